@@ -1,0 +1,33 @@
+"""`apigen ingest PAGE... [-o SPEC.yaml] [--service NAME]`: doc pages to one OpenAPI 3.1 spec."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pages", nargs="+", type=Path, metavar="PAGE")
+    parser.add_argument("-o", "--output", type=Path, default=None, help="write here instead of stdout")
+    parser.add_argument("--service", default=None, help="service name (default: from the page)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.ingest import ingest_pages
+    from generator.spec.io import dump_spec
+    from generator.spec.normalize import normalize
+    from generator.spec.validate import validate_spec
+
+    result = ingest_pages(list(args.pages), service=args.service)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    spec = normalize(result.spec)
+    validate_spec(spec, source=", ".join(str(p) for p in args.pages))
+    text = dump_spec(spec)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_bytes(text.encode("utf-8"))
+    return 0

@@ -1,0 +1,130 @@
+"""Project configuration: where specs, templates and output live, and per-service options.
+
+Read from `apigen.yaml` at the project root (the folder holding `specs/`). Every key is optional:
+
+    templates: my-templates          # overrides any file of templates/ by name
+    services:
+      fal-relay:
+        package: fal_relay            # import name of the generated SDK
+        version: 0.1.0                # SDK version (bumped by `apigen build` on API changes)
+        targets: [python, mock, docs]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ApigenError
+
+CONFIG_FILE = "apigen.yaml"
+ALL_TARGETS = ("python", "mock", "docs")
+
+
+def package_name(service: str) -> str:
+    """A valid Python import name for a service, even when its name starts with a digit or holds dashes."""
+    name = re.sub(r"[^0-9a-zA-Z]+", "_", service).strip("_").lower() or "api"
+    if name[0].isdigit():
+        name = "api_" + name
+    return name
+
+
+def env_prefix(service: str) -> str:
+    """`<SERVICE>` in `<SERVICE>_API_KEY`: upper-cased, non-alphanumerics as `_`."""
+    return re.sub(r"[^0-9A-Za-z]", "_", service).upper()
+
+
+@dataclass(frozen=True)
+class ServiceConfig:
+    """Options for one service; defaults derive from its name."""
+
+    name: str
+    package: str
+    version: str = "0.1.0"
+    targets: tuple[str, ...] = ALL_TARGETS
+
+    @property
+    def env_prefix(self) -> str:
+        return env_prefix(self.name)
+
+
+@dataclass
+class ProjectConfig:
+    """Where things live, plus per-service options. Build one with `load_config`."""
+
+    root: Path
+    templates_override: Path | None = None
+    services: dict[str, ServiceConfig] = field(default_factory=dict)
+
+    @property
+    def specs_dir(self) -> Path:
+        return self.root / "specs"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "specs" / "sources"
+
+    @property
+    def generated_dir(self) -> Path:
+        return self.root / "generated"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    def service(self, name: str) -> ServiceConfig:
+        return self.services.get(name) or ServiceConfig(name=name, package=package_name(name))
+
+    def service_names(self) -> list[str]:
+        """Every service: a folder under specs/sources/ or a spec file directly under specs/."""
+        names = set(self.services)
+        if self.sources_dir.is_dir():
+            names |= {p.name for p in self.sources_dir.iterdir() if p.is_dir() and not p.name.startswith(".")}
+        if self.specs_dir.is_dir():
+            names |= {p.stem for p in self.specs_dir.glob("*.yaml")}
+        return sorted(names)
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above `start` holding apigen.yaml or specs/; else `start` itself."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / CONFIG_FILE).is_file() or (candidate / "specs").is_dir():
+            return candidate
+    return here
+
+
+def load_config(root: Path | None = None, templates: Path | None = None) -> ProjectConfig:
+    """Read apigen.yaml (if any) under `root`; `templates` (a CLI option) wins over the file's setting."""
+    import yaml
+
+    root = (root or find_root()).resolve()
+    path = root / CONFIG_FILE
+    data: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            raise ApigenError(f"not valid YAML: {error}", file=path) from None
+        if not isinstance(data, dict):
+            raise ApigenError("expected a mapping at the top level", file=path)
+    override = templates or (root / data["templates"] if data.get("templates") else None)
+    services: dict[str, ServiceConfig] = {}
+    for name, options in (data.get("services") or {}).items():
+        options = options or {}
+        if not isinstance(options, dict):
+            raise ApigenError("expected a mapping of options", file=path, where=f"services.{name}")
+        targets = tuple(options.get("targets") or ALL_TARGETS)
+        unknown = [t for t in targets if t not in ALL_TARGETS]
+        if unknown:
+            raise ApigenError(f"unknown target(s) {unknown}; known: {list(ALL_TARGETS)}", file=path,
+                              where=f"services.{name}.targets")
+        services[str(name)] = ServiceConfig(
+            name=str(name),
+            package=str(options.get("package") or package_name(str(name))),
+            version=str(options.get("version") or "0.1.0"),
+            targets=targets,
+        )
+    return ProjectConfig(root=root, templates_override=Path(override) if override else None, services=services)

@@ -1,0 +1,38 @@
+"""Renderers: each reads a normalized spec and writes one target folder. They never see ingest.
+
+A renderer module provides `render(spec, context, out)`, writing every file of its target under `out`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from generator.config import ServiceConfig
+
+TARGETS: dict[str, str] = {
+    "python": "generator.render.python_sdk",
+    "mock": "generator.render.mock_server",
+    "docs": "generator.render.docs",
+}
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a renderer knows besides the spec."""
+
+    service: ServiceConfig
+    templates_override: Path | None = None
+    changelog: str | None = None  # Markdown of generated/<service>/CHANGELOG.md, when there is one
+
+
+class Renderer(Protocol):
+    def __call__(self, spec: dict[str, Any], context: RenderContext, out: Path) -> None: ...
+
+
+def renderer(target: str) -> Renderer:
+    """The render function of a target, imported on first use."""
+    module = importlib.import_module(TARGETS[target])
+    return module.render  # type: ignore[no-any-return]
