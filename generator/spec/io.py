@@ -15,10 +15,12 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader that keeps `on`/`off`/`yes`/`no` strings and dates as strings, as JSON Schema expects."""
 
 
-for _first, _resolvers in list(_Loader.yaml_implicit_resolvers.items()):
-    _Loader.yaml_implicit_resolvers[_first] = [
-        (tag, regexp) for tag, regexp in _resolvers if tag != "tag:yaml.org,2002:timestamp"
-    ]
+# A copy: assigning into the inherited dict would change every PyYAML loader and dumper in the process
+# (and the dumper would then stop quoting date-like strings, which other YAML readers turn into dates).
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def parse_text(text: str, source: str) -> Any:
@@ -34,7 +36,7 @@ def parse_text(text: str, source: str) -> Any:
     else:
         json_error = None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
     except yaml.YAMLError as error:
         if json_error is not None:
             raise ApigenError(f"malformed JSON: {json_error.msg}", file=source, line=json_error.lineno) from None
