@@ -1,0 +1,99 @@
+"""Reference docs renderer: `generated/<service>/docs/` with README.md, one page per operation and one
+self-contained index.html.
+
+The Markdown and the HTML are rendered from the same `ServiceDoc` (docs_model) so they never disagree.
+Markdown templates escape untrusted text with the `docs_text` filters; the HTML template relies on
+Jinja2 autoescape, and the only Markdown turned into HTML (queue flow, changelog) goes through
+markdown-it-py with raw HTML disabled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.render import RenderContext
+from generator.render import docs_text as text
+from generator.render.docs_model import OperationDoc, ServiceDoc, service_doc
+from generator.render.templates import environment, write_text
+
+
+def _markdown_env(override: Path | None) -> jinja2.Environment:
+    env = environment(override, autoescape=False)
+    env.filters.update(md_inline=text.md_inline, md_text=text.md_text, md_cell=text.md_cell,
+                       md_code=text.md_code, md_url=text.md_url, fence=text.fence)
+    return env
+
+
+def _html_env(override: Path | None) -> jinja2.Environment:
+    env = environment(override, autoescape=True)
+    env.filters.update(html_paragraphs=lambda v: Markup(text.html_paragraphs(v)), is_web_url=text.is_web_url)
+    return env
+
+
+def _quickstart(doc: ServiceDoc) -> OperationDoc | None:
+    """The operation the quickstart shows: the first ordinary one, else the first queued one."""
+    plain = [op for op in doc.operations if not op.queue_role and not op.queue]
+    return (plain or doc.queue_operations or doc.operations or [None])[0]
+
+
+def _shared_values(doc: ServiceDoc) -> dict[str, Any]:
+    env = doc.env_prefix
+    default = doc.servers[0].url if doc.servers else "http://127.0.0.1:8000"
+    setup = f'export {env}_API_KEY="your-api-key"\nexport {env}_BASE_URL={text_shell(default)}  # optional\n'
+    if not doc.servers:
+        setup = setup.replace("  # optional", "")
+    return {
+        "svc": doc,
+        "install": f"pip install ./generated/{doc.name}/python\n",
+        "environment_setup": setup,
+        "quickstart": _quickstart(doc),
+        "queue_example": None,
+    }
+
+
+def text_shell(value: str) -> str:
+    from generator.render.docs_examples import shell_single
+
+    return shell_single(value)
+
+
+def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
+    """Write README.md, operations/<id>.md and index.html for one service into `out`."""
+    doc = service_doc(spec, context.service, context.changelog)
+    values = _shared_values(doc)
+    markdown = _markdown_env(context.templates_override)
+    if doc.changelog:
+        values["changelog_markdown"] = text.demote_headings(text.drop_title(doc.changelog), levels=2)
+    write_text(out, "README.md", _tidy(markdown.get_template("docs/README.md.jinja").render(values)))
+    for op in doc.operations:
+        page = markdown.get_template("docs/operation.md.jinja").render({**values, "op": op})
+        write_text(out, op.file, _tidy(page))
+    html = _html_env(context.templates_override)
+    queue_html = ""
+    if doc.queue_operations:
+        # Links inside the flow point at Markdown pages; in the single page they become anchors.
+        flow = markdown.get_template("docs/queue_flow.md.jinja").render(values)
+        for op in doc.operations:
+            flow = flow.replace(f"]({op.file})", f"](#{op.anchor})")
+        queue_html = text.markdown_to_html(flow)
+    page = html.get_template("docs/index.html.jinja").render(
+        {**values, "queue_flow_html": Markup(queue_html),
+         "changelog_html": Markup(text.markdown_to_html(text.demote_headings(text.drop_title(doc.changelog), 1))) if doc.changelog else ""})
+    write_text(out, "index.html", _tidy(page))
+
+
+def _tidy(page: str) -> str:
+    """At most one blank line in a row and one final newline: stable, diff-friendly output."""
+    lines: list[str] = []
+    for line in page.splitlines():
+        line = line.rstrip()
+        if not line and lines and not lines[-1]:
+            continue
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

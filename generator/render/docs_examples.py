@@ -1,0 +1,196 @@
+"""The curl and Python SDK examples printed on each operation page.
+
+Both must run exactly as printed against the mock server with only `<SERVICE>_BASE_URL` and
+`<SERVICE>_API_KEY` set, so values come from `docs_schema.example_value` (valid against the schema) and
+every piece of untrusted text is quoted for the shell or as a Python literal, never pasted raw.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from generator.render.docs_schema import Resolver, example_value
+from generator.render.naming import snake
+from generator.render.templates import py_string
+
+
+@dataclass
+class RequestExample:
+    """One concrete request to an operation, before it is printed as curl or Python."""
+
+    method: str
+    path: str  # filled in, percent-encoded, no query
+    query: list[tuple[str, Any]] = field(default_factory=list)
+    headers: list[tuple[str, Any]] = field(default_factory=list)
+    content_type: str | None = None
+    body: Any = None
+    has_body: bool = False
+    kwargs: list[tuple[str, Any]] = field(default_factory=list)  # SDK keyword arguments, in order
+
+
+def shell_single(text: str) -> str:
+    """A POSIX shell single-quoted word holding `text` exactly."""
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def shell_double_safe(text: str) -> str:
+    """Text for inside double quotes where `$VAR` must still expand: escape what else would act."""
+    return re.sub(r'([\\"`])', r"\\\1", text).replace("$", "\\$")
+
+
+def wire_text(value: Any) -> str:
+    """A value as it travels in a path, query or header: JSON for structures, lower-case booleans."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "" if value is None else str(value)
+
+
+def py_literal(value: Any, indent: int = 0) -> str:
+    """Python source for a JSON value, nested structures one item per line (readable, valid Python)."""
+    pad = "    " * (indent + 1)
+    end = "    " * indent
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return py_string(value)
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        items = [py_literal(v, indent + 1) for v in value]
+        if all(not isinstance(v, (dict, list)) for v in value) and sum(len(i) for i in items) < 60:
+            return "[" + ", ".join(items) + "]"
+        return "[\n" + "".join(f"{pad}{item},\n" for item in items) + end + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        lines = [f"{pad}{py_string(str(k))}: {py_literal(v, indent + 1)},\n" for k, v in value.items()]
+        return "{\n" + "".join(lines) + end + "}"
+    return py_string(str(value))
+
+
+def _param_value(param: dict[str, Any], resolver: Resolver) -> Any:
+    """A parameter's example: its own `example`/`examples`, else one from its schema."""
+    if "example" in param:
+        return param["example"]
+    examples = param.get("examples")
+    if isinstance(examples, dict):
+        for item in examples.values():
+            item = resolver.deref(item)
+            if isinstance(item, dict) and "value" in item:
+                return item["value"]
+    return example_value(param.get("schema") or {}, resolver, str(param.get("name", "")))
+
+
+def _wants(param: dict[str, Any]) -> bool:
+    """Path and required parameters are always sent; optional ones only when the doc shows a value."""
+    if param.get("in") == "path" or param.get("required"):
+        return True
+    schema = param.get("schema") or {}
+    return "example" in param or bool(param.get("examples")) or "example" in schema
+
+
+def build_request(path: str, method: str, parameters: list[dict[str, Any]], body_schema: Any,
+                  content_type: str | None, body_example: Any, resolver: Resolver,
+                  skip_headers: set[str]) -> RequestExample:
+    """The request an example sends: path filled, wanted query/header parameters, and the body."""
+    example = RequestExample(method=method.upper(), path=path, content_type=content_type)
+    filled = path
+    for param in parameters:
+        name = str(param.get("name", ""))
+        where = param.get("in")
+        if where == "header" and name.lower() in skip_headers | {"content-type", "accept", "authorization"}:
+            continue
+        if where == "cookie" or not _wants(param):
+            continue
+        value = _param_value(param, resolver)
+        if where == "path":
+            safe = "/" if param.get("x-greedy") else ""
+            filled = filled.replace("{" + name + "}", quote(wire_text(value), safe=safe + "-._~:@"))
+        elif where == "query":
+            example.query.append((name, value))
+        elif where == "header":
+            example.headers.append((name, value))
+        example.kwargs.append((snake(name), value))
+    example.path = quote(filled, safe="/-._~:@{}")
+    if body_schema is not None or body_example is not None:
+        example.has_body = True
+        example.body = body_example
+        if isinstance(body_example, dict):
+            example.kwargs.extend((snake(str(k)), v) for k, v in body_example.items())
+        else:
+            example.kwargs.append(("body", body_example))
+    return example
+
+
+@dataclass(frozen=True)
+class Auth:
+    """How the API key travels: a header (with an optional prefix such as `Bearer`), or a query key."""
+
+    location: str  # header | query | cookie
+    name: str
+    prefix: str
+
+
+def auth_of(spec: dict[str, Any], operation: dict[str, Any]) -> Auth | None:
+    """The first security scheme that applies to an operation (operation `security` wins over top level)."""
+    requirements = operation.get("security", spec.get("security")) or []
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    for requirement in requirements:
+        if not isinstance(requirement, dict):
+            continue
+        for key in requirement:
+            scheme = schemes.get(key)
+            if not isinstance(scheme, dict):
+                continue
+            if scheme.get("type") == "http":
+                kind = str(scheme.get("scheme") or "bearer")
+                return Auth("header", "Authorization", kind[:1].upper() + kind[1:].lower())
+            if scheme.get("type") == "apiKey":
+                return Auth(str(scheme.get("in") or "header"), str(scheme.get("name") or "Authorization"),
+                            str(scheme.get("x-prefix") or ""))
+            if scheme.get("type") in {"oauth2", "openIdConnect"}:
+                return Auth("header", "Authorization", "Bearer")
+    return None
+
+
+def curl_example(request: RequestExample, auth: Auth | None, env: str) -> str:
+    """A curl command using `$<ENV>_BASE_URL` and `$<ENV>_API_KEY`, one option per line."""
+    query = [f"{quote(k, safe='')}={quote(wire_text(v), safe='')}" for k, v in request.query]
+    if auth is not None and auth.location == "query":
+        query.append(f"{quote(auth.name, safe='')}=${env}_API_KEY")
+    url = f"${env}_BASE_URL{shell_double_safe(request.path)}"
+    if query:
+        url += "?" + "&".join(query)
+    lines = [f'curl -sS --fail-with-body -X {request.method} "{url}"']
+    if auth is not None and auth.location == "header":
+        value = f"{auth.prefix} ${env}_API_KEY" if auth.prefix else f"${env}_API_KEY"
+        lines.append(f'-H "{shell_double_safe(auth.name)}: {value}"')
+    if auth is not None and auth.location == "cookie":
+        lines.append(f'-b "{shell_double_safe(auth.name)}=${env}_API_KEY"')
+    for name, value in request.headers:
+        lines.append("-H " + shell_single(f"{name}: {wire_text(value)}"))
+    if request.has_body:
+        if request.content_type and "form" in request.content_type and isinstance(request.body, dict):
+            flag = "-F" if "multipart" in request.content_type else "--data-urlencode"
+            for key, value in request.body.items():
+                lines.append(f"{flag} " + shell_single(f"{key}={wire_text(value)}"))
+        else:
+            lines.append("-H " + shell_single(f"Content-Type: {request.content_type or 'application/json'}"))
+            lines.append("-d " + shell_single(json.dumps(request.body, ensure_ascii=False, indent=2)))
+    return " \\\n  ".join(lines)
+
+
+def python_example(package: str, call: str, request: RequestExample, extra: str = "") -> str:
+    """`from <package> import Client`, one call with keyword arguments, the result printed."""
+    args = "".join(f"    {name}={py_literal(value, 1)},\n" for name, value in request.kwargs)
+    invocation = f"client.{call}(\n{args})" if args else f"client.{call}()"
+    text = f"from {package} import Client\n\nclient = Client()\nresult = {invocation}\nprint(result)\n"
+    return text + extra
