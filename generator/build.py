@@ -3,6 +3,12 @@
 Everything is written into a staging folder first; `specs/` and `generated/` are touched only after every
 service has been ingested, validated and rendered, and then by renames, so a failed build leaves both
 byte for byte as they were.
+
+Builds are incremental: each service's manifest (`generated/<service>/.apigen-manifest.json`, see
+`generator.regen.manifest`) records input and output hashes, and a service whose inputs and outputs
+still match is skipped without importing jinja2, pydantic or the validator. A rebuilt service whose spec
+changed gets a CHANGELOG.md entry and a version bump (`release`). The user's `custom/` folders inside
+generated output are carried over untouched.
 """
 
 from __future__ import annotations
@@ -11,12 +17,25 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.config import ProjectConfig
+from generator.config import ProjectConfig, ServiceConfig
 from generator.errors import ApigenError
+from generator.regen.changelog import changelog_entry, prepend_entry
+from generator.regen.manifest import (
+    CHANGELOG_NAME,
+    MANIFEST_NAME,
+    Manifest,
+    custom_dirs,
+    input_digests,
+    output_hashes,
+    read_manifest,
+    status,
+)
+from generator.regen.spec_diff import Change, bump_level, canonical, diff_specs
+from generator.regen.version import bump, newer, parse_version
 
 PAGE_SUFFIXES = {".txt", ".md", ".mdx", ".html", ".htm", ".json", ".yaml", ".yml"}
 SOURCE_META_FILES = {"sources.yaml", "fetch-state.json"}
@@ -29,6 +48,10 @@ class ServiceOutput:
     name: str
     spec_text: str | None  # new specs/<name>.yaml text when the spec is ingested from sources
     warnings: list[str] = field(default_factory=list)
+    skipped: bool = False  # up to date: inputs and outputs match the manifest, nothing was rebuilt
+    version: str = ""  # SDK version rendered
+    changes: list[Change] | None = None  # API changes since the last build (None: spec unchanged)
+    level: str = ""  # major | minor | patch | initial when the version moved
 
 
 def source_pages(config: ProjectConfig, name: str) -> list[Path]:
@@ -66,13 +89,18 @@ def service_spec(config: ProjectConfig, name: str) -> tuple[dict[str, Any], str 
     return spec, None, []
 
 
-def render_service(config: ProjectConfig, name: str, spec: dict[str, Any], out: Path) -> None:
-    """Render every configured target of one service into `out` (the staged generated/<name>/)."""
+def render_service(config: ProjectConfig, name: str, spec: dict[str, Any], out: Path,
+                   service: ServiceConfig | None = None, changelog: str | None = None) -> None:
+    """Render every configured target of one service into `out` (the staged generated/<name>/).
+
+    `service` carries the SDK version this build settled on; `changelog` the CHANGELOG.md it will write.
+    """
     from generator.render import RenderContext, renderer
 
-    service = config.service(name)
-    changelog_path = config.generated_dir / name / "CHANGELOG.md"
-    changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
+    service = service or config.service(name)
+    if changelog is None:
+        changelog_path = config.generated_dir / name / CHANGELOG_NAME
+        changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
     context = RenderContext(service=service, templates_override=config.templates_override, changelog=changelog)
     for target in service.targets:
         renderer(target)(spec, context, out / target)
@@ -89,52 +117,187 @@ def staging_dir(config: ProjectConfig) -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
+@dataclass
+class Release:
+    """The SDK version and CHANGELOG.md a build of one service settles on."""
+
+    version: str
+    changelog: str | None
+    changes: list[Change] | None = None  # None: the spec did not change since the last build
+    level: str = ""  # major | minor | patch | initial, or "" when unchanged
+
+
+def previous_spec(config: ProjectConfig, name: str, manifest: Manifest | None, ingested: bool
+                  ) -> dict[str, Any] | None:
+    """The spec the last build rendered: the manifest's copy, else the committed ingested spec."""
+    if manifest is not None and isinstance(manifest.spec, dict):
+        return manifest.spec
+    path = config.specs_dir / f"{name}.yaml"
+    if ingested and path.is_file():
+        from generator.spec.io import load_document
+
+        try:
+            return canonical(load_document(path))
+        except ApigenError:
+            return None
+    return None
+
+
+def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Manifest | None,
+            ingested: bool) -> Release:
+    """Decide version and changelog: an entry and a bump only when the spec changed since the last build
+    (major on breaking changes, minor on additions, patch otherwise); apigen.yaml's version is the start."""
+    service = config.service(name)
+    source = str(config.root / "apigen.yaml")
+    parse_version(service.version, source)
+    base = newer(manifest.version, service.version, source) if manifest is not None else service.version
+    changelog_path = config.generated_dir / name / CHANGELOG_NAME
+    existing = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
+    new = canonical(spec)
+    old = previous_spec(config, name, manifest, ingested)
+    if existing is None and (old is None or old == new):
+        operations = len(diff_specs({}, new))
+        return Release(base, prepend_entry(None, changelog_entry(base, [], "initial", initial=True,
+                                                                 operations=operations)), [], "initial")
+    if old is None or old == new:
+        return Release(base, existing)
+    changes = diff_specs(old, new)
+    level = bump_level(changes)
+    version = bump(base, level, source)
+    return Release(version, prepend_entry(existing, changelog_entry(version, changes, level)), changes, level)
+
+
 def stage(config: ProjectConfig, names: Iterable[str], staging: Path) -> list[ServiceOutput]:
-    """Build the named services into `staging` (specs/ and generated/ mirrored there)."""
+    """Build the named services into `staging` (specs/ and generated/ mirrored there), manifests included."""
     outputs = []
     for name in names:
+        pages = source_pages(config, name)
+        inputs = input_digests(config, name, pages)  # before reading: a save mid-build triggers another
         spec, spec_text, warnings = service_spec(config, name)
         if spec_text is not None:
             (staging / "specs").mkdir(parents=True, exist_ok=True)
             (staging / "specs" / f"{name}.yaml").write_bytes(spec_text.encode("utf-8"))
-        render_service(config, name, spec, staging / "generated" / name)
-        outputs.append(ServiceOutput(name=name, spec_text=spec_text, warnings=warnings))
+        manifest = read_manifest(config, name)
+        settled = release(config, name, spec, manifest, ingested=bool(pages))
+        service = replace(config.service(name), version=settled.version)
+        out = staging / "generated" / name
+        render_service(config, name, spec, out, service=service, changelog=settled.changelog)
+        for custom in custom_dirs(service):  # the user's folders: whatever a renderer put there is dropped
+            shutil.rmtree(out / custom, ignore_errors=True)
+        if settled.changelog is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / CHANGELOG_NAME).write_bytes(settled.changelog.encode("utf-8"))
+        hashes = output_hashes(config, name, staging, ingested=bool(pages))
+        record = Manifest(service=name, version=settled.version, inputs=inputs, outputs=hashes,
+                          spec=canonical(spec))
+        out.mkdir(parents=True, exist_ok=True)
+        (out / MANIFEST_NAME).write_bytes(record.to_json().encode("utf-8"))
+        outputs.append(ServiceOutput(name=name, spec_text=spec_text, warnings=warnings, version=settled.version,
+                                     changes=settled.changes, level=settled.level))
     return outputs
+
+
+class _Renames:
+    """Renames done so far, so a failed swap can be walked back exactly (folders it created removed)."""
+
+    def __init__(self) -> None:
+        self.done: list[tuple[Path, Path]] = []
+        self.made: list[Path] = []
+
+    def mkdirs(self, folder: Path) -> None:
+        missing = []
+        while not folder.exists():
+            missing.append(folder)
+            folder = folder.parent
+        for path in reversed(missing):
+            path.mkdir()
+            self.made.append(path)
+
+    def move(self, src: Path, dst: Path) -> None:
+        self.mkdirs(dst.parent)
+        src.rename(dst)
+        self.done.append((src, dst))
+
+    def undo(self) -> None:
+        for src, dst in reversed(self.done):
+            if dst.exists() and not src.exists():
+                src.parent.mkdir(parents=True, exist_ok=True)
+                dst.rename(src)
+        for path in reversed(self.made):
+            try:
+                path.rmdir()
+            except OSError:
+                pass
 
 
 def swap_in(config: ProjectConfig, staging: Path, outputs: list[ServiceOutput]) -> None:
-    """Move staged files into place by renames; on any failure put back what was there."""
-    moves: list[tuple[Path, Path]] = []
+    """Move staged files into place by renames; on any failure put back what was there.
+
+    The user's custom folders move from the old output into the new one before the swap, so they are
+    never written or deleted.
+    """
+    moves: list[tuple[Path, Path, list[str]]] = []
     for output in outputs:
+        name = output.name
+        service = config.service(name)
         if output.spec_text is not None:
-            moves.append((staging / "specs" / f"{output.name}.yaml", config.specs_dir / f"{output.name}.yaml"))
-        for target in config.service(output.name).targets:
-            moves.append((staging / "generated" / output.name / target, config.generated_dir / output.name / target))
+            moves.append((staging / "specs" / f"{name}.yaml", config.specs_dir / f"{name}.yaml", []))
+        custom = custom_dirs(service)
+        for target in service.targets:
+            keep = [d[len(target) + 1:] for d in custom if d.startswith(target + "/")]
+            moves.append((staging / "generated" / name / target, config.generated_dir / name / target, keep))
+        for extra in (CHANGELOG_NAME, MANIFEST_NAME):
+            if (staging / "generated" / name / extra).exists():
+                moves.append((staging / "generated" / name / extra, config.generated_dir / name / extra, []))
     backup = staging / ".backup"
-    done: list[tuple[Path, Path, Path | None]] = []
+    renames = _Renames()
     try:
-        for index, (new, dest) in enumerate(moves):
-            old: Path | None = None
+        for index, (new, dest, keep) in enumerate(moves):
+            if not new.exists():
+                continue  # a target that wrote nothing
             if dest.exists():
                 old = backup / str(index)
-                old.parent.mkdir(parents=True, exist_ok=True)
-                dest.rename(old)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            done.append((new, dest, old))
-            new.rename(dest)
+                renames.move(dest, old)
+                for rel in keep:
+                    if (old / rel).exists():
+                        renames.move(old / rel, new / rel)
+            renames.move(new, dest)
     except OSError as error:
-        for new, dest, old in reversed(done):
-            if dest.exists() and not new.exists():
-                dest.rename(new)
-            if old is not None and old.exists():
-                old.rename(dest)
+        renames.undo()
         raise ApigenError(f"could not move output into place: {error}", file=error.filename) from None
 
 
-def build(config: ProjectConfig, names: list[str] | None = None) -> list[ServiceOutput]:
-    """Build the named services (default: all); nothing on disk changes unless all succeed."""
+def unknown_services(config: ProjectConfig, names: Iterable[str]) -> list[str]:
+    known = set(config.service_names())
+    return [name for name in names if name not in known]
+
+
+def plan(config: ProjectConfig, names: list[str] | None = None, force: bool = False
+         ) -> tuple[list[str], list[str]]:
+    """(services to build, services already up to date), from manifests alone: no heavy imports."""
     names = names or config.service_names()
-    with staging_dir(config) as staging:
-        outputs = stage(config, names, staging)
-        swap_in(config, staging, outputs)
-    return outputs
+    unknown = unknown_services(config, names)
+    if unknown:
+        raise ApigenError(f"unknown service(s) {', '.join(unknown)}; known: {', '.join(config.service_names())}",
+                          file=config.root)
+    if force:
+        return list(names), []
+    todo: list[str] = []
+    fresh: list[str] = []
+    for name in names:
+        (fresh if status(config, name, source_pages(config, name)).up_to_date else todo).append(name)
+    return todo, fresh
+
+
+def build(config: ProjectConfig, names: list[str] | None = None, force: bool = False) -> list[ServiceOutput]:
+    """Build the named services (default: all) whose inputs or outputs changed since their manifest
+    (every one with `force`); nothing on disk changes unless all of them succeed."""
+    todo, fresh = plan(config, names, force)
+    outputs = [ServiceOutput(name=name, spec_text=None, skipped=True) for name in fresh]
+    if todo:
+        with staging_dir(config) as staging:
+            built = stage(config, todo, staging)
+            swap_in(config, staging, built)
+        outputs += built
+    order = {name: index for index, name in enumerate(names or config.service_names())}
+    return sorted(outputs, key=lambda o: order.get(o.name, len(order)))

@@ -1,59 +1,64 @@
-"""`apigen check`: exit 1 naming each file of specs/ or generated/ that a build would change."""
+"""`apigen check`: exit 1 naming each file of specs/ or generated/ that a build would change.
+
+A service whose inputs match its manifest is checked by hashing alone (fast; no rendering): any output
+whose bytes differ from what apigen wrote is reported as edited by hand. Otherwise (inputs changed, no
+manifest, or `--full`) the service is built into a scratch folder and compared byte for byte. The
+manifest file itself is bookkeeping and not compared; `custom/` folders are the user's and never are.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+HAND_EDIT_HINT = "edited by hand (differs from what apigen wrote; put hand-written code in custom/)"
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("services", nargs="*", metavar="SERVICE", help="services to check (default: all)")
     parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from cwd)")
     parser.add_argument("--templates", type=Path, default=None, help="folder overriding templates by name")
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    if not folder.is_dir():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def drift(root: Path, staging: Path, names: list[str], targets: dict[str, tuple[str, ...]],
-          spec_names: set[str]) -> list[str]:
-    """Relative paths that differ between the project and a staged build, with what is wrong."""
-    problems: list[str] = []
-    for name in names:
-        if name in spec_names:
-            rel = f"specs/{name}.yaml"
-            have, want = root / rel, staging / rel
-            if not have.is_file():
-                problems.append(f"{rel}: missing")
-            elif have.read_bytes() != want.read_bytes():
-                problems.append(f"{rel}: out of date")
-        for target in targets[name]:
-            rel = f"generated/{name}/{target}"
-            have_files, want_files = _files(root / rel), _files(staging / rel)
-            for path in sorted(set(have_files) | set(want_files)):
-                if path not in have_files:
-                    problems.append(f"{rel}/{path}: missing")
-                elif path not in want_files:
-                    problems.append(f"{rel}/{path}: not produced by a build (stale)")
-                elif have_files[path] != want_files[path]:
-                    problems.append(f"{rel}/{path}: out of date")
-    return problems
+    parser.add_argument("--full", action="store_true",
+                        help="rebuild every service in a scratch folder and compare, even when manifests match")
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.build import stage, staging_dir
+    from generator.build import plan, source_pages
     from generator.config import load_config
+    from generator.regen.manifest import file_hash, output_files, read_manifest, status
 
     config = load_config(args.root, templates=args.templates)
-    names = args.services or config.service_names()
-    with staging_dir(config) as staging:
-        outputs = stage(config, names, staging)
-        spec_names = {o.name for o in outputs if o.spec_text is not None}
-        targets = {name: config.service(name).targets for name in names}
-        problems = drift(config.root, staging, names, targets, spec_names)
+    names, _ = plan(config, args.services or None, force=True)  # validates the names
+    problems: list[str] = []
+    to_stage: list[str] = []
+    for name in names:
+        state = status(config, name, source_pages(config, name))
+        if args.full or not state.inputs_match:
+            to_stage.append(name)
+            continue
+        problems += [f"{rel}: {HAND_EDIT_HINT}" for rel in state.edited]
+        problems += [f"{rel}: missing" for rel in state.missing]
+        problems += [f"{rel}: not produced by a build (stale)" for rel in state.extra]
+    if to_stage:
+        from generator.build import stage, staging_dir
+
+        with staging_dir(config) as staging:
+            stage(config, to_stage, staging)
+            for name in to_stage:
+                ingested = bool(source_pages(config, name))
+                have = output_files(config, name, config.root, ingested)
+                want = output_files(config, name, staging, ingested)
+                manifest = read_manifest(config, name)
+                written = manifest.outputs if manifest is not None else {}
+                for rel in sorted(set(have) | set(want)):
+                    if rel not in have:
+                        problems.append(f"{rel}: missing")
+                    elif rel not in want:
+                        problems.append(f"{rel}: not produced by a build (stale)")
+                    elif have[rel].read_bytes() != want[rel].read_bytes():
+                        digest = file_hash(have[rel])
+                        hand = rel in written and written[rel] != digest
+                        problems.append(f"{rel}: {HAND_EDIT_HINT if hand else 'out of date'}")
     for problem in problems:
         print(problem)
     if problems:
