@@ -68,7 +68,11 @@ def run(args: argparse.Namespace) -> int:
 
     any_breaking = False
     reports = []
-    for old_name, new_name, old, new in pairs(args):
+    compared = pairs(args)
+    if not compared:
+        print("apigen diff: no specs under specs/ at that revision or in the working tree")
+        return 0
+    for old_name, new_name, old, new in compared:
         changes = diff_specs(old, new)
         any_breaking |= any(c.breaking for c in changes)
         report = json_report if args.format == "json" else markdown_report

@@ -22,8 +22,9 @@ def _git(root: Path, *args: str) -> bytes:
 def committed_specs(root: Path, rev: str) -> dict[str, str]:
     """`{service: YAML text}` of every `specs/*.yaml` at `rev` (paths relative to the project root)."""
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
-    listing = _git(root, "ls-tree", "--name-only", f"{rev}:{prefix}specs").decode("utf-8").splitlines() \
-        if _has_specs(root, rev, prefix) else []
+    listing: list[str] = []
+    if _has_specs(root, rev, prefix):
+        listing = _git(root, "ls-tree", "--name-only", f"{rev}:{prefix}specs").decode("utf-8").splitlines()
     specs: dict[str, str] = {}
     for name in sorted(listing):
         if name.endswith(".yaml"):
@@ -33,7 +34,10 @@ def committed_specs(root: Path, rev: str) -> dict[str, str]:
 
 
 def _has_specs(root: Path, rev: str, prefix: str) -> bool:
-    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    known = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+                           capture_output=True, check=False)
+    if known.returncode != 0:
+        raise ApigenError(f"unknown git revision {rev!r}", file=root)
     done = subprocess.run(["git", "-C", str(root), "cat-file", "-e", f"{rev}:{prefix}specs"],
                           capture_output=True, check=False)
     return done.returncode == 0

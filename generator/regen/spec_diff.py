@@ -339,8 +339,8 @@ class _Differ:
 
     def compare_properties(self, old: dict[str, Any], new: dict[str, Any], where: str, request: bool,
                            seen: tuple[tuple[str, ...], tuple[str, ...]], depth: int) -> None:
-        old_props = old.get("properties") if isinstance(old.get("properties"), dict) else {}
-        new_props = new.get("properties") if isinstance(new.get("properties"), dict) else {}
+        old_props: dict[str, Any] = old["properties"] if isinstance(old.get("properties"), dict) else {}
+        new_props: dict[str, Any] = new["properties"] if isinstance(new.get("properties"), dict) else {}
         old_req = set(old.get("required") or []) if isinstance(old.get("required"), list) else set()
         new_req = set(new.get("required") or []) if isinstance(new.get("required"), list) else set()
         side = "request" if request else "response"
