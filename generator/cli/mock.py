@@ -1,0 +1,77 @@
+"""`apigen mock SERVICE|SPEC [--host] [--port] [--latency MS] [--queue-ticks N] [--seed N]`: serve a mock.
+
+SERVICE serves the committed `generated/<service>/mock/` folder; a SPEC file (any OpenAPI document) is
+rendered into a temporary folder first. Either way the folder's own `app.py` serves it, so what runs is
+exactly what ships.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+from generator.errors import ApigenError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="SERVICE|SPEC", help="a service name or an OpenAPI file")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000, help="0 picks a free port (the URL is printed)")
+    parser.add_argument("--latency", type=float, default=0, help="added to every answer, in milliseconds")
+    parser.add_argument("--queue-ticks", type=int, default=3, help="status polls until a queued request completes")
+    parser.add_argument("--seed", type=int, default=0, help="seed of generated data")
+
+
+def load_app_module(folder: Path) -> ModuleType:
+    """Import `app.py` of a mock folder (its folder goes on sys.path for the engine import)."""
+    path = folder / "app.py"
+    if not path.is_file():
+        raise ApigenError("not a mock folder (no app.py); run `apigen build` first", file=folder)
+    spec = importlib.util.spec_from_file_location(f"apigen_mock_{abs(hash(str(folder)))}", path)
+    if spec is None or spec.loader is None:
+        raise ApigenError("cannot import the mock app", file=path)
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(folder))
+    spec.loader.exec_module(module)
+    return module
+
+
+def render_spec(spec_path: Path, out: Path) -> Path:
+    """Render the mock of any OpenAPI document into `out`; returns the mock folder."""
+    from generator.config import ServiceConfig, package_name
+    from generator.render import RenderContext
+    from generator.render.mock_server import render
+    from generator.spec import load_spec
+
+    spec = load_spec(spec_path)
+    name = spec_path.stem
+    render(spec, RenderContext(service=ServiceConfig(name=name, package=package_name(name))), out / "mock")
+    return out / "mock"
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.config import load_config
+
+    target = Path(args.target)
+    temporary: Path | None = None
+    try:
+        if target.suffix.lower() in (".yaml", ".yml", ".json") and target.is_file():
+            temporary = Path(tempfile.mkdtemp(prefix="apigen-mock-"))
+            folder = render_spec(target, temporary)
+        else:
+            config = load_config()
+            folder = config.generated_dir / args.target / "mock"
+            if not folder.is_dir():
+                known = [n for n in config.service_names() if (config.generated_dir / n / "mock").is_dir()]
+                raise ApigenError(f"no mock for service {args.target!r}; known: {', '.join(known) or 'none'}")
+        module = load_app_module(folder)
+        module.serve(args.host, args.port, latency_ms=args.latency, queue_ticks=args.queue_ticks, seed=args.seed)
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+    return 0

@@ -1,0 +1,231 @@
+"""Fixtures of a mock: what the mock engine needs of a spec, as plain JSON data.
+
+The mock server and the SDK testing helper load the same `fixtures.json` and `spec.json` at run time, so
+text from doc pages (names, descriptions, examples) only ever travels as JSON data and is never pasted
+into generated code. Schemas are collected into one list (`schemas`) and referred to by index; their
+`$ref`s keep pointing into the spec, which the engine loads beside them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlparse
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+DEFAULT_MAX_BODY = 10 * 1024 * 1024
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    """Follow a local `$ref` (parameters, request bodies, responses, examples); schemas keep theirs."""
+    seen = 0
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/") and seen < 16:
+        target: Any = spec
+        for part in node["$ref"][2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            target = target.get(part) if isinstance(target, dict) else None
+        if target is None:
+            return {}
+        node = target
+        seen += 1
+    return node
+
+
+def _security_scheme(scheme: dict[str, Any]) -> dict[str, Any]:
+    kind = scheme.get("type")
+    if kind == "http":
+        name = str(scheme.get("scheme") or "bearer").lower()
+        if name == "basic":
+            return {"type": "basic", "challenge": "Basic"}
+        return {"type": "bearer", "challenge": "Bearer"}
+    if kind == "apiKey":
+        prefix = scheme.get("x-prefix")
+        return {"type": "apiKey", "in": scheme.get("in", "header"), "name": scheme.get("name", "Authorization"),
+                "prefix": str(prefix) if prefix else None, "challenge": str(prefix or "ApiKey")}
+    if kind in ("oauth2", "openIdConnect"):
+        return {"type": "bearer", "challenge": "Bearer"}
+    return {"type": "none"}
+
+
+def _security(spec: dict[str, Any], operation: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """Alternatives of requirements; empty when any alternative asks for nothing."""
+    requirements = operation.get("security", spec.get("security")) or []
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    alternatives: list[list[dict[str, Any]]] = []
+    for requirement in requirements:
+        if not requirement:
+            return []
+        names = [n for n in requirement if isinstance(schemes.get(n), dict)]
+        checks = [_security_scheme(_resolve(spec, schemes[n])) for n in names]
+        checks = [c for c in checks if c["type"] != "none"]
+        if not checks:
+            return []
+        alternatives.append(checks)
+    return alternatives
+
+
+def base_path(spec: dict[str, Any]) -> str:
+    """Path part of the first server URL (`/v1` of `https://api.example.com/v1`), without a trailing slash."""
+    servers = spec.get("servers") or []
+    if not servers or not isinstance(servers[0], dict):
+        return ""
+    url = str(servers[0].get("url") or "")
+    if "{" in url:
+        return ""
+    return urlparse(url).path.rstrip("/") if "://" in url else url.rstrip("/")
+
+
+class FixtureBuilder:
+    """Walks a normalized spec once, collecting schemas by index and operations as engine data."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+        self.schemas: list[Any] = []
+        self._index: dict[str, int] = {}
+        self.warnings: list[str] = []
+
+    def schema(self, schema: Any) -> int:
+        key = json.dumps(schema, sort_keys=True, ensure_ascii=False)
+        if key not in self._index:
+            self._index[key] = len(self.schemas)
+            self.schemas.append(schema)
+        return self._index[key]
+
+    def build(self) -> dict[str, Any]:
+        operations = []
+        for path, item in (self.spec.get("paths") or {}).items():
+            item = _resolve(self.spec, item)
+            if not isinstance(item, dict):
+                continue
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if isinstance(operation, dict):
+                    operations.append(self.operation(str(path), method, item, operation))
+        queued = any(op.get("queue") or op.get("queue_role") for op in operations)
+        prefix = base_path(self.spec)
+        for op in operations:
+            if op.get("queue") or op.get("queue_role"):
+                op["family"] = "fal"
+            elif op["path"].startswith("/v1/") or prefix.endswith("/v1"):
+                op["family"] = "openai"
+            else:
+                op["family"] = "fal" if queued else "problem"
+        self._check_examples(operations)
+        return {
+            "base_path": prefix,
+            "family": "fal" if queued else "problem",
+            "max_body": DEFAULT_MAX_BODY,
+            "operations": operations,
+            "schemas": self.schemas,
+            "warnings": self.warnings,
+        }
+
+    def operation(self, path: str, method: str, item: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any]:
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for raw in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]:
+            param = _resolve(self.spec, raw)
+            if isinstance(param, dict) and "name" in param and "in" in param:
+                merged[(str(param["in"]), str(param["name"]))] = param
+        parameters = []
+        greedy = []
+        for (where, name), param in merged.items():
+            if where == "header" and name.lower() in ("authorization", "content-type", "accept"):
+                continue
+            entry: dict[str, Any] = {"in": where, "name": name,
+                                     "required": bool(param.get("required") or where == "path")}
+            if "schema" in param:
+                entry["schema"] = self.schema(param["schema"])
+            parameters.append(entry)
+            if param.get("x-greedy"):
+                greedy.append(name)
+        data: dict[str, Any] = {
+            "id": str(operation.get("operationId") or f"{method}_{path}"),
+            "method": method.upper(),
+            "path": path,
+            "greedy": greedy,
+            "parameters": parameters,
+            "security": _security(self.spec, operation),
+            "queue": operation.get("x-queue"),
+            "queue_role": operation.get("x-queue-role"),
+            "responses": self.responses(operation),
+        }
+        body = _resolve(self.spec, operation.get("requestBody"))
+        if isinstance(body, dict) and body.get("content"):
+            content = {}
+            for media_type, media in body["content"].items():
+                media = media if isinstance(media, dict) else {}
+                content[str(media_type)] = {"schema": self.schema(media["schema"])} if "schema" in media else {}
+            data["body"] = {"required": bool(body.get("required")), "content": content}
+        if isinstance(operation.get("x-queue-result"), dict):
+            data["result_schema"] = self.schema(operation["x-queue-result"])
+        return data
+
+    def responses(self, operation: dict[str, Any]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for code, raw in (operation.get("responses") or {}).items():
+            response = _resolve(self.spec, raw)
+            if not isinstance(response, dict):
+                continue
+            entry: dict[str, Any] = {}
+            content = response.get("content") or {}
+            if content:
+                media_type = next((t for t in content if "json" in t), next(iter(content)))
+                media = content[media_type] if isinstance(content[media_type], dict) else {}
+                entry["content_type"] = str(media_type)
+                if "schema" in media:
+                    entry["schema"] = self.schema(media["schema"])
+                examples: dict[str, Any] = {}
+                if "example" in media:
+                    examples["example"] = {"value": media["example"]}
+                for name, example in (media.get("examples") or {}).items():
+                    example = _resolve(self.spec, example)
+                    if isinstance(example, dict) and "value" in example:
+                        examples[str(name)] = {"value": example["value"]}
+                if examples:
+                    entry["examples"] = examples
+            headers = {}
+            for name, header in (response.get("headers") or {}).items():
+                header = _resolve(self.spec, header)
+                if isinstance(header, dict) and header.get("required") and "schema" in header:
+                    headers[str(name)] = self.schema(header["schema"])
+            if headers:
+                entry["headers"] = headers
+            result[str(code)] = entry
+        return result
+
+    def _check_examples(self, operations: list[dict[str, Any]]) -> None:
+        """Mark each documented example that conforms to its schema; others are served only when asked for."""
+        try:
+            import jsonschema
+            import referencing
+            import referencing.jsonschema
+        except ImportError:  # pragma: no cover - jsonschema comes with openapi-spec-validator
+            return
+        document = {**self.spec, "x-mock-schemas": self.schemas}
+        resource = referencing.Resource(contents=document, specification=referencing.jsonschema.DRAFT202012)
+        registry: Any = referencing.Registry().with_resource("urn:apigen:spec", resource)
+        for op in operations:
+            for code, response in op["responses"].items():
+                for name, example in (response.get("examples") or {}).items():
+                    conforms = True
+                    if "schema" in response:
+                        validator = jsonschema.Draft202012Validator(
+                            {"$ref": f"urn:apigen:spec#/x-mock-schemas/{response['schema']}"}, registry=registry)
+                        try:
+                            conforms = validator.is_valid(example["value"])
+                        except (jsonschema.exceptions.SchemaError, referencing.exceptions.Unresolvable):
+                            conforms = False
+                    example["conforms"] = conforms
+                    if not conforms:
+                        self.warnings.append(f"{op['id']} {code} example {name!r} does not match its schema; "
+                                             f"served only with 'Prefer: example={name}'")
+
+
+def build_fixtures(spec: dict[str, Any]) -> dict[str, Any]:
+    """The fixtures of a spec (see module docstring)."""
+    return FixtureBuilder(spec).build()
+
+
+def dump_json(data: Any) -> str:
+    """Deterministic JSON text: sorted keys, UTF-8 kept, one trailing newline."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"

@@ -1,0 +1,38 @@
+"""Renderer of the mock target: a runnable Starlette mock server in `generated/<service>/mock/`.
+
+The folder runs on its own (`python generated/<service>/mock --port 8000`, or `uvicorn app:app` inside it):
+`app.py` and `mock_engine.py` are rendered from `templates/mock/`, and everything taken from the spec goes
+into `spec.json` and `fixtures.json` beside them, so doc text is data and never code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.render import RenderContext
+from generator.render.mock_fixtures import build_fixtures, dump_json
+from generator.render.templates import environment, write_text
+
+TEMPLATES = ("mock_engine.py", "app.py", "__main__.py", "README.md")
+
+
+def render_files(spec: dict[str, Any], context: RenderContext) -> dict[str, str]:
+    """Every file of the mock folder, by relative path (deterministic: same spec, same bytes)."""
+    env = environment(context.templates_override)
+    fixtures = build_fixtures(spec)
+    variables = {
+        "service_name": context.service.name,
+        "title": str((spec.get("info") or {}).get("title") or context.service.name),
+        "fixtures": fixtures,
+    }
+    files = {name: env.get_template(f"mock/{name}.jinja").render(**variables) for name in TEMPLATES}
+    files["spec.json"] = dump_json(spec)
+    files["fixtures.json"] = dump_json(fixtures)
+    return files
+
+
+def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
+    """Write the mock server of `spec` into `out`."""
+    for relative, text in render_files(spec, context).items():
+        write_text(out, relative, text)
