@@ -22,8 +22,8 @@ from typing import Any
 
 from generator.render.naming import snake
 from generator.spec import names, queue
+from generator.spec.walk import HTTP_METHODS, operations, resolve
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 
 # ---------------------------------------------------------------------------------------------------------
@@ -192,38 +192,6 @@ def canonical_order(spec: dict[str, Any]) -> dict[str, Any]:
 # Content rules
 
 
-def _operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
-    """(path, method, operation, path item) in canonical order."""
-    result = []
-    paths = spec.get("paths") or {}
-    for path in sorted(paths, key=str):
-        item = paths[path]
-        if not isinstance(item, dict):
-            continue
-        for method in HTTP_METHODS:
-            if isinstance(item.get(method), dict):
-                result.append((str(path), method, item[method], item))
-    return result
-
-
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    """Follow one local `$ref` (components only), for reading a referenced parameter's name and place."""
-    seen = 0
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 10:
-        ref = node["$ref"]
-        if not ref.startswith("#/"):
-            return node
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            target = target.get(part) if isinstance(target, dict) else None
-        if target is None:
-            return node
-        node = target
-        seen += 1
-    return node
-
-
 def _examples_of(param: dict[str, Any]) -> list[Any]:
     values = [param.get("example")]
     schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
@@ -243,7 +211,7 @@ def _fix_path_parameters(spec: dict[str, Any], path: str, item: dict[str, Any], 
         if not isinstance(params, list):
             continue
         for param in params:
-            resolved = _resolve(spec, param)
+            resolved = resolve(spec, param)
             if not isinstance(resolved, dict) or resolved.get("in") != "path":
                 continue
             declared.add(str(resolved.get("name")))
@@ -263,7 +231,7 @@ def _fix_path_parameters(spec: dict[str, Any], path: str, item: dict[str, Any], 
 
 def _add_queue(spec: dict[str, Any]) -> None:
     """fal queue: mark the queue operations a page already documents, add the missing ones once."""
-    ops = _operations(spec)
+    ops = operations(spec)
     if not any(op.get("x-queue") == "fal" for _, _, op, _ in ops):
         return
     present: set[str] = set()
@@ -283,7 +251,7 @@ def _add_queue(spec: dict[str, Any]) -> None:
 
 def _name_operations(spec: dict[str, Any]) -> dict[str, str]:
     """Tags and operationIds (see names.py); returns {tag: the name it was given as} for renamed tags."""
-    ops = _operations(spec)
+    ops = operations(spec)
     renamed: dict[str, str] = {}
     for path, method, op, _ in ops:
         given = op.get("tags") if isinstance(op.get("tags"), list) else []
@@ -331,7 +299,7 @@ def _claim(name: str, taken: set[str]) -> str:
 
 def _sync_tags(spec: dict[str, Any], renamed: dict[str, str]) -> None:
     """Top-level `tags`: one entry per resource in use, sorted; descriptions of renamed tags carried over."""
-    used = sorted({op["tags"][0] for _, _, op, _ in _operations(spec)})
+    used = sorted({op["tags"][0] for _, _, op, _ in operations(spec)})
     entries = {str(t.get("name")): t for t in spec.get("tags") or [] if isinstance(t, dict)}
     tags = []
     for name in used:
@@ -363,7 +331,7 @@ def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     if not any(isinstance(spec.get(key), dict) for key in ("paths", "components", "webhooks")):
         spec["paths"] = {}
     _add_queue(spec)
-    for path, _, op, item in _operations(spec):
+    for path, _, op, item in operations(spec):
         _fix_path_parameters(spec, path, item, op)
     renamed = _name_operations(spec)
     _sync_tags(spec, renamed)

@@ -141,45 +141,39 @@ def _style_of(collection_format: str, location: str) -> dict[str, Any]:
     return {"style": "simple"}
 
 
-def _convert_parameter(param: dict[str, Any]) -> dict[str, Any]:
-    """A non-body Swagger 2.0 parameter -> an OpenAPI 3.0 Parameter Object."""
-    if "$ref" in param:
-        return param
+def _split_schema(param: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A Swagger 2.0 parameter or header: (its own keys, its schema keys as a schema)."""
     result: dict[str, Any] = {}
     schema: dict[str, Any] = {}
     for key, value in param.items():
         if key in _SCHEMA_KEYS:
             schema[key] = _items_schema(value) if key == "items" else value
-        elif key == "collectionFormat":
-            continue
         elif key == "x-example":
             result["example"] = value
-        elif key == "allowEmptyValue" and param.get("in") != "query":
-            continue
-        else:
+        elif key != "collectionFormat":
             result[key] = value
+    return result, _swagger_schema(schema)
+
+
+def _convert_parameter(param: dict[str, Any]) -> dict[str, Any]:
+    """A non-body Swagger 2.0 parameter -> an OpenAPI 3.0 Parameter Object."""
+    if "$ref" in param:
+        return param
+    result, schema = _split_schema(param)
+    if param.get("in") != "query":
+        result.pop("allowEmptyValue", None)
     if param.get("type") == "array":
         result.update(_style_of(str(param.get("collectionFormat", "csv")), str(param.get("in"))))
     if param.get("in") == "path":
         result["required"] = True
-    result["schema"] = _swagger_schema(schema) if schema else {}
+    result["schema"] = schema
     return result
 
 
 def _convert_header(header: dict[str, Any]) -> dict[str, Any]:
     """A Swagger 2.0 response header (schema-shaped) -> an OpenAPI 3.0 Header Object."""
-    result: dict[str, Any] = {}
-    schema: dict[str, Any] = {}
-    for key, value in header.items():
-        if key in _SCHEMA_KEYS:
-            schema[key] = _items_schema(value) if key == "items" else value
-        elif key == "collectionFormat":
-            continue
-        elif key == "x-example":
-            result["example"] = value
-        else:
-            result[key] = value
-    result["schema"] = _swagger_schema(schema)
+    result, schema = _split_schema(header)
+    result["schema"] = schema
     return result
 
 

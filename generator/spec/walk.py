@@ -1,0 +1,44 @@
+"""Reading a spec: following local `$ref`s and listing operations in canonical order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# OpenAPI's own order of the operations of a Path Item Object.
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def resolve(spec: dict[str, Any], node: Any, hops: int = 10) -> Any:
+    """The object a local `$ref` (`#/...`) points at, followed up to `hops` times; else the node itself."""
+    for _ in range(hops):
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/")):
+            return node
+        target: Any = spec
+        for part in node["$ref"][2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            target = target.get(part) if isinstance(target, dict) else None
+        if target is None:
+            return node
+        node = target
+    return node
+
+
+def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
+    """(path, method, operation, path item) for every operation: paths sorted, methods in OpenAPI's order."""
+    result = []
+    paths = spec.get("paths")
+    if not isinstance(paths, dict):
+        return result
+    for path in sorted(paths, key=str):
+        item = paths[path]
+        if not isinstance(item, dict):
+            continue
+        for method in HTTP_METHODS:
+            if isinstance(item.get(method), dict):
+                result.append((str(path), method, item[method], item))
+    return result
+
+
+def pointer(*parts: object) -> str:
+    """A JSON pointer (RFC 6901) to the place the parts name: `pointer("paths", "/a", "get")` -> /paths/~1a/get."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts) or "/"
