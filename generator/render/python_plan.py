@@ -1,0 +1,425 @@
+"""What the Python SDK templates render: resources, operations and keyword arguments, from a spec.
+
+Templates only lay text out; every decision (names, annotations, defaults, how a body is sent, which auth
+applies) is made here so that it is made once and tested once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.render.naming import method_name, pascal, resource_name, snake, unique
+from generator.render.python_schemas import SchemaSet, default_literal
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Header parameters the client sets itself; a spec documenting them must not produce arguments.
+_MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}
+# Names every generated method already uses for its own options.
+_METHOD_OPTIONS = {"extra_headers", "extra_query", "extra_body", "timeout", "self", "on_update", "poll_interval"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(value: Any) -> str:
+    """Doc text with control characters (other than newlines and tabs) dropped and ends trimmed."""
+    return _CONTROL.sub("", str(value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+@dataclass
+class Param:
+    """One keyword argument of a generated method, and where its value goes on the wire."""
+
+    name: str
+    wire: str
+    location: str  # path | query | header | body | file | form | content
+    annotation: str
+    required: bool
+    default: str | None = None  # Python source of the documented default, if it fits the type
+    description: str = ""
+    greedy: bool = False
+
+    @property
+    def signature_annotation(self) -> str:
+        if self.required or self.default is not None or "None" in self.annotation.split(" | "):
+            return self.annotation
+        return f"{self.annotation} | None"
+
+    @property
+    def signature_default(self) -> str | None:
+        if self.required:
+            return None
+        return self.default if self.default is not None else "None"
+
+
+@dataclass
+class Operation:
+    name: str
+    operation_id: str
+    http_method: str
+    path: str
+    summary: str
+    description: str
+    params: list[Param]
+    body_kind: str | None  # json | multipart | form | content | None
+    content_type: str | None
+    returns: str  # annotation of the parsed result
+    response_kind: str  # json | text | bytes | none
+    auth: bool
+    deprecated: bool = False
+    queue: bool = False
+    queue_role: str | None = None
+    body_whole: bool = False  # the body is one `body=` argument rather than one argument per property
+
+    @property
+    def path_params(self) -> list[Param]:
+        return [p for p in self.params if p.location == "path"]
+
+    def located(self, location: str) -> list[Param]:
+        return [p for p in self.params if p.location == location]
+
+    @property
+    def path_template(self) -> str:
+        """The path as an f-string body: `{name}` placeholders renamed to the Python argument names."""
+        names = {p.wire: p.name for p in self.path_params}
+        text = self.path.replace("{", "{{").replace("}", "}}")
+        for wire, name in names.items():
+            text = text.replace("{{" + wire + "}}", "{_path(" + name + (", greedy=True" if self._greedy(wire) else "") + ")}")
+        return text
+
+    def _greedy(self, wire: str) -> bool:
+        return any(p.greedy for p in self.path_params if p.wire == wire)
+
+
+@dataclass
+class QueueMethods:
+    """Names of the queue helpers on a resource with `x-queue: fal` operations."""
+
+    status: str
+    result: str
+    cancel: str
+    runs: list[tuple[str, str, Operation]]  # (submit alias or "", run method name, operation)
+
+
+@dataclass
+class Resource:
+    attr: str
+    class_name: str
+    operations: list[Operation] = field(default_factory=list)
+    queue: QueueMethods | None = None
+
+    @property
+    def module(self) -> str:
+        return self.attr
+
+
+@dataclass
+class Server:
+    constant: str
+    url: str
+    description: str
+
+
+@dataclass
+class AuthScheme:
+    kind: str  # bearer | basic | header | query | cookie
+    name: str  # header, query or cookie name
+    prefix: str  # text before the key in the header value ("Bearer", "Key", "")
+
+
+@dataclass
+class Plan:
+    title: str
+    description: str
+    version: str
+    servers: list[Server]
+    default_base_url: str | None
+    auth: AuthScheme | None
+    resources: list[Resource]
+    schemas: SchemaSet
+    ticket_model: str | None
+
+    @property
+    def operation_count(self) -> int:
+        return sum(len(r.operations) for r in self.resources)
+
+
+def build_plan(spec: dict[str, Any]) -> Plan:
+    """Everything the templates need, derived from a (normalized or merely valid) OpenAPI document."""
+    schemas = SchemaSet.from_spec(spec)
+    info = spec.get("info") or {}
+    servers = _servers(spec)
+    absolute = [s.url for s in servers if urlsplit(s.url).scheme in ("http", "https")]
+    resources: dict[str, Resource] = {}
+    security_default = spec.get("security")
+    for path, item in (spec.get("paths") or {}).items():
+        item = schemas.resolve(item)
+        if not isinstance(item, dict):
+            continue
+        for http_method in HTTP_METHODS:
+            operation = item.get(http_method)
+            if not isinstance(operation, dict):
+                continue
+            operation = {**operation, "operationId": operation.get("operationId") or f"{http_method} {path}"}
+            attr = resource_name(operation)
+            resource = resources.setdefault(attr, Resource(attr=attr, class_name=pascal(attr, "Resource")))
+            resource.operations.append(
+                _operation(schemas, str(path), http_method, item, operation, security_default)
+            )
+    ordered = [resources[name] for name in sorted(resources)]
+    for resource in ordered:
+        names = unique([op.name for op in resource.operations])
+        for op, name in zip(resource.operations, names):
+            op.name = name
+        resource.queue = _queue_methods(resource)
+    ticket = schemas.names.get("QueueStatus")
+    return Plan(
+        title=clean_text(info.get("title")) or "API",
+        description=clean_text(info.get("description")),
+        version=str(info.get("version") or ""),
+        servers=servers,
+        default_base_url=absolute[0] if absolute else None,
+        auth=_auth(spec),
+        resources=ordered,
+        schemas=schemas,
+        ticket_model=ticket,
+    )
+
+
+def _servers(spec: dict[str, Any]) -> list[Server]:
+    found: list[Server] = []
+    for server in spec.get("servers") or []:
+        if not isinstance(server, dict) or not isinstance(server.get("url"), str):
+            continue
+        url = server["url"]
+        for name, variable in (server.get("variables") or {}).items():
+            if isinstance(variable, dict) and "default" in variable:
+                url = url.replace("{" + str(name) + "}", str(variable["default"]))
+        url = url.rstrip("/") if url != "/" else url
+        if url in [s.url for s in found]:
+            continue
+        host = urlsplit(url).netloc or url
+        found.append(Server(constant="", url=url, description=clean_text(server.get("description"))))
+        found[-1].constant = "SERVER_" + (snake(host, "server").upper().rstrip("_") or "DEFAULT")
+    for server, constant in zip(found, unique([s.constant for s in found])):
+        server.constant = constant
+    return found
+
+
+def _auth(spec: dict[str, Any]) -> AuthScheme | None:
+    """The scheme the client applies its key with: the first one the spec's security names."""
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    requirements = list(spec.get("security") or [])
+    if not requirements:
+        for item in (spec.get("paths") or {}).values():
+            for http_method in HTTP_METHODS:
+                operation = item.get(http_method) if isinstance(item, dict) else None
+                if isinstance(operation, dict):
+                    requirements.extend(operation.get("security") or [])
+    for requirement in requirements:
+        for name in requirement or {}:
+            scheme = schemes.get(name)
+            if isinstance(scheme, dict):
+                found = _scheme(scheme)
+                if found is not None:
+                    return found
+    return None
+
+
+def _scheme(scheme: dict[str, Any]) -> AuthScheme | None:
+    kind = str(scheme.get("type") or "").lower()
+    if kind == "http":
+        http_scheme = str(scheme.get("scheme") or "bearer").lower()
+        if http_scheme == "basic":
+            return AuthScheme(kind="basic", name="Authorization", prefix="Basic")
+        return AuthScheme(kind="bearer", name="Authorization", prefix="Bearer")
+    if kind in ("oauth2", "openidconnect"):
+        return AuthScheme(kind="bearer", name="Authorization", prefix="Bearer")
+    if kind == "apikey":
+        location = str(scheme.get("in") or "header")
+        name = str(scheme.get("name") or "Authorization")
+        prefix = clean_text(scheme.get("x-prefix"))
+        return AuthScheme(kind=location if location in ("query", "cookie") else "header", name=name, prefix=prefix)
+    return None
+
+
+def _operation(schemas: SchemaSet, path: str, http_method: str, item: dict[str, Any], operation: dict[str, Any],
+               security_default: Any) -> Operation:
+    name = method_name(operation)
+    hint = pascal(f"{resource_name(operation)} {name}")
+    params: list[Param] = []
+    seen: set[tuple[str, str]] = set()
+    for raw in [*(operation.get("parameters") or []), *(item.get("parameters") or [])]:
+        parameter = schemas.resolve(raw)
+        if not isinstance(parameter, dict) or not isinstance(parameter.get("name"), str):
+            continue
+        location = str(parameter.get("in") or "query")
+        key = (location, parameter["name"])
+        if key in seen or location not in ("path", "query", "header"):
+            continue
+        if location == "header" and parameter["name"].lower() in _MANAGED_HEADERS:
+            continue
+        seen.add(key)
+        params.append(_parameter(schemas, parameter, location, hint))
+    path_names = set(re.findall(r"{([^}]+)}", path))
+    for missing in sorted(path_names - {p.wire for p in params if p.location == "path"}):
+        params.append(Param(name=missing, wire=missing, location="path", annotation="str", required=True))
+    body_kind, content_type, body_params, whole = _body(schemas, operation, hint)
+    params.extend(body_params)
+    for param, unique_name in zip(params, unique([_safe_name(p.name) for p in params])):
+        param.name = unique_name
+    params.sort(key=lambda p: (not p.required, p.location != "path"))
+    returns, response_kind = _response(schemas, operation, hint)
+    security = operation.get("security", security_default)
+    return Operation(
+        name=name,
+        operation_id=str(operation["operationId"]),
+        http_method=http_method.upper(),
+        path=path,
+        summary=clean_text(operation.get("summary")),
+        description=clean_text(operation.get("description")),
+        params=params,
+        body_kind=body_kind,
+        content_type=content_type,
+        returns=returns,
+        response_kind=response_kind,
+        auth=security != [],
+        deprecated=bool(operation.get("deprecated")),
+        queue=operation.get("x-queue") == "fal",
+        queue_role=operation.get("x-queue-role") if isinstance(operation.get("x-queue-role"), str) else None,
+        body_whole=whole,
+    )
+
+
+def _safe_name(name: str) -> str:
+    return name + "_" if name in _METHOD_OPTIONS else name
+
+
+def _parameter(schemas: SchemaSet, parameter: dict[str, Any], location: str, hint: str) -> Param:
+    wire = parameter["name"]
+    schema = parameter.get("schema")
+    if not isinstance(schema, dict):
+        content = parameter.get("content") or {}
+        first = next(iter(content.values()), {}) if isinstance(content, dict) else {}
+        schema = first.get("schema") if isinstance(first, dict) else None
+    schema = schema if isinstance(schema, dict) else {"type": "string"}
+    annotation = schemas.annotation(schema, f"{hint} {wire}")
+    required = bool(parameter.get("required")) or location == "path"
+    resolved = schemas.resolve(schema)
+    default = default_literal(resolved.get("default"), annotation) if isinstance(resolved, dict) else None
+    description = clean_text(parameter.get("description") or (resolved or {}).get("description"))
+    return Param(
+        name=snake(wire, "param"), wire=wire, location=location, annotation=annotation,
+        required=required and default is None, default=default, description=description,
+        greedy=bool(parameter.get("x-greedy")) or bool((resolved or {}).get("x-greedy")),
+    )
+
+
+def _pick_content(content: dict[str, Any]) -> tuple[str, Any] | None:
+    """The media type a request or response uses: JSON first, then forms, then anything."""
+    if not content:
+        return None
+    keys = list(content)
+    for want in ("application/json", "multipart/form-data", "application/x-www-form-urlencoded"):
+        for key in keys:
+            if key.split(";")[0].strip().lower() == want:
+                return key, content[key]
+    for key in keys:
+        if "json" in key.lower():
+            return key, content[key]
+    return keys[0], content[keys[0]]
+
+
+def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str | None, str | None, list[Param], bool]:
+    body = schemas.resolve(operation.get("requestBody"))
+    if not isinstance(body, dict) or not isinstance(body.get("content"), dict):
+        return None, None, [], False
+    picked = _pick_content(body["content"])
+    if picked is None:
+        return None, None, [], False
+    media, entry = picked
+    mime = media.split(";")[0].strip().lower()
+    schema = (entry or {}).get("schema") if isinstance(entry, dict) else None
+    schema = schema if isinstance(schema, dict) else {}
+    if mime == "multipart/form-data":
+        kind = "multipart"
+    elif mime == "application/x-www-form-urlencoded":
+        kind = "form"
+    elif "json" in mime:
+        kind = "json"
+    else:
+        kind = "content"
+    required_body = bool(body.get("required"))
+    if kind == "content":
+        annotation = "str | bytes" if mime.startswith("text/") else "FileInput"
+        return kind, media, [Param(name="body", wire="", location="content", annotation=annotation,
+                                   required=required_body, description=clean_text(body.get("description")))], True
+    found = schemas.object_properties(schema)
+    if found is None or not found[0]:
+        annotation = schemas.annotation(schema, f"{hint} Request", file=kind == "multipart")
+        if annotation == "dict[str, Any]" or found is not None:
+            annotation = "dict[str, Any]"
+            schemas.uses_any = True
+        return kind, media, [Param(name="body", wire="", location="body", annotation=annotation,
+                                   required=required_body, description=clean_text(body.get("description")))], True
+    properties, required = found
+    location = "body" if kind == "json" else "form"
+    params = []
+    for wire, prop in properties.items():
+        prop = prop if isinstance(prop, dict) else {}
+        annotation = schemas.annotation(prop, f"{hint} {wire}", file=kind == "multipart")
+        resolved = schemas.resolve(prop)
+        resolved = resolved if isinstance(resolved, dict) else {}
+        default = default_literal(resolved.get("default"), annotation) if "default" in resolved else None
+        params.append(Param(
+            name=snake(str(wire)), wire=str(wire),
+            location="file" if "FileInput" in annotation else location,
+            annotation=annotation, required=wire in required and default is None, default=default,
+            description=clean_text(prop.get("description") or resolved.get("description")),
+        ))
+    return kind, media, params, False
+
+
+def _response(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str, str]:
+    responses = operation.get("responses") or {}
+    codes = sorted(str(c) for c in responses if str(c).startswith("2"))
+    if not codes and "default" in responses:
+        codes = ["default"]
+    for code in codes:
+        response = schemas.resolve(responses[code])
+        content = response.get("content") if isinstance(response, dict) else None
+        if not isinstance(content, dict) or not content:
+            continue
+        picked = _pick_content(content)
+        if picked is None:
+            continue
+        media, entry = picked
+        mime = media.split(";")[0].strip().lower()
+        schema = entry.get("schema") if isinstance(entry, dict) else None
+        if "json" in mime and not mime.endswith("json-seq"):
+            return schemas.annotation(schema if isinstance(schema, dict) else {}, f"{hint} Response"), "json"
+        if mime.startswith("text/"):
+            return "str", "text"
+        return "bytes", "bytes"
+    return "None", "none"
+
+
+def _queue_methods(resource: Resource) -> QueueMethods | None:
+    queued = [op for op in resource.operations if op.queue]
+    if not queued:
+        return None
+    taken = {op.name for op in resource.operations}
+
+    def free(name: str) -> str:
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        return name
+
+    runs: list[tuple[str, str, Operation]] = []
+    if len(queued) == 1:
+        runs.append((free("submit"), free("run"), queued[0]))
+    else:
+        runs.extend((free(f"submit_{op.name}"), free(f"run_{op.name}"), op) for op in queued)
+    return QueueMethods(status=free("status"), result=free("result"), cancel=free("cancel"), runs=runs)

@@ -1,0 +1,265 @@
+"""Every schema of a spec gathered into one document for datamodel-code-generator, and types for the SDK.
+
+The SDK needs a Python annotation for each keyword argument and return value, and datamodel-code-generator
+needs a name for each class it writes. Both come from here: component schemas are renamed up front to the
+class names the SDK will use, inline objects (request bodies, responses, nested properties) are lifted into
+named components, and every other schema (scalars, arrays, enums, unions) becomes an annotation string such
+as `list[Image] | None` or `Literal["url", "b64_json"]`. The models are then generated in one call.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from generator.render.naming import pascal
+from generator.render.templates import py_string
+
+SCHEMA_PREFIX = "#/components/schemas/"
+
+# Class names datamodel-code-generator renames, or that would shadow the names it imports.
+_RESERVED_CLASSES = {
+    "Any", "Annotated", "AnyUrl", "AwareDatetime", "BaseModel", "ConfigDict", "Decimal", "Enum", "Field",
+    "Literal", "Model", "Optional", "RootModel", "Union", "List", "Dict", "Set", "Tuple", "Type", "UUID",
+    "Json", "SecretStr", "EmailStr", "IntEnum", "StrEnum", "Base64Str", "date", "datetime", "time", "timedelta",
+    "Response", "Client", "AsyncClient", "APIResponse", "NotGiven", "Annotation", "Config", "Constr",
+    "Conint", "Confloat", "Conlist", "Bytes", "Str", "Int", "Float", "Bool", "Object", "Array", "Number",
+    "Integer", "String", "Boolean", "Null", "None_", "True_", "False_",
+}
+
+_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+
+
+def _pointer_unescape(part: str) -> str:
+    return unquote(part).replace("~1", "/").replace("~0", "~")
+
+
+@dataclass
+class SchemaSet:
+    """Component schemas under their class names, plus the inline objects lifted while typing the SDK."""
+
+    spec: dict[str, Any]
+    schemas: dict[str, Any] = field(default_factory=dict)  # class name -> schema (refs rewritten)
+    names: dict[str, str] = field(default_factory=dict)  # original component key -> class name
+    taken: set[str] = field(default_factory=set)
+    uses_literal: bool = False
+    uses_any: bool = False
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> SchemaSet:
+        """Rename every component schema to a unique class name, rewriting `$ref`s to match."""
+        found = cls(spec=spec)
+        components = (spec.get("components") or {}).get("schemas") or {}
+        for key in components:
+            found.names[str(key)] = found._fresh(pascal(str(key)))
+        for key, schema in components.items():
+            found.schemas[found.names[str(key)]] = found._rewrite(schema, set())
+        return found
+
+    def _fresh(self, base: str) -> str:
+        """A class name not used yet, derived from `base`."""
+        if base in _RESERVED_CLASSES:
+            base += "Model"
+        name, count = base, 1
+        while name in self.taken:
+            count += 1
+            name = f"{base}{count}"
+        self.taken.add(name)
+        return name
+
+    def resolve(self, schema: Any, seen: frozenset[str] = frozenset()) -> Any:
+        """Follow a `$ref` that points anywhere in the spec (components, paths, ...) to its target."""
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen or not ref.startswith("#/"):
+                return {}
+            seen = seen | {ref}
+            target: Any = self.spec
+            for part in ref[2:].split("/"):
+                if not isinstance(target, dict):
+                    return {}
+                target = target.get(_pointer_unescape(part))
+            if target is None:
+                return {}
+            schema = target
+        return schema
+
+    def _rewrite(self, schema: Any, seen: set[str]) -> Any:
+        """A copy of `schema` whose schema refs name the renamed classes; other refs are inlined."""
+        if isinstance(schema, list):
+            return [self._rewrite(item, seen) for item in schema]
+        if not isinstance(schema, dict):
+            return schema
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            key = _pointer_unescape(ref[len(SCHEMA_PREFIX):]) if ref.startswith(SCHEMA_PREFIX) else None
+            if key is not None and key in self.names:
+                return {"$ref": SCHEMA_PREFIX + self.names[key]}
+            if ref in seen or not ref.startswith("#/"):
+                return {}
+            return self._rewrite(self.resolve({"$ref": ref}), seen | {ref})
+        return {k: (self._rewrite(v, seen) if k not in ("example", "examples", "default", "enum", "const")
+                    else copy.deepcopy(v)) for k, v in schema.items()}
+
+    def model_for(self, schema: Any, hint: str) -> str | None:
+        """The class name of `schema` when it is a model (a component or an inline object, lifted here)."""
+        if not isinstance(schema, dict):
+            return None
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            return self.names.get(_pointer_unescape(ref[len(SCHEMA_PREFIX):]))
+        if isinstance(ref, str):
+            return self.model_for(self.resolve(schema), hint)
+        if _is_object_model(schema):
+            name = self._fresh(pascal(hint))
+            self.schemas[name] = self._rewrite(schema, set())
+            return name
+        return None
+
+    def annotation(self, schema: Any, hint: str, file: bool = False) -> str:
+        """A Python annotation for values of `schema`; inline objects become lifted models named from `hint`.
+
+        `file` marks a multipart body, where binary strings are files (bytes, a path or a file object).
+        """
+        if schema is True or schema is None or schema == {}:
+            self.uses_any = True
+            return "Any"
+        if not isinstance(schema, dict):
+            self.uses_any = True
+            return "Any"
+        model = self.model_for(schema, hint)
+        if model is not None:
+            return model
+        if "$ref" in schema:
+            return self.annotation(self.resolve(schema), hint, file)
+        parts = list(self._annotation_parts(schema, hint, file))
+        if schema.get("nullable") is True and "None" not in parts:
+            parts.append("None")
+        unique_parts = list(dict.fromkeys(parts))
+        if "Any" in unique_parts:
+            self.uses_any = True
+            return "Any"
+        return " | ".join(unique_parts) if unique_parts else "Any"
+
+    def _annotation_parts(self, schema: dict[str, Any], hint: str, file: bool) -> Iterator[str]:
+        enum = schema.get("enum")
+        if "const" in schema:
+            enum = [schema["const"]]
+        if isinstance(enum, list) and enum:
+            literals = [_literal(v) for v in enum if v is not None]
+            if all(lit is not None for lit in literals) and literals:
+                self.uses_literal = True
+                yield f"Literal[{', '.join(str(lit) for lit in literals)}]"
+                if None in enum:
+                    yield "None"
+                return
+        for key in ("oneOf", "anyOf"):
+            options = schema.get(key)
+            if isinstance(options, list) and options:
+                for index, option in enumerate(options):
+                    yield from self.annotation(option, f"{hint}{index + 1}", file).split(" | ")
+                return
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1:
+            yield from self.annotation(all_of[0], hint, file).split(" | ")
+            return
+        if isinstance(all_of, list) and all_of:
+            yield "Any"
+            return
+        types = schema.get("type")
+        type_list = types if isinstance(types, list) else [types] if isinstance(types, str) else []
+        if not type_list:
+            yield "Any"
+            return
+        for kind in type_list:
+            if kind == "string" and file and (schema.get("format") == "binary" or "contentMediaType" in schema):
+                yield "FileInput"
+            elif kind in _SCALARS:
+                yield _SCALARS[kind]
+            elif kind == "array":
+                items = schema.get("items")
+                inner = self.annotation(items if isinstance(items, dict) else {}, f"{hint}Item", file)
+                yield f"list[{inner}]"
+            elif kind == "object":
+                values = schema.get("additionalProperties")
+                inner = self.annotation(values, f"{hint}Value") if isinstance(values, dict) and values else "Any"
+                self.uses_any = self.uses_any or inner == "Any"
+                yield f"dict[str, {inner}]"
+            else:
+                yield "Any"
+
+    def object_properties(self, schema: Any) -> tuple[dict[str, Any], set[str]] | None:
+        """Properties and required names of an object schema (through refs and allOf), else None."""
+        schema = self.resolve(schema)
+        if not isinstance(schema, dict):
+            return None
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        parts = schema.get("allOf")
+        if isinstance(parts, list) and parts:
+            for part in parts:
+                found = self.object_properties(part)
+                if found is None:
+                    return None
+                properties.update(found[0])
+                required |= found[1]
+        if isinstance(schema.get("properties"), dict):
+            properties.update(schema["properties"])
+            required |= {str(r) for r in schema.get("required") or [] if isinstance(r, str)}
+        elif not parts:
+            return None
+        if any(k in schema for k in ("oneOf", "anyOf")):
+            return None
+        return properties, required
+
+
+def _is_object_model(schema: dict[str, Any]) -> bool:
+    if any(k in schema for k in ("oneOf", "anyOf", "enum", "const")):
+        return False
+    types = schema.get("type")
+    if isinstance(schema.get("properties"), dict) and schema["properties"] and types in (None, "object"):
+        return True
+    all_of = schema.get("allOf")
+    return isinstance(all_of, list) and len(all_of) > 1 and types in (None, "object")
+
+
+def _literal(value: Any) -> str | None:
+    """A Literal member for an enum value; None when Literal cannot hold it (floats, objects)."""
+    if isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value)
+    if isinstance(value, str):
+        return py_string(value)
+    return None
+
+
+def default_literal(value: Any, annotation: str) -> str | None:
+    """Python source for a documented default, when it fits the annotation; else None (no default)."""
+    parts = set(re.split(r"\s*\|\s*", annotation))
+    allowed = {type(v) for part in parts if part.startswith("Literal[") for v in _literal_values(part)}
+    if any(part.startswith("Literal[") for part in parts):
+        members = [v for part in parts if part.startswith("Literal[") for v in _literal_values(part)]
+        if any(type(m) is type(value) and m == value for m in members):
+            return py_string(value) if isinstance(value, str) else repr(value)
+    kind = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(value))
+    if kind is None or (allowed and kind not in parts):
+        return None
+    if kind in parts:
+        return py_string(value) if isinstance(value, str) else repr(value)
+    if kind == "int" and "float" in parts:
+        return repr(float(value))
+    return None
+
+
+def _literal_values(part: str) -> list[Any]:
+    import ast
+
+    try:
+        return list(ast.literal_eval(f"({part[len('Literal['):-1]},)"))
+    except (SyntaxError, ValueError):
+        return []

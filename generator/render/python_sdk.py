@@ -1,0 +1,147 @@
+"""The `python` target: an installable, typed SDK package for one service.
+
+`render(spec, context, out)` writes `pyproject.toml`, `README.md` and the package (`py.typed`, a lazy
+`__init__`, `_client.py`, `_errors.py`, `_base.py`, `models.py`, `resources/<name>.py`) under `out`.
+Decisions live in `python_plan` (names, types, defaults) and `python_models` (pydantic classes); the
+templates under `templates/python/` only lay them out, so a user's templates folder can restyle any file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.errors import ApigenError
+from generator.render import RenderContext
+from generator.render.python_imports import import_block
+from generator.render.python_models import models_source
+from generator.render.python_plan import Operation, Plan, Resource, build_plan
+from generator.render.templates import environment, write_text
+
+TEMPLATE_DIR = "python"
+_STATIC_MODULES = ("_base.py", "_errors.py", "_model.py")
+# Names a resource module may import from the package's `_base` module, when its code uses them.
+_BASE_NAMES = (
+    "NOT_GIVEN", "AsyncResource", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
+    "Timeout", "async_to_raw_response", "body", "content", "files", "form", "headers", "jsonable", "query",
+    "to_raw_response", "_path",
+)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
+    """Write the SDK package of `spec` into `out` (created; existing files overwritten)."""
+    service = context.service
+    plan = build_plan(spec)
+    package = service.package
+    env = environment(context.templates_override)
+    base_class = f"{package}._model.Model"
+    code, classes = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), base_class)
+    missing = sorted(set(plan.schemas.schemas) - classes)
+    if missing:
+        raise ApigenError(f"datamodel-code-generator did not write the classes {missing[:5]}")
+    values: dict[str, Any] = {
+        "plan": plan,
+        "package": package,
+        "version": service.version,
+        "env_prefix": service.env_prefix,
+        "title": plan.title,
+        "distribution": package.replace("_", "-"),
+        "example": _example(plan),
+        "has_queue": any(r.queue for r in plan.resources),
+    }
+    files: dict[str, str] = {
+        "pyproject.toml": _render(env, "pyproject.toml", values),
+        "README.md": _render(env, "README.md", values),
+        f"{package}/py.typed": "",
+        f"{package}/__init__.py": _render(env, "package/__init__.py", values),
+        f"{package}/_client.py": _render(env, "package/_client.py", values),
+        f"{package}/models.py": _render(env, "package/models.py", {**values, "code": code}),
+        f"{package}/resources/__init__.py": _render(env, "package/resources/__init__.py", values),
+    }
+    for module in (*_STATIC_MODULES, *(["_queue.py"] if values["has_queue"] else [])):
+        files[f"{package}/{module}"] = _render(env, f"package/{module}", values)
+    for resource in plan.resources:
+        files[f"{package}/resources/{resource.module}.py"] = _resource_module(env, plan, resource, classes, values)
+    out.mkdir(parents=True, exist_ok=True)
+    for relative, text in sorted(files.items()):
+        write_text(out, relative, text)
+    from generator.render.sdk_testing import render_testing
+
+    render_testing(spec, context, out / package)
+
+
+def _render(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
+    try:
+        return env.get_template(f"{TEMPLATE_DIR}/{name}.jinja").render(values)
+    except jinja2.TemplateError as error:
+        raise ApigenError(f"template {TEMPLATE_DIR}/{name}.jinja: {error}") from None
+
+
+def _resource_module(env: jinja2.Environment, plan: Plan, resource: Resource, classes: set[str],
+                     values: dict[str, Any]) -> str:
+    """One resource's module: the classes first, then exactly the imports their code uses."""
+    ticket_types = {op.name: _ticket_type(plan, op, classes) for op in resource.operations if op.queue}
+    queue_ticket = next(iter(ticket_types.values()), "dict[str, Any]")
+    if plan.ticket_model in classes and resource.queue:
+        queue_ticket = plan.ticket_model
+    body = _render(env, "package/resources/resource_body.py", {
+        **values,
+        "resource": resource,
+        "ticket_types": ticket_types,
+        "queue_ticket": queue_ticket,
+        "queue_ticket_runtime": queue_ticket if queue_ticket in classes else "dict",
+    })
+    used = set(_IDENTIFIER.findall(_code_names(body)))
+    imports: dict[str, set[str]] = {
+        "collections.abc": {"Callable"} & used,
+        "functools": {"cached_property"},
+        "typing": {"Any", "Literal", "cast"} & used,
+        "..": {"_queue"} & used,
+        ".._base": set(_BASE_NAMES) & used,
+        "..models": classes & used,
+    }
+    return _render(env, "package/resources/resource.py", {**values, "resource": resource, "imports": import_block(imports),
+                                                          "body": body})
+
+
+def _code_names(code: str) -> str:
+    """The names code uses: string literals dropped, except `cast("...")` types and f-string expressions."""
+    import io
+    import tokenize
+
+    kept: list[str] = []
+    for token in tokenize.generate_tokens(io.StringIO(code).readline):
+        if token.type == tokenize.STRING:
+            if token.string.startswith(("f\"", "f'")):
+                kept.extend(re.findall(r"\{([^{}]*)\}", token.string.replace("{{", "").replace("}}", "")))
+            elif kept[-2:] == ["cast", "("]:
+                kept.append(token.string.strip("\"'"))
+            continue
+        if token.type in (tokenize.NAME, tokenize.OP, tokenize.NUMBER):
+            kept.append(token.string)
+    return " ".join(kept)
+
+
+def _ticket_type(plan: Plan, op: Operation, classes: set[str]) -> str:
+    """The type of a queue ticket: the operation's own model, else the spec's QueueStatus, else a dict."""
+    if op.returns in classes:
+        return op.returns
+    if plan.ticket_model in classes:
+        return str(plan.ticket_model)
+    return "dict[str, Any]"
+
+
+def _example(plan: Plan) -> str:
+    """One call for the README and package docstring: the first operation without required arguments."""
+    for resource in plan.resources:
+        for op in resource.operations:
+            if not any(p.required for p in op.params):
+                return f"result = client.{resource.attr}.{op.name}()"
+    if plan.resources:
+        resource = plan.resources[0]
+        return f"# client.{resource.attr}.{resource.operations[0].name}(...)"
+    return ""
