@@ -1,6 +1,8 @@
 """Ingest: doc pages in any known layout -> one OpenAPI 3.1 spec dict (not yet normalized).
 
-`ingest_pages` is the only entry point other stages use.
+`ingest_pages` is the only entry point other stages use. Each page goes through `read_page`: a whole
+embedded OpenAPI/Swagger document is taken as it is; otherwise the page text (method/path lines, curl,
+JSON examples) gives the endpoint and a field layout (Apifox dump, line listing, table) its fields.
 """
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from generator.errors import ApigenError
 
 
 @dataclass
@@ -18,10 +22,36 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def _display(path: Path, base: Path | None) -> str:
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
+
+
 def ingest_pages(pages: list[Path], service: str | None = None, base: Path | None = None) -> IngestResult:
     """Read every page, detect its layout, merge the operations into one spec.
 
     `base`, when given, is the folder page names are reported relative to (in `x-source` and messages).
     Raises ApigenError (naming the file, and line where known) on unreadable input or no endpoint found.
     """
-    raise NotImplementedError("ingest is being written")
+    from generator.ingest.assemble import merge_specs
+    from generator.ingest.read import read_page
+
+    if not pages:
+        raise ApigenError("no pages given")
+    warnings: list[str] = []
+    partials = []
+    for path in pages:
+        name = _display(path, base)
+        partial, page_warnings = read_page(path, name, shown=str(path))
+        partials.append((str(path), partial))
+        warnings.extend(page_warnings)
+    spec = merge_specs(partials)
+    title = service or next((p["info"].get("title") for _, p in partials if (p.get("info") or {}).get("title")),
+                            None) or pages[0].stem
+    spec["info"] = {**spec.get("info", {}), "title": str(title), "version": str(spec["info"].get("version")
+                                                                                  or "1.0.0")}
+    return IngestResult(spec=spec, warnings=warnings)

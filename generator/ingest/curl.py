@@ -1,0 +1,181 @@
+"""curl commands as doc pages print them: method, URL, headers, JSON or multipart body.
+
+Pages mangle shell text: line continuations get flattened into `\\ ` mid-line, the closing quote of a
+body runs into the next word, excerpts stop inside a quoted body. The tokenizer follows POSIX quoting
+(`'\\''` included) but never fails: what it cannot close it returns as read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit
+
+_START = re.compile(r"(?:^|(?<=[\s>$`(};]))curl(?=\s)")
+_DATA_FLAGS = {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json", "--data-urlencode"}
+_FORM_FLAGS = {"-F", "--form", "--form-string"}
+_VALUE_FLAGS = {"-X", "--request", "-H", "--header", "--url", "-u", "--user", "-o", "--output", "-A",
+                "--user-agent", "-e", "--referer", "-b", "--cookie", "-m", "--max-time", "--connect-timeout",
+                "-w", "--write-out", "-x", "--proxy", "--retry", "-T", "--upload-file", "-c", "--cookie-jar"}
+_URLISH = re.compile(r"^(?:https?://|\{\{|\$\{?\w+\}?/|/)")
+
+
+@dataclass
+class Curl:
+    """One curl command: what it sends and where (`line` is 1-based in the page)."""
+
+    method: str
+    url: str
+    line: int
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    data: str | None = None
+    form: list[tuple[str, str]] = field(default_factory=list)
+    end: int = 0  # offset in the page just past the command
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+def tokenize(text: str, start: int) -> tuple[list[str], int]:
+    """Shell words from `start` to the end of the command (an unescaped newline outside quotes)."""
+    words: list[str] = []
+    current: list[str] = []
+    in_word = False
+    i, n = start, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            break
+        if ch in " \t":
+            if in_word:
+                words.append("".join(current))
+                current, in_word = [], False
+            i += 1
+            continue
+        if ch == "\\":
+            nxt = text[i + 1] if i + 1 < n else ""
+            if nxt == "\n" or nxt == "\r":
+                i += 2 if nxt == "\n" else 3
+                continue
+            if nxt in (" ", "\t", ""):  # a flattened line continuation
+                if in_word:
+                    words.append("".join(current))
+                    current, in_word = [], False
+                i += 2
+                continue
+            current.append(nxt)
+            in_word = True
+            i += 2
+            continue
+        if ch == "'":
+            close = text.find("'", i + 1)
+            close = n if close < 0 else close
+            current.append(text[i + 1:close])
+            in_word = True
+            i = close + 1
+            continue
+        if ch == '"':
+            i += 1
+            while i < n and text[i] != '"':
+                if text[i] == "\\" and i + 1 < n and text[i + 1] in '"\\$`\n':
+                    if text[i + 1] != "\n":
+                        current.append(text[i + 1])
+                    i += 2
+                    continue
+                current.append(text[i])
+                i += 1
+            in_word = True
+            i += 1
+            continue
+        current.append(ch)
+        in_word = True
+        i += 1
+    if in_word:
+        words.append("".join(current))
+    return words, min(i, n)
+
+
+def _parse_words(words: list[str], line: int, end: int) -> Curl | None:
+    method: str | None = None
+    url: str | None = None
+    curl = Curl(method="", url="", line=line, end=end)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        value = words[i + 1] if i + 1 < len(words) else ""
+        if word.startswith("--") and "=" in word:
+            word, value = word.split("=", 1)
+            i -= 1
+        if word in ("-X", "--request"):
+            method = value.upper()
+        elif word in ("-H", "--header"):
+            name, _, header_value = value.partition(":")
+            if name.strip():
+                curl.headers.append((name.strip(), header_value.strip()))
+        elif word == "--url":
+            url = url or value
+        elif word in _DATA_FLAGS:
+            curl.data = value if curl.data is None else curl.data + "&" + value
+            if word == "--json":
+                curl.headers.append(("Content-Type", "application/json"))
+        elif word in _FORM_FLAGS:
+            name, _, form_value = value.partition("=")
+            curl.form.append((name.strip(), form_value))
+        elif word in ("-u", "--user"):
+            curl.headers.append(("Authorization", "Basic " + value))
+        elif word in _VALUE_FLAGS:
+            pass
+        elif word.startswith("-") and len(word) > 1:
+            i += 1
+            continue
+        elif url is None and _URLISH.match(word):
+            url = word
+            i += 1
+            continue
+        else:
+            i += 1
+            continue
+        i += 2
+    if url is None:
+        return None
+    if method is None:
+        method = "POST" if curl.data is not None or curl.form else "GET"
+    curl.method, curl.url = method, url
+    return curl
+
+
+def find_curls(text: str) -> list[Curl]:
+    """Every curl command in the page, in order."""
+    found = []
+    for match in _START.finditer(text):
+        words, end = tokenize(text, match.end())
+        line = text.count("\n", 0, match.start()) + 1
+        curl = _parse_words(words, line, end)
+        if curl is not None:
+            found.append(curl)
+    return found
+
+
+_PLACEHOLDER_HOST = re.compile(r"^(?:\{\{[^}]*\}\}|\$\{?\w+\}?|<[^>]*>)")
+
+
+def split_url(url: str) -> tuple[str | None, str, list[tuple[str, str]]]:
+    """(server, path, query pairs) of a URL; a `{{BASE_URL}}`/`$HOST` placeholder gives no server."""
+    url = url.strip()
+    placeholder = _PLACEHOLDER_HOST.match(url)
+    if placeholder:
+        url = url[placeholder.end():]
+        if not url.startswith("/"):
+            url = "/" + url
+    if url.startswith(("http://", "https://")):
+        parts = urlsplit(url)
+        server: str | None = f"{parts.scheme}://{parts.netloc}"
+        path, query = parts.path or "/", parts.query
+    else:
+        server = None
+        path, _, query = url.partition("?")
+    path = re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{\1}", path)
+    return server, path or "/", parse_qsl(query, keep_blank_values=True)

@@ -1,0 +1,195 @@
+"""Defaults, ranges and enums written in description text, in Chinese or English.
+
+Doc pages rarely carry `default`/`minimum`/`enum` as data; they write them into the description
+(`默认值:0.95 范围值0.01-1`, `Required range: 1 <= x <= 12`, `Available options: a, b`). `lift` reads
+them back so the spec, the SDK's validation and the mock all know them. Every rule errs on the side of
+lifting nothing: a wrong enum would make valid requests fail.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NUM = r"-?\d+(?:\.\d+)?"
+_NUMERIC = {"integer", "number"}
+
+# Value right after a default marker: quoted, or one bare token.
+_VALUE = r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[^\s,,。;;、()()]+)"
+_ASCII_VALUE = r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[-\w.:]*[A-Za-z0-9][^\s,,。;;、()()]*)"
+_DEFAULTS = [
+    re.compile(r"(?:默认值|缺省值)\s*(?:为|是)?\s*[::=]?\s*" + _VALUE),
+    re.compile(r"默认(?:为|是)?\s*[::]?\s*" + _ASCII_VALUE),
+    re.compile(r"(?:\b[Dd]efaults?\s+to|\b[Dd]efault(?:\s+value)?(?:\s+is)?\s*[::=])\s*" + _VALUE),
+    re.compile(r"\(\s*[Dd]efault\s*[::]?\s*" + _VALUE + r"\s*\)"),
+]
+
+_RANGES = [
+    re.compile(rf"(?P<a>{NUM})\s*(?P<ao><=|<|≤)\s*[a-zA-Z]\w*\s*(?P<bo><=|<|≤)\s*(?P<b>{NUM})"),
+    re.compile(rf"范围值?\s*[::]?\s*[(\[(]?\s*(?P<a>{NUM})\s*(?:-|~|–|—|到|至)\s*(?P<b>{NUM})(?![\d:])"),
+    re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.I),
+    re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
+    re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),
+]
+_LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
+_UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
+_MIN = re.compile(rf"(?:最小值|\bminimum|\bmin)\s*(?:为|是|is)?\s*[::=]?\s*(?P<a>{NUM})", re.I)
+_MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[::=]?\s*(?P<b>{NUM})", re.I)
+_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w.:×*/%\-])")
+
+_ENUM_KEY = re.compile(
+    r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|"
+    r"\bone of|\bEnum|可选值|可选项|枚举值|取值|支持的格式|支持格式|支持的值|支持)\s*(?:[::]|包括|有)?\s*",
+    re.I,
+)
+_ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
+_SEP = r"\s*(?:,|、|,|\||/|\bor\b|或)\s*"
+_ITEMS = re.compile(rf"{_ITEM}(?:{_SEP}{_ITEM})+")
+_DUN_LIST = re.compile(rf"{_ITEM}(?:\s*、\s*{_ITEM})+")
+
+
+def _unquote(text: str) -> str:
+    if len(text) >= 2 and text[0] in "\"'`“" and text[-1] in "\"'`”":
+        return text[1:-1]
+    return text
+
+
+def _bare(text: str) -> str:
+    """A bare (unquoted) value with a sentence-ending full stop removed."""
+    if text[:1] in "\"'`“":
+        return _unquote(text)
+    return text[:-1] if text.endswith(".") and len(text) > 1 else text
+
+
+def coerce(text: str, kind: str | None) -> Any:
+    """The value `text` denotes for a field of JSON type `kind`; None when it cannot be one.
+
+    Without a kind, JSON-looking literals (numbers, true/false) become those values, anything else a string.
+    """
+    raw = text.strip()
+    quoted = raw[:1] in "\"'`“"
+    raw = _unquote(raw)
+    if kind == "integer":
+        if re.fullmatch(r"-?\d+", raw):
+            return int(raw)
+        if re.fullmatch(r"-?\d+\.0+", raw):
+            return int(float(raw))
+        return None
+    if kind == "number":
+        if re.fullmatch(NUM, raw):
+            number = float(raw)
+            return int(number) if number.is_integer() and "." not in raw else number
+        return None
+    if kind == "boolean":
+        lowered = raw.lower()
+        return {"true": True, "false": False}.get(lowered)
+    if kind in ("string", None) and not quoted and kind is None:
+        if re.fullmatch(NUM, raw):
+            return int(raw) if re.fullmatch(r"-?\d+", raw) else float(raw)
+        if raw in ("true", "false"):
+            return raw == "true"
+    if kind in ("object", "array", "null"):
+        return None
+    return raw
+
+
+def _number(text: str, kind: str | None) -> int | float:
+    value = float(text)
+    if kind == "integer" or (re.fullmatch(r"-?\d+", text) and kind != "number"):
+        return int(value) if value.is_integer() else value
+    return int(value) if value.is_integer() and "." not in text else value
+
+
+def find_default(text: str, kind: str | None) -> Any:
+    """The first default the text states that fits `kind`, else None."""
+    for pattern in _DEFAULTS:
+        for match in pattern.finditer(text):
+            value = coerce(_bare(match.group("v")), kind)
+            if value is not None and value != "":
+                return value
+    return None
+
+
+def find_range(text: str, kind: str | None) -> dict[str, Any]:
+    """minimum/maximum (or exclusive ones) stated by the text; bare `a-b` only for numeric fields."""
+    for pattern in _RANGES:
+        match = pattern.search(text)
+        if match:
+            a, b = _number(match.group("a"), kind), _number(match.group("b"), kind)
+            if a > b:
+                continue
+            found: dict[str, Any] = {}
+            found["exclusiveMinimum" if match.groupdict().get("ao") == "<" else "minimum"] = a
+            found["exclusiveMaximum" if match.groupdict().get("bo") == "<" else "maximum"] = b
+            return found
+    found = {}
+    lower = _LOWER_ONLY.search(text)
+    if lower:
+        found["exclusiveMinimum" if lower.group("o") == ">" else "minimum"] = _number(lower.group("a"), kind)
+    upper = _UPPER_ONLY.search(text)
+    if upper:
+        found["exclusiveMaximum" if upper.group("o") == "<" else "maximum"] = _number(upper.group("b"), kind)
+    if found or kind not in _NUMERIC:
+        return found
+    low, high = _MIN.search(text), _MAX.search(text)
+    if low:
+        found["minimum"] = _number(low.group("a"), kind)
+    if high:
+        found["maximum"] = _number(high.group("b"), kind)
+    if found:
+        return found
+    bare = _BARE_RANGE.search(text)
+    if bare:
+        a, b = _number(bare.group("a"), kind), _number(bare.group("b"), kind)
+        if a <= b:
+            return {"minimum": a, "maximum": b}
+    return {}
+
+
+def _split_items(text: str) -> list[str]:
+    return [_unquote(item) for item in re.findall(_ITEM, text)]
+
+
+def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
+    """Values listed after an options keyword, or a `a、b` list that holds the default."""
+    candidates: list[list[str]] = []
+    for key in _ENUM_KEY.finditer(text):
+        items = _ITEMS.match(text, key.end())
+        if items:
+            candidates.append(_split_items(items.group(0)))
+    if default is not None:
+        for run in _DUN_LIST.finditer(text):
+            items = _split_items(run.group(0))
+            if str(default).lower() in {item.lower() for item in items}:
+                candidates.append(items)
+    for items in candidates:
+        if items and items[-1].endswith(".") and len(items[-1]) > 1:
+            items[-1] = items[-1][:-1]
+        values = [coerce(item, kind) for item in items]
+        if any(v is None for v in values) or len(values) < 2:
+            continue
+        unique = list(dict.fromkeys(values))
+        if default is not None and str(default).lower() not in {str(v).lower() for v in unique}:
+            continue
+        return unique
+    return []
+
+
+def lift(text: str, kind: str | None = None, example: Any = None) -> dict[str, Any]:
+    """Schema keywords (`default`, `minimum`, `maximum`, `exclusive*`, `enum`) the description states.
+
+    `example`, when known, vetoes an enum that does not hold it (a list of accepted file formats on a
+    URL field is not an enum of the field's values).
+    """
+    flat = re.sub(r"\s+", " ", text)
+    found: dict[str, Any] = {}
+    default = find_default(flat, kind)
+    if default is not None:
+        found["default"] = default
+    if kind in _NUMERIC or kind is None:
+        found.update(find_range(flat, kind))
+    if kind not in ("object", "array", "boolean"):
+        enum = find_enum(flat, kind, default)
+        if enum and (example is None or example in enum):
+            found["enum"] = enum
+    return found

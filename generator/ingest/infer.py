@@ -1,0 +1,73 @@
+"""JSON Schema from example values.
+
+Examples are the weakest evidence a page gives, so the schema says only what the value shows: its JSON
+type, the properties of objects and the items of arrays. Numeric literals become `number` (an example `4`
+does not prove the field rejects `4.5`); listings and schemas that say `integer` win over this later.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Schema = dict[str, Any]
+
+
+def json_type(value: Any) -> str:
+    """The JSON Schema type name of a decoded JSON value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def infer(value: Any) -> Schema:
+    """The schema a single example value shows (objects and arrays described recursively)."""
+    kind = json_type(value)
+    schema: Schema = {"type": kind}
+    if isinstance(value, dict):
+        schema["properties"] = {str(key): infer(item) for key, item in value.items()}
+    elif isinstance(value, list):
+        items = [infer(item) for item in value]
+        if items:
+            merged = items[0]
+            for other in items[1:]:
+                merged = union(merged, other)
+            schema["items"] = merged
+    return schema
+
+
+def union(a: Schema, b: Schema) -> Schema:
+    """A schema admitting what either example schema admits (used for array items and repeated examples)."""
+    if a == b:
+        return a
+    kinds_a = a.get("type")
+    kinds_b = b.get("type")
+    if kinds_a == kinds_b and kinds_a == "object":
+        props = dict(a.get("properties", {}))
+        for key, value in b.get("properties", {}).items():
+            props[key] = union(props[key], value) if key in props else value
+        return {"type": "object", "properties": props}
+    if kinds_a == kinds_b and kinds_a == "array":
+        if "items" in a and "items" in b:
+            return {"type": "array", "items": union(a["items"], b["items"])}
+        return a if "items" in a else b
+    if kinds_a == kinds_b:
+        return a
+    names: list[str] = []
+    for kinds in (kinds_a, kinds_b):
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            if isinstance(kind, str) and kind not in names:
+                names.append(kind)
+    merged: Schema = {"type": names}
+    for source in (a, b):
+        for key in ("properties", "items"):
+            if key in source and key not in merged:
+                merged[key] = source[key]
+    return merged

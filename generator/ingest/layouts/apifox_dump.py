@@ -1,0 +1,163 @@
+"""Apifox structured dump: `参数 {"path": [...], ...}`, `请求体 {"jsonSchema": ...}`, `响应 [...]`, `响应示例 [...]`.
+
+The dump is Apifox's own data model printed as JSON; its `jsonSchema` is real JSON Schema, so types and
+the `required` list are taken as they are. Excerpts often stop inside the request body; the
+`jsonSchema` object is then decoded on its own when it closed before the cut.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from generator.ingest import hints
+from generator.ingest.page import Page
+
+_DECODER = json.JSONDecoder()
+_SCHEMA_KEY = re.compile(r'"jsonSchema"\s*:\s*')
+_WORD = re.compile(r"(?:^|[((\[【])\s*(可选|选填|非必填|optional|必填|必需|必选|required)\s*(?:[))\]】]|$)", re.I)
+_LOCATIONS = ("path", "query", "header", "cookie")
+
+
+def detect(page: Page) -> bool:
+    return bool(_SCHEMA_KEY.search(page.text)) and ('"x-apifox-orders"' in page.text or "请求体" in page.text
+                                                     or '"mediaType"' in page.text)
+
+
+def _clean_schema(schema: Any) -> Any:
+    """The schema without Apifox bookkeeping keys (`x-apifox-*`), recursively."""
+    if isinstance(schema, dict):
+        return {k: _clean_schema(v) for k, v in schema.items() if not str(k).startswith("x-apifox")}
+    if isinstance(schema, list):
+        return [_clean_schema(v) for v in schema]
+    return schema
+
+
+def lift_properties(schema: dict[str, Any], source: str, warnings: list[str]) -> dict[str, Any]:
+    """Hints lifted from every property description; a per-field required word wins over the list."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return schema
+    required = [r for r in schema.get("required", []) if isinstance(r, str)]
+    for name, prop in properties.items():
+        if not isinstance(prop, dict):
+            continue
+        kind = prop.get("type") if isinstance(prop.get("type"), str) else None
+        description = prop.get("description")
+        if isinstance(description, str) and description:
+            for key, value in hints.lift(description, kind, prop.get("example")).items():
+                prop.setdefault(key, value)
+            word = _WORD.search(description)
+            if word:
+                says = word.group(1).lower() in ("必填", "必需", "必选", "required")
+                if says != (name in required):
+                    warnings.append(f"{source}: field {name!r} is {'not ' if name not in required else ''}in the "
+                                    f"schema's required list but its description says {word.group(1)!r}; "
+                                    f"the description wins")
+                    required = [r for r in required if r != name] + ([name] if says else [])
+        if kind == "object":
+            lift_properties(prop, source, warnings)
+    if required:
+        schema["required"] = required
+    elif "required" in schema:
+        del schema["required"]
+    return schema
+
+
+def _parse_json_string(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return None
+
+
+def _param(item: dict[str, Any], where: str) -> dict[str, Any] | None:
+    name = item.get("name")
+    if not isinstance(name, str) or not name or name.lower() == "authorization":
+        return None
+    schema = dict(item.get("schema") or {}) if isinstance(item.get("schema"), dict) else {}
+    if not schema:
+        schema = {"type": item.get("type") or "string"}
+    param: dict[str, Any] = {"name": name, "in": where, "required": True if where == "path" else
+                             bool(item.get("required"))}
+    if item.get("description"):
+        param["description"] = item["description"]
+    if item.get("example") not in (None, ""):
+        param["example"] = item["example"]
+        if where == "path" and "/" in str(item["example"]):
+            param["x-greedy"] = True
+    param["schema"] = schema
+    return param
+
+
+def parse(page: Page) -> tuple[dict[str, Any], str | None, list[str]]:
+    """Operation fragment (parameters, requestBody, responses), auth shown in the header list, warnings."""
+    warnings: list[str] = []
+    op: dict[str, Any] = {}
+    auth: str | None = None
+    response_schemas: dict[str, dict[str, Any]] = {}
+    for block in page.blocks:
+        value = block.value
+        if isinstance(value, dict) and any(k in value for k in _LOCATIONS) and "jsonSchema" not in value:
+            for where in _LOCATIONS:
+                for item in value.get(where) or []:
+                    if isinstance(item, dict) and str(item.get("name", "")).lower() == "authorization":
+                        example = str(item.get("example") or "")
+                        auth = auth or ({"bearer": "bearer", "key": "key"}.get(example.split(" ")[0].lower()))
+                    param = _param(item, where) if isinstance(item, dict) and where != "cookie" else None
+                    if param:
+                        op.setdefault("parameters", []).append(param)
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for item in value:
+                if "jsonSchema" in item and "code" in item:
+                    schema = lift_properties(_clean_schema(item["jsonSchema"]), page.source, warnings)
+                    response_schemas[str(item["code"])] = schema
+                    response = op.setdefault("responses", {}).setdefault(str(item["code"]), {
+                        "description": item.get("name") or "", "content": {"application/json": {"schema": schema}}})
+                    response.setdefault("x-id", item.get("id"))
+                elif "data" in item and "responseId" in item:
+                    example = _parse_json_string(item["data"])
+                    target = next((r for r in op.get("responses", {}).values() if r.get("x-id") == item["responseId"]),
+                                  None)
+                    if target is not None and example is not None:
+                        target["content"]["application/json"]["example"] = example
+    body = _request_body(page, warnings)
+    if body:
+        op["requestBody"] = body
+    for response in op.get("responses", {}).values():
+        response.pop("x-id", None)
+    return op, auth, warnings
+
+
+def _request_body(page: Page, warnings: list[str]) -> dict[str, Any] | None:
+    """The request body from the dump's first `jsonSchema` that is not inside the response list."""
+    response_at = min((m.start() for m in re.finditer(r"(?m)^\s*响应", page.text)), default=len(page.text))
+    for match in _SCHEMA_KEY.finditer(page.text):
+        if match.start() > response_at:
+            break
+        try:
+            schema, _ = _DECODER.raw_decode(page.text, match.end())
+        except json.JSONDecodeError:
+            continue
+        if not isinstance(schema, dict):
+            continue
+        head = page.text[max(0, match.start() - 300):match.start()]
+        media = re.findall(r'"type"\s*:\s*"((?:application|multipart|text)/[\w.+\-]+)"', head)
+        media_type = media[-1] if media else "application/json"
+        schema = lift_properties(_clean_schema(schema), page.source, warnings)
+        content: dict[str, Any] = {"schema": schema}
+        example = re.search(r'"examples"\s*:\s*\[\s*\{\s*"mediaType"\s*:\s*"[^"]*"\s*,\s*"value"\s*:\s*',
+                            page.text[match.end():])
+        if example:
+            try:
+                text, _ = _DECODER.raw_decode(page.text, match.end() + example.end())
+                value = _parse_json_string(text)
+                if value is not None:
+                    content["example"] = value
+            except json.JSONDecodeError:
+                pass
+        return {"content": {media_type: content}}
+    return None

@@ -1,0 +1,316 @@
+"""Fields listed line by line: Apifox (Chinese and English UI), Mintlify, fumadocs, Starlight, a4f-style pages.
+
+All of them print, per field, a name and a type word near each other, then required words, description,
+`示例值:`/`Example:`/`default:` lines. They differ in order and in how cells run together
+(`Content-Type string`, `model?string`, `stringRequired`, `720 model` = previous example + next name).
+The parser anchors on type words and finds each field's name next to its type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.ingest.fields import Field, build_operation
+from generator.ingest.page import Page
+from generator.ingest.sections import AUTH, BODY, CODE, END, HEADER, PATH, QUERY, RESPONSE, clean, heading, media_type
+
+NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
+TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|binary|int|float|double|bool|any)"
+        r"(?:\[\])?(?:\s*\[\w+\]|\s+of\s+(?:objects?|strings?|integers?|numbers?|booleans?|arrays?)|<\w+>)?)")
+_TYPE_LINE = re.compile(rf"^(?P<type>{TYPE})(?P<rest>(?:\s*\|\s*null)?(?=$|[\sA-Z\u4e00-\u9fff(·]).*)$")
+_NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?$")
+_NAME_TYPE = re.compile(rf"^(?P<name>{NAME})(?P<opt>\?)?(?:\s+|(?<=\?))(?P<type>{TYPE})(?P<rest>\s.*)?$")
+_OPTIONAL_NAME = re.compile(rf"^(?P<name>{NAME})\?$")
+_TAIL_NAME = re.compile(rf"^(?P<prefix>.*\S)\s+(?P<name>{NAME})$")
+_REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True,
+             "可选": False, "optional": False, "非必需": False, "非必填": False, "否": False}
+_LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
+_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
+                    r"Allowed values|Possible values|可选值|枚举值)\s*[::]?\s*(?P<rest>.*)$")
+_NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[::]", re.I)
+_ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
+_FORMAT_LINE = re.compile(r"^<(\w+)>$")
+_STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",
+               "ruby", "ocaml", "dart", "r", "curl", "json", "yaml", "xml", "body"}
+
+
+@dataclass
+class Line:
+    text: str          # cleaned text ("" for a JSON block or curl command: a boundary)
+    number: int
+    section: str | None
+    status: str
+    boundary: bool = False
+
+
+def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
+    """Cleaned lines with the section each sits in; JSON blocks and curl commands become boundaries."""
+    spans = [(b.start, b.end) for b in page.blocks]
+    spans += [(_offset_of_line(page.text, c.line), c.end) for c in page.curls]
+    spans.sort()
+    out: list[Line] = []
+    media: dict[str, str] = {}
+    section: str | None = None
+    status = "200"
+    offset = 0
+    number = 1
+    text = page.text
+    span_index = 0
+    previous = ""
+    while offset < len(text):
+        while span_index < len(spans) and spans[span_index][1] <= offset:
+            span_index += 1
+        if span_index < len(spans) and spans[span_index][0] <= offset + _line_len(text, offset):
+            start, end = spans[span_index]
+            before = text[offset:start]
+            if before.strip():
+                section, status, previous = _add(out, before, number, section, status, media, previous)
+            out.append(Line("", number, section, status, boundary=True))
+            number += text.count("\n", offset, end)
+            offset = end
+            span_index += 1
+            continue
+        length = _line_len(text, offset)
+        section, status, previous = _add(out, text[offset:offset + length], number, section, status, media,
+                                         previous)
+        offset += length + 1
+        number += 1
+    return out, media
+
+
+def _add(out: list[Line], raw: str, number: int, section: str | None, status: str, media: dict[str, str],
+         previous: str) -> tuple[str | None, str, str]:
+    text = clean(raw)
+    if not text or text.startswith("```"):
+        return section, status, previous
+    after_label = bool(_LABEL.match(previous)) and not _LABEL.match(previous).group("rest")  # type: ignore[union-attr]
+    found = None if after_label else heading(text)
+    if found:
+        if found.kind == BODY and section == RESPONSE and text.lower() == "body":
+            found = None
+        else:
+            section = found.kind
+            if found.status:
+                status = found.status
+            elif found.kind == RESPONSE and section != RESPONSE:
+                status = "200"
+            if found.media and section in (BODY, RESPONSE):
+                media.setdefault(section, found.media)
+    if not found and not after_label and section in (BODY, RESPONSE):
+        kind = media_type(text)
+        if kind and len(text) < 60 and not _NAME_TYPE.match(text):
+            media.setdefault(section, kind)
+    out.append(Line(text, number, section, status))
+    return section, status, text
+
+
+def _line_len(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return (len(text) if end < 0 else end) - offset
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.index("\n", offset) + 1
+    return offset
+
+
+@dataclass
+class Anchor:
+    name: str
+    name_index: int      # line holding the name
+    type_index: int      # line holding the type (== name_index when on one line)
+    type: str | None
+    rest: str = ""
+    optional: bool = False
+    prefix: str | None = None      # text before the name on its line (the previous field's value)
+    before: list[str] | None = None  # description lines between name and type (Starlight)
+    required: bool | None = None
+
+
+def _is_name(text: str) -> re.Match[str] | None:
+    match = _NAME_LINE.match(text)
+    if not match or match.group("name").lower() in _STOP_WORDS or _TYPE_LINE.match(text):
+        return None
+    if match.group("name").lower() in _REQUIRED or match.group("name").lower() in _LOCATIONS:
+        return None
+    return match
+
+
+def _anchors(lines: list[Line]) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    taken: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.boundary or i in taken or line.section in (CODE, END):
+            continue
+        text = line.text
+        combined = _NAME_TYPE.match(text)
+        if combined and combined.group("name").lower() not in _STOP_WORDS:
+            anchors.append(Anchor(combined.group("name"), i, i, combined.group("type"),
+                                  (combined.group("rest") or "").strip(), bool(combined.group("opt"))))
+            taken.add(i)
+            continue
+        optional = _OPTIONAL_NAME.match(text)
+        if optional:
+            anchors.append(Anchor(optional.group("name"), i, i, None, optional=True))
+            taken.add(i)
+            continue
+        typed = _TYPE_LINE.match(text)
+        if not typed or i == 0:
+            continue
+        anchor = _name_before(lines, i, taken)
+        if anchor is None:
+            continue
+        anchor.type, anchor.rest = typed.group("type"), typed.group("rest").strip()
+        anchors.append(anchor)
+        taken.update(range(anchor.name_index, i + 1))
+    return anchors
+
+
+def _usable(lines: list[Line], j: int, taken: set[int]) -> bool:
+    return j >= 0 and not lines[j].boundary and j not in taken
+
+
+def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
+    """The field name for the type word on line i: the line before, or two before (Starlight order)."""
+    j = i - 1
+    if not _usable(lines, j, taken):
+        return None
+    required = _REQUIRED.get(lines[j].text.lower()) if lines[j].text.lower() in ("required", "必需", "必填") else None
+    if required is not None:
+        j -= 1
+        if not _usable(lines, j, taken):
+            return None
+    match = _is_name(lines[j].text)
+    if match:
+        return Anchor(match.group("name"), j, i, None, optional=bool(match.group("opt")), required=required)
+    # Starlight: name, description, type; the name may share its line with the previous example value.
+    description = [lines[j].text] if required is None else []
+    k = j - 1 if required is None else j
+    if not _usable(lines, k, taken):
+        return None
+    match = _is_name(lines[k].text)
+    prefix = None
+    if not match:
+        tail = _TAIL_NAME.match(lines[k].text)
+        if not tail or k == 0 or not _LABEL.match(lines[k - 1].text):
+            return None
+        match = _is_name(tail.group("name"))
+        prefix = tail.group("prefix")
+        if not match:
+            return None
+    return Anchor(match.group("name"), k, i, None, prefix=prefix, before=description, required=required)
+
+
+def _read_body(item: Field, texts: list[str]) -> None:
+    """Required words, labels (示例值/Example/default/options), items/format lines and description."""
+    pending: str | None = None
+    for text in texts:
+        if pending in ("example", "default"):
+            value: Any = text
+            if pending == "example":
+                item.example = value if item.example is None else item.example
+            else:
+                item.default = value
+            pending = None
+            continue
+        if pending == "options":
+            item.notes[-1] += " " + text
+            if not text.rstrip().endswith(","):
+                pending = None
+            continue
+        lowered = text.lower()
+        if lowered in _REQUIRED and lowered not in ("是", "否"):
+            item.required = _REQUIRED[lowered]
+            continue
+        if lowered in _LOCATIONS:
+            continue
+        label = _LABEL.match(text)
+        if label:
+            name, rest = label.group("label").lower(), label.group("rest").strip()
+            kind = "example" if name in ("示例值", "示例", "例如", "example", "examples") else (
+                "default" if name in ("默认值", "default") else "options")
+            if kind == "options":
+                item.notes.append("Available options: " + rest)
+                pending = "options" if not rest or rest.endswith(",") else None
+            elif rest:
+                if kind == "example":
+                    item.example = rest if item.example is None else item.example
+                else:
+                    item.default = rest
+            else:
+                pending = kind
+            continue
+        if _NOTE.match(text):
+            item.notes.append(text)
+            continue
+        items = _ITEMS_LINE.match(text)
+        if items and item.type and item.type.lower().startswith("array"):
+            item.items = items.group(1)
+            continue
+        fmt = _FORMAT_LINE.match(text)
+        if fmt:
+            item.format = fmt.group(1)
+            continue
+        item.description.append(text)
+
+
+def _unquote_json(value: Any) -> Any:
+    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1]
+    return value
+
+
+def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
+    """Every field the page lists, in page order, and the media type of the body/response sections."""
+    lines, media = _lines(page)
+    anchors = _anchors(lines)
+    fields: list[Field] = []
+    for index, anchor in enumerate(anchors):
+        line = lines[anchor.type_index]
+        item = Field(name=anchor.name, section=line.section or BODY, type=anchor.type, status=line.status,
+                     line=line.number)
+        if anchor.optional:
+            item.required = False
+        if anchor.required is not None:
+            item.required = anchor.required
+        if anchor.before:
+            item.description.extend(anchor.before)
+        rest = anchor.rest
+        word = re.match(r"^(Required|Optional|必需|必填|可选)\b\s*", rest)
+        if word:
+            item.required = word.group(1).lower() in ("required", "必需", "必填")
+            rest = rest[word.end():]
+        rest = re.sub(r"^\|\s*null\s*", "", rest)
+        stop = anchors[index + 1].name_index if index + 1 < len(anchors) else len(lines)
+        body: list[str] = [rest] if rest else []
+        for j in range(anchor.type_index + 1, stop):
+            if lines[j].boundary or heading(lines[j].text) or lines[j].section != line.section:
+                break
+            body.append(lines[j].text)
+        else:
+            if index + 1 < len(anchors) and anchors[index + 1].prefix:
+                body.append(anchors[index + 1].prefix or "")
+        _read_body(item, body)
+        item.example = _unquote_json(item.example)
+        item.default = _unquote_json(item.default)
+        fields.append(item)
+    return fields, media
+
+
+def detect(page: Page) -> bool:
+    fields, _ = parse_fields(page)
+    return len([f for f in fields if f.type]) >= 1
+
+
+def parse(page: Page) -> tuple[dict[str, Any], str | None, list[str]]:
+    """Operation fragment of the listed fields, the auth scheme shown, warnings."""
+    fields, media = parse_fields(page)
+    op, auth = build_operation(fields, media)
+    return op, auth, []
+
+
+__all__ = ["parse", "detect", "parse_fields", "AUTH", "HEADER", "PATH", "QUERY", "RESPONSE"]

@@ -1,0 +1,172 @@
+"""One page -> a partial OpenAPI 3.1 spec: layout detection, then documented fields merged over examples."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ApigenError
+from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
+from generator.ingest.infer import infer
+from generator.ingest.layouts import apifox_dump, field_listing, markdown_table, page_text
+from generator.ingest.layouts.page_text import Endpoint
+from generator.ingest.page import load_page, read_text
+from generator.render.naming import snake
+
+_SCHEMES: dict[str, tuple[str, dict[str, Any]]] = {
+    "bearer": ("bearerAuth", {"type": "http", "scheme": "bearer"}),
+    "basic": ("basicAuth", {"type": "http", "scheme": "basic"}),
+    "key": ("falKey", {"type": "apiKey", "in": "header", "name": "Authorization", "x-prefix": "Key",
+                       "description": "Authorization: Key <token>"}),
+}
+
+
+def _embedded_document(text: str, source: str) -> dict[str, Any] | None:
+    """The page's whole OpenAPI/Swagger document, via the spec stage's reader when it is installed."""
+    try:
+        module = importlib.import_module("generator.ingest.layouts.openapi_document")
+    except ImportError:
+        return None
+    doc = module.parse(text, source)
+    if doc is None:
+        return None
+    from generator.spec.upgrade import to_openapi31
+
+    return to_openapi31(doc, source=source)
+
+
+def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[str]]:
+    """Partial spec of one page (`name` goes into x-source, `shown` into messages) and its warnings."""
+    text = read_text(path, shown)
+    doc = _embedded_document(text, shown)
+    if doc is not None:
+        for item in (doc.get("paths") or {}).values():
+            for op in item.values() if isinstance(item, dict) else []:
+                if isinstance(op, dict):
+                    op.setdefault("x-source", name)
+        return doc, []
+    page = load_page(path, shown)
+    dump = apifox_dump.detect(page)
+    found, warnings = page_text.endpoints(page, examples=not dump)
+    if not found:
+        raise ApigenError("no endpoint found (no `METHOD /path` line, curl command or OpenAPI document)",
+                          file=shown)
+    documented: dict[str, Any] = {}
+    auth: str | None = None
+    layouts = [apifox_dump] if dump else [field_listing, markdown_table]
+    for layout in layouts:
+        op, layout_auth, layout_warnings = layout.parse(page)
+        warnings.extend(layout_warnings)
+        documented = merge_operation(documented, op)
+        auth = auth or layout_auth
+    partial: dict[str, Any] = {"paths": {}}
+    servers: list[str] = []
+    curl_auth = next((a for a in (page_text.auth_of_curl(c) for c in page.curls) if a), None)
+    kind, header = curl_auth if curl_auth else (auth or page_text.auth_of_text(page.text), "Authorization")
+    security = _security(partial, kind, header)
+    doc_url = page_text.doc_link(page)
+    for index, endpoint in enumerate(found):
+        op = _operation(endpoint, documented if index == 0 else {})
+        op["operationId"] = snake(f"{endpoint.method} {endpoint.path}", fallback="operation")
+        if security is not None:
+            op["security"] = security
+        if doc_url or page.url:
+            op["externalDocs"] = {"url": doc_url or page.url}
+        op["x-source"] = name
+        declare_path_params(endpoint.path, op)
+        partial["paths"].setdefault(endpoint.path, {})[endpoint.method.lower()] = op
+        servers += [s for s in endpoint.servers if s not in servers]
+    if servers:
+        partial["servers"] = [{"url": s} for s in servers]
+    if not documented and not any(e.request_examples or e.responses for e in found):
+        warnings.append(f"{shown}: layout not recognized; only the endpoint line/curl command was read")
+    return partial, warnings
+
+
+def _security(partial: dict[str, Any], kind: str | None, header: str | None) -> list[dict[str, list[str]]] | None:
+    if not kind:
+        return None
+    if kind in _SCHEMES:
+        scheme_name, scheme = _SCHEMES[kind]
+    else:
+        scheme_name, scheme = "apiKey", {"type": "apiKey", "in": "header", "name": header or "Authorization"}
+    partial.setdefault("components", {}).setdefault("securitySchemes", {})[scheme_name] = scheme
+    return [{scheme_name: []}]
+
+
+def merge_operation(primary: dict[str, Any], secondary: dict[str, Any]) -> dict[str, Any]:
+    """Two operation fragments of one page; `primary` (documented) wins key by key."""
+    merged = {**secondary, **primary}
+    params: list[dict[str, Any]] = []
+    for param in primary.get("parameters", []) + secondary.get("parameters", []):
+        same = next((p for p in params if p["name"] == param["name"] and p["in"] == param["in"]), None)
+        if same is None:
+            params.append(dict(param))
+        else:
+            for key, value in param.items():
+                same.setdefault(key, value)
+            same["schema"] = merge_schema(same.get("schema", {}), param.get("schema", {}))
+    if params:
+        merged["parameters"] = params
+    if "requestBody" in primary and "requestBody" in secondary:
+        merged["requestBody"] = {**secondary["requestBody"], **primary["requestBody"], "content": merge_content(
+            primary["requestBody"].get("content", {}), secondary["requestBody"].get("content", {}),
+            "application/json")}
+    responses = dict(secondary.get("responses", {}))
+    for status, response in primary.get("responses", {}).items():
+        if status in responses:
+            response = {**responses[status], **response, "content": merge_content(
+                response.get("content", {}), responses[status].get("content", {}), "application/json")}
+        responses[status] = response
+    if responses:
+        merged["responses"] = responses
+    return merged
+
+
+def _operation(endpoint: Endpoint, documented: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI operation of an endpoint: documented fields over what examples show."""
+    shown: dict[str, Any] = {}
+    if endpoint.params:
+        shown["parameters"] = endpoint.params
+    if endpoint.request_examples or endpoint.form:
+        media = endpoint.media or "application/json"
+        content: dict[str, Any] = {"schema": {"type": "object", "properties": {}}}
+        if endpoint.form:
+            for key, value in endpoint.form:
+                content["schema"]["properties"][key] = (
+                    {"type": "string", "format": "binary"} if value.startswith("@") else {"type": "string"})
+        else:
+            schema: dict[str, Any] = {}
+            for example in endpoint.request_examples:
+                schema = merge_schema(schema, infer(example)) if schema else infer(example)
+            content = {"schema": schema, "example": endpoint.request_examples[0]}
+        shown["requestBody"] = {"content": {media: content}}
+    elif endpoint.media and "requestBody" in documented:
+        shown["requestBody"] = {"content": {endpoint.media: {"schema": {}}}}
+    for status, examples in endpoint.responses.items():
+        shown.setdefault("responses", {})[status] = {
+            "description": "", "content": {"application/json": {"schema": infer(examples[0]), "example": examples[0]}}}
+    op = merge_operation(documented, shown)
+    if "requestBody" in op:
+        fixed = merge_content(op["requestBody"]["content"], {}, endpoint.media or "application/json")
+        op["requestBody"]["content"] = with_examples(fixed)
+    responses = op.get("responses") or {"200": {"description": "Successful response"}}
+    for response in responses.values():
+        response["description"] = response.get("description") or "Successful response"
+        if "content" in response:
+            response["content"] = with_examples(merge_content(response["content"], {}, "application/json"))
+    op["responses"] = responses
+    if any(page_text.is_queue_ticket(_example_or_fields(r)) for s, r in responses.items() if s.startswith("2")):
+        op["x-queue"] = "fal"
+    return op
+
+
+def _example_or_fields(response: dict[str, Any]) -> dict[str, Any]:
+    for media in (response.get("content") or {}).values():
+        if isinstance(media.get("example"), dict):
+            return media["example"]
+        props = (media.get("schema") or {}).get("properties")
+        if isinstance(props, dict):
+            return {k: None for k in props}
+    return {}

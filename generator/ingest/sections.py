@@ -1,0 +1,71 @@
+"""Section headings of doc pages (请求参数, Header 参数, Request Body, 返回响应, Response...).
+
+Layouts read the same kinds of sections under many names and in two languages; knowing which section a
+line sits in tells whether a field is a path, query or header parameter, a body field or a response
+field, and whether a JSON example shows the request or the response.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PATH, QUERY, HEADER, AUTH, BODY, RESPONSE, CODE, END = (
+    "path", "query", "header", "auth", "body", "response", "code", "end")
+
+_MEDIA = re.compile(r"\b((?:application|multipart|text)/[A-Za-z0-9.+\-]+)")
+_STATUS = re.compile(r"(?<!\d)([1-5]\d\d)(?!\d)")
+_DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:]+$")
+
+_HEADINGS: list[tuple[str, re.Pattern[str]]] = [
+    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?)|路径参数)", re.I)),
+    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string)|查询参数|query)$", re.I)),
+    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|请求头(?:参数)?)$", re.I)),
+    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权)$", re.I)),
+    (RESPONSE, re.compile(
+        r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|"
+        r"responses?(?:\s+(?:body|example|fields|schema|parameters))?|数据结构|成功\s*\(\d{3}\)|"
+        r"(?:HTTP\s*)?状态码)(?![\w])", re.I)),
+    (BODY, re.compile(
+        r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body|请求体|请求参数|请求示例|request\s*example|"
+        r"body(?=$|\s*(?:application|multipart)))", re.I)),
+    (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.I)),
+    (END, re.compile(r"^(?:修改于|最后修改|最后更新|was this page helpful|how is this guide|上一页|下一页)", re.I)),
+]
+
+
+@dataclass
+class Heading:
+    kind: str
+    media: str | None = None
+    status: str | None = None
+
+
+def clean(line: str) -> str:
+    """A line without markdown/emoji decoration around it."""
+    text = re.sub(r"^\s*Section titled\s*[“\"]?\s*", "", line)
+    return _DECOR.sub("", text.strip()).strip()
+
+
+def media_type(line: str) -> str | None:
+    match = _MEDIA.search(line)
+    return match.group(1) if match else None
+
+
+def heading(line: str) -> Heading | None:
+    """The section a short line opens, if it is a heading."""
+    text = clean(line)
+    if not text or len(text) > 60:
+        return None
+    for kind, pattern in _HEADINGS:
+        if pattern.search(text):
+            status = None
+            if kind == RESPONSE:
+                found = _STATUS.search(text)
+                status = found.group(1) if found else None
+            return Heading(kind, media_type(text), status)
+    status_line = re.match(r"^(\d{3})\s*(?:成功|OK|Created|Accepted|No Content|Success|失败|Bad|Unauthorized|"
+                           r"Forbidden|Not Found|Error|错误|[\u4e00-\u9fff]{0,6}$)", text)
+    if status_line:
+        return Heading(RESPONSE, media_type(text), status_line.group(1))
+    return None
