@@ -66,8 +66,12 @@ def union(a: Schema, b: Schema) -> Schema:
             if isinstance(kind, str) and kind not in names:
                 names.append(kind)
     merged: Schema = {"type": names}
-    for source in (a, b):
-        for key in ("properties", "items"):
-            if key in source and key not in merged:
-                merged[key] = source[key]
+    if "properties" in a or "properties" in b:
+        objects = union({"type": "object", "properties": a.get("properties", {})},
+                        {"type": "object", "properties": b.get("properties", {})})
+        merged["properties"] = objects["properties"]
+    if "items" in a and "items" in b:
+        merged["items"] = union(a["items"], b["items"])
+    elif "items" in a or "items" in b:
+        merged["items"] = a.get("items") or b.get("items")
     return merged

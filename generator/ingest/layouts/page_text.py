@@ -31,7 +31,7 @@ _DOC_LINK = re.compile(r"(?:官方文档|官方链接|官网文档|参考文档|
 _TEXT_AUTH = [
     (re.compile(r"Authorization\s*[::]?\s*Bearer\b"), "bearer"),
     (re.compile(r"Authorization\s*[::]?\s*Key\b"), "key"),
-    (re.compile(r"\bHTTP\s*\(\s*bearer\s*\)|BearerAuth|\bBearer\s+(?:Token|authentication)", re.I), "bearer"),
+    (re.compile(r"HTTP\s*\(\s*bearer\s*\)|BearerAuth|\bBearer\s+(?:Token|authentication)", re.I), "bearer"),
 ]
 _FAL_ARGS = re.compile(r"fal_client\.\w+\(\s*[\"']([\w\-./]+)[\"']\s*,\s*arguments\s*=\s*")
 _QUEUE_KEYS = {"status_url", "response_url", "cancel_url"}
