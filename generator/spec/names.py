@@ -115,23 +115,21 @@ def derive_operation_id(method: str, path: str, resource: str | None = None) -> 
     if known:
         return known[1]
     parts = _without_prefix(_segments(path))
-    literals = [snake(text, fallback="part") for text, is_param in parts if not is_param]
+    literals = [text for text, is_param in parts if not is_param] or [resource or "api"]
     ends_with_param = bool(parts) and parts[-1][1]
-    if not literals:
-        literals = [resource or "api"]
-    action_words = {word for literal in literals[1:] for word in literal.split("_")}
+    action_words = {word for literal in literals[1:] for word in snake(literal, fallback="part").split("_")}
     is_action = not ends_with_param and (bool(action_words & _ACTIONS) or (
         method == "post" and len(parts) >= 2 and parts[-2][1]))
-    name = "_".join(literals)
     if is_action:
-        return name
-    if method == "get":
+        verb = ""
+    elif method == "get":
         verb = "retrieve" if ends_with_param else "list"
     elif method == "post" and ends_with_param:
         verb = "update"
     else:
         verb = _VERBS.get(method, method)
-    return f"{name}_{verb}"
+    # One snake() over all words, so that normalizing the result again leaves it as it is.
+    return snake(" ".join([*literals, verb]), fallback="op")
 
 
 def queue_tag(path: str) -> str:

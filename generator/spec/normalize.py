@@ -281,7 +281,7 @@ def _name_operations(spec: dict[str, Any]) -> dict[str, str]:
         op["operationId"] = _claim(wanted, taken)
     for path, method, op in pending:
         if op.get("x-queue") == "fal":
-            wanted = f"{op['tags'][0]}_{'submit' if method == 'post' else method}"
+            wanted = snake(f"{op['tags'][0]} {'submit' if method == 'post' else method}", fallback="op")
         else:
             wanted = names.derive_operation_id(method, path)
         op["operationId"] = _claim(wanted, taken)

@@ -1,0 +1,93 @@
+"""OpenAPI 3.0 -> 3.1: nullable, exclusive bounds, binary uploads; 3.1 passes through unchanged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.spec.normalize import normalize
+from generator.spec.upgrade import to_openapi31
+from generator.spec.validate import validate_spec
+
+
+def doc30() -> dict[str, Any]:
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Uploads", "version": "1"},
+        "paths": {
+            "/files": {
+                "post": {
+                    "requestBody": {"content": {
+                        "multipart/form-data": {
+                            "schema": {"type": "object", "properties": {
+                                "file": {"type": "string", "format": "binary"},
+                                "pages": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                                "title": {"type": "string", "nullable": True, "example": "Report"},
+                            }},
+                            "encoding": {"file": {"contentType": "image/png, image/jpeg"}},
+                        },
+                    }},
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                        "$ref": "#/components/schemas/File"}}}}},
+                },
+            },
+            "/raw": {"put": {"requestBody": {"content": {"application/octet-stream": {
+                "schema": {"type": "string", "format": "binary"}}}},
+                "responses": {"204": {"description": "stored"}}}},
+        },
+        "components": {"schemas": {
+            "File": {"type": "object", "properties": {
+                "size": {"type": "integer", "minimum": 0, "exclusiveMinimum": True, "maximum": 10,
+                         "exclusiveMaximum": False},
+                "owner": {"$ref": "#/components/schemas/Owner", "nullable": True, "description": "who"},
+                "kind": {"type": "string", "enum": ["a", "b"], "nullable": True},
+                "either": {"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": True},
+                "data": {"type": "string", "format": "byte"},
+                "plain": {"type": "string", "nullable": False},
+            }},
+            "Owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+        }},
+    }
+
+
+def test_nullable_becomes_null_type_or_any_of() -> None:
+    props = to_openapi31(doc30(), "x")["components"]["schemas"]["File"]["properties"]
+    assert props["kind"] == {"type": ["string", "null"], "enum": ["a", "b", None]}
+    assert props["owner"] == {"anyOf": [{"$ref": "#/components/schemas/Owner"}, {"type": "null"}],
+                              "description": "who"}
+    assert props["either"]["oneOf"][-1] == {"type": "null"}
+    assert props["plain"] == {"type": "string"}
+
+
+def test_boolean_exclusive_bounds_become_numbers() -> None:
+    size = to_openapi31(doc30(), "x")["components"]["schemas"]["File"]["properties"]["size"]
+    assert size == {"type": "integer", "exclusiveMinimum": 0, "maximum": 10}
+
+
+def test_binary_uploads_get_content_media_type() -> None:
+    spec = to_openapi31(doc30(), "x")
+    media = spec["paths"]["/files"]["post"]["requestBody"]["content"]["multipart/form-data"]
+    props = media["schema"]["properties"]
+    assert props["file"]["contentMediaType"] == "image/png"
+    assert props["pages"]["items"]["contentMediaType"] == "application/octet-stream"
+    assert props["title"] == {"type": ["string", "null"], "example": "Report"}
+    raw = spec["paths"]["/raw"]["put"]["requestBody"]["content"]["application/octet-stream"]["schema"]
+    assert raw["contentMediaType"] == "application/octet-stream"
+    data = spec["components"]["schemas"]["File"]["properties"]["data"]
+    assert data["contentEncoding"] == "base64"
+
+
+def test_upgraded_30_validates_and_input_is_untouched() -> None:
+    original = doc30()
+    spec = to_openapi31(original, "x")
+    assert original == doc30()
+    assert spec["openapi"] == "3.1.0"
+    validate_spec(normalize(spec), "uploads.yaml", engine="reference")
+
+
+def test_31_passes_through_as_a_copy() -> None:
+    doc = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+           "paths": {}, "components": {"schemas": {"A": {"type": ["string", "null"], "nullable": True}}}}
+    out = to_openapi31(doc, "x")
+    assert out == doc and out is not doc
+    out["info"]["title"] = "changed"
+    assert doc["info"]["title"] == "t"
