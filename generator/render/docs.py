@@ -23,7 +23,7 @@ from generator.render.templates import environment, write_text
 
 def _markdown_env(override: Path | None) -> jinja2.Environment:
     env = environment(override, autoescape=False)
-    env.filters.update(md_inline=text.md_inline, md_text=text.md_text, md_cell=text.md_cell,
+    env.filters.update(md_inline=text.md_inline, md_line=text.md_line, md_text=text.md_text, md_cell=text.md_cell,
                        md_code=text.md_code, md_url=text.md_url, fence=text.fence)
     return env
 
@@ -51,7 +51,6 @@ def _shared_values(doc: ServiceDoc) -> dict[str, Any]:
         "install": f"pip install ./generated/{doc.name}/python\n",
         "environment_setup": setup,
         "quickstart": _quickstart(doc),
-        "queue_example": None,
     }
 
 

@@ -14,8 +14,15 @@ from typing import Any
 from urllib.parse import quote
 
 from generator.render.docs_schema import Resolver, example_value
-from generator.render.naming import snake
+from generator.render.docs_sdk import SdkOperation
 from generator.render.templates import py_string
+
+
+class Expr(str):
+    """Python source printed as is in an example (`ticket.request_id`), not as a string literal."""
+
+
+REQUEST_ID = "__REQUEST_ID__"  # stands for the id of a request submitted earlier in the same example
 
 
 @dataclass
@@ -29,7 +36,8 @@ class RequestExample:
     content_type: str | None = None
     body: Any = None
     has_body: bool = False
-    kwargs: list[tuple[str, Any]] = field(default_factory=list)  # SDK keyword arguments, in order
+    values: dict[tuple[str, str], Any] = field(default_factory=dict)  # (location, wire name) -> value
+    files: set[str] = field(default_factory=set)  # body fields sent as file parts (multipart)
 
 
 def shell_single(text: str) -> str:
@@ -55,6 +63,12 @@ def py_literal(value: Any, indent: int = 0) -> str:
     """Python source for a JSON value, nested structures one item per line (readable, valid Python)."""
     pad = "    " * (indent + 1)
     end = "    " * indent
+    if isinstance(value, Expr):
+        return str(value)
+    if isinstance(value, bytes):
+        return repr(value)
+    if isinstance(value, tuple):
+        return "(" + ", ".join(py_literal(v, indent) for v in value) + ")"
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, (int, float)):
@@ -99,8 +113,12 @@ def _wants(param: dict[str, Any]) -> bool:
 
 def build_request(path: str, method: str, parameters: list[dict[str, Any]], body_schema: Any,
                   content_type: str | None, body_example: Any, resolver: Resolver,
-                  skip_headers: set[str]) -> RequestExample:
-    """The request an example sends: path filled, wanted query/header parameters, and the body."""
+                  skip_headers: set[str], overrides: dict[str, Any] | None = None) -> RequestExample:
+    """The request an example sends: path filled, wanted query/header parameters, and the body.
+
+    `overrides` fixes the values of some path parameters (the queue operations address a request
+    submitted just before).
+    """
     example = RequestExample(method=method.upper(), path=path, content_type=content_type)
     filled = path
     for param in parameters:
@@ -110,7 +128,8 @@ def build_request(path: str, method: str, parameters: list[dict[str, Any]], body
             continue
         if where == "cookie" or not _wants(param):
             continue
-        value = _param_value(param, resolver)
+        value = (overrides or {}).get(name) if name in (overrides or {}) and where == "path" else \
+            _param_value(param, resolver)
         if where == "path":
             safe = "/" if param.get("x-greedy") else ""
             filled = filled.replace("{" + name + "}", quote(wire_text(value), safe=safe + "-._~:@"))
@@ -118,15 +137,11 @@ def build_request(path: str, method: str, parameters: list[dict[str, Any]], body
             example.query.append((name, value))
         elif where == "header":
             example.headers.append((name, value))
-        example.kwargs.append((snake(name), value))
+        example.values[(str(where), name)] = value
     example.path = quote(filled, safe="/-._~:@{}")
     if body_schema is not None or body_example is not None:
         example.has_body = True
         example.body = body_example
-        if isinstance(body_example, dict):
-            example.kwargs.extend((snake(str(k)), v) for k, v in body_example.items())
-        else:
-            example.kwargs.append(("body", body_example))
     return example
 
 
@@ -169,6 +184,7 @@ def curl_example(request: RequestExample, auth: Auth | None, env: str) -> str:
     url = f"${env}_BASE_URL{shell_double_safe(request.path)}"
     if query:
         url += "?" + "&".join(query)
+    url = url.replace(REQUEST_ID, "$REQUEST_ID")
     lines = [f'curl -sS --fail-with-body -X {request.method} "{url}"']
     if auth is not None and auth.location == "header":
         value = f"{auth.prefix} ${env}_API_KEY" if auth.prefix else f"${env}_API_KEY"
@@ -181,16 +197,56 @@ def curl_example(request: RequestExample, auth: Auth | None, env: str) -> str:
         if request.content_type and "form" in request.content_type and isinstance(request.body, dict):
             flag = "-F" if "multipart" in request.content_type else "--data-urlencode"
             for key, value in request.body.items():
-                lines.append(f"{flag} " + shell_single(f"{key}={wire_text(value)}"))
+                if key in request.files and flag == "-F":
+                    lines.append(f"{flag} " + shell_single(f"{key}=@{FILE_NAME}"))
+                else:  # --form-string: a value starting with @ or < is not a file name
+                    option = "--form-string" if flag == "-F" else flag
+                    lines.append(f"{option} " + shell_single(f"{key}={wire_text(value)}"))
         else:
             lines.append("-H " + shell_single(f"Content-Type: {request.content_type or 'application/json'}"))
             lines.append("-d " + shell_single(json.dumps(request.body, ensure_ascii=False, indent=2)))
-    return " \\\n  ".join(lines)
+    command = " \\\n  ".join(lines)
+    if request.files and request.content_type and "multipart" in request.content_type:
+        command = f"printf {shell_single(FILE_BYTES.decode())} > {FILE_NAME}  # the file to upload\n" + command
+    return command
 
 
-def python_example(package: str, call: str, request: RequestExample, extra: str = "") -> str:
-    """`from <package> import Client`, one call with keyword arguments, the result printed."""
-    args = "".join(f"    {name}={py_literal(value, 1)},\n" for name, value in request.kwargs)
-    invocation = f"client.{call}(\n{args})" if args else f"client.{call}()"
-    text = f"from {package} import Client\n\nclient = Client()\nresult = {invocation}\nprint(result)\n"
-    return text + extra
+def _call_arguments(sdk: SdkOperation, request: RequestExample, overrides: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Keyword arguments of the SDK call, in the SDK's own order, for the values the request sends."""
+    body = request.body if isinstance(request.body, dict) else {}
+    arguments = []
+    for param in sdk.params:
+        if param.location in ("path", "query", "header"):
+            key = (param.location, param.wire)
+            if param.location == "path" and param.wire in overrides:
+                arguments.append((param.kwarg, overrides[param.wire]))
+            elif key in request.values:
+                arguments.append((param.kwarg, request.values[key]))
+        elif param.location in ("body", "form", "file") and param.wire in body:
+            value = body[param.wire]
+            if param.location == "file":
+                value = (FILE_NAME, FILE_BYTES)
+            arguments.append((param.kwarg, value))
+        elif param.location in ("body", "content") and not param.wire and request.has_body:
+            arguments.append((param.kwarg, request.body))
+    return arguments
+
+
+FILE_NAME = "example.png"
+FILE_BYTES = b"example image bytes"  # any bytes do for the mock; a real call sends a real file
+
+
+def call_source(assign: str, sdk: SdkOperation, request: RequestExample,
+                overrides: dict[str, Any] | None = None, method: str | None = None) -> str:
+    """`<assign> = client.<resource>.<method>(...)`, one keyword argument per line."""
+    args = _call_arguments(sdk, request, overrides or {})
+    lines = "".join(f"    {name}={py_literal(value, 1)},\n" for name, value in args)
+    call = f"client.{sdk.resource}.{method or sdk.method}"
+    invocation = f"{call}(\n{lines})" if lines else f"{call}()"
+    return f"{assign} = {invocation}\n" if assign else invocation + "\n"
+
+
+def python_example(package: str, body: str, imports: tuple[str, ...] = ()) -> str:
+    """A whole script: imports, a `Client()` configured from the environment, then `body`."""
+    head = "".join(f"import {name}\n" for name in imports) + ("\n" if imports else "")
+    return f"{head}from {package} import Client\n\nclient = Client()\n{body}"

@@ -10,13 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.config import ServiceConfig
-from generator.render.docs_examples import (
-    Auth,
-    auth_of,
-    build_request,
-    curl_example,
-    python_example,
-)
+from generator.render.docs_examples import Auth, RequestExample, auth_of, build_request
 from generator.render.docs_schema import Resolver, example_value, operations, range_text, type_text
 from generator.render.docs_text import short_json, slug
 from generator.render.naming import method_name, resource_name
@@ -69,9 +63,11 @@ class OperationDoc:
     request_content_type: str | None = None
     request_example: str | None = None
     responses: list[ResponseDoc] = field(default_factory=list)
-    curl: str = ""
-    python: str = ""
+    curl: str = ""  # filled by docs_snippets once every operation is known
+    python: list[tuple[str, str]] = field(default_factory=list)  # (what it shows, script)
     source: str | None = None
+    request: RequestExample | None = None
+    auth: Auth | None = None
 
     @property
     def search_text(self) -> str:
@@ -197,6 +193,19 @@ def _example_text(value: Any) -> str | None:
     return value if isinstance(value, str) else json_text(value)
 
 
+def _file_fields(schema: Any, resolver: Resolver) -> set[str]:
+    """Multipart fields holding files: binary strings (or arrays of them)."""
+    schema = resolver.deref(schema)
+    found = set()
+    for name, sub in ((schema or {}).get("properties") or {}).items() if isinstance(schema, dict) else []:
+        target = resolver.deref(sub)
+        if isinstance(target, dict) and target.get("type") == "array":
+            target = resolver.deref(target.get("items") or {})
+        if isinstance(target, dict) and (target.get("format") in ("binary", "byte") or "contentMediaType" in target):
+            found.add(str(name))
+    return found
+
+
 def operation_doc(spec: dict[str, Any], service: ServiceConfig, resolver: Resolver, path: str, method: str,
                   operation: dict[str, Any], shared: list[Any]) -> OperationDoc:
     """The page of one operation, examples included."""
@@ -211,6 +220,7 @@ def operation_doc(spec: dict[str, Any], service: ServiceConfig, resolver: Resolv
     body_schema = media.get("schema") if media else None
     body_example = _media_example(media, resolver) if media else None
     request = build_request(path, method, params, body_schema, content_type, body_example, resolver, skip)
+    request.files = _file_fields(body_schema, resolver) if content_type and "multipart" in content_type else set()
     resource = resource_name(operation)
     call = f"{resource}.{method_name(operation)}"
     operation_id = str(operation.get("operationId") or f"{method}_{path}")
@@ -245,9 +255,9 @@ def operation_doc(spec: dict[str, Any], service: ServiceConfig, resolver: Resolv
         request_content_type=content_type,
         request_example=_example_text(body_example) if request.has_body else None,
         responses=responses,
-        curl=curl_example(request, auth, service.env_prefix),
-        python=python_example(service.package, call, request),
         source=str(operation["x-source"]) if operation.get("x-source") else None,
+        request=request,
+        auth=auth,
     )
 
 
@@ -268,7 +278,7 @@ def service_doc(spec: dict[str, Any], service: ServiceConfig, changelog: str | N
                for s in spec.get("servers") or [] if isinstance(s, dict)]
     auth = auth_of(spec, {})
     docs = spec.get("externalDocs") or {}
-    return ServiceDoc(
+    doc = ServiceDoc(
         name=service.name,
         title=str(info.get("title") or service.name),
         version=str(info.get("version") or ""),
@@ -284,3 +294,7 @@ def service_doc(spec: dict[str, Any], service: ServiceConfig, changelog: str | N
         queue_roles={op.queue_role: op for op in ops if op.queue_role in QUEUE_ROLES},
         changelog=changelog,
     )
+    from generator.render.docs_snippets import add_examples
+
+    add_examples(spec, doc)
+    return doc

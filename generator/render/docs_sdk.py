@@ -1,0 +1,70 @@
+"""How the generated Python SDK spells each operation, read from the SDK renderer's own plan.
+
+The docs print SDK calls; taking method and keyword-argument names from `python_plan.build_plan` (the
+same decisions the SDK is generated from) keeps the examples in step with the SDK by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.render.naming import method_name, resource_name, snake
+
+
+@dataclass(frozen=True)
+class SdkParam:
+    kwarg: str
+    wire: str
+    location: str  # path | query | header | body | form | file | content
+
+
+@dataclass
+class SdkOperation:
+    """`client.<resource>.<method>(...)`, its keyword arguments, and the queue helpers of its resource."""
+
+    resource: str
+    method: str
+    params: list[SdkParam] = field(default_factory=list)
+    submit: str | None = None  # queue helpers on the resource, for x-queue operations
+    run: str | None = None
+    status: str | None = None
+    result: str | None = None
+    cancel: str | None = None
+
+    @property
+    def call(self) -> str:
+        return f"{self.resource}.{self.method}"
+
+
+@dataclass
+class SdkNames:
+    operations: dict[str, SdkOperation]  # by operationId
+    ticket_is_model: bool  # queue tickets are pydantic models (attribute access) rather than dicts
+
+
+def sdk_names(spec: dict[str, Any]) -> SdkNames:
+    """Names of every operation in the generated SDK, keyed by operationId."""
+    from generator.render.python_plan import build_plan
+
+    plan = build_plan(spec)
+    found: dict[str, SdkOperation] = {}
+    for resource in plan.resources:
+        runs = {op.name: (submit, run) for submit, run, op in resource.queue.runs} if resource.queue else {}
+        for op in resource.operations:
+            entry = SdkOperation(resource=resource.attr, method=op.name,
+                                 params=[SdkParam(p.name, p.wire, p.location) for p in op.params])
+            if op.name in runs and resource.queue is not None:
+                entry.submit, entry.run = runs[op.name]
+                entry.status, entry.result, entry.cancel = (resource.queue.status, resource.queue.result,
+                                                            resource.queue.cancel)
+            found[op.operation_id] = entry
+    return SdkNames(operations=found, ticket_is_model=plan.ticket_model is not None)
+
+
+def fallback(operation: dict[str, Any], parameters: list[dict[str, Any]], body_keys: list[str]) -> SdkOperation:
+    """Names by the shared naming rules alone, for an operation the plan does not list."""
+    params = [SdkParam(snake(str(p.get("name", ""))), str(p.get("name", "")), str(p.get("in", "query")))
+              for p in parameters]
+    params += [SdkParam(snake(key), key, "body") for key in body_keys]
+    return SdkOperation(resource=resource_name(operation), method=method_name(operation), params=params)

@@ -1,0 +1,149 @@
+"""The runnable examples of every operation page, including fal's queue flow.
+
+A plain operation gets one Python script and one curl command. The queue operations (status, stream,
+result, cancel) only make sense for a request that exists, so their examples first submit one through
+the service's queued operation and then address it by its `request_id`; the result example waits for
+completion first. Every script runs as printed against the mock server.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+from urllib.parse import quote, unquote
+
+from generator.render.docs_examples import (
+    REQUEST_ID,
+    Expr,
+    RequestExample,
+    call_source,
+    curl_example,
+    python_example,
+)
+from generator.render.docs_model import OperationDoc, ServiceDoc
+from generator.render.docs_sdk import SdkNames, SdkOperation, fallback, sdk_names
+from generator.render.docs_schema import operations
+
+ID_FROM_JSON = r"""sed -E 's/.*"request_id": *"([^"]+)".*/\1/'"""
+
+
+def _sdk_of(names: SdkNames, op: OperationDoc, spec: dict[str, Any]) -> SdkOperation:
+    found = names.operations.get(op.operation_id)
+    if found is not None:
+        return found
+    for _path, _method, operation, shared in operations(spec):
+        if str(operation.get("operationId")) == op.operation_id:
+            body = op.request.body if op.request and isinstance(op.request.body, dict) else {}
+            return fallback(operation, [*shared, *(operation.get("parameters") or [])], list(body))
+    return SdkOperation(resource="default", method=op.operation_id)
+
+
+def _app(submit: OperationDoc) -> tuple[str, str]:
+    """`app_owner` and `app_name` of the queued request: the first two segments of the submit path."""
+    path = submit.request.path if submit.request else submit.path
+    segments = [unquote(s) for s in path.split("/") if s] + ["app", "app"]
+    return segments[0], segments[1]
+
+
+def _addressed(op: OperationDoc, owner: str, name: str) -> RequestExample:
+    """The operation's request aimed at the request submitted just before (path holds `REQUEST_ID`)."""
+    assert op.request is not None
+    request = copy.deepcopy(op.request)
+    fixed = {"app_owner": owner, "app_name": name, "request_id": REQUEST_ID}
+    path = op.path
+    for (location, wire), value in request.values.items():
+        if location == "path":
+            text = fixed.get(wire, value)
+            request.values[(location, wire)] = text
+            path = path.replace("{" + wire + "}", quote(str(text), safe="-._~:@"))
+    request.path = quote(path, safe="/-._~:@{}")
+    return request
+
+
+class Snippets:
+    """Builds the examples of one service."""
+
+    def __init__(self, spec: dict[str, Any], doc: ServiceDoc) -> None:
+        self.doc = doc
+        self.names = sdk_names(spec)
+        self.spec = spec
+        self.sdk = {op.operation_id: _sdk_of(self.names, op, spec) for op in doc.operations}
+        self.submit = doc.queue_operations[0] if doc.queue_operations else None
+
+    def curl(self, op: OperationDoc, request: RequestExample | None = None) -> str:
+        assert op.request is not None
+        return curl_example(request or op.request, op.auth, self.doc.env_prefix)
+
+    def ticket_field(self, name: str) -> str:
+        return f"ticket.{name}" if self.names.ticket_is_model else f"ticket[{name!r}]"
+
+    def status_value(self, call: str) -> str:
+        return f"{call}.status.value" if self.names.ticket_is_model else f"{call}['status']"
+
+    def plain(self, op: OperationDoc) -> None:
+        assert op.request is not None
+        sdk = self.sdk[op.operation_id]
+        op.python = [("", python_example(self.doc.package, call_source("result", sdk, op.request) + "print(result)\n"))]
+        op.curl = self.curl(op)
+
+    def queued(self, op: OperationDoc) -> None:
+        """A queued operation: `run` (submit and wait) first, then the same step by step."""
+        assert op.request is not None
+        sdk = self.sdk[op.operation_id]
+        if not sdk.run:
+            self.plain(op)
+            return
+        run = call_source("result", sdk, op.request, method=sdk.run) + "print(result)\n"
+        steps = (
+            call_source("ticket", sdk, op.request, method=sdk.submit or sdk.method)
+            + f"print({self.ticket_field('request_id')}, {self.ticket_field('status')})\n"
+            + f"while {self.status_value(f'client.{sdk.resource}.{sdk.status}(ticket)')} != \"COMPLETED\":\n"
+            + "    time.sleep(0.5)\n"
+            + f"print(client.{sdk.resource}.{sdk.result}(ticket))\n"
+        )
+        op.python = [
+            ("Submit and wait for the result", python_example(self.doc.package, run)),
+            ("Submit, then follow the ticket", python_example(self.doc.package, steps, ("time",))),
+        ]
+        op.curl = self.curl(op)
+
+    def queue_role(self, op: OperationDoc) -> None:
+        """status/stream/result/cancel: submit a request first, then address it by its id."""
+        submit = self.submit
+        if submit is None or submit.request is None:
+            self.plain(op)
+            return
+        submit_sdk = self.sdk[submit.operation_id]
+        owner, name = _app(submit)
+        sdk = self.sdk[op.operation_id]
+        request = _addressed(op, owner, name)
+        overrides = {"app_owner": owner, "app_name": name, "request_id": Expr(self.ticket_field("request_id"))}
+        body = call_source("ticket", submit_sdk, submit.request, method=submit_sdk.submit or submit_sdk.method)
+        imports: tuple[str, ...] = ()
+        status_op = self.doc.queue_roles.get("status")
+        wait_curl = ""
+        if op.queue_role == "result" and submit_sdk.status:
+            imports = ("time",)
+            body += (f"while {self.status_value(f'client.{submit_sdk.resource}.{submit_sdk.status}(ticket)')}"
+                     " != \"COMPLETED\":\n    time.sleep(0.5)\n")
+            if status_op is not None:
+                poll = self.curl(status_op, _addressed(status_op, owner, name))
+                wait_curl = f"until {poll} | grep '\"COMPLETED\"' >/dev/null; do\n  sleep 1\ndone\n"
+        body += call_source("result", sdk, request, overrides=overrides) + "print(result)\n"
+        op.python = [("", python_example(self.doc.package, body, imports))]
+        submit_curl = self.curl(submit)
+        op.curl = (f"REQUEST_ID=$({submit_curl} | {ID_FROM_JSON})\n" + wait_curl + self.curl(op, request))
+
+
+def add_examples(spec: dict[str, Any], doc: ServiceDoc) -> None:
+    """Fill `python`, `curl` and the SDK call of every operation of `doc`."""
+    snippets = Snippets(spec, doc)
+    for op in doc.operations:
+        op.call = snippets.sdk[op.operation_id].call
+        if op.queue_role in ("status", "stream", "result", "cancel"):
+            snippets.queue_role(op)
+        elif op.queue:
+            snippets.queued(op)
+        else:
+            snippets.plain(op)
+
