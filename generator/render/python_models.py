@@ -7,11 +7,8 @@ through black and isort would triple the time on large specs for no change in be
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
-from typing import Any
-
 from generator.errors import ApigenError
 from generator.render.python_imports import reorder_imports
 from generator.render.python_schemas import SchemaSet
@@ -27,17 +24,11 @@ def models_source(schemas: SchemaSet, openapi_version: str, base_class: str) -> 
     from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
 
     version = openapi_version if openapi_version.startswith("3.") else "3.1.0"
-    document: dict[str, Any] = {
-        "openapi": version,
-        "info": {"title": "models", "version": "0"},
-        "paths": {},
-        "components": {"schemas": schemas.schemas},
-    }
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             code = generate(
-                json.dumps(document, ensure_ascii=False),
+                schemas.document(version),
                 input_file_type=InputFileType.OpenAPI,
                 output_model_type=DataModelType.PydanticV2BaseModel,
                 target_python_version=PythonVersion.PY_310,
@@ -47,7 +38,6 @@ def models_source(schemas: SchemaSet, openapi_version: str, base_class: str) -> 
                 use_schema_description=True,
                 use_field_description=True,
                 snake_case_field=True,
-                allow_population_by_field_name=True,
                 use_standard_collections=True,
                 use_union_operator=True,
                 use_double_quotes=True,

@@ -6,6 +6,7 @@ applies) is made here so that it is made once and tested once.
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,9 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}
 # Names every generated method already uses for its own options.
 _METHOD_OPTIONS = {"extra_headers", "extra_query", "extra_body", "timeout", "self", "on_update", "poll_interval"}
+# Names resource modules and the client module import; a resource class must not shadow them.
+_TAKEN_CLASSES = {"Any", "Literal", "Callable", "Client", "AsyncClient", "SyncResource", "AsyncResource",
+                  "RequestOptions", "Headers", "Query", "Body", "Timeout", "FileInput", "Self"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -163,7 +167,7 @@ def build_plan(spec: dict[str, Any]) -> Plan:
                 continue
             operation = {**operation, "operationId": operation.get("operationId") or f"{http_method} {path}"}
             attr = resource_name(operation)
-            resource = resources.setdefault(attr, Resource(attr=attr, class_name=pascal(attr, "Resource")))
+            resource = resources.setdefault(attr, Resource(attr=attr, class_name=_class_name(attr)))
             resource.operations.append(
                 _operation(schemas, str(path), http_method, item, operation, security_default)
             )
@@ -185,6 +189,14 @@ def build_plan(spec: dict[str, Any]) -> Plan:
         schemas=schemas,
         ticket_model=ticket,
     )
+
+
+def _class_name(attr: str) -> str:
+    """The resource class: `Images` for `client.images`; suffixed when the plain name is taken or a keyword."""
+    name = pascal(attr, "Resource")
+    if keyword.iskeyword(name) or name in _TAKEN_CLASSES or name.startswith("Async"):
+        name += "Resource"
+    return name
 
 
 def _servers(spec: dict[str, Any]) -> list[Server]:

@@ -10,6 +10,7 @@ as `list[Image] | None` or `Literal["url", "b64_json"]`. The models are then gen
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,15 @@ from generator.render.naming import pascal
 from generator.render.templates import py_string
 
 SCHEMA_PREFIX = "#/components/schemas/"
+# Refs between the classes collected here; a prefix of their own keeps them apart from the spec's refs.
+CLASS_PREFIX = "#/x-apigen-classes/"
+# Keywords whose value is a schema (with the word that names a class lifted out of it), a list of
+# schemas, or a mapping of names to schemas.
+_SCHEMA_KEYS = {"items": "Item", "additionalProperties": "Value", "not": "Not", "contains": "Item",
+                "propertyNames": "Name", "unevaluatedProperties": "Value", "additionalItems": "Item",
+                "unevaluatedItems": "Item", "if": "If", "then": "Then", "else": "Else"}
+_SCHEMA_LISTS = {"allOf", "anyOf", "oneOf", "prefixItems"}
+_SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
 
 # Class names datamodel-code-generator renames, or that would shadow the names it imports.
 _RESERVED_CLASSES = {
@@ -57,7 +67,9 @@ class SchemaSet:
         for key in components:
             found.names[str(key)] = found._fresh(pascal(str(key)))
         for key, schema in components.items():
-            found.schemas[found.names[str(key)]] = found._rewrite(schema, set())
+            name = found.names[str(key)]
+            found.schemas[name] = {}
+            found.schemas[name] = found._rewrite(schema, frozenset(), name)
         return found
 
     def _fresh(self, base: str) -> str:
@@ -72,12 +84,18 @@ class SchemaSet:
         return name
 
     def resolve(self, schema: Any, seen: frozenset[str] = frozenset()) -> Any:
-        """Follow a `$ref` that points anywhere in the spec (components, paths, ...) to its target."""
+        """Follow `$ref`s to their target: a lifted class, or any place in the spec (components, paths...)."""
         while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             ref = schema["$ref"]
-            if ref in seen or not ref.startswith("#/"):
+            if ref in seen:
                 return {}
             seen = seen | {ref}
+            name = self._class_ref(ref)
+            if name is not None:
+                schema = self.schemas.get(name, {})
+                continue
+            if not ref.startswith("#/"):
+                return {}
             target: Any = self.spec
             for part in ref[2:].split("/"):
                 if not isinstance(target, dict):
@@ -88,35 +106,78 @@ class SchemaSet:
             schema = target
         return schema
 
-    def _rewrite(self, schema: Any, seen: set[str]) -> Any:
-        """A copy of `schema` whose schema refs name the renamed classes; other refs are inlined."""
-        if isinstance(schema, list):
-            return [self._rewrite(item, seen) for item in schema]
+    def _class_ref(self, ref: str) -> str | None:
+        """The class a `$ref` to a component schema stands for, if it is one."""
+        if ref.startswith(CLASS_PREFIX):
+            return ref[len(CLASS_PREFIX):]
+        if ref.startswith(SCHEMA_PREFIX):
+            return self.names.get(_pointer_unescape(ref[len(SCHEMA_PREFIX):]))
+        return None
+
+    def _rewrite(self, schema: Any, seen: frozenset[str], hint: str) -> Any:
+        """A copy of `schema` whose refs name classes, with nested inline objects lifted into classes too.
+
+        Refs to places other than component schemas are inlined (cycles cut), so datamodel-code-generator
+        sees one self-contained document; `hint` names the classes lifted out of this schema.
+        """
         if not isinstance(schema, dict):
-            return schema
+            return copy.deepcopy(schema) if isinstance(schema, (list, dict)) else schema
         ref = schema.get("$ref")
         if isinstance(ref, str):
-            key = _pointer_unescape(ref[len(SCHEMA_PREFIX):]) if ref.startswith(SCHEMA_PREFIX) else None
-            if key is not None and key in self.names:
-                return {"$ref": SCHEMA_PREFIX + self.names[key]}
+            name = self._class_ref(ref)
+            if name is not None:
+                return {"$ref": CLASS_PREFIX + name}
             if ref in seen or not ref.startswith("#/"):
                 return {}
-            return self._rewrite(self.resolve({"$ref": ref}), seen | {ref})
-        return {k: (self._rewrite(v, seen) if k not in ("example", "examples", "default", "enum", "const")
-                    else copy.deepcopy(v)) for k, v in schema.items()}
+            return self._rewrite(self.resolve({"$ref": ref}), seen | {ref}, hint)
+        copied: dict[str, Any] = {}
+        for key, value in schema.items():
+            if key in _SCHEMA_KEYS and isinstance(value, dict):
+                copied[key] = self._nested(value, seen, f"{hint} {_SCHEMA_KEYS[key]}")
+            elif key in _SCHEMA_LISTS and isinstance(value, list):
+                copied[key] = [self._rewrite(v, seen, f"{hint}{i + 1}") for i, v in enumerate(value)]
+            elif key in _SCHEMA_MAPS and isinstance(value, dict):
+                copied[key] = {k: self._nested(v, seen, f"{hint} {k}") for k, v in value.items()}
+            elif key == "discriminator" and isinstance(value, dict):
+                mapping = value.get("mapping")
+                copied[key] = {**copy.deepcopy(value), **({"mapping": {
+                    k: CLASS_PREFIX + (self._class_ref(str(v)) or self.names.get(str(v), str(v)))
+                    for k, v in mapping.items()}} if isinstance(mapping, dict) else {})}
+            else:
+                copied[key] = copy.deepcopy(value)
+        return copied
+
+    def _nested(self, schema: Any, seen: frozenset[str], hint: str) -> Any:
+        """A property, item or value schema: an inline object becomes a lifted class referenced by `$ref`."""
+        if isinstance(schema, dict) and "$ref" not in schema and _is_object_model(schema):
+            name = self._fresh(pascal(hint))
+            self.schemas[name] = {}
+            self.schemas[name] = self._rewrite(schema, seen, name)
+            return {"$ref": CLASS_PREFIX + name}
+        return self._rewrite(schema, seen, hint)
+
+    def document(self, openapi_version: str) -> str:
+        """The JSON OpenAPI document holding every class, as datamodel-code-generator reads it."""
+        document = {
+            "openapi": openapi_version,
+            "info": {"title": "models", "version": "0"},
+            "paths": {},
+            "components": {"schemas": self.schemas},
+        }
+        return json.dumps(document, ensure_ascii=False).replace(f'"{CLASS_PREFIX}', f'"{SCHEMA_PREFIX}')
 
     def model_for(self, schema: Any, hint: str) -> str | None:
         """The class name of `schema` when it is a model (a component or an inline object, lifted here)."""
         if not isinstance(schema, dict):
             return None
         ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            return self.names.get(_pointer_unescape(ref[len(SCHEMA_PREFIX):]))
         if isinstance(ref, str):
-            return self.model_for(self.resolve(schema), hint)
+            name = self._class_ref(ref)
+            return name if name is not None else self.model_for(self.resolve(schema), hint)
         if _is_object_model(schema):
             name = self._fresh(pascal(hint))
-            self.schemas[name] = self._rewrite(schema, set())
+            self.schemas[name] = {}
+            self.schemas[name] = self._rewrite(schema, frozenset(), name)
             return name
         return None
 

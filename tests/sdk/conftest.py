@@ -1,0 +1,96 @@
+"""Fixtures of the SDK tests: SDKs generated once per session from the specs in `specs/`, the lint
+results of those trees (ruff and mypy --strict run once, over all of them), and the local server."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from generator.config import ServiceConfig
+from generator.render import RenderContext
+from generator.render.python_sdk import render
+from generator.spec import load_spec
+from tests.sdk.server import LocalServer
+
+SPECS = Path(__file__).resolve().parent / "specs"
+BIN = Path(sys.executable).parent
+
+# spec file -> (service name, import name of the generated package)
+SDKS = {
+    "images.yaml": ("pictura", "pictura"),
+    "falqueue.yaml": ("relay", "relay"),
+    "hostile.yaml": ("9-hostile 服务", None),
+}
+
+
+@dataclass
+class Generated:
+    service: ServiceConfig
+    root: Path  # the python/ folder holding pyproject.toml and the package
+
+    @property
+    def package_dir(self) -> Path:
+        return self.root / self.service.package
+
+
+def generate(spec: Path, out: Path, service: str, package: str | None = None,
+             templates: Path | None = None) -> Generated:
+    """Render the Python SDK of `spec` into `out` (the python/ folder)."""
+    from generator.config import package_name
+
+    config = ServiceConfig(name=service, package=package or package_name(service))
+    render(load_spec(spec), RenderContext(service=config, templates_override=templates), out)
+    return Generated(config, out)
+
+
+@pytest.fixture(scope="session")
+def sdks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Generated]:
+    root = tmp_path_factory.mktemp("sdks")
+    found = {}
+    for spec, (service, package) in SDKS.items():
+        generated = generate(SPECS / spec, root / spec.split(".")[0] / "python", service, package)
+        sys.path.insert(0, str(generated.root))
+        found[spec.split(".")[0]] = generated
+    return found
+
+
+@dataclass
+class Lint:
+    ruff: subprocess.CompletedProcess[str]
+    mypy: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="session")
+def lint(sdks: dict[str, Generated], tmp_path_factory: pytest.TempPathFactory) -> Lint:
+    """ruff and mypy --strict over every generated tree, each run once for the whole session."""
+    roots = [str(g.root) for g in sdks.values()]
+    ruff = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", *roots], capture_output=True, text=True)
+    cache = tmp_path_factory.mktemp("mypy-cache")
+    packages = [str(g.package_dir) for g in sdks.values()]
+    mypy = subprocess.run([str(BIN / "mypy"), "--strict", "--cache-dir", str(cache), *packages],
+                          capture_output=True, text=True)
+    return Lint(ruff, mypy)
+
+
+def load(generated: Generated) -> ModuleType:
+    return importlib.import_module(generated.service.package)
+
+
+@pytest.fixture(scope="session")
+def local_server() -> Iterator[LocalServer]:
+    server = LocalServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def server(local_server: LocalServer) -> LocalServer:
+    local_server.state.reset()
+    return local_server
