@@ -1,0 +1,79 @@
+"""Incremental build speed: no-op build, no-op check, and one changed doc page, on a copy of this repo.
+
+Run: `.venv/bin/python benchmarks/build.py [--runs 7]`. Each figure is the median wall time of the full
+command (`python -m generator ...` in a fresh interpreter, start-up included), on a temporary copy of
+specs/sources, templates and apigen.yaml. Goals (issue 6): no-op build < 0.3 s, one changed page < 1 s.
+It also lists which heavy modules a no-op build imports (goal: none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+HEAVY = ("jinja2", "pydantic", "openapi_spec_validator", "datamodel_code_generator", "httpx", "selectolax",
+         "watchfiles")
+
+
+def apigen(root: Path, *args: str) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "generator", *args, "--root", str(root)], capture_output=True,
+                          text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0 and args[0] != "check":
+        raise SystemExit(f"apigen {' '.join(args)} failed:\n{done.stderr}")
+    return elapsed
+
+
+def heavy_imports(root: Path) -> list[str]:
+    code = ("import sys; from generator.cli import main; main(['build', '--root', sys.argv[1]]); "
+            f"print('HEAVY:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True)
+    line = done.stdout.strip().splitlines()[-1]
+    return [m for m in line.removeprefix("HEAVY:").split(",") if m]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        root = Path(temp)
+        shutil.copytree(REPO / "specs" / "sources", root / "specs" / "sources")
+        shutil.copy(REPO / "apigen.yaml", root / "apigen.yaml")
+        for path in root.rglob("*"):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        first = apigen(root, "build")
+        services = sorted(p.name for p in (root / "specs" / "sources").iterdir() if p.is_dir())
+        noop = [apigen(root, "build") for _ in range(args.runs)]
+        check = [apigen(root, "check") for _ in range(args.runs)]
+        page = sorted((root / "specs" / "sources" / services[0]).glob("*.txt"))[0]
+        original = page.read_text(encoding="utf-8")
+        changed = []
+        for run in range(args.runs):
+            # a real edit each time: the page's first line (its title) gains a marker, then loses it
+            lines = original.splitlines(keepends=True)
+            lines[0] = lines[0].rstrip("\n") + (f" (rev {run})\n" if run % 2 == 0 else "\n")
+            page.write_text("".join(lines), encoding="utf-8")
+            changed.append(apigen(root, "build"))
+        page.write_text(original, encoding="utf-8")
+        full = [apigen(root, "build", "--force") for _ in range(max(1, args.runs // 3))]
+        heavy = heavy_imports(root)
+    print(f"services: {len(services)} ({', '.join(services)}); runs: {args.runs}")
+    print(f"first full build:          {first:.3f} s")
+    print(f"no-op build (median):      {statistics.median(noop):.3f} s   goal < 0.3 s")
+    print(f"no-op check (median):      {statistics.median(check):.3f} s")
+    print(f"one changed page (median): {statistics.median(changed):.3f} s   goal < 1 s   ({page.name})")
+    print(f"forced full build (median): {statistics.median(full):.3f} s")
+    print(f"heavy modules imported by a no-op build: {', '.join(heavy) or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
