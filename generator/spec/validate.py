@@ -64,14 +64,22 @@ def own_problems(spec: dict[str, Any]) -> list[Problem]:
 def _reference_problems(spec: dict[str, Any]) -> list[Problem]:
     from openapi_spec_validator import OpenAPIV31SpecValidator
 
-    problems: list[Problem] = []
-    for error in OpenAPIV31SpecValidator(spec).iter_errors():
-        if error.validator == "format" and error.validator_value == "regex":
-            continue  # patterns are ECMA-262 (`\p{ASCII}`), which Python's `re` cannot check
-        problems.append((pointer(*error.path), str(error.message).splitlines()[0]))
-        if len(problems) >= 20:
-            break
-    return problems
+    # openapi-spec-validator's semantic pass can crash (KeyError) on a structurally broken document, so
+    # the structure is checked first and reported alone.
+    problems = _structure_problems(spec)
+    if problems:
+        return problems
+    try:
+        for error in OpenAPIV31SpecValidator(spec).iter_errors():
+            if error.validator == "format" and error.validator_value == "regex":
+                continue  # patterns are ECMA-262 (`\p{ASCII}`), which Python's `re` cannot check
+            problems.append((pointer(*error.path), str(error.message).splitlines()[0]))
+            if len(problems) >= 20:
+                break
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return _compiled_problems(spec)
+    # Its pointers are relative to the schema it was checking; the compiled engine's are absolute.
+    return (_compiled_problems(spec) or problems) if problems else []
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -240,12 +248,20 @@ def _semantic_problems(spec: dict[str, Any]) -> Iterator[Problem]:
             yield where, f"Path parameter '{name}' for '{method}' operation in '{path}' was not resolved"
 
 
-def _compiled_problems(spec: dict[str, Any]) -> list[Problem]:
+def _structure_problems(spec: dict[str, Any]) -> list[Problem]:
+    """The document against the OAS 3.1 JSON Schema (Schema Objects only as objects or booleans)."""
     problems: list[Problem] = []
     for error in _document_validator().iter_errors(spec):
         problems.append((pointer(*error.instance_path), str(error.message).splitlines()[0]))
         if len(problems) >= 20:
-            return problems
+            break
+    return problems
+
+
+def _compiled_problems(spec: dict[str, Any]) -> list[Problem]:
+    problems = _structure_problems(spec)
+    if problems:
+        return problems
     for problem in _schema_problems(spec):
         problems.append(problem)
         if len(problems) >= 20:
