@@ -75,6 +75,9 @@ _EXTENSION_HOME = {
     "x-apifox-name": "response", "x-apifox-folder": "operation", "x-apifox-status": "operation",
     "x-run-in-apifox": "operation", "x-apifox-enum": "schema",
 }
+# Keys far more common at the top level than on an operation: a flattened `servers:` after an operation's
+# last response belongs to the document.
+_PREFER_DOCUMENT = {"servers"}
 _KEY_LINE = re.compile(r"""^(?P<key>'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s'"#\-?:,\[\]{}|>!&*%@`][^#]*?|-[^\s#][^#]*?)"""
                        r"""\s*:(?:\s+(?P<value>.*?))?\s*$""")
 _BLOCK = re.compile(r"^[|>][-+]?\d*$")
@@ -183,6 +186,8 @@ class _Builder:
 
     def _target(self, key: str, inline: str | None, index: int) -> int:
         """Index in the stack of the container that takes this key."""
+        if key in _PREFER_DOCUMENT and self._fits(0, key, inline, index):
+            return 0
         for depth in range(len(self.stack) - 1, -1, -1):
             node = self.stack[depth]
             if node.kind in GRAMMAR:
