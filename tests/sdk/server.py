@@ -8,6 +8,8 @@ answers (error statuses, Retry-After headers, slow answers) whatever the route.
 from __future__ import annotations
 
 import asyncio
+import email.parser
+import email.policy
 import json
 import socket
 import threading
@@ -42,6 +44,7 @@ class Recorded:
     headers: dict[str, str]
     body: bytes
     form: dict[str, Any] | None = None
+    raw_path: bytes = b""
 
 
 class State:
@@ -58,6 +61,19 @@ class State:
             self.polls.clear()
 
 
+def parse_multipart(content_type: str, body: bytes) -> dict[str, list[Any]]:
+    """Fields of a multipart body: text values as str, files as (filename, bytes); stdlib parser only."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    fields: dict[str, list[Any]] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        filename = part.get_filename()
+        payload = part.get_payload(decode=True) or b""
+        fields.setdefault(str(name), []).append((filename, payload) if filename else payload.decode())
+    return fields
+
+
 def _authorized(request: Request) -> bool:
     header = request.headers.get("authorization", "")
     return header in (f"Bearer {API_KEY}", f"Key {API_KEY}") or request.query_params.get("api-key") == API_KEY
@@ -67,19 +83,14 @@ def build_app(state: State, base_url: list[str]) -> Starlette:
     async def record(request: Request) -> Recorded:
         body = await request.body()
         form_data: dict[str, Any] | None = None
-        if request.headers.get("content-type", "").startswith("multipart/form-data"):
-            form_data = {}
-            async with request.form() as parsed:
-                for key, value in parsed.multi_items():
-                    if hasattr(value, "read"):
-                        content = await value.read()
-                        form_data.setdefault(key, []).append((value.filename, content))
-                    else:
-                        form_data.setdefault(key, []).append(value)
+        content_type = request.headers.get("content-type", "")
+        if content_type.startswith("multipart/form-data"):
+            form_data = parse_multipart(content_type, body)
         query: dict[str, list[str]] = {}
         for key, value in request.query_params.multi_items():
             query.setdefault(key, []).append(value)
-        recorded = Recorded(request.method, request.url.path, query, dict(request.headers), body, form_data)
+        recorded = Recorded(request.method, request.url.path, query, dict(request.headers), body, form_data,
+                            request.scope.get("raw_path", b""))
         with state.lock:
             state.requests.append(recorded)
         return recorded
