@@ -19,11 +19,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.config import ProjectConfig, ServiceConfig
 from generator.errors import ApigenError
-from generator.regen.changelog import changelog_entry, prepend_entry
 from generator.regen.manifest import (
     CHANGELOG_NAME,
     MANIFEST_NAME,
@@ -34,8 +33,9 @@ from generator.regen.manifest import (
     read_manifest,
     status,
 )
-from generator.regen.spec_diff import Change, bump_level, canonical, diff_specs
-from generator.regen.version import bump, newer, parse_version
+
+if TYPE_CHECKING:  # the diff engine is imported only when a service is rebuilt, not on a no-op build
+    from generator.regen.spec_diff import Change
 
 PAGE_SUFFIXES = {".txt", ".md", ".mdx", ".html", ".htm", ".json", ".yaml", ".yml"}
 SOURCE_META_FILES = {"sources.yaml", "fetch-state.json"}
@@ -130,6 +130,8 @@ class Release:
 def previous_spec(config: ProjectConfig, name: str, manifest: Manifest | None, ingested: bool
                   ) -> dict[str, Any] | None:
     """The spec the last build rendered: the manifest's copy, else the committed ingested spec."""
+    from generator.regen.spec_diff import canonical
+
     if manifest is not None and isinstance(manifest.spec, dict):
         return manifest.spec
     path = config.specs_dir / f"{name}.yaml"
@@ -147,6 +149,10 @@ def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Ma
             ingested: bool) -> Release:
     """Decide version and changelog: an entry and a bump only when the spec changed since the last build
     (major on breaking changes, minor on additions, patch otherwise); apigen.yaml's version is the start."""
+    from generator.regen.changelog import changelog_entry, prepend_entry
+    from generator.regen.spec_diff import bump_level, canonical, diff_specs
+    from generator.regen.version import bump, newer, parse_version
+
     service = config.service(name)
     source = str(config.root / "apigen.yaml")
     parse_version(service.version, source)
@@ -169,6 +175,8 @@ def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Ma
 
 def stage(config: ProjectConfig, names: Iterable[str], staging: Path) -> list[ServiceOutput]:
     """Build the named services into `staging` (specs/ and generated/ mirrored there), manifests included."""
+    from generator.regen.spec_diff import canonical
+
     outputs = []
     for name in names:
         pages = source_pages(config, name)
