@@ -37,7 +37,8 @@ def _html_env(override: Path | None) -> jinja2.Environment:
 def _quickstart(doc: ServiceDoc) -> OperationDoc | None:
     """The operation the quickstart shows: the first ordinary one, else the first queued one."""
     plain = [op for op in doc.operations if not op.queue_role and not op.queue]
-    return (plain or doc.queue_operations or doc.operations or [None])[0]
+    candidates = plain or doc.queue_operations or doc.operations
+    return candidates[0] if candidates else None
 
 
 def _shared_values(doc: ServiceDoc) -> dict[str, Any]:
@@ -66,7 +67,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     values = _shared_values(doc)
     markdown = _markdown_env(context.templates_override)
     if doc.changelog:
-        values["changelog_markdown"] = text.demote_headings(text.drop_title(doc.changelog), levels=2)
+        values["changelog_markdown"] = text.disarm_html(text.demote_headings(text.drop_title(doc.changelog), levels=2))
     write_text(out, "README.md", _tidy(markdown.get_template("docs/README.md.jinja").render(values)))
     for op in doc.operations:
         page = markdown.get_template("docs/operation.md.jinja").render({**values, "op": op})

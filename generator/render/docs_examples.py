@@ -120,7 +120,7 @@ def build_request(path: str, method: str, parameters: list[dict[str, Any]], body
     submitted just before).
     """
     example = RequestExample(method=method.upper(), path=path, content_type=content_type)
-    filled = path
+    filled = quote(path, safe="/-._~:@{}")  # the literal parts; values are encoded as they go in
     for param in parameters:
         name = str(param.get("name", ""))
         where = param.get("in")
@@ -132,13 +132,14 @@ def build_request(path: str, method: str, parameters: list[dict[str, Any]], body
             _param_value(param, resolver)
         if where == "path":
             safe = "/" if param.get("x-greedy") else ""
-            filled = filled.replace("{" + name + "}", quote(wire_text(value), safe=safe + "-._~:@"))
+            token = quote("{" + name + "}", safe="/-._~:@{}")
+            filled = filled.replace(token, quote(wire_text(value), safe=safe + "-._~:@"))
         elif where == "query":
             example.query.append((name, value))
         elif where == "header":
             example.headers.append((name, value))
         example.values[(str(where), name)] = value
-    example.path = quote(filled, safe="/-._~:@{}")
+    example.path = filled
     if body_schema is not None or body_example is not None:
         example.has_body = True
         example.body = body_example

@@ -21,8 +21,8 @@ from generator.render.docs_examples import (
     python_example,
 )
 from generator.render.docs_model import OperationDoc, ServiceDoc
-from generator.render.docs_sdk import SdkNames, SdkOperation, fallback, sdk_names
 from generator.render.docs_schema import operations
+from generator.render.docs_sdk import SdkNames, SdkOperation, fallback, sdk_names
 
 ID_FROM_JSON = r"""sed -E 's/.*"request_id": *"([^"]+)".*/\1/'"""
 
@@ -50,13 +50,13 @@ def _addressed(op: OperationDoc, owner: str, name: str) -> RequestExample:
     assert op.request is not None
     request = copy.deepcopy(op.request)
     fixed = {"app_owner": owner, "app_name": name, "request_id": REQUEST_ID}
-    path = op.path
+    path = quote(op.path, safe="/-._~:@{}")
     for (location, wire), value in request.values.items():
         if location == "path":
             text = fixed.get(wire, value)
             request.values[(location, wire)] = text
-            path = path.replace("{" + wire + "}", quote(str(text), safe="-._~:@"))
-    request.path = quote(path, safe="/-._~:@{}")
+            path = path.replace(quote("{" + wire + "}", safe="/-._~:@{}"), quote(str(text), safe="-._~:@"))
+    request.path = path
     return request
 
 

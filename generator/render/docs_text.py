@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -127,8 +128,8 @@ def is_web_url(value: Any) -> bool:
     return bool(re.match(r"^https?://[^\s<>\"'`]+$", str(value)))
 
 
-def demote_headings(markdown: str, levels: int = 1) -> str:
-    """Push ATX headings down `levels` levels (outside code fences) to nest a document in a section."""
+def _map_prose_lines(markdown: str, change: Callable[[str], str]) -> str:
+    """Apply `change` to every line outside fenced code blocks."""
     out = []
     fence_mark: str | None = None
     for line in markdown.splitlines():
@@ -139,11 +140,21 @@ def demote_headings(markdown: str, levels: int = 1) -> str:
                 fence_mark = mark
             elif mark[0] == fence_mark[0] and len(mark) >= len(fence_mark):
                 fence_mark = None
-        elif fence_mark is None and re.match(r"^#{1,6}\s", line):
-            hashes = len(line) - len(line.lstrip("#"))
-            line = "#" * min(6, hashes + levels) + line[hashes:]
-        out.append(line)
+            out.append(line)
+        else:
+            out.append(line if fence_mark is not None else change(line))
     return "\n".join(out)
+
+
+def demote_headings(markdown: str, levels: int = 1) -> str:
+    """Push ATX headings down `levels` levels (outside code fences) to nest a document in a section."""
+    def demote(line: str) -> str:
+        if not re.match(r"^#{1,6}\s", line):
+            return line
+        hashes = len(line) - len(line.lstrip("#"))
+        return "#" * min(6, hashes + levels) + line[hashes:]
+
+    return _map_prose_lines(markdown, demote)
 
 
 def drop_title(markdown: str) -> str:
@@ -152,3 +163,24 @@ def drop_title(markdown: str) -> str:
     if re.match(r"^#\s", text):
         text = text.split("\n", 1)[1].strip() if "\n" in text else ""
     return text
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+
+
+def disarm_html(markdown: str) -> str:
+    """Markdown with every raw HTML tag outside code turned into text (`<` backslashed), structure kept.
+
+    For Markdown apigen did not write itself (the changelog names operations and quotes descriptions),
+    embedded in pages that GitHub renders with raw HTML allowed.
+    """
+    def disarm(line: str) -> str:
+        pieces, last = [], 0
+        for span in _CODE_SPAN.finditer(line):
+            pieces.append(line[last:span.start()].replace("<", "\\<"))
+            pieces.append(span.group(0))
+            last = span.end()
+        pieces.append(line[last:].replace("<", "\\<"))
+        return "".join(pieces)
+
+    return _map_prose_lines(markdown, disarm)

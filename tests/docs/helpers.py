@@ -25,5 +25,5 @@ def render_docs(spec_name: str, out: Path, service: str = "demo", changelog: str
 
 def code_blocks(markdown: str, lang: str) -> list[str]:
     """Bodies of the fenced code blocks of one language, in order (fences of any length)."""
-    pattern = re.compile(r"^(`{3,})" + re.escape(lang) + r"\n(.*?)^\1$", re.M | re.S)
+    pattern = re.compile(r"^(`{3,})" + re.escape(lang) + r"\n(.*?)^\1$", re.MULTILINE | re.DOTALL)
     return [match.group(2) for match in pattern.finditer(markdown)]

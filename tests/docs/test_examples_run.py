@@ -26,7 +26,7 @@ from generator.render import RenderContext, renderer
 from generator.spec import load_spec
 from tests.docs.helpers import SPECS, code_blocks
 
-SERVICES = ["demo"]
+SERVICES = ["demo", "relay"]
 
 
 @dataclass
@@ -127,7 +127,7 @@ def test_examples_run_as_printed(rendered: Rendered, tmp_path: Path) -> None:
     examples = _examples(rendered)
 
     def run(index: int) -> tuple[int, subprocess.CompletedProcess[str]]:
-        page, lang, code = examples[index]
+        _page, lang, code = examples[index]
         work = tmp_path / f"example-{index}"
         work.mkdir()
         if lang == "python":
