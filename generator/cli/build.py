@@ -26,6 +26,8 @@ def describe(output: object) -> str:
         return f"built {output.name} {output.version} (initial changelog entry)"
     if output.changes is None:
         return f"built {output.name} {output.version}"
+    if not output.changes:
+        return f"built {output.name} {output.version} ({output.level} bump: spec changed without API changes)"
     breaking = sum(c.breaking for c in output.changes)
     return (f"built {output.name} {output.version} ({output.level} bump: {len(output.changes)} API change(s), "
             f"{breaking} breaking; see generated/{output.name}/CHANGELOG.md)")
