@@ -82,7 +82,7 @@ def mock_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("mocks")
 
 
-def _serve(mock_root: Path, name: str, *options: str) -> Iterator[MockServer]:
+def serve(mock_root: Path, name: str, *options: str) -> Iterator[MockServer]:
     folder = render_mock(name, mock_root)
     server = start([sys.executable, str(folder), "--port", "0", *options], folder, mock_root / f"{name}.log")
     yield server
@@ -91,17 +91,17 @@ def _serve(mock_root: Path, name: str, *options: str) -> Iterator[MockServer]:
 
 @pytest.fixture(scope="package")
 def images_server(mock_root: Path) -> Iterator[MockServer]:
-    yield from _serve(mock_root, "images")
+    yield from serve(mock_root, "images")
 
 
 @pytest.fixture(scope="package")
 def fal_server(mock_root: Path) -> Iterator[MockServer]:
-    yield from _serve(mock_root, "falqueue", "--queue-ticks", "2")
+    yield from serve(mock_root, "falqueue", "--queue-ticks", "2")
 
 
 @pytest.fixture(scope="package")
 def things_server(mock_root: Path) -> Iterator[MockServer]:
-    yield from _serve(mock_root, "things", "--seed", "7")
+    yield from serve(mock_root, "things", "--seed", "7")
 
 
 BEARER = {"Authorization": "Bearer sk-test"}
