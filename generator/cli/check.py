@@ -4,6 +4,7 @@ A service whose inputs match its manifest is checked by hashing alone (fast; no 
 whose bytes differ from what apigen wrote is reported as edited by hand. Otherwise (inputs changed, no
 manifest, or `--full`) the service is built into a scratch folder and compared byte for byte. The
 manifest file itself is bookkeeping and not compared; `custom/` folders are the user's and never are.
+CHANGELOG.md may be edited by hand: a build keeps the edit (new entries go on top of it).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.build import plan, source_pages
     from generator.config import load_config
-    from generator.regen.manifest import file_hash, output_files, read_manifest, status
+    from generator.regen.manifest import CHANGELOG_NAME, file_hash, output_files, read_manifest, status
 
     config = load_config(args.root, templates=args.templates)
     names, _ = plan(config, args.services or None, force=True)  # validates the names
@@ -33,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
     to_stage: list[str] = []
     for name in names:
         state = status(config, name, source_pages(config, name))
-        if args.full or not state.inputs_match:
+        changelog = f"generated/{name}/{CHANGELOG_NAME}"
+        if args.full or not state.inputs_match or changelog in state.edited:
+            # CHANGELOG.md may be edited by hand (a build keeps the edit); the docs that show it may then
+            # be out of date, which only a staged build can tell
             to_stage.append(name)
             continue
         problems += [f"{rel}: {HAND_EDIT_HINT}" for rel in state.edited]
@@ -55,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
                         problems.append(f"{rel}: missing")
                     elif rel not in want:
                         problems.append(f"{rel}: not produced by a build (stale)")
+                    elif have[rel].read_bytes() != want[rel].read_bytes() and rel.endswith(CHANGELOG_NAME):
+                        problems.append(f"{rel}: out of date")
                     elif have[rel].read_bytes() != want[rel].read_bytes():
                         digest = file_hash(have[rel])
                         hand = rel in written and written[rel] != digest

@@ -199,3 +199,39 @@ def test_unknown_service_is_one_clear_error(project: Path, capsys: pytest.Captur
     assert apigen(project, "build", "nosuch") == 1
     err = capsys.readouterr().err
     assert "unknown service(s) nosuch" in err and len(err.splitlines()) == 1
+
+
+def test_changelog_hand_edits_are_kept_and_rendered(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert apigen(project, "build") == 0
+    changelog = project / "generated/petstore/CHANGELOG.md"
+    changelog.write_text(changelog.read_text() + "\nNote: the first release was a preview.\n")
+    capsys.readouterr()
+    assert apigen(project, "check") == 1  # the docs showing the changelog would change
+    assert "generated/petstore/python/CHANGES.md: out of date" in capsys.readouterr().out
+    assert apigen(project, "build") == 0
+    assert "first release was a preview" in (project / "generated/petstore/python/CHANGES.md").read_text()
+    spec = petstore()
+    spec["info"]["title"] = "Petstore 2"
+    write_spec(project, "petstore", spec)
+    assert apigen(project, "build") == 0
+    text = changelog.read_text()
+    assert text.index("## 0.1.1") < text.index("## 0.1.0") < text.index("first release was a preview")
+    assert apigen(project, "check") == 0
+
+
+def test_template_override_and_options_are_inputs(project: Path) -> None:
+    assert apigen(project, "build") == 0
+    override = project / "my-templates"
+    (override / "docs").mkdir(parents=True)
+    config_text = (project / "apigen.yaml").read_text()
+    (project / "apigen.yaml").write_text("templates: my-templates\n" + config_text)
+    assert plan(load_config(project)) == (["other", "petstore"], [])  # override folder named: new input
+    assert apigen(project, "build") == 0
+    assert plan(load_config(project)) == ([], ["other", "petstore"])
+    (override / "docs" / "page.md.jinja").write_text("{{ title }}\n")
+    assert plan(load_config(project)) == (["petstore"], ["other"])  # `other` has no docs target
+    assert apigen(project, "build") == 0
+    (project / "apigen.yaml").write_text((project / "apigen.yaml").read_text().replace("2.0.0", "3.0.0"))
+    assert plan(load_config(project)) == (["other"], ["petstore"])
+    assert apigen(project, "build") == 0
+    assert '__version__ = "3.0.0"' in (project / "generated/other/python/other_api/__init__.py").read_text()
