@@ -89,6 +89,32 @@ class _Differ:
             node = {**target, **siblings} if isinstance(target, dict) else siblings
         return node, seen
 
+    def flatten(self, spec: dict[str, Any], node: Any, seen: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
+        """A resolved schema with its `allOf` members merged in (properties, required, type), so that
+        moving a field between a base schema and its extension is not reported as a change."""
+        node, seen = self.resolve(spec, node, seen)
+        if not isinstance(node, dict) or not isinstance(node.get("allOf"), list):
+            return node, seen
+        merged: dict[str, Any] = {k: v for k, v in node.items() if k != "allOf"}
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for member in node["allOf"]:
+            part, _ = self.flatten(spec, member, seen)
+            if not isinstance(part, dict):
+                continue
+            properties.update(part.get("properties") or {})
+            required += [r for r in part.get("required") or [] if r not in required]
+            for key, value in part.items():
+                if key not in ("properties", "required"):
+                    merged.setdefault(key, value)
+        properties.update(merged.get("properties") or {})
+        required += [r for r in merged.get("required") or [] if r not in required]
+        if properties:
+            merged["properties"] = properties
+        if required:
+            merged["required"] = required
+        return merged, seen
+
     # -- spec level ----------------------------------------------------------------------------------------
     def operations(self, spec: dict[str, Any]) -> dict[tuple[str, str], tuple[dict[str, Any], list[Any]]]:
         ops: dict[tuple[str, str], tuple[dict[str, Any], list[Any]]] = {}
@@ -260,8 +286,8 @@ class _Differ:
 
     def compare_schema(self, old_raw: Any, new_raw: Any, where: str, request: bool,
                        seen: tuple[tuple[str, ...], tuple[str, ...]], depth: int) -> None:
-        old, old_seen = self.resolve(self.old, old_raw, seen[0])
-        new, new_seen = self.resolve(self.new, new_raw, seen[1])
+        old, old_seen = self.flatten(self.old, old_raw, seen[0])
+        new, new_seen = self.flatten(self.new, new_raw, seen[1])
         if not isinstance(old, dict) or not isinstance(new, dict) or depth > _MAX_DEPTH:
             return
         self.compare_type(old, new, where, request)

@@ -162,3 +162,18 @@ def test_diff_against_a_git_revision(project: Path, capsys: pytest.CaptureFixtur
     assert "request body field `age` removed" in out
     assert apigen(project, "diff", "--rev", "nosuchrev") == 1
     assert "nosuchrev" in capsys.readouterr().err
+
+
+def test_all_of_members_are_merged() -> None:
+    old = petstore()
+    new = petstore()
+    base = {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}
+    new["components"]["schemas"]["Base"] = base
+    request_schema(new).pop("required")
+    request_schema(new)["properties"].pop("name")
+    new["components"]["schemas"]["NewPet"] = {"allOf": [{"$ref": "#/components/schemas/Base"},
+                                                        request_schema(new)]}
+    assert diff_specs(old, new) == []  # the same fields, split over allOf: no API change
+    del base["properties"]["name"]
+    base["required"] = []
+    assert only(diff_specs(old, new)) == (BREAKING, "request-field-removed")
