@@ -73,6 +73,10 @@ def tree_files(folder: Path, prefix: str, custom: list[str]) -> dict[str, Path]:
     return found
 
 
+# Modules that never shape build output (fetch, watch, git access): editing them invalidates nothing.
+_NOT_OUTPUT_CODE = {"regen/fetch.py", "regen/html_text.py", "regen/watch.py", "regen/git_specs.py"}
+
+
 @cache
 def code_fingerprint() -> str:
     """Digest of apigen's own modules that shape output (everything but the CLI verbs), so a changed
@@ -80,7 +84,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         rel = path.relative_to(PACKAGE_DIR).as_posix()
-        if rel.startswith("cli/") or "__pycache__" in rel:
+        if rel.startswith("cli/") or rel in _NOT_OUTPUT_CODE or "__pycache__" in rel:
             continue
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
