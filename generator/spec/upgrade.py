@@ -9,6 +9,7 @@ exclusive bounds, binary file uploads). The input is never modified; 3.1 documen
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from generator.errors import ApigenError
@@ -535,11 +536,50 @@ def _schema31(schema: Any) -> Any:
         schema.setdefault("contentEncoding", "base64")
     if "x-nullable" in schema and "nullable" not in schema:
         schema["nullable"] = schema.pop("x-nullable")
+    if "examples" in schema and not isinstance(schema["examples"], list):
+        schema["examples"] = _examples_list(schema["examples"])
+    if "default" in schema and isinstance(schema.get("type"), str):
+        schema["default"] = _typed_default(schema["default"], schema["type"])
+    if "default" in schema and schema["default"] is None and schema.get("nullable") is not True \
+            and isinstance(schema.get("type"), str):
+        del schema["default"]  # `default: null` on a non-nullable 3.0 schema means "no default"
     if "nullable" in schema:
         nullable = schema.pop("nullable")
         if nullable is True:
             schema = _add_null(schema)
     return schema
+
+
+def _examples_list(examples: Any) -> list[Any]:
+    """3.0 documents sometimes put a map of Example Objects in a schema; 3.1 schemas take a list of values."""
+    if isinstance(examples, dict):
+        return [e["value"] if isinstance(e, dict) and "value" in e else e for e in examples.values()]
+    return [examples]
+
+
+_INTEGER = re.compile(r"^-?\d+$")
+
+
+def _typed_default(value: Any, kind: str) -> Any:
+    """A default spelled as another type (`"false"` for a boolean, `10` for a string), typed; else as is.
+
+    Only exact spellings are converted, so nothing a validator would reject for another reason is hidden.
+    """
+    if kind == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        return value
+    if kind == "boolean" and value in ("true", "false"):
+        return value == "true"
+    if kind == "integer" and _INTEGER.match(value):
+        return int(value)
+    if kind == "number":
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        return int(number) if _INTEGER.match(value) else number
+    return value
 
 
 def _add_null(schema: dict[str, Any]) -> dict[str, Any]:

@@ -210,9 +210,11 @@ def _schema_problems(spec: dict[str, Any]) -> Iterator[Problem]:
                 missing = set(required) - _property_names(spec, node)
                 if missing:
                     yield here, f"Required list has not defined properties: {sorted(missing)}"
-            if "default" in node and node["default"] is not None and not _has_ref(node):
+            if "default" in node:
+                # Keywords that hold references are left out: their targets live outside this schema.
+                local = {k: v for k, v in node.items() if not _has_ref(v) and k != "$ref"}
                 try:
-                    valid = jsonschema_rs.validator_for(node).is_valid(node["default"])
+                    valid = jsonschema_rs.validator_for(local).is_valid(node["default"])
                 except (jsonschema_rs.ValidationError, ValueError):
                     valid = True  # a schema jsonschema-rs cannot compile was reported above if invalid
                 if not valid:
