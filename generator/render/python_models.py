@@ -42,6 +42,7 @@ def models_source(schemas: SchemaSet, openapi_version: str, base_class: str) -> 
                 use_union_operator=True,
                 use_double_quotes=True,
                 capitalise_enum_members=True,
+                use_subclass_enum=True,
                 custom_file_header="",
                 parent_scoped_naming=True,
             )

@@ -23,6 +23,7 @@ _METHOD_OPTIONS = {"extra_headers", "extra_query", "extra_body", "timeout", "sel
 # Names resource modules and the client module import; a resource class must not shadow them.
 _TAKEN_CLASSES = {"Any", "Literal", "Callable", "Client", "AsyncClient", "SyncResource", "AsyncResource",
                   "RequestOptions", "Headers", "Query", "Body", "Timeout", "FileInput", "Self"}
+_HEADER_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -270,8 +271,9 @@ def _operation(schemas: SchemaSet, path: str, http_method: str, item: dict[str, 
         key = (location, parameter["name"])
         if key in seen or location not in ("path", "query", "header"):
             continue
-        if location == "header" and parameter["name"].lower() in _MANAGED_HEADERS:
-            continue
+        if location == "header" and (parameter["name"].lower() in _MANAGED_HEADERS
+                                     or not _HEADER_TOKEN.match(parameter["name"])):
+            continue  # set by the client itself, or not a name HTTP can carry
         seen.add(key)
         params.append(_parameter(schemas, parameter, location, hint))
     path_names = set(re.findall(r"{([^}]+)}", path))
@@ -370,9 +372,8 @@ def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str
     found = schemas.object_properties(schema)
     if found is None or not found[0]:
         annotation = schemas.annotation(schema, f"{hint} Request", file=kind == "multipart")
-        if annotation == "dict[str, Any]" or found is not None:
+        if found is not None:
             annotation = "dict[str, Any]"
-            schemas.uses_any = True
         return kind, media, [Param(name="body", wire="", location="body", annotation=annotation,
                                    required=required_body, description=clean_text(body.get("description")))], True
     properties, required = found

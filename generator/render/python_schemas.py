@@ -56,8 +56,7 @@ class SchemaSet:
     schemas: dict[str, Any] = field(default_factory=dict)  # class name -> schema (refs rewritten)
     names: dict[str, str] = field(default_factory=dict)  # original component key -> class name
     taken: set[str] = field(default_factory=set)
-    uses_literal: bool = False
-    uses_any: bool = False
+    _expanding: set[str] = field(default_factory=set)  # refs being expanded (cycle guard)
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> SchemaSet:
@@ -167,13 +166,19 @@ class SchemaSet:
         return json.dumps(document, ensure_ascii=False).replace(f'"{CLASS_PREFIX}', f'"{SCHEMA_PREFIX}')
 
     def model_for(self, schema: Any, hint: str) -> str | None:
-        """The class name of `schema` when it is a model (a component or an inline object, lifted here)."""
+        """The class name of `schema` when it is an object model (a component, or an inline one lifted here).
+
+        Components that are not objects (enums, arrays, scalars) get no class here: arguments and return
+        values use their plain annotation, so callers pass `"vivid"` or a list rather than a wrapper.
+        """
         if not isinstance(schema, dict):
             return None
         ref = schema.get("$ref")
         if isinstance(ref, str):
             name = self._class_ref(ref)
-            return name if name is not None else self.model_for(self.resolve(schema), hint)
+            if name is not None and _is_object_model(self.resolve(schema)):
+                return name
+            return None
         if _is_object_model(schema):
             name = self._fresh(pascal(hint))
             self.schemas[name] = {}
@@ -186,25 +191,31 @@ class SchemaSet:
 
         `file` marks a multipart body, where binary strings are files (bytes, a path or a file object).
         """
-        if schema is True or schema is None or schema == {}:
-            self.uses_any = True
-            return "Any"
-        if not isinstance(schema, dict):
-            self.uses_any = True
+        if not isinstance(schema, dict) or not schema:
             return "Any"
         model = self.model_for(schema, hint)
         if model is not None:
             return model
-        if "$ref" in schema:
-            return self.annotation(self.resolve(schema), hint, file)
-        parts = list(self._annotation_parts(schema, hint, file))
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            if ref in self._expanding:
+                return "Any"  # a schema that contains itself other than through an object
+            self._expanding.add(ref)
+            try:
+                target = self.resolve(schema)
+                inner = self.annotation(target, hint, file)
+            finally:
+                self._expanding.discard(ref)
+            name = self._class_ref(ref)
+            if name is not None and isinstance(target, dict) and inner.startswith("Literal[") and _is_enum(target):
+                return f"{name} | {inner}"  # the generated Enum class, or its plain values
+            return inner
+        parts = list(dict.fromkeys(self._annotation_parts(schema, hint, file)))
         if schema.get("nullable") is True and "None" not in parts:
             parts.append("None")
-        unique_parts = list(dict.fromkeys(parts))
-        if "Any" in unique_parts:
-            self.uses_any = True
+        if "Any" in parts or not parts:
             return "Any"
-        return " | ".join(unique_parts) if unique_parts else "Any"
+        return " | ".join(parts)
 
     def _annotation_parts(self, schema: dict[str, Any], hint: str, file: bool) -> Iterator[str]:
         enum = schema.get("enum")
@@ -213,7 +224,6 @@ class SchemaSet:
         if isinstance(enum, list) and enum:
             literals = [_literal(v) for v in enum if v is not None]
             if all(lit is not None for lit in literals) and literals:
-                self.uses_literal = True
                 yield f"Literal[{', '.join(str(lit) for lit in literals)}]"
                 if None in enum:
                     yield "None"
@@ -248,7 +258,6 @@ class SchemaSet:
             elif kind == "object":
                 values = schema.get("additionalProperties")
                 inner = self.annotation(values, f"{hint}Value") if isinstance(values, dict) and values else "Any"
-                self.uses_any = self.uses_any or inner == "Any"
                 yield f"dict[str, {inner}]"
             else:
                 yield "Any"
@@ -276,6 +285,12 @@ class SchemaSet:
         if any(k in schema for k in ("oneOf", "anyOf")):
             return None
         return properties, required
+
+
+def _is_enum(schema: dict[str, Any]) -> bool:
+    """A string enum: datamodel-code-generator writes a `str` Enum class for it."""
+    enum = schema.get("enum")
+    return isinstance(enum, list) and bool(enum) and all(isinstance(v, str) for v in enum if v is not None)
 
 
 def _is_object_model(schema: dict[str, Any]) -> bool:

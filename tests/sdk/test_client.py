@@ -212,3 +212,11 @@ def test_lazy_import(sdks: dict[str, Generated]) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=sdks["images"].root)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_response_not_matching_schema_is_a_typed_error(client: Any, sdk: ModuleType, server: LocalServer) -> None:
+    server.state.script.append(Scripted(200, {"created": "not a number"}))
+    with pytest.raises(sdk.APIResponseValidationError) as caught:
+        client.images.generate(prompt="x")
+    assert caught.value.body == {"created": "not a number"}
+    assert caught.value.status_code == 200
