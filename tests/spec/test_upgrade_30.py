@@ -91,3 +91,28 @@ def test_31_passes_through_as_a_copy() -> None:
     assert out == doc and out is not doc
     out["info"]["title"] = "changed"
     assert doc["info"]["title"] == "t"
+
+
+def test_mistyped_defaults_and_example_maps_are_repaired() -> None:
+    doc = {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"schemas": {
+        "S": {"type": "object", "examples": {"one": {"value": {"a": 1}}, "two": {"value": {"a": 2}}},
+              "properties": {
+                  "flag": {"type": "boolean", "default": "false"},
+                  "count": {"type": "integer", "default": "10"},
+                  "ratio": {"type": "number", "default": "0.5"},
+                  "code": {"type": "string", "default": 222980000},
+                  "name": {"type": "string", "default": None},
+                  "word": {"type": "integer", "default": "ten"},
+                  "maybe": {"type": "string", "default": None, "nullable": True},
+              }},
+    }}}
+    schema = to_openapi31(doc, "x")["components"]["schemas"]["S"]
+    props = schema["properties"]
+    assert schema["examples"] == [{"a": 1}, {"a": 2}]
+    assert props["flag"]["default"] is False
+    assert props["count"]["default"] == 10
+    assert props["ratio"]["default"] == 0.5
+    assert props["code"]["default"] == "222980000"
+    assert "default" not in props["name"]
+    assert props["word"]["default"] == "ten"  # not an exact spelling: left for validation to report
+    assert props["maybe"] == {"type": ["string", "null"], "default": None}

@@ -106,3 +106,12 @@ def test_third_party_documents_load_and_validate(path: Path) -> None:
     spec = load_spec(path)
     assert spec["openapi"] == "3.1.0"
     assert spec_problems(spec, "compiled") == []
+
+
+def test_default_beside_a_reference_is_checked_by_both_engines() -> None:
+    spec = good()
+    spec["paths"]["/items/{item_id}"]["get"]["parameters"][1]["schema"] = {
+        "type": "array", "items": {"$ref": "#/components/schemas/Item"}, "default": "true"}
+    assert spec_problems(spec, "reference")
+    problems = spec_problems(spec, "compiled")
+    assert problems and problems[0][0].endswith("/parameters/1/schema/default")
