@@ -15,14 +15,13 @@ normalizing a normalized spec changes nothing. It:
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from typing import Any
 
 from generator.render.naming import snake
 from generator.spec import names, queue
-from generator.spec.walk import HTTP_METHODS, operations, resolve
+from generator.spec.walk import HTTP_METHODS, clone, operations, resolve
 
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 
@@ -317,7 +316,7 @@ def _sync_tags(spec: dict[str, Any], renamed: dict[str, str]) -> None:
 
 def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     """The canonical form of an OpenAPI 3.1 spec (a new dict; the input is not modified)."""
-    spec = copy.deepcopy(spec)
+    spec = clone(spec)
     info = spec.get("info") if isinstance(spec.get("info"), dict) else {}
     if not isinstance(info.get("title"), str) or not info["title"].strip():
         info["title"] = "API"

@@ -8,11 +8,11 @@ exclusive bounds, binary file uploads). The input is never modified; 3.1 documen
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
 from generator.errors import ApigenError
+from generator.spec.walk import clone
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -48,15 +48,15 @@ def to_openapi31(doc: dict[str, Any], source: str) -> dict[str, Any]:
         if str(swagger).strip() not in ("2.0", "2"):
             raise ApigenError(f"unsupported Swagger version {swagger!r} (only 2.0 is read)", file=source,
                               where="swagger")
-        return _upgrade_30(_from_swagger2(copy.deepcopy(doc), source))
+        return _upgrade_30(_from_swagger2(clone(doc), source))
     if openapi is None:
         raise ApigenError("not an OpenAPI 3.x or Swagger 2.0 document: no 'openapi' or 'swagger' key",
                           file=source)
     version = str(openapi).strip()
     if version.startswith("3.1"):
-        return copy.deepcopy(doc)
+        return clone(doc)
     if version.startswith("3.0") or version == "3":
-        return _upgrade_30(copy.deepcopy(doc))
+        return _upgrade_30(clone(doc))
     raise ApigenError(f"unsupported OpenAPI version {openapi!r} (3.0 and 3.1 are read)", file=source,
                       where="openapi")
 
@@ -205,7 +205,7 @@ def _convert_response(response: dict[str, Any], produces: list[str]) -> dict[str
         for media in produces or list(examples) or ["application/json"]:
             entry: dict[str, Any] = {}
             if "schema" in response:
-                entry["schema"] = _swagger_schema(copy.deepcopy(response["schema"]))
+                entry["schema"] = _swagger_schema(clone(response["schema"]))
             if media in examples:
                 entry["example"] = examples[media]
             content[media] = entry
@@ -224,11 +224,11 @@ def _convert_response(response: dict[str, Any], produces: list[str]) -> dict[str
 def _body_request(param: dict[str, Any], consumes: list[str]) -> dict[str, Any]:
     """An `in: body` parameter -> a Request Body Object with the schema under each consumed type."""
     media_types = [m for m in consumes if m not in _FORM_MEDIA] or ["application/json"]
-    schema = _swagger_schema(copy.deepcopy(param.get("schema", {})))
+    schema = _swagger_schema(clone(param.get("schema", {})))
     body: dict[str, Any] = {}
     if param.get("description"):
         body["description"] = param["description"]
-    body["content"] = {m: {"schema": copy.deepcopy(schema)} for m in media_types}
+    body["content"] = {m: {"schema": clone(schema)} for m in media_types}
     examples = param.get("x-examples")
     if isinstance(examples, dict):
         for media, example in examples.items():
@@ -257,7 +257,7 @@ def _form_request(params: list[dict[str, Any]], consumes: list[str]) -> dict[str
         schema["required"] = required
     content: dict[str, Any] = {}
     for media in media_types:
-        entry: dict[str, Any] = {"schema": copy.deepcopy(schema)}
+        entry: dict[str, Any] = {"schema": clone(schema)}
         encoding = {}
         for p in params:
             if p.get("type") == "array" and p.get("collectionFormat") in ("multi", None) and media == _FORM_MEDIA[0]:
@@ -320,7 +320,7 @@ def _from_swagger2(doc: dict[str, Any], source: str) -> dict[str, Any]:
             name = ref.rsplit("/", 1)[-1]
             if ref.startswith("#/components/requestBodies/") or name in form_params and \
                     ref == f"#/components/parameters/{name}":
-                return copy.deepcopy(global_params.get(name, param))
+                return clone(global_params.get(name, param))
         return param
 
     paths: dict[str, Any] = {}

@@ -42,3 +42,12 @@ def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], dic
 def pointer(*parts: object) -> str:
     """A JSON pointer (RFC 6901) to the place the parts name: `pointer("paths", "/a", "get")` -> /paths/~1a/get."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts) or "/"
+
+
+def clone(node: Any) -> Any:
+    """A deep copy of JSON-shaped data (dicts, lists, scalars): several times faster than copy.deepcopy."""
+    if isinstance(node, dict):
+        return {key: clone(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [clone(value) for value in node]
+    return node
