@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from generator.render import RenderContext
 from generator.render import docs_text as text
+from generator.render.docs_examples import shell_single
 from generator.render.docs_model import OperationDoc, ServiceDoc, service_doc
 from generator.render.templates import environment, write_text
 
@@ -41,24 +43,31 @@ def _quickstart(doc: ServiceDoc) -> OperationDoc | None:
     return candidates[0] if candidates else None
 
 
-def _shared_values(doc: ServiceDoc) -> dict[str, Any]:
+def _environment_setup(doc: ServiceDoc) -> str:
+    """The `export` lines of the quickstart, with the mock server as the offline alternative."""
     env = doc.env_prefix
-    default = doc.servers[0].url if doc.servers else "http://127.0.0.1:8000"
-    setup = f'export {env}_API_KEY="your-api-key"\nexport {env}_BASE_URL={text_shell(default)}  # optional\n'
-    if not doc.servers:
-        setup = setup.replace("  # optional", "")
+    server = doc.servers[0].url if doc.servers else ""
+    path = urlsplit(server).path.rstrip("/") if "://" in server else ""
+    mock = f"http://127.0.0.1:8000{path}"
+    lines = [f'export {env}_API_KEY="your-api-key"']
+    if server:
+        lines.append(f"export {env}_BASE_URL={shell_single(server)}  # optional: the default server")
+        lines += ["# or try it offline against the mock server:",
+                  f"#   apigen mock {doc.name} --port 8000 &",
+                  f"#   export {env}_BASE_URL={mock}"]
+    else:
+        lines.append(f"export {env}_BASE_URL={mock}  # the docs name no server: the mock "
+                     f"(apigen mock {doc.name} --port 8000)")
+    return "\n".join(lines) + "\n"
+
+
+def _shared_values(doc: ServiceDoc) -> dict[str, Any]:
     return {
         "svc": doc,
         "install": f"pip install ./generated/{doc.name}/python\n",
-        "environment_setup": setup,
+        "environment_setup": _environment_setup(doc),
         "quickstart": _quickstart(doc),
     }
-
-
-def text_shell(value: str) -> str:
-    from generator.render.docs_examples import shell_single
-
-    return shell_single(value)
 
 
 def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:

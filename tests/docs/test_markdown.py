@@ -106,3 +106,16 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_bare_spec_states_what_is_missing(tmp_path: Path) -> None:
+    out = render_docs("minimal", tmp_path, service="bare")
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "The documentation names no server; set `BARE_BASE_URL`." in readme
+    assert "The documentation shows no authentication, so none is sent." in readme
+    assert "queue" not in readme.lower()
+    page = (out / "operations" / "ping.md").read_text(encoding="utf-8")
+    assert "## Parameters\n\nNone.\n" in page and "### 204: No content\n" in page
+    (curl,) = code_blocks(page, "sh")
+    assert curl == 'curl -sS --fail-with-body -X GET "$BARE_BASE_URL/ping"\n'
+    assert "Authorization" not in curl
