@@ -64,7 +64,7 @@ def _environment_setup(doc: ServiceDoc) -> str:
 def _shared_values(doc: ServiceDoc) -> dict[str, Any]:
     return {
         "svc": doc,
-        "install": f"pip install ./generated/{doc.name}/python\n",
+        "install": f"pip install ./generated/{doc.name}/python  # from the project root\n",
         "environment_setup": _environment_setup(doc),
         "quickstart": _quickstart(doc),
     }
