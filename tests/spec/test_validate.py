@@ -12,6 +12,7 @@ import pytest
 
 from generator.errors import ApigenError
 from generator.spec import load_spec
+from generator.spec.io import dump_spec
 from generator.spec.normalize import normalize
 from generator.spec.validate import spec_problems, validate_spec
 
@@ -106,6 +107,7 @@ def test_third_party_documents_load_and_validate(path: Path) -> None:
     spec = load_spec(path)
     assert spec["openapi"] == "3.1.0"
     assert spec_problems(spec, "compiled") == []
+    assert dump_spec(normalize(spec)) == dump_spec(spec)  # idempotent, byte for byte, on real documents
 
 
 def test_default_beside_a_reference_is_checked_by_both_engines() -> None:
