@@ -19,15 +19,21 @@ def run(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    from generator.config import ALL_TARGETS, ServiceConfig, package_name
+    from dataclasses import replace
+
+    from generator.config import ALL_TARGETS, load_config
     from generator.render import RenderContext, renderer
     from generator.spec import load_spec
 
     spec = load_spec(args.spec)
     name = args.service or args.spec.stem
     targets = ALL_TARGETS if args.target == "all" else (args.target,)
-    service = ServiceConfig(name=name, package=args.package or package_name(name), targets=targets)
-    context = RenderContext(service=service, templates_override=args.templates)
+    # apigen.yaml (found from the current folder up) gives the templates folder and the service's options;
+    # command-line options win.
+    config = load_config(templates=args.templates)
+    service = config.service(name)
+    service = replace(service, package=args.package or service.package, targets=targets)
+    context = RenderContext(service=service, templates_override=config.templates_override)
     args.out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".apigen-generate-", dir=args.out))
     try:

@@ -24,11 +24,14 @@ def _name_key(name: str) -> tuple[int, str]:
     return 2, bare
 
 
-def from_import(module: str, names: list[str] | set[str]) -> str:
-    """`from module import a, B, C` with names ordered as isort does, wrapped past the line length."""
+def from_import(module: str, names: list[str] | set[str], indent: int = 0) -> str:
+    """`from module import a, B, C` with names ordered as isort does, wrapped past the line length.
+
+    `indent` is where the line will stand (inside `if TYPE_CHECKING:`), which counts toward its length.
+    """
     ordered = sorted(set(names), key=_name_key)
     line = f"from {module} import {', '.join(ordered)}"
-    if len(line) <= LINE_LENGTH:
+    if len(line) + indent <= LINE_LENGTH:
         return line
     inner = "".join(f"    {name},\n" for name in ordered)
     return f"from {module} import (\n{inner})"
@@ -50,12 +53,12 @@ def _module_key(module: str) -> tuple[int, str]:
     return -level, module.lstrip(".").lower()
 
 
-def import_block(imports: dict[str, set[str]]) -> str:
+def import_block(imports: dict[str, set[str]], indent: int = 0) -> str:
     """The import block for `{module: names}` (from-imports only), groups separated by blank lines."""
     sections: dict[int, list[str]] = {}
     for module in sorted(imports, key=_module_key):
         if imports[module]:
-            sections.setdefault(_section(module), []).append(from_import(module, imports[module]))
+            sections.setdefault(_section(module), []).append(from_import(module, imports[module], indent))
     return "\n\n".join("\n".join(lines) for _, lines in sorted(sections.items()))
 
 

@@ -52,6 +52,8 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
         "distribution": package.replace("_", "-"),
         "example": _example(plan),
         "has_queue": any(r.queue for r in plan.resources),
+        "resource_imports": import_block(
+            {f".resources.{r.module}": {r.class_name, f"Async{r.class_name}"} for r in plan.resources}, indent=4),
     }
     files: dict[str, str] = {
         "pyproject.toml": _render(env, "pyproject.toml", values),

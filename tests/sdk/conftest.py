@@ -20,6 +20,7 @@ from generator.spec import load_spec
 from tests.sdk.server import LocalServer
 
 SPECS = Path(__file__).resolve().parent / "specs"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "python"
 BIN = Path(sys.executable).parent
 
 # spec file -> (service name, import name of the generated package)
@@ -69,11 +70,13 @@ class Lint:
 
 @pytest.fixture(scope="session")
 def lint(sdks: dict[str, Generated], tmp_path_factory: pytest.TempPathFactory) -> Lint:
-    """ruff and mypy --strict over every generated tree, each run once for the whole session."""
-    roots = [str(g.root) for g in sdks.values()]
+    """ruff and mypy --strict over every generated tree (and the golden ones), each run once per session."""
+    goldens = sorted(p.parent for p in GOLDEN.glob("*/pyproject.toml"))
+    roots = [str(g.root) for g in sdks.values()] + [str(p) for p in goldens]
     ruff = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", *roots], capture_output=True, text=True)
     cache = tmp_path_factory.mktemp("mypy-cache")
-    packages = [str(g.package_dir) for g in sdks.values()]
+    packages = [str(g.package_dir) for g in sdks.values()] + [
+        str(d) for p in goldens for d in sorted(p.iterdir()) if (d / "__init__.py").is_file()]
     mypy = subprocess.run([str(BIN / "mypy"), "--strict", "--cache-dir", str(cache), *packages],
                           capture_output=True, text=True)
     return Lint(ruff, mypy)

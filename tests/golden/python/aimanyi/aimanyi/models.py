@@ -1,0 +1,81 @@
+"""Models of the aimanyi: pydantic v2 classes for every schema, from datamodel-code-generator.
+
+Field names are valid Python identifiers; the names on the wire are kept as aliases.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import Field
+
+from ._model import Model
+
+
+class QueueStatusStatus(str, Enum):
+    IN_QUEUE = 'IN_QUEUE'
+    IN_PROGRESS = 'IN_PROGRESS'
+    COMPLETED = 'COMPLETED'
+
+
+class QueueLogLevel(str, Enum):
+    STDERR = 'STDERR'
+    STDOUT = 'STDOUT'
+    ERROR = 'ERROR'
+    INFO = 'INFO'
+    WARN = 'WARN'
+    DEBUG = 'DEBUG'
+
+
+class QueueLog(Model):
+    """
+    One log line of a running request.
+    """
+    message: str
+    level: QueueLogLevel | None = None
+    source: str | None = None
+    timestamp: str | None = None
+    """
+    ISO 8601 time of the line.
+    """
+
+
+class Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse(Model):
+    status: str | None = None
+    request_id: str | None = None
+    response_url: str | None = None
+    status_url: str | None = None
+    cancel_url: str | None = None
+    logs: None = Field(None)
+    metrics: dict[str, Any] | None = None
+    queue_position: float | None = None
+
+
+class QueueCancelRequestResponseStatus(str, Enum):
+    CANCELLATION_REQUESTED = 'CANCELLATION_REQUESTED'
+
+
+class QueueCancelRequestResponse(Model):
+    status: QueueCancelRequestResponseStatus | None = None
+
+
+class QueueStatus(Model):
+    """
+    A queued request: its state and the URLs to poll, fetch or cancel it.
+    """
+    status: QueueStatusStatus
+    request_id: str
+    response_url: str | None = None
+    status_url: str | None = None
+    cancel_url: str | None = None
+    logs: list[QueueLog] | None = None
+    metrics: dict[str, Any] | None = None
+    """
+    Timings once completed, e.g. `inference_time`.
+    """
+    queue_position: int | None = None
+    """
+    Requests ahead of this one while IN_QUEUE.
+    """
+

@@ -1,0 +1,235 @@
+"""`client.fal_ai`: 1 operation of the uniapi."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any, cast
+
+from .. import _queue
+from .._base import (
+    NOT_GIVEN,
+    AsyncResource,
+    Body,
+    Headers,
+    Query,
+    RequestOptions,
+    SyncResource,
+    Timeout,
+    _path,
+    async_to_raw_response,
+    body,
+    headers,
+    query,
+    to_raw_response,
+)
+from ..models import FalAiPostFalAiModelResponse, QueueStatus
+
+
+class FalAi(SyncResource):
+    """Operations of `client.fal_ai`."""
+
+    @cached_property
+    def with_raw_response(self) -> FalAiWithRawResponse:
+        """The same methods, returning the raw response (status, headers, `.parse()`)."""
+        return FalAiWithRawResponse(self)
+
+    def post_fal_ai_model(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        image_url: str,
+        duration: str,
+        aspect_ratio: str,
+        negative_prompt: str,
+        cfg_scale: float,
+        status: str | None = None,
+        request_id: str | None = None,
+        response_url: str | None = None,
+        status_url: str | None = None,
+        logs: None = None,
+        metrics: dict[str, Any] | None = None,
+        queue_position: float | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> FalAiPostFalAiModelResponse:
+        """POST /fal-ai/{model}
+
+        Args:
+            model: 模型名称
+        """
+        return cast(
+            "FalAiPostFalAiModelResponse",
+            self._client.request(
+                RequestOptions(
+                    method="POST",
+                    path=f"/fal-ai/{_path(model, greedy=True)}",
+                    cast_to=FalAiPostFalAiModelResponse,
+                    response="json",
+                    params=query({}, extra_query),
+                    headers=headers({}, extra_headers),
+                    json=body({"prompt": prompt, "image_url": image_url, "duration": duration, "aspect_ratio": aspect_ratio, "negative_prompt": negative_prompt, "cfg_scale": cfg_scale, "status": status, "request_id": request_id, "response_url": response_url, "status_url": status_url, "logs": logs, "metrics": metrics, "queue_position": queue_position}, extra_body),
+                    timeout=timeout,
+                ),
+            ),
+        )
+
+    submit = post_fal_ai_model
+
+    def run(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        image_url: str,
+        duration: str,
+        aspect_ratio: str,
+        negative_prompt: str,
+        cfg_scale: float,
+        status: str | None = None,
+        request_id: str | None = None,
+        response_url: str | None = None,
+        status_url: str | None = None,
+        logs: None = None,
+        metrics: dict[str, Any] | None = None,
+        queue_position: float | None = None,
+        on_update: Callable[[FalAiPostFalAiModelResponse], object] | None = None,
+        timeout: float | None = 600.0,
+        poll_interval: float = 0.5,
+    ) -> dict[str, Any]:
+        """Submit with `post_fal_ai_model`, poll until the request completes, and return its result.
+
+        `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
+        """
+        ticket = self.post_fal_ai_model(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale, status=status, request_id=request_id, response_url=response_url, status_url=status_url, logs=logs, metrics=metrics, queue_position=queue_position)
+        return cast(
+            "dict[str, Any]",
+            _queue.run(self._client, ticket, on_update, timeout, poll_interval),
+        )
+
+    def status(self, ticket: QueueStatus, *, logs: bool = False) -> QueueStatus:
+        """The current status of a queued request; `logs=True` includes its log lines."""
+        return _queue.status(self._client, ticket, QueueStatus, logs)
+
+    def result(self, ticket: QueueStatus) -> dict[str, Any]:
+        """The result of a completed queued request."""
+        return cast("dict[str, Any]", _queue.result(self._client, ticket))
+
+    def cancel(self, ticket: QueueStatus) -> dict[str, Any]:
+        """Ask the queue to cancel a request that has not completed yet."""
+        return cast("dict[str, Any]", _queue.cancel(self._client, ticket))
+
+
+class FalAiWithRawResponse:
+    """`client.fal_ai.with_raw_response`: each method returns an `APIResponse`."""
+
+    def __init__(self, resource: FalAi) -> None:
+        self.post_fal_ai_model = to_raw_response(resource.post_fal_ai_model)
+
+
+class AsyncFalAi(AsyncResource):
+    """Operations of `client.fal_ai` (async)."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFalAiWithRawResponse:
+        """The same methods, returning the raw response (status, headers, `.parse()`)."""
+        return AsyncFalAiWithRawResponse(self)
+
+    async def post_fal_ai_model(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        image_url: str,
+        duration: str,
+        aspect_ratio: str,
+        negative_prompt: str,
+        cfg_scale: float,
+        status: str | None = None,
+        request_id: str | None = None,
+        response_url: str | None = None,
+        status_url: str | None = None,
+        logs: None = None,
+        metrics: dict[str, Any] | None = None,
+        queue_position: float | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> FalAiPostFalAiModelResponse:
+        """POST /fal-ai/{model}
+
+        Args:
+            model: 模型名称
+        """
+        return cast(
+            "FalAiPostFalAiModelResponse",
+            await self._client.request(
+                RequestOptions(
+                    method="POST",
+                    path=f"/fal-ai/{_path(model, greedy=True)}",
+                    cast_to=FalAiPostFalAiModelResponse,
+                    response="json",
+                    params=query({}, extra_query),
+                    headers=headers({}, extra_headers),
+                    json=body({"prompt": prompt, "image_url": image_url, "duration": duration, "aspect_ratio": aspect_ratio, "negative_prompt": negative_prompt, "cfg_scale": cfg_scale, "status": status, "request_id": request_id, "response_url": response_url, "status_url": status_url, "logs": logs, "metrics": metrics, "queue_position": queue_position}, extra_body),
+                    timeout=timeout,
+                ),
+            ),
+        )
+
+    submit = post_fal_ai_model
+
+    async def run(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        image_url: str,
+        duration: str,
+        aspect_ratio: str,
+        negative_prompt: str,
+        cfg_scale: float,
+        status: str | None = None,
+        request_id: str | None = None,
+        response_url: str | None = None,
+        status_url: str | None = None,
+        logs: None = None,
+        metrics: dict[str, Any] | None = None,
+        queue_position: float | None = None,
+        on_update: Callable[[FalAiPostFalAiModelResponse], object] | None = None,
+        timeout: float | None = 600.0,
+        poll_interval: float = 0.5,
+    ) -> dict[str, Any]:
+        """Submit with `post_fal_ai_model`, poll until the request completes, and return its result.
+
+        `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
+        """
+        ticket = await self.post_fal_ai_model(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale, status=status, request_id=request_id, response_url=response_url, status_url=status_url, logs=logs, metrics=metrics, queue_position=queue_position)
+        return cast(
+            "dict[str, Any]",
+            await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
+        )
+
+    async def status(self, ticket: QueueStatus, *, logs: bool = False) -> QueueStatus:
+        """The current status of a queued request; `logs=True` includes its log lines."""
+        return await _queue.async_status(self._client, ticket, QueueStatus, logs)
+
+    async def result(self, ticket: QueueStatus) -> dict[str, Any]:
+        """The result of a completed queued request."""
+        return cast("dict[str, Any]", await _queue.async_result(self._client, ticket))
+
+    async def cancel(self, ticket: QueueStatus) -> dict[str, Any]:
+        """Ask the queue to cancel a request that has not completed yet."""
+        return cast("dict[str, Any]", await _queue.async_cancel(self._client, ticket))
+
+
+class AsyncFalAiWithRawResponse:
+    """`client.fal_ai.with_raw_response`: each method returns an `APIResponse`."""
+
+    def __init__(self, resource: AsyncFalAi) -> None:
+        self.post_fal_ai_model = async_to_raw_response(resource.post_fal_ai_model)
+
