@@ -15,13 +15,11 @@ _FROM = re.compile(r"^from (\S+) import (.+)$")
 _THIRD_PARTY_ROOTS = {"pydantic", "httpx", "typing_extensions", "pydantic_core"}
 
 
-def _name_key(name: str) -> tuple[int, str]:
+def _name_key(name: str) -> tuple[int, str, str]:
+    """isort's order: CONSTANTS, then Classes, then functions; case-insensitive within each."""
     bare = name.split(" as ")[0]
-    if bare.isupper() and len(bare) > 1:
-        return 0, bare
-    if bare[:1].isupper():
-        return 1, bare
-    return 2, bare
+    kind = 0 if bare.isupper() and len(bare) > 1 else 1 if bare[:1].isupper() else 2
+    return kind, bare.lower(), bare
 
 
 def from_import(module: str, names: list[str] | set[str], indent: int = 0) -> str:

@@ -43,6 +43,8 @@ def models_source(schemas: SchemaSet, openapi_version: str, base_class: str) -> 
                 use_double_quotes=True,
                 capitalise_enum_members=True,
                 use_subclass_enum=True,
+                set_default_enum_member=True,
+                field_constraints=True,
                 custom_file_header="",
                 parent_scoped_naming=True,
             )

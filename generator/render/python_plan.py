@@ -19,7 +19,13 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 # Header parameters the client sets itself; a spec documenting them must not produce arguments.
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}
 # Names every generated method already uses for its own options.
-_METHOD_OPTIONS = {"extra_headers", "extra_query", "extra_body", "timeout", "self", "on_update", "poll_interval"}
+# Names a generated method uses itself (its options, the helpers and builtins its body calls): an
+# argument with one of these names gets a trailing underscore.
+_METHOD_OPTIONS = {
+    "extra_headers", "extra_query", "extra_body", "timeout", "self", "on_update", "poll_interval", "cast",
+    "str", "int", "float", "bool", "list", "dict", "bytes", "object", "type", "jsonable", "query_params",
+    "header_params", "json_body", "form_fields", "file_parts", "raw_content", "ticket",
+}
 # Names resource modules and the client module import; a resource class must not shadow them.
 _TAKEN_CLASSES = {"Any", "Literal", "Callable", "Client", "AsyncClient", "SyncResource", "AsyncResource",
                   "RequestOptions", "Headers", "Query", "Body", "Timeout", "FileInput", "Self"}
@@ -173,6 +179,9 @@ def build_plan(spec: dict[str, Any]) -> Plan:
                 _operation(schemas, str(path), http_method, item, operation, security_default)
             )
     ordered = [resources[name] for name in sorted(resources)]
+    for resource in ordered:  # a resource class must not share its module with a model of the same name
+        while {resource.class_name, f"Async{resource.class_name}"} & schemas.taken:
+            resource.class_name += "Resource"
     for resource in ordered:
         names = unique([op.name for op in resource.operations])
         for op, name in zip(resource.operations, names):

@@ -28,6 +28,11 @@ CLASS_PREFIX = "#/x-apigen-classes/"
 _SCHEMA_KEYS = {"items": "Item", "additionalProperties": "Value", "not": "Not", "contains": "Item",
                 "propertyNames": "Name", "unevaluatedProperties": "Value", "additionalItems": "Item",
                 "unevaluatedItems": "Item", "if": "If", "then": "Then", "else": "Else"}
+# Formats that would need an optional package at run time (email-validator): kept as plain str.
+_UNTYPED_FORMATS = {"email", "idn-email"}
+# Formats datamodel-code-generator types as something other than str.
+_TYPED_FORMATS = {"date-time", "date", "time", "duration", "uuid", "uuid1", "uuid2", "uuid3", "uuid4", "uuid5",
+                  "ipv4", "ipv6", "ipv4-network", "ipv6-network", "uri", "uri-reference", "url", "decimal"}
 _SCHEMA_LISTS = {"allOf", "anyOf", "oneOf", "prefixItems"}
 _SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
 
@@ -144,6 +149,11 @@ class SchemaSet:
                     for k, v in mapping.items()}} if isinstance(mapping, dict) else {})}
             else:
                 copied[key] = copy.deepcopy(value)
+        fmt = copied.get("format")
+        if fmt in _UNTYPED_FORMATS:
+            del copied["format"]
+        elif fmt in _TYPED_FORMATS and isinstance(copied.get("default"), str):
+            del copied["default"]  # the field is a datetime/UUID/URL, and a str default would not type-check
         return copied
 
     def _nested(self, schema: Any, seen: frozenset[str], hint: str) -> Any:

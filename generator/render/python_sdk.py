@@ -16,7 +16,7 @@ import jinja2
 
 from generator.errors import ApigenError
 from generator.render import RenderContext
-from generator.render.python_imports import import_block
+from generator.render.python_imports import from_import, import_block
 from generator.render.python_models import models_source
 from generator.render.python_plan import Operation, Plan, Resource, build_plan
 from generator.render.templates import environment, write_text
@@ -26,8 +26,8 @@ _STATIC_MODULES = ("_base.py", "_errors.py", "_model.py")
 # Names a resource module may import from the package's `_base` module, when its code uses them.
 _BASE_NAMES = (
     "NOT_GIVEN", "AsyncResource", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
-    "Timeout", "async_to_raw_response", "body", "content", "files", "form", "headers", "jsonable", "query",
-    "to_raw_response", "_path",
+    "Timeout", "_path", "async_to_raw_response", "file_parts", "form_fields", "header_params", "json_body",
+    "jsonable", "query_params", "raw_content", "to_raw_response",
 )
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -38,6 +38,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     plan = build_plan(spec)
     package = service.package
     env = environment(context.templates_override)
+    env.globals["from_import"] = from_import
     base_class = f"{package}._model.Model"
     code, classes = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), base_class)
     missing = sorted(set(plan.schemas.schemas) - classes)

@@ -114,7 +114,7 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def query(values: Mapping[str, Any], extra: Query | None = None) -> dict[str, Any]:
+def query_params(values: Mapping[str, Any], extra: Query | None = None) -> dict[str, Any]:
     """Query parameters with omitted (None) values dropped and scalars in wire form."""
     found: dict[str, Any] = {}
     for key, value in {**values, **(extra or {})}.items():
@@ -124,21 +124,21 @@ def query(values: Mapping[str, Any], extra: Query | None = None) -> dict[str, An
     return found
 
 
-def headers(values: Mapping[str, Any], extra: Headers | None = None) -> dict[str, str]:
+def header_params(values: Mapping[str, Any], extra: Headers | None = None) -> dict[str, str]:
     """Header parameters with omitted (None) values dropped."""
     found = {key: _wire(value) for key, value in values.items() if value is not None}
     found.update(extra or {})
     return found
 
 
-def body(values: Mapping[str, Any], extra: Body | None = None) -> dict[str, Any]:
+def json_body(values: Mapping[str, Any], extra: Body | None = None) -> dict[str, Any]:
     """A JSON object body with omitted (None) values dropped."""
     found = {key: jsonable(value) for key, value in values.items() if value is not None}
     found.update(jsonable(extra or {}))
     return found
 
 
-def form(values: Mapping[str, Any], extra: Body | None = None) -> dict[str, Any]:
+def form_fields(values: Mapping[str, Any], extra: Body | None = None) -> dict[str, Any]:
     """Form fields (multipart or urlencoded): scalars as text, objects as JSON text, lists repeated."""
     import json
 
@@ -154,7 +154,7 @@ def form(values: Mapping[str, Any], extra: Body | None = None) -> dict[str, Any]
     return found
 
 
-def files(values: Mapping[str, FileInput | list[FileInput] | None]) -> list[tuple[str, tuple[str | None, bytes, str | None]]]:
+def file_parts(values: Mapping[str, FileInput | list[FileInput] | None]) -> list[tuple[str, tuple[str | None, bytes, str | None]]]:
     """Multipart file parts; a list gives several parts under one field name."""
     found: list[tuple[str, tuple[str | None, bytes, str | None]]] = []
     for key, value in values.items():
@@ -180,7 +180,7 @@ def _file(value: FileInput) -> tuple[str | None, bytes, str | None]:
     return (os.path.basename(name) if isinstance(name, str) else "upload"), value.read(), None
 
 
-def content(value: FileInput | str | None) -> bytes | str | None:
+def raw_content(value: FileInput | str | None) -> bytes | str | None:
     """A raw request body from bytes, text, a path or a file object."""
     if value is None or isinstance(value, (bytes, str)):
         return value
