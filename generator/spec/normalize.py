@@ -272,7 +272,7 @@ def _name_operations(spec: dict[str, Any]) -> dict[str, str]:
         given = op.get("operationId")
         if known and op.get("x-queue") != "fal":
             wanted = known[1]
-        elif isinstance(given, str) and given.strip():
+        elif isinstance(given, str) and given.strip() and not _mechanical(given, method, path):
             wanted = snake(given, fallback="op")
         else:
             pending.append((path, method, op))
@@ -285,6 +285,12 @@ def _name_operations(spec: dict[str, Any]) -> dict[str, str]:
             wanted = names.derive_operation_id(method, path)
         op["operationId"] = _claim(wanted, taken)
     return renamed
+
+
+def _mechanical(operation_id: str, method: str, path: str) -> bool:
+    """An id that only spells the method and path (`post_fal_ai_model`, `post-v1-images`): a tool's
+    placeholder, not a name the docs chose, so a resource-style name is derived instead."""
+    return snake(operation_id, fallback="op") == snake(f"{method} {path}", fallback="op")
 
 
 def _claim(name: str, taken: set[str]) -> str:

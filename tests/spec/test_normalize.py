@@ -213,3 +213,15 @@ def test_any_paths_normalize_idempotently_with_unique_names(paths: dict[str, Any
     assert all(len(op["tags"]) == 1 and SNAKE.match(op["tags"][0]) for _, _, op, _ in operations(spec))
     assert normalize(spec) == spec
     assert list(normalize(spec)["paths"]) == list(spec["paths"])
+
+
+def test_ids_that_only_spell_method_and_path_are_replaced() -> None:
+    spec = normalize({"openapi": "3.1.0", "paths": {
+        "/fal-ai/{model}": {"post": {"operationId": "post_fal_ai_model", "x-queue": "fal"}},
+        "/suno/submit/music": {"post": {"operationId": "post-suno-submit-music"}},
+        "/suno/fetch": {"get": {"operationId": "fetchSongs"}},
+    }})
+    ops = ops_by_key(spec)
+    assert ops["POST /fal-ai/{model}"]["operationId"] == "fal_ai_submit"
+    assert ops["POST /suno/submit/music"]["operationId"] == "suno_submit_music"
+    assert ops["GET /suno/fetch"]["operationId"] == "fetch_songs"  # a chosen name is kept
