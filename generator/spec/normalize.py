@@ -21,7 +21,7 @@ from typing import Any
 
 from generator.render.naming import snake
 from generator.spec import names, queue
-from generator.spec.walk import HTTP_METHODS, clone, operations, resolve
+from generator.spec.walk import HTTP_METHODS, clone, mapping, operations, resolve
 
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 
@@ -193,7 +193,7 @@ def canonical_order(spec: dict[str, Any]) -> dict[str, Any]:
 
 def _examples_of(param: dict[str, Any]) -> list[Any]:
     values = [param.get("example")]
-    schema = param.get("schema") if isinstance(param.get("schema"), dict) else {}
+    schema = mapping(param.get("schema"))
     values += [schema.get("example"), schema.get("default")]
     if isinstance(schema.get("examples"), list):
         values += schema["examples"]
@@ -253,7 +253,8 @@ def _name_operations(spec: dict[str, Any]) -> dict[str, str]:
     ops = operations(spec)
     renamed: dict[str, str] = {}
     for path, method, op, _ in ops:
-        given = op.get("tags") if isinstance(op.get("tags"), list) else []
+        tags = op.get("tags")
+        given: list[Any] = tags if isinstance(tags, list) else []
         known = names.openai_name(method, path)
         if op.get("x-queue") == "fal":
             tag = names.queue_tag(path)
@@ -266,14 +267,14 @@ def _name_operations(spec: dict[str, Any]) -> dict[str, str]:
         op["tags"] = [tag]
     # Given operationIds first (sanitized), so derived ones never take their names.
     taken: set[str] = set()
-    pending = []
+    pending: list[tuple[str, str, dict[str, Any]]] = []
     for path, method, op, _ in ops:
         known = names.openai_name(method, path)
-        given = op.get("operationId")
+        given_id = op.get("operationId")
         if known and op.get("x-queue") != "fal":
             wanted = known[1]
-        elif isinstance(given, str) and given.strip() and not _mechanical(given, method, path):
-            wanted = snake(given, fallback="op")
+        elif isinstance(given_id, str) and given_id.strip() and not _mechanical(given_id, method, path):
+            wanted = snake(given_id, fallback="op")
         else:
             pending.append((path, method, op))
             continue
@@ -323,7 +324,7 @@ def _sync_tags(spec: dict[str, Any], renamed: dict[str, str]) -> None:
 def normalize(spec: dict[str, Any]) -> dict[str, Any]:
     """The canonical form of an OpenAPI 3.1 spec (a new dict; the input is not modified)."""
     spec = clone(spec)
-    info = spec.get("info") if isinstance(spec.get("info"), dict) else {}
+    info = mapping(spec.get("info"))
     if not isinstance(info.get("title"), str) or not info["title"].strip():
         info["title"] = "API"
     if not isinstance(info.get("version"), str) or not info["version"].strip():

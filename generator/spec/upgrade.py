@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from generator.errors import ApigenError
-from generator.spec.walk import clone
+from generator.spec.walk import clone, mapping
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -199,7 +199,7 @@ def _convert_response(response: dict[str, Any], produces: list[str]) -> dict[str
     if "$ref" in response:
         return response
     result: dict[str, Any] = {"description": response.get("description", "")}
-    examples = response.get("examples") if isinstance(response.get("examples"), dict) else {}
+    examples = mapping(response.get("examples"))
     if "schema" in response or examples:
         content: dict[str, Any] = {}
         for media in produces or list(examples) or ["application/json"]:
@@ -298,7 +298,7 @@ def _servers(doc: dict[str, Any], schemes: list[str] | None = None) -> list[dict
 
 def _from_swagger2(doc: dict[str, Any], source: str) -> dict[str, Any]:
     """Swagger 2.0 -> an OpenAPI 3.0 document (still with 3.0 schemas: `nullable` etc. fixed later)."""
-    global_params = doc.get("parameters") if isinstance(doc.get("parameters"), dict) else {}
+    global_params = mapping(doc.get("parameters"))
     body_params = {name for name, p in global_params.items() if isinstance(p, dict) and p.get("in") == "body"}
     form_params = {name for name, p in global_params.items() if isinstance(p, dict) and p.get("in") == "formData"}
     _rewrite_refs(doc, body_params)
@@ -488,9 +488,9 @@ def _upgrade_content(holder: Any) -> None:
             entry["schema"] = _schema31(entry["schema"])
             schema = entry["schema"]
             if str(media).startswith("multipart/") and isinstance(schema, dict):
-                encoding = entry.get("encoding") if isinstance(entry.get("encoding"), dict) else {}
+                encoding = mapping(entry.get("encoding"))
                 for name, prop in (schema.get("properties") or {}).items():
-                    part = encoding.get(name) if isinstance(encoding.get(name), dict) else {}
+                    part = mapping(encoding.get(name))
                     _mark_binary(prop, str(part.get("contentType") or "application/octet-stream"))
             elif _is_binary(schema) and not str(media).startswith(("application/json", "text/")) and \
                     "*" not in str(media):

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.errors import ApigenError
-from generator.spec.walk import HTTP_METHODS, operations, pointer, resolve
+from generator.spec.walk import HTTP_METHODS, mapping, operations, pointer, resolve
 
 # Above this many operations the compiled-schema engine is used (openapi-spec-validator grows superlinearly).
 LARGE_SPEC_OPERATIONS = 300
@@ -117,7 +117,7 @@ def _schema_positions(spec: dict[str, Any]) -> Iterator[tuple[str, Any]]:
                 yield from from_parameter(header, where + pointer("headers", name))
             yield from from_content(response.get("content"), where + "/content")
 
-    components = spec.get("components") if isinstance(spec.get("components"), dict) else {}
+    components = mapping(spec.get("components"))
     for name, schema in (components.get("schemas") or {}).items():
         yield pointer("components", "schemas", name), schema
     for name, param in (components.get("parameters") or {}).items():

@@ -25,7 +25,7 @@ def resolve(spec: dict[str, Any], node: Any, hops: int = 10) -> Any:
 
 def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
     """(path, method, operation, path item) for every operation: paths sorted, methods in OpenAPI's order."""
-    result = []
+    result: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
     paths = spec.get("paths")
     if not isinstance(paths, dict):
         return result
@@ -51,3 +51,8 @@ def clone(node: Any) -> Any:
     if isinstance(node, list):
         return [clone(value) for value in node]
     return node
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """The value when it is a mapping, else an empty one: documents from the wild hold anything anywhere."""
+    return value if isinstance(value, dict) else {}

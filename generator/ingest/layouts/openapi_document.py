@@ -23,6 +23,7 @@ from generator.errors import ApigenError
 from generator.spec.flat_yaml import looks_flat, rebuild
 from generator.spec.io import _Loader
 from generator.spec.upgrade import to_openapi31
+from generator.spec.walk import mapping
 
 _YAML_START = re.compile(r"""^(?P<indent>[ \t]*)(?P<key>openapi|swagger)[ \t]*:[ \t]*['"]?(?P<version>\d[\d.]*)['"]?"""
                          r"""[ \t]*(?:#.*)?$""", re.MULTILINE)
@@ -78,9 +79,8 @@ def _from_json(text: str, source: str) -> tuple[dict[str, Any], int] | None:
         start = text.rfind("{", 0, start)
     if _YAML_START.search(text):
         return None  # a YAML document that merely quotes the key, e.g. in an example
-    error = first_error
-    line = error.lineno if error is not None else _line_of(text, match.start())
-    message = error.msg if error is not None else "no enclosing object"
+    line = first_error.lineno if first_error is not None else _line_of(text, match.start())
+    message = first_error.msg if first_error is not None else "no enclosing object"
     raise ApigenError(f"embedded OpenAPI JSON document is broken: {message}", file=source, line=line)
 
 
@@ -88,7 +88,7 @@ def _block(lines: list[str], first: int, indent: str) -> list[str]:
     """The lines of the YAML document starting at line index `first` (fence, prose or end of page ends it)."""
     fenced = any(_FENCE.match(line) for line in lines[max(0, first - 3):first])
     flat = looks_flat(lines[first:first + 40])
-    block = []
+    block: list[str] = []
     for line in lines[first:]:
         if _FENCE.match(line):
             break
@@ -133,7 +133,7 @@ def _lift_authorization(spec: dict[str, Any]) -> None:
     `Bearer ...` -> http bearer, `Key ...` -> apiKey with `x-prefix: Key` (fal), anything else -> apiKey.
     """
     components = spec.setdefault("components", {})
-    schemes = components.get("securitySchemes") if isinstance(components.get("securitySchemes"), dict) else {}
+    schemes = mapping(components.get("securitySchemes"))
     for item in (spec.get("paths") or {}).values():
         if not isinstance(item, dict):
             continue
@@ -177,7 +177,7 @@ def _enrich(spec: dict[str, Any]) -> None:
             for param in op.get("parameters") or []:
                 if isinstance(param, dict) and isinstance(param.get("schema"), dict):
                     _lift_hints(param["schema"], str(param.get("description") or ""), param.get("example"))
-            body = op.get("requestBody") if isinstance(op.get("requestBody"), dict) else {}
+            body = mapping(op.get("requestBody"))
             medias = list((body.get("content") or {}).values())
             for response in (op.get("responses") or {}).values() if isinstance(op.get("responses"), dict) else []:
                 if isinstance(response, dict):
