@@ -147,6 +147,8 @@ class SchemaSet:
                 copied[key] = {**copy.deepcopy(value), **({"mapping": {
                     k: CLASS_PREFIX + (self._class_ref(str(v)) or self.names.get(str(v), str(v)))
                     for k, v in mapping.items()}} if isinstance(mapping, dict) else {})}
+            elif key == "pattern":
+                continue  # the server checks it; pydantic's regex engine rejects many real-world patterns
             else:
                 copied[key] = copy.deepcopy(value)
         fmt = copied.get("format")

@@ -3,7 +3,7 @@
     from aimanyi import Client
 
     client = Client()  # AIMANYI_API_KEY and AIMANYI_BASE_URL from the environment
-    # client.flux_1_dev_image_to_image.post_fal_ai_flux_1_dev_image_to_image(...)
+    # client.flux_1_dev_image_to_image.submit(...)
 
 Names are imported on first use (module `__getattr__`), so `import aimanyi` stays fast however many
 operations and models the API has.

@@ -41,7 +41,7 @@ class QueueLog(Model):
     """
 
 
-class Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse(Model):
+class Flux1DevImageToImageSubmitResponse(Model):
     status: str | None = None
     request_id: str | None = None
     response_url: str | None = None

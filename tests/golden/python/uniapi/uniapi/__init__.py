@@ -3,7 +3,7 @@
     from uniapi import Client
 
     client = Client()  # UNIAPI_API_KEY and UNIAPI_BASE_URL from the environment
-    # client.fal_ai.post_fal_ai_model(...)
+    # client.fal_ai.submit(...)
 
 Names are imported on first use (module `__getattr__`), so `import uniapi` stays fast however many
 operations and models the API has.

@@ -39,7 +39,7 @@ class QueueLog(Model):
     """
 
 
-class FalAiPostFalAiModelResponse(Model):
+class FalAiSubmitResponse(Model):
     status: str
     request_id: str
     response_url: str

@@ -3,7 +3,7 @@
     from winfull import Client
 
     client = Client()  # WINFULL_API_KEY and WINFULL_BASE_URL from the environment
-    result = client.qwen_image_edit_plus.post_fal_ai_qwen_image_edit_plus()
+    result = client.qwen_image_edit_plus.submit()
 
 Names are imported on first use (module `__getattr__`), so `import winfull` stays fast however many
 operations and models the API has.

@@ -41,7 +41,7 @@ class QueueLog(Model):
     """
 
 
-class QwenImageEditPlusPostFalAiQwenImageEditPlusResponse(Model):
+class QwenImageEditPlusSubmitResponse(Model):
     status: str | None = None
     request_id: str | None = None
     response_url: str | None = None
@@ -52,7 +52,7 @@ class QwenImageEditPlusPostFalAiQwenImageEditPlusResponse(Model):
     queue_position: float | None = None
 
 
-class WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse(Model):
+class WanV22A14bImageToImageSubmitResponse(Model):
     status: str | None = None
     request_id: str | None = None
     response_url: str | None = None

@@ -22,10 +22,7 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import (
-    Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse,
-    QueueStatus,
-)
+from ..models import Flux1DevImageToImageSubmitResponse, QueueStatus
 
 
 class Flux1DevImageToImage(SyncResource):
@@ -36,7 +33,7 @@ class Flux1DevImageToImage(SyncResource):
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
         return Flux1DevImageToImageWithRawResponse(self)
 
-    def post_fal_ai_flux_1_dev_image_to_image(
+    def submit(
         self,
         *,
         image_url: str,
@@ -52,7 +49,7 @@ class Flux1DevImageToImage(SyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse:
+    ) -> Flux1DevImageToImageSubmitResponse:
         """POST /fal-ai/flux-1/dev/image-to-image
 
         Args:
@@ -66,12 +63,12 @@ class Flux1DevImageToImage(SyncResource):
             acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
         """
         return cast(
-            "Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse",
+            "Flux1DevImageToImageSubmitResponse",
             self._client.request(
                 RequestOptions(
                     method="POST",
                     path="/fal-ai/flux-1/dev/image-to-image",
-                    cast_to=Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse,
+                    cast_to=Flux1DevImageToImageSubmitResponse,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -81,7 +78,7 @@ class Flux1DevImageToImage(SyncResource):
             ),
         )
 
-    submit = post_fal_ai_flux_1_dev_image_to_image
+    submit_ = submit
 
     def run(
         self,
@@ -95,15 +92,15 @@ class Flux1DevImageToImage(SyncResource):
         enable_safety_checker: bool | None = None,
         output_format: Literal["default", "png", "jpeg"] = "jpeg",
         acceleration: Literal["default", "none", "regular", "high"] = "regular",
-        on_update: Callable[[Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse], object] | None = None,
+        on_update: Callable[[Flux1DevImageToImageSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `post_fal_ai_flux_1_dev_image_to_image`, poll until the request completes, and return its result.
+        """Submit with `submit`, poll until the request completes, and return its result.
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.post_fal_ai_flux_1_dev_image_to_image(image_url=image_url, prompt=prompt, strength=strength, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, acceleration=acceleration)
+        ticket = self.submit(image_url=image_url, prompt=prompt, strength=strength, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, acceleration=acceleration)
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -126,7 +123,7 @@ class Flux1DevImageToImageWithRawResponse:
     """`client.flux_1_dev_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
 
     def __init__(self, resource: Flux1DevImageToImage) -> None:
-        self.post_fal_ai_flux_1_dev_image_to_image = to_raw_response(resource.post_fal_ai_flux_1_dev_image_to_image)
+        self.submit = to_raw_response(resource.submit)
 
 
 class AsyncFlux1DevImageToImage(AsyncResource):
@@ -137,7 +134,7 @@ class AsyncFlux1DevImageToImage(AsyncResource):
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
         return AsyncFlux1DevImageToImageWithRawResponse(self)
 
-    async def post_fal_ai_flux_1_dev_image_to_image(
+    async def submit(
         self,
         *,
         image_url: str,
@@ -153,7 +150,7 @@ class AsyncFlux1DevImageToImage(AsyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse:
+    ) -> Flux1DevImageToImageSubmitResponse:
         """POST /fal-ai/flux-1/dev/image-to-image
 
         Args:
@@ -167,12 +164,12 @@ class AsyncFlux1DevImageToImage(AsyncResource):
             acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
         """
         return cast(
-            "Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse",
+            "Flux1DevImageToImageSubmitResponse",
             await self._client.request(
                 RequestOptions(
                     method="POST",
                     path="/fal-ai/flux-1/dev/image-to-image",
-                    cast_to=Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse,
+                    cast_to=Flux1DevImageToImageSubmitResponse,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -182,7 +179,7 @@ class AsyncFlux1DevImageToImage(AsyncResource):
             ),
         )
 
-    submit = post_fal_ai_flux_1_dev_image_to_image
+    submit_ = submit
 
     async def run(
         self,
@@ -196,15 +193,15 @@ class AsyncFlux1DevImageToImage(AsyncResource):
         enable_safety_checker: bool | None = None,
         output_format: Literal["default", "png", "jpeg"] = "jpeg",
         acceleration: Literal["default", "none", "regular", "high"] = "regular",
-        on_update: Callable[[Flux1DevImageToImagePostFalAiFlux1DevImageToImageResponse], object] | None = None,
+        on_update: Callable[[Flux1DevImageToImageSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `post_fal_ai_flux_1_dev_image_to_image`, poll until the request completes, and return its result.
+        """Submit with `submit`, poll until the request completes, and return its result.
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.post_fal_ai_flux_1_dev_image_to_image(image_url=image_url, prompt=prompt, strength=strength, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, acceleration=acceleration)
+        ticket = await self.submit(image_url=image_url, prompt=prompt, strength=strength, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, acceleration=acceleration)
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
@@ -227,5 +224,5 @@ class AsyncFlux1DevImageToImageWithRawResponse:
     """`client.flux_1_dev_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
 
     def __init__(self, resource: AsyncFlux1DevImageToImage) -> None:
-        self.post_fal_ai_flux_1_dev_image_to_image = async_to_raw_response(resource.post_fal_ai_flux_1_dev_image_to_image)
+        self.submit = async_to_raw_response(resource.submit)
 

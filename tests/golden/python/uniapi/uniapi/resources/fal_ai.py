@@ -23,7 +23,7 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import FalAiPostFalAiModelResponse, QueueStatus
+from ..models import FalAiSubmitResponse, QueueStatus
 
 
 class FalAi(SyncResource):
@@ -34,7 +34,7 @@ class FalAi(SyncResource):
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
         return FalAiWithRawResponse(self)
 
-    def post_fal_ai_model(
+    def submit(
         self,
         *,
         model: str,
@@ -55,19 +55,19 @@ class FalAi(SyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> FalAiPostFalAiModelResponse:
+    ) -> FalAiSubmitResponse:
         """POST /fal-ai/{model}
 
         Args:
             model: 模型名称
         """
         return cast(
-            "FalAiPostFalAiModelResponse",
+            "FalAiSubmitResponse",
             self._client.request(
                 RequestOptions(
                     method="POST",
                     path=f"/fal-ai/{_path(model, greedy=True)}",
-                    cast_to=FalAiPostFalAiModelResponse,
+                    cast_to=FalAiSubmitResponse,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -77,7 +77,7 @@ class FalAi(SyncResource):
             ),
         )
 
-    submit = post_fal_ai_model
+    submit_ = submit
 
     def run(
         self,
@@ -96,15 +96,15 @@ class FalAi(SyncResource):
         logs: None = None,
         metrics: dict[str, Any] | None = None,
         queue_position: float | None = None,
-        on_update: Callable[[FalAiPostFalAiModelResponse], object] | None = None,
+        on_update: Callable[[FalAiSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `post_fal_ai_model`, poll until the request completes, and return its result.
+        """Submit with `submit`, poll until the request completes, and return its result.
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.post_fal_ai_model(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale, status=status, request_id=request_id, response_url=response_url, status_url=status_url, logs=logs, metrics=metrics, queue_position=queue_position)
+        ticket = self.submit(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale, status=status, request_id=request_id, response_url=response_url, status_url=status_url, logs=logs, metrics=metrics, queue_position=queue_position)
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -127,7 +127,7 @@ class FalAiWithRawResponse:
     """`client.fal_ai.with_raw_response`: each method returns an `APIResponse`."""
 
     def __init__(self, resource: FalAi) -> None:
-        self.post_fal_ai_model = to_raw_response(resource.post_fal_ai_model)
+        self.submit = to_raw_response(resource.submit)
 
 
 class AsyncFalAi(AsyncResource):
@@ -138,7 +138,7 @@ class AsyncFalAi(AsyncResource):
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
         return AsyncFalAiWithRawResponse(self)
 
-    async def post_fal_ai_model(
+    async def submit(
         self,
         *,
         model: str,
@@ -159,19 +159,19 @@ class AsyncFalAi(AsyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> FalAiPostFalAiModelResponse:
+    ) -> FalAiSubmitResponse:
         """POST /fal-ai/{model}
 
         Args:
             model: 模型名称
         """
         return cast(
-            "FalAiPostFalAiModelResponse",
+            "FalAiSubmitResponse",
             await self._client.request(
                 RequestOptions(
                     method="POST",
                     path=f"/fal-ai/{_path(model, greedy=True)}",
-                    cast_to=FalAiPostFalAiModelResponse,
+                    cast_to=FalAiSubmitResponse,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -181,7 +181,7 @@ class AsyncFalAi(AsyncResource):
             ),
         )
 
-    submit = post_fal_ai_model
+    submit_ = submit
 
     async def run(
         self,
@@ -200,15 +200,15 @@ class AsyncFalAi(AsyncResource):
         logs: None = None,
         metrics: dict[str, Any] | None = None,
         queue_position: float | None = None,
-        on_update: Callable[[FalAiPostFalAiModelResponse], object] | None = None,
+        on_update: Callable[[FalAiSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `post_fal_ai_model`, poll until the request completes, and return its result.
+        """Submit with `submit`, poll until the request completes, and return its result.
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.post_fal_ai_model(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale, status=status, request_id=request_id, response_url=response_url, status_url=status_url, logs=logs, metrics=metrics, queue_position=queue_position)
+        ticket = await self.submit(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale, status=status, request_id=request_id, response_url=response_url, status_url=status_url, logs=logs, metrics=metrics, queue_position=queue_position)
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
@@ -231,5 +231,5 @@ class AsyncFalAiWithRawResponse:
     """`client.fal_ai.with_raw_response`: each method returns an `APIResponse`."""
 
     def __init__(self, resource: AsyncFalAi) -> None:
-        self.post_fal_ai_model = async_to_raw_response(resource.post_fal_ai_model)
+        self.submit = async_to_raw_response(resource.submit)
 

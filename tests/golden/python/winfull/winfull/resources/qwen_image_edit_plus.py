@@ -22,7 +22,7 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import QueueStatus, QwenImageEditPlusPostFalAiQwenImageEditPlusResponse
+from ..models import QueueStatus, QwenImageEditPlusSubmitResponse
 
 
 class QwenImageEditPlus(SyncResource):
@@ -33,7 +33,7 @@ class QwenImageEditPlus(SyncResource):
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
         return QwenImageEditPlusWithRawResponse(self)
 
-    def post_fal_ai_qwen_image_edit_plus(
+    def submit(
         self,
         *,
         prompt: str | None = None,
@@ -49,15 +49,15 @@ class QwenImageEditPlus(SyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> QwenImageEditPlusPostFalAiQwenImageEditPlusResponse:
+    ) -> QwenImageEditPlusSubmitResponse:
         """POST /fal-ai/qwen-image-edit-plus"""
         return cast(
-            "QwenImageEditPlusPostFalAiQwenImageEditPlusResponse",
+            "QwenImageEditPlusSubmitResponse",
             self._client.request(
                 RequestOptions(
                     method="POST",
                     path="/fal-ai/qwen-image-edit-plus",
-                    cast_to=QwenImageEditPlusPostFalAiQwenImageEditPlusResponse,
+                    cast_to=QwenImageEditPlusSubmitResponse,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -67,7 +67,7 @@ class QwenImageEditPlus(SyncResource):
             ),
         )
 
-    submit = post_fal_ai_qwen_image_edit_plus
+    submit_ = submit
 
     def run(
         self,
@@ -81,15 +81,15 @@ class QwenImageEditPlus(SyncResource):
         output_format: str | None = None,
         image_urls: list[str] | None = None,
         negative_prompt: str | None = None,
-        on_update: Callable[[QwenImageEditPlusPostFalAiQwenImageEditPlusResponse], object] | None = None,
+        on_update: Callable[[QwenImageEditPlusSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `post_fal_ai_qwen_image_edit_plus`, poll until the request completes, and return its result.
+        """Submit with `submit`, poll until the request completes, and return its result.
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.post_fal_ai_qwen_image_edit_plus(prompt=prompt, image_size=image_size, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, image_urls=image_urls, negative_prompt=negative_prompt)
+        ticket = self.submit(prompt=prompt, image_size=image_size, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, image_urls=image_urls, negative_prompt=negative_prompt)
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -112,7 +112,7 @@ class QwenImageEditPlusWithRawResponse:
     """`client.qwen_image_edit_plus.with_raw_response`: each method returns an `APIResponse`."""
 
     def __init__(self, resource: QwenImageEditPlus) -> None:
-        self.post_fal_ai_qwen_image_edit_plus = to_raw_response(resource.post_fal_ai_qwen_image_edit_plus)
+        self.submit = to_raw_response(resource.submit)
 
 
 class AsyncQwenImageEditPlus(AsyncResource):
@@ -123,7 +123,7 @@ class AsyncQwenImageEditPlus(AsyncResource):
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
         return AsyncQwenImageEditPlusWithRawResponse(self)
 
-    async def post_fal_ai_qwen_image_edit_plus(
+    async def submit(
         self,
         *,
         prompt: str | None = None,
@@ -139,15 +139,15 @@ class AsyncQwenImageEditPlus(AsyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> QwenImageEditPlusPostFalAiQwenImageEditPlusResponse:
+    ) -> QwenImageEditPlusSubmitResponse:
         """POST /fal-ai/qwen-image-edit-plus"""
         return cast(
-            "QwenImageEditPlusPostFalAiQwenImageEditPlusResponse",
+            "QwenImageEditPlusSubmitResponse",
             await self._client.request(
                 RequestOptions(
                     method="POST",
                     path="/fal-ai/qwen-image-edit-plus",
-                    cast_to=QwenImageEditPlusPostFalAiQwenImageEditPlusResponse,
+                    cast_to=QwenImageEditPlusSubmitResponse,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -157,7 +157,7 @@ class AsyncQwenImageEditPlus(AsyncResource):
             ),
         )
 
-    submit = post_fal_ai_qwen_image_edit_plus
+    submit_ = submit
 
     async def run(
         self,
@@ -171,15 +171,15 @@ class AsyncQwenImageEditPlus(AsyncResource):
         output_format: str | None = None,
         image_urls: list[str] | None = None,
         negative_prompt: str | None = None,
-        on_update: Callable[[QwenImageEditPlusPostFalAiQwenImageEditPlusResponse], object] | None = None,
+        on_update: Callable[[QwenImageEditPlusSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `post_fal_ai_qwen_image_edit_plus`, poll until the request completes, and return its result.
+        """Submit with `submit`, poll until the request completes, and return its result.
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.post_fal_ai_qwen_image_edit_plus(prompt=prompt, image_size=image_size, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, image_urls=image_urls, negative_prompt=negative_prompt)
+        ticket = await self.submit(prompt=prompt, image_size=image_size, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, image_urls=image_urls, negative_prompt=negative_prompt)
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
@@ -202,5 +202,5 @@ class AsyncQwenImageEditPlusWithRawResponse:
     """`client.qwen_image_edit_plus.with_raw_response`: each method returns an `APIResponse`."""
 
     def __init__(self, resource: AsyncQwenImageEditPlus) -> None:
-        self.post_fal_ai_qwen_image_edit_plus = async_to_raw_response(resource.post_fal_ai_qwen_image_edit_plus)
+        self.submit = async_to_raw_response(resource.submit)
 

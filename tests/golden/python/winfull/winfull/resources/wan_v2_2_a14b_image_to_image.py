@@ -22,10 +22,7 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import (
-    QueueStatus,
-    WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse,
-)
+from ..models import QueueStatus, WanV22A14bImageToImageSubmitResponse
 
 
 class WanV22A14bImageToImage(SyncResource):
@@ -36,7 +33,7 @@ class WanV22A14bImageToImage(SyncResource):
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
         return WanV22A14bImageToImageWithRawResponse(self)
 
-    def post_fal_ai_wan_v2_2_a14b_image_to_image(
+    def submit(
         self,
         *,
         image_url: str | None = None,
@@ -55,15 +52,15 @@ class WanV22A14bImageToImage(SyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse:
+    ) -> WanV22A14bImageToImageSubmitResponse:
         """POST /fal-ai/wan/v2.2-a14b/image-to-image"""
         return cast(
-            "WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse",
+            "WanV22A14bImageToImageSubmitResponse",
             self._client.request(
                 RequestOptions(
                     method="POST",
                     path="/fal-ai/wan/v2.2-a14b/image-to-image",
-                    cast_to=WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse,
+                    cast_to=WanV22A14bImageToImageSubmitResponse,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -73,7 +70,7 @@ class WanV22A14bImageToImage(SyncResource):
             ),
         )
 
-    submit = post_fal_ai_wan_v2_2_a14b_image_to_image
+    submit_ = submit
 
     def run(
         self,
@@ -90,15 +87,15 @@ class WanV22A14bImageToImage(SyncResource):
         guidance_scale_2: float | None = None,
         shift: float | None = None,
         image_format: str | None = None,
-        on_update: Callable[[WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse], object] | None = None,
+        on_update: Callable[[WanV22A14bImageToImageSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `post_fal_ai_wan_v2_2_a14b_image_to_image`, poll until the request completes, and return its result.
+        """Submit with `submit`, poll until the request completes, and return its result.
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.post_fal_ai_wan_v2_2_a14b_image_to_image(image_url=image_url, prompt=prompt, strength=strength, aspect_ratio=aspect_ratio, num_inference_steps=num_inference_steps, enable_safety_checker=enable_safety_checker, enable_prompt_expansion=enable_prompt_expansion, acceleration=acceleration, guidance_scale=guidance_scale, guidance_scale_2=guidance_scale_2, shift=shift, image_format=image_format)
+        ticket = self.submit(image_url=image_url, prompt=prompt, strength=strength, aspect_ratio=aspect_ratio, num_inference_steps=num_inference_steps, enable_safety_checker=enable_safety_checker, enable_prompt_expansion=enable_prompt_expansion, acceleration=acceleration, guidance_scale=guidance_scale, guidance_scale_2=guidance_scale_2, shift=shift, image_format=image_format)
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -121,7 +118,7 @@ class WanV22A14bImageToImageWithRawResponse:
     """`client.wan_v2_2_a14b_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
 
     def __init__(self, resource: WanV22A14bImageToImage) -> None:
-        self.post_fal_ai_wan_v2_2_a14b_image_to_image = to_raw_response(resource.post_fal_ai_wan_v2_2_a14b_image_to_image)
+        self.submit = to_raw_response(resource.submit)
 
 
 class AsyncWanV22A14bImageToImage(AsyncResource):
@@ -132,7 +129,7 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
         return AsyncWanV22A14bImageToImageWithRawResponse(self)
 
-    async def post_fal_ai_wan_v2_2_a14b_image_to_image(
+    async def submit(
         self,
         *,
         image_url: str | None = None,
@@ -151,15 +148,15 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse:
+    ) -> WanV22A14bImageToImageSubmitResponse:
         """POST /fal-ai/wan/v2.2-a14b/image-to-image"""
         return cast(
-            "WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse",
+            "WanV22A14bImageToImageSubmitResponse",
             await self._client.request(
                 RequestOptions(
                     method="POST",
                     path="/fal-ai/wan/v2.2-a14b/image-to-image",
-                    cast_to=WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse,
+                    cast_to=WanV22A14bImageToImageSubmitResponse,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -169,7 +166,7 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
             ),
         )
 
-    submit = post_fal_ai_wan_v2_2_a14b_image_to_image
+    submit_ = submit
 
     async def run(
         self,
@@ -186,15 +183,15 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
         guidance_scale_2: float | None = None,
         shift: float | None = None,
         image_format: str | None = None,
-        on_update: Callable[[WanV22A14bImageToImagePostFalAiWanV22A14bImageToImageResponse], object] | None = None,
+        on_update: Callable[[WanV22A14bImageToImageSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `post_fal_ai_wan_v2_2_a14b_image_to_image`, poll until the request completes, and return its result.
+        """Submit with `submit`, poll until the request completes, and return its result.
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.post_fal_ai_wan_v2_2_a14b_image_to_image(image_url=image_url, prompt=prompt, strength=strength, aspect_ratio=aspect_ratio, num_inference_steps=num_inference_steps, enable_safety_checker=enable_safety_checker, enable_prompt_expansion=enable_prompt_expansion, acceleration=acceleration, guidance_scale=guidance_scale, guidance_scale_2=guidance_scale_2, shift=shift, image_format=image_format)
+        ticket = await self.submit(image_url=image_url, prompt=prompt, strength=strength, aspect_ratio=aspect_ratio, num_inference_steps=num_inference_steps, enable_safety_checker=enable_safety_checker, enable_prompt_expansion=enable_prompt_expansion, acceleration=acceleration, guidance_scale=guidance_scale, guidance_scale_2=guidance_scale_2, shift=shift, image_format=image_format)
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
@@ -217,5 +214,5 @@ class AsyncWanV22A14bImageToImageWithRawResponse:
     """`client.wan_v2_2_a14b_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
 
     def __init__(self, resource: AsyncWanV22A14bImageToImage) -> None:
-        self.post_fal_ai_wan_v2_2_a14b_image_to_image = async_to_raw_response(resource.post_fal_ai_wan_v2_2_a14b_image_to_image)
+        self.submit = async_to_raw_response(resource.submit)
 
