@@ -222,8 +222,8 @@ def _fix_path_parameters(spec: dict[str, Any], path: str, item: dict[str, Any], 
             if any(isinstance(v, str) and "/" in v for v in _examples_of(param)):
                 param["x-greedy"] = True
     missing = [name for name in _PATH_PARAM.findall(path) if name not in declared]
-    if missing:
-        params = op.setdefault("parameters", [])
+    params = op.setdefault("parameters", []) if missing else None
+    if isinstance(params, list):  # a non-list is left for validation to report
         for name in dict.fromkeys(missing):
             params.append({"name": name, "in": "path", "required": True, "schema": {"type": "string"}})
 

@@ -8,9 +8,10 @@ so the operations here carry no servers of their own: they use the spec's.
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
+
+from generator.spec.walk import clone
 
 QUEUE_TAG = "queue"
 _REQUEST_ID = "764cabcf-b745-4b3e-ae38-1200304cf45b"
@@ -176,13 +177,19 @@ def role_of(path: str, method: str, operation: dict[str, Any]) -> str | None:
 
 def add_queue(spec: dict[str, Any], roles_present: set[str]) -> None:
     """Add the missing queue operations and the QueueStatus/QueueLog schemas (in place; never twice)."""
-    paths = spec.setdefault("paths", {})
+    if not isinstance(spec.get("paths"), dict):
+        spec["paths"] = {}
+    paths = spec["paths"]
     for role, (method, path, operation) in queue_operations().items():
         if role in roles_present:
             continue
         item = paths.setdefault(path, {})
-        if method not in item:
-            item[method] = copy.deepcopy(operation)
-    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
-    schemas.setdefault("QueueStatus", copy.deepcopy(QUEUE_STATUS))
-    schemas.setdefault("QueueLog", copy.deepcopy(QUEUE_LOG))
+        if isinstance(item, dict) and method not in item:
+            item[method] = clone(operation)
+    if not isinstance(spec.get("components"), dict):
+        spec["components"] = {}
+    if not isinstance(spec["components"].get("schemas"), dict):
+        spec["components"]["schemas"] = {}
+    schemas = spec["components"]["schemas"]
+    schemas.setdefault("QueueStatus", clone(QUEUE_STATUS))
+    schemas.setdefault("QueueLog", clone(QUEUE_LOG))

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.errors import ApigenError
-from generator.spec.walk import HTTP_METHODS, mapping, operations, pointer, resolve
+from generator.spec.walk import HTTP_METHODS, exists, mapping, operations, pointer, resolve
 
 # Above this many operations the compiled-schema engine is used (openapi-spec-validator grows superlinearly).
 LARGE_SPEC_OPERATIONS = 300
@@ -76,8 +76,8 @@ def _reference_problems(spec: dict[str, Any]) -> list[Problem]:
             problems.append((pointer(*error.path), str(error.message).splitlines()[0]))
             if len(problems) >= 20:
                 break
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return _compiled_problems(spec)
+    except Exception:  # noqa: BLE001 - its crashes (KeyError, unresolvable $ref ...) on bad input
+        return _compiled_problems(spec) or [("/", "openapi-spec-validator could not read this document")]
     # Its pointers are relative to the schema it was checking; the compiled engine's are absolute.
     return (_compiled_problems(spec) or problems) if problems else []
 
@@ -221,8 +221,26 @@ def _schema_problems(spec: dict[str, Any]) -> Iterator[Problem]:
                     yield here + "/default", f"default {node['default']!r} is not valid under its schema"
 
 
+def _dangling_refs(spec: dict[str, Any]) -> Iterator[Problem]:
+    """Local `$ref`s that point nowhere (external ones are not followed)."""
+    stack: list[tuple[str, Any]] = [("", spec)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/") and not exists(spec, ref):
+                yield where + "/$ref", f"$ref {ref!r} points to nothing in this document"
+            for key, value in node.items():
+                if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum"):
+                    stack.append((where + pointer(key), value))
+        elif isinstance(node, list):
+            stack.extend((f"{where}/{index}", value) for index, value in enumerate(node)
+                         if isinstance(value, (dict, list)))
+
+
 def _semantic_problems(spec: dict[str, Any]) -> Iterator[Problem]:
     """openapi-spec-validator's rules about operations and parameters."""
+    yield from _dangling_refs(spec)
     seen_ids: set[str] = set()
     for path, method, op, item in operations(spec):
         where = pointer("paths", path, method)

@@ -8,6 +8,20 @@ from typing import Any
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
+def exists(spec: dict[str, Any], ref: str) -> bool:
+    """Whether a local `$ref` (`#/a/b`) names a place in the document."""
+    target: Any = spec
+    for part in ref[2:].split("/") if ref.startswith("#/") else ():
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(target, dict) and part in target:
+            target = target[part]
+        elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
+            target = target[int(part)]
+        else:
+            return False
+    return ref == "#" or ref.startswith("#/")
+
+
 def resolve(spec: dict[str, Any], node: Any, hops: int = 10) -> Any:
     """The object a local `$ref` (`#/...`) points at, followed up to `hops` times; else the node itself."""
     for _ in range(hops):

@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.errors import ApigenError
 from generator.spec import load_spec
 from generator.spec.io import dump_spec
 from generator.spec.normalize import normalize
+from generator.spec.upgrade import to_openapi31
 from generator.spec.validate import spec_problems, validate_spec
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "openapi"
@@ -117,3 +120,33 @@ def test_default_beside_a_reference_is_checked_by_both_engines() -> None:
     assert spec_problems(spec, "reference")
     problems = spec_problems(spec, "compiled")
     assert problems and problems[0][0].endswith("/parameters/1/schema/default")
+
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                         st.sampled_from(["get", "parameters", "$ref", "schema", "in", "name", "responses",
+                                          "content", "tags", "operationId", "x-queue", "type", "items"]),
+                         inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["3.0.3", "3.1.0", "2.0"]), _json, _json)
+def test_garbage_anywhere_gives_problems_never_crashes(version: str, item: Any, components: Any) -> None:
+    doc = {"swagger" if version == "2.0" else "openapi": version, "info": {"title": "t", "version": "1"},
+           "paths": {"/a/{id}": item}, "components": components}
+    try:
+        spec = normalize(to_openapi31(doc, "fuzz.yaml"))
+    except ApigenError:
+        return
+    for engine in ("reference", "compiled"):
+        for where, message in spec_problems(spec, engine):
+            assert where.startswith("/") and "\n" not in message
+
+
+def test_dangling_reference_is_reported_by_pointer() -> None:
+    spec = good()
+    spec["paths"]["/items/{item_id}"]["get"]["responses"]["200"] = {"$ref": "#/components/responses/Gone"}
+    for engine in ("reference", "compiled"):
+        assert spec_problems(spec, engine)[0] == (
+            "/paths/~1items~1{item_id}/get/responses/200/$ref",
+            "$ref '#/components/responses/Gone' points to nothing in this document")
