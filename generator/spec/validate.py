@@ -230,8 +230,12 @@ def _dangling_refs(spec: dict[str, Any]) -> Iterator[Problem]:
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/") and not exists(spec, ref):
                 yield where + "/$ref", f"$ref {ref!r} points to nothing in this document"
+            elif isinstance(ref, str) and not ref.startswith("#"):
+                yield where + "/$ref", f"$ref {ref!r} points outside this document; bundle it into one file first"
             for key, value in node.items():
-                if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum"):
+                # `example`, `enum` and `const` hold data; `default` may be a response code, `examples` a
+                # map of Example Objects (which may be references), so those are followed.
+                if isinstance(value, (dict, list)) and key not in ("example", "enum", "const"):
                     stack.append((where + pointer(key), value))
         elif isinstance(node, list):
             stack.extend((f"{where}/{index}", value) for index, value in enumerate(node)

@@ -58,10 +58,20 @@ def pointer(*parts: object) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts) or "/"
 
 
+def json_key(key: Any) -> str:
+    """A mapping key as JSON spells it: YAML reads `200:` as an int and `true:` as a bool."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool) or key is None:
+        return {True: "true", False: "false", None: "null"}[key]
+    return str(key)
+
+
 def clone(node: Any) -> Any:
-    """A deep copy of JSON-shaped data (dicts, lists, scalars): several times faster than copy.deepcopy."""
+    """A deep copy of JSON-shaped data (dicts, lists, scalars), keys as JSON strings; several times faster
+    than copy.deepcopy."""
     if isinstance(node, dict):
-        return {key: clone(value) for key, value in node.items()}
+        return {json_key(key): clone(value) for key, value in node.items()}
     if isinstance(node, list):
         return [clone(value) for value in node]
     return node

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from generator.spec import load_spec
 from generator.spec.normalize import normalize
 from generator.spec.upgrade import to_openapi31
 from generator.spec.validate import validate_spec
@@ -116,3 +118,14 @@ def test_mistyped_defaults_and_example_maps_are_repaired() -> None:
     assert "default" not in props["name"]
     assert props["word"]["default"] == "ten"  # not an exact spelling: left for validation to report
     assert props["maybe"] == {"type": ["string", "null"], "default": None}
+
+
+def test_yaml_integer_and_boolean_keys_become_json_strings(tmp_path: Path) -> None:
+    path = tmp_path / "codes.yaml"
+    path.write_text("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+                    "        200: {description: ok}\n        404: {description: gone}\n"
+                    "components:\n  schemas:\n    Flags:\n      type: object\n      properties:\n"
+                    "        true: {type: string}\n", encoding="utf-8")
+    spec = load_spec(path)
+    assert list(spec["paths"]["/a"]["get"]["responses"]) == ["200", "404"]
+    assert list(spec["components"]["schemas"]["Flags"]["properties"]) == ["true"]

@@ -150,3 +150,19 @@ def test_dangling_reference_is_reported_by_pointer() -> None:
         assert spec_problems(spec, engine)[0] == (
             "/paths/~1items~1{item_id}/get/responses/200/$ref",
             "$ref '#/components/responses/Gone' points to nothing in this document")
+
+
+def test_dangling_reference_under_default_response_is_found() -> None:
+    spec = good()
+    spec["paths"]["/items/{item_id}"]["get"]["responses"]["default"] = {"description": "e", "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/"}}}}
+    problems = spec_problems(spec, "compiled")
+    assert problems and problems[0][0].endswith("/responses/default/content/application~1json/schema/$ref")
+
+
+def test_external_reference_is_named() -> None:
+    spec = good()
+    spec["components"]["schemas"]["Item"]["properties"]["id"] = {"$ref": "common.yaml#/Id"}
+    where, message = spec_problems(spec, "reference")[0]
+    assert where == "/components/schemas/Item/properties/id/$ref"
+    assert "points outside this document" in message
