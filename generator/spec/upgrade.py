@@ -460,9 +460,23 @@ def _upgrade_callbacks(callbacks: Any) -> None:
             _upgrade_path_item(item)
 
 
+def _bare_reference(node: dict[str, Any]) -> bool:
+    """A Reference Object outside schemas: 3.0 ignored keys beside `$ref`; 3.1 allows only summary and
+    description there, so the ignored ones are dropped. True when the node is a reference."""
+    if "$ref" not in node:
+        return False
+    for key in [k for k in node if k not in ("$ref", "summary", "description")]:
+        del node[key]
+    return True
+
+
 def _upgrade_parameter(param: Any) -> None:
-    if not isinstance(param, dict):
+    if not isinstance(param, dict) or _bare_reference(param):
         return
+    if param.get("in") not in (None, "query"):
+        # Meaningful only for query parameters; the 3.1 schema rejects them elsewhere.
+        param.pop("allowEmptyValue", None)
+        param.pop("allowReserved", None)
     if "schema" in param:
         param["schema"] = _schema31(param["schema"])
     if isinstance(param.get("content"), dict):
@@ -470,7 +484,7 @@ def _upgrade_parameter(param: Any) -> None:
 
 
 def _upgrade_response(response: Any) -> None:
-    if not isinstance(response, dict):
+    if not isinstance(response, dict) or _bare_reference(response):
         return
     for header in (response.get("headers") or {}).values():
         _upgrade_parameter(header)
@@ -479,7 +493,7 @@ def _upgrade_response(response: Any) -> None:
 
 def _upgrade_content(holder: Any) -> None:
     """Schemas under `content`; binary parts of a multipart body also get `contentMediaType` (3.1 style)."""
-    if not isinstance(holder, dict) or not isinstance(holder.get("content"), dict):
+    if not isinstance(holder, dict) or _bare_reference(holder) or not isinstance(holder.get("content"), dict):
         return
     for media, entry in holder["content"].items():
         if not isinstance(entry, dict):

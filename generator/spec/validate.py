@@ -258,8 +258,8 @@ def _semantic_problems(spec: dict[str, Any]) -> Iterator[Problem]:
             keys = []
             for param in params or []:
                 param = resolve(spec, param)
-                if not isinstance(param, dict):
-                    continue
+                if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+                    continue  # an unresolvable reference: reported by _dangling_refs
                 keys.append((param.get("name"), param.get("in")))
                 if param.get("in") == "path":
                     names.append(str(param.get("name")))

@@ -3,35 +3,45 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 # OpenAPI's own order of the operations of a Path Item Object.
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-def exists(spec: dict[str, Any], ref: str) -> bool:
-    """Whether a local `$ref` (`#/a/b`) names a place in the document."""
+_NOWHERE = object()
+
+
+def _lookup(spec: dict[str, Any], ref: str) -> Any:
+    """The value a local `$ref` (a URI fragment: `#/a/b~1c/0`, percent-escapes allowed) names, or _NOWHERE."""
+    if ref == "#":
+        return spec
+    if not ref.startswith("#/"):
+        return _NOWHERE
     target: Any = spec
-    for part in ref[2:].split("/") if ref.startswith("#/") else ():
-        part = part.replace("~1", "/").replace("~0", "~")
+    for part in ref[2:].split("/"):
+        part = unquote(part).replace("~1", "/").replace("~0", "~")
         if isinstance(target, dict) and part in target:
             target = target[part]
         elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
             target = target[int(part)]
         else:
-            return False
-    return ref == "#" or ref.startswith("#/")
+            return _NOWHERE
+    return target
+
+
+def exists(spec: dict[str, Any], ref: str) -> bool:
+    """Whether a local `$ref` names a place in the document."""
+    return _lookup(spec, ref) is not _NOWHERE
 
 
 def resolve(spec: dict[str, Any], node: Any, hops: int = 10) -> Any:
-    """The object a local `$ref` (`#/...`) points at, followed up to `hops` times; else the node itself."""
+    """The object a local `$ref` points at, followed up to `hops` times; else the node itself."""
     for _ in range(hops):
-        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/")):
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
             return node
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            target = target.get(part) if isinstance(target, dict) else None
-        if target is None:
+        target = _lookup(spec, node["$ref"])
+        if target is _NOWHERE or target is None:
             return node
         node = target
     return node

@@ -225,3 +225,16 @@ def test_ids_that_only_spell_method_and_path_are_replaced() -> None:
     assert ops["POST /fal-ai/{model}"]["operationId"] == "fal_ai_submit"
     assert ops["POST /suno/submit/music"]["operationId"] == "suno_submit_music"
     assert ops["GET /suno/fetch"]["operationId"] == "fetch_songs"  # a chosen name is kept
+
+
+def test_parameter_referenced_by_escaped_json_pointer_counts_as_declared() -> None:
+    spec = normalize({"openapi": "3.1.0", "paths": {
+        "/accounts/{account}": {"get": {"parameters": [
+            {"name": "account", "in": "path", "required": True, "schema": {"type": "integer"}}]}},
+        "/accounts/{account}/calls": {"get": {"parameters": [
+            {"$ref": "#/paths/~1accounts~1%7Baccount%7D/get/parameters/0"}]}},
+    }})
+    params = spec["paths"]["/accounts/{account}/calls"]["get"]["parameters"]
+    assert params == [{"$ref": "#/paths/~1accounts~1%7Baccount%7D/get/parameters/0"}]
+    validate_spec(spec, "x", engine="compiled")
+    validate_spec(spec, "x", engine="reference")
