@@ -129,3 +129,21 @@ def test_yaml_integer_and_boolean_keys_become_json_strings(tmp_path: Path) -> No
     spec = load_spec(path)
     assert list(spec["paths"]["/a"]["get"]["responses"]) == ["200", "404"]
     assert list(spec["components"]["schemas"]["Flags"]["properties"]) == ["true"]
+
+
+def test_reference_siblings_and_query_only_keywords_dropped() -> None:
+    doc = {"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a/{id}": {"get": {
+        "parameters": [{"name": "id", "in": "path", "required": True, "allowEmptyValue": True,
+                        "allowReserved": True, "schema": {"type": "string"}},
+                       {"name": "q", "in": "query", "allowEmptyValue": True, "schema": {"type": "string"}},
+                       {"$ref": "#/components/parameters/P", "name": "ignored", "description": "kept"}],
+        "responses": {"200": {"$ref": "#/components/responses/R", "headers": {"X": {"schema": {}}}}}}}},
+        "components": {"parameters": {"P": {"name": "p", "in": "query", "schema": {"type": "string"}}},
+                       "responses": {"R": {"description": "r"}}}}
+    spec = to_openapi31(doc, "x")
+    op = spec["paths"]["/a/{id}"]["get"]
+    assert op["parameters"][0] == {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    assert op["parameters"][1]["allowEmptyValue"] is True
+    assert op["parameters"][2] == {"$ref": "#/components/parameters/P", "description": "kept"}
+    assert op["responses"]["200"] == {"$ref": "#/components/responses/R"}
+    validate_spec(normalize(spec), "x", engine="reference")
