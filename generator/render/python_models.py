@@ -7,8 +7,12 @@ through black and isort would triple the time on large specs for no change in be
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import warnings
+from pathlib import Path
+from typing import Any
 from generator.errors import ApigenError
 from generator.render.python_imports import reorder_imports
 from generator.render.python_schemas import SchemaSet
@@ -17,42 +21,95 @@ _HEADER = re.compile(r"\A(#[^\n]*\n)+\n*")
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
 
 
-def models_source(schemas: SchemaSet, openapi_version: str, base_class: str) -> tuple[str, set[str]]:
-    """Source of `models.py` and the class names it defines."""
+# The base class as datamodel-code-generator sees it; rewritten to the package's relative import after.
+_BASE_MODULE = "apigen_sdk_package._model"
+_BASE_NAME = "Model"
+
+
+def _options(schemas: SchemaSet) -> dict[str, Any]:
+    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion
+
+    return {
+        "input_file_type": InputFileType.OpenAPI,
+        "output_model_type": DataModelType.PydanticV2BaseModel,
+        "target_python_version": PythonVersion.PY_310,
+        "base_class": f"{_BASE_MODULE}.{_BASE_NAME}",
+        "formatters": [],
+        "disable_timestamp": True,
+        "use_schema_description": True,
+        "use_field_description": True,
+        "snake_case_field": True,
+        "use_standard_collections": True,
+        "use_union_operator": True,
+        "use_double_quotes": True,
+        "capitalise_enum_members": True,
+        "use_subclass_enum": True,
+        "enum_field_as_literal_map": {name: "literal" for name in sorted(schemas.literal_fields)},
+        "set_default_enum_member": True,
+        "field_constraints": True,
+        "custom_file_header": "",
+        "parent_scoped_naming": True,
+    }
+
+
+def cache_dir() -> Path | None:
+    """Where generated models are kept by content hash (`APIGEN_CACHE`, default ~/.cache/apigen); `off`: none."""
+    setting = os.environ.get("APIGEN_CACHE", "")
+    if setting.lower() in ("0", "off", "no", "false"):
+        return None
+    return Path(setting) if setting else Path.home() / ".cache" / "apigen"
+
+
+def models_source(schemas: SchemaSet, openapi_version: str) -> tuple[str, set[str]]:
+    """Source of `models.py` (importing its base class from `._model`) and the class names it defines.
+
+    datamodel-code-generator takes most of the time on large specs (about 25 s for GitHub's), so its
+    output is cached by a hash of everything it is given: a rebuild of an unchanged spec skips it.
+    """
     if not schemas.schemas:
         return "", set()
-    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+    import datamodel_code_generator
 
     version = openapi_version if openapi_version.startswith("3.") else "3.1.0"
+    document = schemas.document(version)
+    options = _options(schemas)
+    key = hashlib.sha256("\0".join([
+        document, repr(sorted(options.items())), datamodel_code_generator.get_version(),
+        Path(__file__).read_text(encoding="utf-8"),
+    ]).encode("utf-8")).hexdigest()
+    folder = cache_dir()
+    cached = folder / "models" / f"{key}.py" if folder is not None else None
+    if cached is not None and cached.is_file():
+        code = cached.read_text(encoding="utf-8")
+    else:
+        code = _generate(document, options)
+        if cached is not None:
+            _store(cached, code)
+    return code, set(_CLASS.findall(code))
+
+
+def _generate(document: str, options: dict[str, Any]) -> str:
+    from datamodel_code_generator import generate
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            code = generate(
-                schemas.document(version),
-                input_file_type=InputFileType.OpenAPI,
-                output_model_type=DataModelType.PydanticV2BaseModel,
-                target_python_version=PythonVersion.PY_310,
-                base_class=base_class,
-                formatters=[],
-                disable_timestamp=True,
-                use_schema_description=True,
-                use_field_description=True,
-                snake_case_field=True,
-                use_standard_collections=True,
-                use_union_operator=True,
-                use_double_quotes=True,
-                capitalise_enum_members=True,
-                use_subclass_enum=True,
-                set_default_enum_member=True,
-                field_constraints=True,
-                custom_file_header="",
-                parent_scoped_naming=True,
-            )
+            code = generate(document, **options)
     except Exception as error:  # datamodel-code-generator raises many types; report them as input errors
         raise ApigenError(f"datamodel-code-generator could not model the schemas: {error}") from None
     if not isinstance(code, str):
         raise ApigenError("datamodel-code-generator returned several modules; expected one")
     code = _HEADER.sub("", code).strip() + "\n"
-    module, _, name = base_class.rpartition(".")
-    code = code.replace(f"from {module} import {name}\n", f"from .{module.rpartition('.')[2]} import {name}\n")
-    return reorder_imports(code), set(_CLASS.findall(code))
+    code = code.replace(f"from {_BASE_MODULE} import {_BASE_NAME}\n", f"from ._model import {_BASE_NAME}\n")
+    return reorder_imports(code)
+
+
+def _store(path: Path, code: str) -> None:
+    """Write a cache entry atomically; a cache that cannot be written is skipped, never an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(code, encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass

@@ -62,6 +62,9 @@ class SchemaSet:
     names: dict[str, str] = field(default_factory=dict)  # original component key -> class name
     taken: set[str] = field(default_factory=set)
     _expanding: set[str] = field(default_factory=set)  # refs being expanded (cycle guard)
+    # Properties holding an inline enum: typed `Literal[...]` rather than given an Enum class each, which
+    # keeps models readable and halves datamodel-code-generator's work on large specs.
+    literal_fields: set[str] = field(default_factory=set)
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> SchemaSet:
@@ -142,6 +145,7 @@ class SchemaSet:
                 copied[key] = [self._rewrite(v, seen, f"{hint}{i + 1}") for i, v in enumerate(value)]
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
                 copied[key] = {k: self._nested(v, seen, f"{hint} {k}") for k, v in value.items()}
+                self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and _is_enum(v))
             elif key == "discriminator" and isinstance(value, dict):
                 mapping = value.get("mapping")
                 copied[key] = {**copy.deepcopy(value), **({"mapping": {

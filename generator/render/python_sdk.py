@@ -39,8 +39,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     package = service.package
     env = environment(context.templates_override)
     env.globals["from_import"] = from_import
-    base_class = f"{package}._model.Model"
-    code, classes = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), base_class)
+    code, classes = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"))
     missing = sorted(set(plan.schemas.schemas) - classes)
     if missing:
         raise ApigenError(f"datamodel-code-generator did not write the classes {missing[:5]}")

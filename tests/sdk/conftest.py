@@ -4,6 +4,7 @@ results of those trees (ruff and mypy --strict run once, over all of them), and 
 from __future__ import annotations
 
 import importlib
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -49,6 +50,19 @@ def generate(spec: Path, out: Path, service: str, package: str | None = None,
     config = ServiceConfig(name=service, package=package or package_name(service))
     render(load_spec(spec), RenderContext(service=config, templates_override=templates), out)
     return Generated(config, out)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def models_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A models cache of this session's own (see python_models.cache_dir), never the user's."""
+    folder = tmp_path_factory.mktemp("apigen-cache")
+    previous = os.environ.get("APIGEN_CACHE")
+    os.environ["APIGEN_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["APIGEN_CACHE"]
+    else:
+        os.environ["APIGEN_CACHE"] = previous
 
 
 @pytest.fixture(scope="session")

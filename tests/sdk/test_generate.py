@@ -88,3 +88,20 @@ def test_generated_package_installs_and_imports(tmp_path: Path) -> None:
                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(target)},
                            cwd=tmp_path)
     assert check.stdout.strip() == "Client", check.stderr
+
+
+def test_models_cache_gives_the_same_bytes(tmp_path: Path, models_cache: Path) -> None:
+    cache = tmp_path / "cache"
+    runs = {}
+    for name, setting in (("cold", str(cache)), ("warm", str(cache)), ("off", "off")):
+        os.environ["APIGEN_CACHE"] = setting
+        try:
+            result = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / name), "--target",
+                            "python", cwd=tmp_path)
+        finally:
+            os.environ["APIGEN_CACHE"] = str(models_cache)
+        assert result.returncode == 0, result.stderr
+        runs[name] = tree(tmp_path / name / "python", own=True)
+        if name == "cold":
+            assert len(list((cache / "models").glob("*.py"))) == 1
+    assert runs["cold"] == runs["warm"] == runs["off"]

@@ -29,7 +29,7 @@ def test_submit_returns_typed_ticket_with_key_auth(client: Any, server: LocalSer
 
     ticket = client.fal_ai.submit(model="flux-pro/kontext", prompt="猫")
     assert isinstance(ticket, QueueStatus)
-    assert ticket.status.value == "IN_QUEUE"
+    assert ticket.status == "IN_QUEUE"
     assert ticket.status_url.startswith("https://queue.fal.run/fal-ai/flux-pro/requests/")
     request = server.state.requests[-1]
     assert request.headers["authorization"] == f"Key {API_KEY}"
@@ -39,13 +39,13 @@ def test_submit_returns_typed_ticket_with_key_auth(client: Any, server: LocalSer
 def test_status_result_cancel_follow_rewritten_urls(client: Any, server: LocalServer) -> None:
     ticket = client.fal_ai.submit(model="flux/dev", prompt="p")
     status = client.fal_ai.status(ticket, logs=True)
-    assert status.status.value == "IN_PROGRESS"
+    assert status.status == "IN_PROGRESS"
     assert status.logs[0].message == "step 1"
     polled = server.state.requests[-1]
     assert polled.path == f"/fal-ai/flux/requests/{ticket.request_id}/status"  # on our server, not fal's
     assert polled.query == {"logs": ["1"]}
     assert polled.headers["authorization"] == f"Key {API_KEY}"
-    assert client.fal_ai.status(ticket).status.value == "COMPLETED"
+    assert client.fal_ai.status(ticket).status == "COMPLETED"
     assert client.fal_ai.result(ticket) == {"images": [{"url": f"https://img.example/{ticket.request_id}.png"}]}
     assert client.fal_ai.cancel(ticket) == {"status": "CANCELLATION_REQUESTED"}
     assert server.state.requests[-1].method == "PUT"
@@ -65,7 +65,7 @@ def test_urls_off_fal_host_are_followed_as_returned(client: Any, server: LocalSe
 def test_run_polls_to_completion_with_on_update(client: Any, server: LocalServer) -> None:
     updates: list[str] = []
     result = client.fal_ai.run(model="flux/dev", prompt="p", poll_interval=0.01,
-                               on_update=lambda status: updates.append(status.status.value))
+                               on_update=lambda status: updates.append(status.status))
     assert updates == ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]
     assert result["images"][0]["url"].endswith(".png")
     paths = [r.path for r in server.state.requests]
@@ -96,14 +96,14 @@ def test_async_twins(sdk: ModuleType, server: LocalServer) -> None:
         async with sdk.AsyncClient(api_key=API_KEY, base_url=server.url) as client:
             updates: list[str] = []
             result = await client.fal_ai.run(model="flux/dev", prompt="p", poll_interval=0.01,
-                                             on_update=lambda s: updates.append(s.status.value))
+                                             on_update=lambda s: updates.append(s.status))
             assert updates == ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]
             assert "images" in result
             ticket = await client.fal_ai.submit(model="flux/dev", prompt="p")
-            assert (await client.fal_ai.status(ticket)).status.value == "IN_PROGRESS"
+            assert (await client.fal_ai.status(ticket)).status == "IN_PROGRESS"
             assert (await client.fal_ai.cancel(ticket))["status"] == "CANCELLATION_REQUESTED"
             assert "images" in await client.fal_ai.result(ticket)
             raw = await client.fal_ai.with_raw_response.submit_model(model="flux/dev", prompt="p")
-            assert raw.status_code == 200 and raw.parse().status.value == "IN_QUEUE"
+            assert raw.status_code == 200 and raw.parse().status == "IN_QUEUE"
 
     asyncio.run(main())

@@ -5,27 +5,11 @@ Field names are valid Python identifiers; the names on the wire are kept as alia
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
 from ._model import Model
-
-
-class QueueStatusStatus(str, Enum):
-    IN_QUEUE = 'IN_QUEUE'
-    IN_PROGRESS = 'IN_PROGRESS'
-    COMPLETED = 'COMPLETED'
-
-
-class QueueLogLevel(str, Enum):
-    STDERR = 'STDERR'
-    STDOUT = 'STDOUT'
-    ERROR = 'ERROR'
-    INFO = 'INFO'
-    WARN = 'WARN'
-    DEBUG = 'DEBUG'
 
 
 class QueueLog(Model):
@@ -33,7 +17,7 @@ class QueueLog(Model):
     One log line of a running request.
     """
     message: str
-    level: QueueLogLevel | None = None
+    level: Literal['STDERR', 'STDOUT', 'ERROR', 'INFO', 'WARN', 'DEBUG'] | None = None
     source: str | None = None
     timestamp: str | None = None
     """
@@ -52,19 +36,15 @@ class Flux1DevImageToImageSubmitResponse(Model):
     queue_position: float | None = None
 
 
-class QueueCancelRequestResponseStatus(str, Enum):
-    CANCELLATION_REQUESTED = 'CANCELLATION_REQUESTED'
-
-
 class QueueCancelRequestResponse(Model):
-    status: QueueCancelRequestResponseStatus | None = None
+    status: Literal['CANCELLATION_REQUESTED'] | None = None
 
 
 class QueueStatus(Model):
     """
     A queued request: its state and the URLs to poll, fetch or cancel it.
     """
-    status: QueueStatusStatus
+    status: Literal['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']
     request_id: str
     response_url: str | None = None
     status_url: str | None = None
