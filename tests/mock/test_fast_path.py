@@ -1,0 +1,94 @@
+"""The fast paths of the mock change no answer: jsonschema_rs or not, and the lean ASGI adapter of app.py."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from generator.cli.mock import load_app_module
+from tests.mock.conftest import render_mock
+
+BODIES: list[Any] = [
+    {"prompt": "a lighthouse", "num_images": 2, "output_format": "png"},
+    {"prompt": "p", "num_images": 1.0},
+    {"prompt": "", "num_images": 9, "output_format": "gif", "seed": "one", "image_size": 3},
+    {"prompt": "p", "num_images": True},
+    {"prompt": "p", "seed": 10**40},
+    {"num_images": 2},
+    [1, 2],
+    None,
+]
+
+
+def engine_module(folder: Path) -> Any:
+    sys.path.insert(0, str(folder))
+    try:
+        sys.modules.pop("mock_engine", None)
+        return importlib.import_module("mock_engine")
+    finally:
+        sys.path.pop(0)
+
+
+def answers(module: Any, folder: Path) -> list[tuple[int, Any]]:
+    engine = module.load_engine(str(folder))
+    found = []
+    for body in BODIES:
+        request = module.MockRequest("POST", "/fal-ai/flux/dev", [], {"authorization": "Key k",
+                                     "content-type": "application/json"}, json.dumps(body).encode(), "http://x")
+        answer = engine.handle(request)
+        found.append((answer.status, json.loads(answer.body)))
+    return found
+
+
+def test_answers_are_the_same_with_and_without_jsonschema_rs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("jsonschema_rs")
+    folder = render_mock("falqueue", tmp_path)
+    module = engine_module(folder)
+    fast = answers(module, folder)
+    real_import = importlib.import_module
+
+    def without_rs(name: str, package: str | None = None) -> Any:
+        if name == "jsonschema_rs":
+            raise ImportError(name)
+        return real_import(name, package)
+
+    monkeypatch.setattr(module.importlib, "import_module", without_rs)
+    slow = answers(module, folder)
+    assert fast == slow
+    assert [status for status, _ in fast] == [200, 200, 422, 422, 200, 422, 422, 422]
+    assert {tuple(d["loc"]) for d in fast[2][1]["detail"]} == {
+        ("body", "prompt"), ("body", "num_images"), ("body", "output_format"), ("body", "seed"),
+        ("body", "image_size")}
+
+
+def test_asgi_adapter_keeps_host_query_and_headers(tmp_path: Path) -> None:
+    folder = render_mock("falqueue", tmp_path)
+    app = load_app_module(folder).create_app(queue_ticks=1)
+
+    async def run() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock.test:8123") as client:
+            key = {"Authorization": "Key k"}
+            ticket = await client.post("/fal-ai/flux/dev", headers=key, json={"prompt": "p"})
+            status = await client.get(ticket.json()["status_url"].replace("http://mock.test:8123", ""),
+                                      headers=key, params={"logs": "1"})
+            head = await client.head("/_mock/media/2x2/1.png")
+            missing = await client.post("/fal-ai/flux/dev", json={"prompt": "p"})
+            return [ticket, status, head, missing]
+
+    ticket, status, head, missing = asyncio.run(run())
+    assert ticket.status_code == 200
+    assert ticket.json()["status_url"].startswith("http://mock.test:8123/fal-ai/flux/requests/")
+    assert ticket.headers["x-fal-request-id"] == ticket.json()["request_id"]
+    assert ticket.headers["content-length"] == str(len(ticket.content))
+    assert status.status_code == 202 and status.json()["status"] == "IN_PROGRESS"
+    assert status.json()["logs"]  # logs=1 came through the query string
+    assert head.status_code == 404  # media is GET only; HEAD routes like any other request
+    assert missing.status_code == 401 and missing.headers["www-authenticate"]
