@@ -208,6 +208,7 @@ def test_lazy_import(sdks: dict[str, Generated]) -> None:
     code = ("import sys, pictura; before = set(sys.modules); "
             "assert 'pictura._client' not in before and 'pictura.models' not in before and 'httpx' not in before; "
             "c = pictura.Client(api_key='k'); assert 'pictura.resources.images' not in sys.modules; "
+            "assert 'pydantic' not in sys.modules; "
             "c.images; assert 'pictura.resources.images' in sys.modules; print('ok')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=sdks["images"].root)

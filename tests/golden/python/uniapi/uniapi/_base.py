@@ -18,10 +18,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any, Generic, ParamSpec, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
-import pydantic
 
 from ._errors import (
     APIConnectionError,
@@ -29,6 +28,9 @@ from ._errors import (
     APITimeoutError,
     status_error,
 )
+
+if TYPE_CHECKING:
+    import pydantic
 
 __all__ = ["NOT_GIVEN", "APIResponse", "FileInput", "NotGiven", "RequestOptions"]
 
@@ -103,7 +105,7 @@ def _wire(value: Any) -> str:
 
 def jsonable(value: Any) -> Any:
     """A JSON-ready copy of `value`: models by their wire names, enums by value, unset fields dropped."""
-    if isinstance(value, pydantic.BaseModel):
+    if hasattr(value, "model_dump") and hasattr(value, "model_fields_set"):  # a model, without importing pydantic
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Enum):
         return jsonable(value.value)
@@ -191,7 +193,12 @@ _ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
 
 
 def parse(cast_to: Any, data: Any) -> Any:
-    """`data` (decoded JSON) as an instance of `cast_to` (a model, a list of models, a union...)."""
+    """`data` (decoded JSON) as an instance of `cast_to` (a model, a list of models, a union...).
+
+    pydantic is imported here, on the first parsed response, not at import: it is most of an import's cost.
+    """
+    import pydantic
+
     if cast_to is None or cast_to is Any:
         return data
     if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
@@ -216,6 +223,8 @@ def parse_response(response: httpx.Response, options: RequestOptions) -> Any:
         data = response.json()
     except ValueError:
         raise APIResponseValidationError(response, response.text, "not JSON") from None
+    import pydantic
+
     try:
         return parse(options.cast_to, data)
     except pydantic.ValidationError as error:

@@ -1,0 +1,118 @@
+"""GitHub's REST spec (npm @octokit/openapi, ~1,200 operations): apigen's Python SDK against
+openapi-python-client on the same file, side by side: wall time, peak memory, operations emitted, every
+module importing, and import time of the generated package.
+
+    .venv/bin/python benchmarks/sdk_github.py
+
+Downloads (once, into benchmarks/.cache, git-ignored): the npm package with `npm pack`, and
+openapi-python-client into its own venv. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "benchmarks" / ".cache"
+SPEC = CACHE / "package" / "generated" / "api.github.com.json"
+OPC_VENV = CACHE / "opc-venv"
+PYTHON = sys.executable
+
+# Runs a command and prints its wall time and the peak resident memory of its process tree (KiB).
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+    "print(code, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def ensure_inputs() -> None:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if not SPEC.is_file():
+        subprocess.run(["npm", "pack", "@octokit/openapi", "--silent"], cwd=CACHE, check=True)
+        archive = sorted(CACHE.glob("octokit-openapi-*.tgz"))[-1]
+        shutil.unpack_archive(archive, CACHE)
+    if not (OPC_VENV / "bin" / "openapi-python-client").is_file():
+        subprocess.run([PYTHON, "-m", "venv", str(OPC_VENV)], check=True)
+        subprocess.run([str(OPC_VENV / "bin" / "pip"), "install", "-q", "openapi-python-client",
+                        "python-dateutil"], check=True)
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[int, float, float]:
+    out = subprocess.run([PYTHON, "-c", MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True,
+                         check=True).stdout.split()
+    return int(out[0]), float(out[1]), int(out[2]) / 1024
+
+
+def import_seconds(python: str, statement: str, path: Path, runs: int = 5) -> float:
+    """Best of `runs` wall times of `statement` in a fresh interpreter, minus a bare interpreter's start."""
+    def best(code: str) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run([python, "-c", code], cwd=path, env={**os.environ, "PYTHONPATH": str(path)}, check=True)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    return best(statement) - best("pass")
+
+
+def main() -> None:
+    ensure_inputs()
+    operations = sum(1 for item in json.loads(SPEC.read_text())["paths"].values()
+                     for method in item if method in ("get", "put", "post", "delete", "patch", "head", "options",
+                                                      "trace"))
+    work = Path(tempfile.mkdtemp(prefix="sdk-github-"))
+    cache = work / "models-cache"
+    env = {**os.environ, "APIGEN_CACHE": str(cache)}
+    apigen = [PYTHON, "-m", "generator", "generate", str(SPEC), "--target", "python", "--service", "github"]
+    print(f"GitHub REST spec: {SPEC.stat().st_size / 1e6:.1f} MB, {operations} operations")
+    code, cold, cold_mem = measure([*apigen, "--out", str(work / "cold")], ROOT, env)
+    _, warm, warm_mem = measure([*apigen, "--out", str(work / "warm")], ROOT, env)
+    print(f"apigen generate --target python (cold cache): {cold:6.1f} s  {cold_mem:6.0f} MiB  exit {code}")
+    print(f"apigen generate --target python (warm cache): {warm:6.1f} s  {warm_mem:6.0f} MiB")
+    opc_dir = work / "opc"
+    opc_dir.mkdir()
+    code, opc, opc_mem = measure([str(OPC_VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC),
+                                  "--meta", "none"], opc_dir)
+    print(f"openapi-python-client generate:               {opc:6.1f} s  {opc_mem:6.0f} MiB  exit {code}")
+
+    sdk = work / "cold" / "python"
+    sys.path.insert(0, str(ROOT))
+    from generator.render.python_plan import build_plan
+    from generator.spec import load_spec
+
+    plan = build_plan(load_spec(SPEC))
+    emitted = sum(1 for r in plan.resources for op in r.operations
+                  if f"def {op.name}(" in (sdk / "github" / "resources" / f"{r.module}.py").read_text())
+    print(f"operations emitted: {emitted}/{operations}; resources: {len(plan.resources)}")
+    check = ("import importlib, pkgutil, github, github.resources as r\n"
+             "c = github.Client(api_key='k')\n"
+             "names = [m.name for m in pkgutil.iter_modules(r.__path__)]\n"
+             "[importlib.import_module('github.resources.' + n) for n in names]\n"
+             "print(len(names))")
+    imported = subprocess.run([PYTHON, "-c", check], cwd=sdk, capture_output=True, text=True)
+    print(f"resource modules importing: {imported.stdout.strip() or imported.stderr.strip()[-300:]}")
+    print(f"import time, `import github`:                         {import_seconds(PYTHON, 'import github', sdk):.3f} s")
+    print(f"import time, `from github import Client` (httpx):      "
+          f"{import_seconds(PYTHON, 'from github import Client', sdk):.3f} s")
+    print(f"import time, raw `import httpx` for comparison:        {import_seconds(PYTHON, 'import httpx', sdk):.3f} s")
+    print(f"first use, `Client().repos` (models module loaded):   "
+          f"{import_seconds(PYTHON, 'from github import Client; Client().repos', sdk, runs=3):.3f} s")
+    opc_package = next(p for p in opc_dir.iterdir() if (p / "__init__.py").is_file())
+    opc_python = str(OPC_VENV / "bin" / "python")
+    print(f"import time, openapi-python-client's `import {opc_package.name}` + all api modules: "
+          f"{import_seconds(opc_python, f'import {opc_package.name}.models', opc_dir, runs=3):.3f} s")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
