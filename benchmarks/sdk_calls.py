@@ -101,10 +101,9 @@ def main() -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-c", SERVER, str(port)])
     try:
+        import bench_sdk
         import httpx
         import openai
-
-        import bench_sdk
 
         base = f"http://127.0.0.1:{port}/v1"
         deadline = time.monotonic() + 15

@@ -29,7 +29,7 @@ PYTHON = sys.executable
 MEASURE = (
     "import resource, subprocess, sys, time\n"
     "start = time.perf_counter()\n"
-    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False).returncode\n"
     "print(code, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
 )
 
@@ -38,7 +38,7 @@ def ensure_inputs() -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     if not SPEC.is_file():
         subprocess.run(["npm", "pack", "@octokit/openapi", "--silent"], cwd=CACHE, check=True)
-        archive = sorted(CACHE.glob("octokit-openapi-*.tgz"))[-1]
+        archive = max(CACHE.glob("octokit-openapi-*.tgz"))
         shutil.unpack_archive(archive, CACHE)
     if not (OPC_VENV / "bin" / "openapi-python-client").is_file():
         subprocess.run([PYTHON, "-m", "venv", str(OPC_VENV)], check=True)
@@ -99,7 +99,7 @@ def main() -> None:
              "names = [m.name for m in pkgutil.iter_modules(r.__path__)]\n"
              "[importlib.import_module('github.resources.' + n) for n in names]\n"
              "print(len(names))")
-    imported = subprocess.run([PYTHON, "-c", check], cwd=sdk, capture_output=True, text=True)
+    imported = subprocess.run([PYTHON, "-c", check], cwd=sdk, capture_output=True, text=True, check=False)
     print(f"resource modules importing: {imported.stdout.strip() or imported.stderr.strip()[-300:]}")
     print(f"import time, `import github`:                         {import_seconds(PYTHON, 'import github', sdk):.3f} s")
     print(f"import time, `from github import Client` (httpx):      "

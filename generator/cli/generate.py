@@ -18,7 +18,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
-
     from dataclasses import replace
 
     from generator.config import ALL_TARGETS, load_config

@@ -13,6 +13,7 @@ import re
 import warnings
 from pathlib import Path
 from typing import Any
+
 from generator.errors import ApigenError
 from generator.render.python_imports import reorder_imports
 from generator.render.python_schemas import SchemaSet
@@ -27,7 +28,8 @@ _BASE_NAME = "Model"
 
 
 def _options(schemas: SchemaSet) -> dict[str, Any]:
-    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import PythonVersion
 
     return {
         "input_file_type": InputFileType.OpenAPI,
@@ -95,7 +97,7 @@ def _generate(document: str, options: dict[str, Any]) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             code = generate(document, **options)
-    except Exception as error:  # datamodel-code-generator raises many types; report them as input errors
+    except Exception as error:  # noqa: BLE001 - it raises many types; all mean the schemas cannot be modelled
         raise ApigenError(f"datamodel-code-generator could not model the schemas: {error}") from None
     if not isinstance(code, str):
         raise ApigenError("datamodel-code-generator returned several modules; expected one")

@@ -110,7 +110,7 @@ class QueueMethods:
     status: str
     result: str
     cancel: str
-    runs: list[tuple[str, str, Operation]]  # (submit alias or "", run method name, operation)
+    runs: list[tuple[str, str, Operation]]  # (submit alias, or "" when the operation is `submit`; run; op)
 
 
 @dataclass
@@ -324,7 +324,7 @@ def _parameter(schemas: SchemaSet, parameter: dict[str, Any], location: str, hin
     schema = parameter.get("schema")
     if not isinstance(schema, dict):
         content = parameter.get("content") or {}
-        first = next(iter(content.values()), {}) if isinstance(content, dict) else {}
+        first: Any = next(iter(content.values()), {}) if isinstance(content, dict) else {}
         schema = first.get("schema") if isinstance(first, dict) else None
     schema = schema if isinstance(schema, dict) else {"type": "string"}
     annotation = schemas.annotation(schema, f"{hint} {wire}")
@@ -441,7 +441,8 @@ def _queue_methods(resource: Resource) -> QueueMethods | None:
 
     runs: list[tuple[str, str, Operation]] = []
     if len(queued) == 1:
-        runs.append((free("submit"), free("run"), queued[0]))
+        op = queued[0]  # already named `submit` (fal's own naming): no alias needed
+        runs.append(("" if op.name == "submit" else free("submit"), free("run"), op))
     else:
         runs.extend((free(f"submit_{op.name}"), free(f"run_{op.name}"), op) for op in queued)
     return QueueMethods(status=free("status"), result=free("result"), cancel=free("cancel"), runs=runs)

@@ -9,9 +9,10 @@ as `list[Image] | None` or `Literal["url", "b64_json"]`. The models are then gen
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
-import re
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -332,26 +333,37 @@ def _literal(value: Any) -> str | None:
 
 def default_literal(value: Any, annotation: str) -> str | None:
     """Python source for a documented default, when it fits the annotation; else None (no default)."""
-    parts = set(re.split(r"\s*\|\s*", annotation))
-    allowed = {type(v) for part in parts if part.startswith("Literal[") for v in _literal_values(part)}
-    if any(part.startswith("Literal[") for part in parts):
-        members = [v for part in parts if part.startswith("Literal[") for v in _literal_values(part)]
-        if any(type(m) is type(value) and m == value for m in members):
-            return py_string(value) if isinstance(value, str) else repr(value)
-    kind = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(value))
-    if kind is None or (allowed and kind not in parts):
+    if isinstance(value, float) and not math.isfinite(value):
         return None
-    if kind in parts:
-        return py_string(value) if isinstance(value, str) else repr(value)
-    if kind == "int" and "float" in parts:
+    source = py_string(value) if isinstance(value, str) else repr(value)
+    names: set[str] = set()
+    for part in _union_parts(annotation):
+        if isinstance(part, ast.Subscript) and ast.unparse(part.value) == "Literal":
+            members = part.slice.elts if isinstance(part.slice, ast.Tuple) else [part.slice]
+            if any(isinstance(m, ast.Constant) and type(m.value) is type(value) and m.value == value
+                   for m in members):
+                return source
+        names.add(ast.unparse(part))
+    kind = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(value))
+    if kind in names:
+        return source
+    if kind == "int" and "float" in names:
         return repr(float(value))
     return None
 
 
-def _literal_values(part: str) -> list[Any]:
-    import ast
-
+def _union_parts(annotation: str) -> list[ast.expr]:
+    """The members of an annotation such as `Literal["a|b"] | int | None`, parsed rather than split."""
     try:
-        return list(ast.literal_eval(f"({part[len('Literal['):-1]},)"))
-    except (SyntaxError, ValueError):
+        node = ast.parse(annotation, mode="eval").body
+    except SyntaxError:
         return []
+    parts: list[ast.expr] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.BinOp) and isinstance(current.op, ast.BitOr):
+            stack.extend([current.right, current.left])
+        else:
+            parts.append(current)
+    return parts

@@ -87,12 +87,12 @@ def lint(sdks: dict[str, Generated], tmp_path_factory: pytest.TempPathFactory) -
     """ruff and mypy --strict over every generated tree (and the golden ones), each run once per session."""
     goldens = sorted(p.parent for p in GOLDEN.glob("*/pyproject.toml"))
     roots = [str(g.root) for g in sdks.values()] + [str(p) for p in goldens]
-    ruff = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", *roots], capture_output=True, text=True)
+    ruff = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", *roots], capture_output=True, text=True, check=False)
     cache = tmp_path_factory.mktemp("mypy-cache")
     packages = [str(g.package_dir) for g in sdks.values()] + [
         str(d) for p in goldens for d in sorted(p.iterdir()) if (d / "__init__.py").is_file()]
     mypy = subprocess.run([str(BIN / "mypy"), "--strict", "--cache-dir", str(cache), *packages],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     return Lint(ruff, mypy)
 
 

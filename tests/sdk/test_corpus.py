@@ -45,9 +45,9 @@ def corpus_sdks(tmp_path_factory: pytest.TempPathFactory) -> list[CorpusSDK]:
 @pytest.fixture(scope="session")
 def corpus_lint(corpus_sdks: list[CorpusSDK], tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     roots = [str(s.generated.root) for s in corpus_sdks]
-    ruff = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", "-q", *roots], capture_output=True, text=True)
+    ruff = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", "-q", *roots], capture_output=True, text=True, check=False)
     mypy = subprocess.run([str(BIN / "mypy"), "--strict", "--cache-dir", str(tmp_path_factory.mktemp("mypy")),
-                           *[str(s.generated.package_dir) for s in corpus_sdks]], capture_output=True, text=True)
+                           *[str(s.generated.package_dir) for s in corpus_sdks]], capture_output=True, text=True, check=False)
     return (ruff.stdout + ruff.stderr if ruff.returncode else "", mypy.stdout if mypy.returncode else "")
 
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def apigen(*args: str, cwd: Path, seed: str = "0") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([*APIGEN, *args], capture_output=True, text=True, cwd=cwd, env=env)
+    return subprocess.run([*APIGEN, *args], capture_output=True, text=True, cwd=cwd, env=env, check=False)
 
 
 def tree(folder: Path, own: bool = False) -> dict[str, bytes]:
@@ -81,12 +81,12 @@ def test_generated_package_installs_and_imports(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     target = tmp_path / "site"
     pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-                          "--target", str(target), str(tmp_path / "out" / "python")], capture_output=True, text=True)
+                          "--target", str(target), str(tmp_path / "out" / "python")], capture_output=True, text=True, check=False)
     assert pip.returncode == 0, pip.stderr
     assert (target / "pictura_pip" / "py.typed").is_file()
     check = subprocess.run([sys.executable, "-c", "import pictura_pip; print(pictura_pip.Client.__name__)"],
                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(target)},
-                           cwd=tmp_path)
+                           cwd=tmp_path, check=False)
     assert check.stdout.strip() == "Client", check.stderr
 
 

@@ -78,8 +78,6 @@ class Flux1DevImageToImage(SyncResource):
             ),
         )
 
-    submit_ = submit
-
     def run(
         self,
         *,
@@ -178,8 +176,6 @@ class AsyncFlux1DevImageToImage(AsyncResource):
                 ),
             ),
         )
-
-    submit_ = submit
 
     async def run(
         self,

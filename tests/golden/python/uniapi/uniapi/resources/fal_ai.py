@@ -77,8 +77,6 @@ class FalAi(SyncResource):
             ),
         )
 
-    submit_ = submit
-
     def run(
         self,
         *,
@@ -180,8 +178,6 @@ class AsyncFalAi(AsyncResource):
                 ),
             ),
         )
-
-    submit_ = submit
 
     async def run(
         self,

@@ -67,8 +67,6 @@ class QwenImageEditPlus(SyncResource):
             ),
         )
 
-    submit_ = submit
-
     def run(
         self,
         *,
@@ -156,8 +154,6 @@ class AsyncQwenImageEditPlus(AsyncResource):
                 ),
             ),
         )
-
-    submit_ = submit
 
     async def run(
         self,

@@ -70,8 +70,6 @@ class WanV22A14bImageToImage(SyncResource):
             ),
         )
 
-    submit_ = submit
-
     def run(
         self,
         *,
@@ -165,8 +163,6 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
                 ),
             ),
         )
-
-    submit_ = submit
 
     async def run(
         self,
