@@ -30,7 +30,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body|请求体|请求参数|请求示例|request\s*example|"
         r"body(?=$|\s*(?:application|multipart)))", re.I)),
     (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.I)),
-    (END, re.compile(r"^(?:修改于|最后修改|最后更新|was this page helpful|how is this guide|上一页|下一页)", re.I)),
+    (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|上一页|下一页)", re.I)),
 ]
 
 
@@ -50,6 +50,29 @@ def clean(line: str) -> str:
 def media_type(line: str) -> str | None:
     match = _MEDIA.search(line)
     return match.group(1) if match else None
+
+
+def opens_response_body(line: str) -> bool:
+    """True for a bare `Body` (or `Body application/json`) line: inside a response section it names the
+    response's body (Apifox: 返回响应 / 🟢200成功 / application/json / Body), not the request body."""
+    return re.fullmatch(r"body(?:\s*(?:application|multipart|text)/\S+)?", clean(line), re.I) is not None
+
+
+def enclosing(lines: list[str], index: int) -> tuple[int, Heading] | None:
+    """The section line `index` sits in, as (line index, heading) of the nearest heading above it; a bare
+    `Body` heading under a response heading stays in that response (the response heading is returned)."""
+    body: tuple[int, Heading] | None = None
+    for at in range(index - 1, -1, -1):
+        found = heading(lines[at])
+        if found is None:
+            continue
+        if found.kind == BODY and opens_response_body(lines[at]):
+            body = body or (at, found)
+            continue
+        if found.kind == RESPONSE:
+            return at, found
+        return body or (at, found)
+    return body
 
 
 def heading(line: str) -> Heading | None:

@@ -28,3 +28,11 @@ def only_operation(spec: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
 
 def body_schema(op: dict[str, Any], media: str = "application/json") -> dict[str, Any]:
     return op["requestBody"]["content"][media]["schema"]
+
+
+def body_example(op: dict[str, Any], media: str = "application/json") -> Any:
+    return op["requestBody"]["content"][media].get("example")
+
+
+def response_schema(op: dict[str, Any], status: str, media: str = "application/json") -> dict[str, Any]:
+    return op["responses"][status]["content"][media]["schema"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ingest.conftest import body_schema, only_operation
+from tests.ingest.conftest import body_example, body_schema, only_operation, response_schema
 
 APIFOX_LISTING = """\
 创建绘图任务
@@ -74,6 +74,12 @@ def test_apifox_listing(ingest):
     assert body["properties"]["style"]["enum"] == ["ink", "oil", "pixel"]
     assert body["properties"]["caption"]["description"] == "画面描述"
     assert op["x-queue"] == "fal"
+    assert set(body["properties"]) == {"caption", "steps", "style"}  # response fields stay out of the request
+    assert body_example(op) == {"caption": "a red kite over hills", "steps": 20}
+    response = op["responses"]["200"]["content"]["application/json"]
+    assert list(response["schema"]["properties"]) == ["status", "request_id", "status_url"]
+    assert response["schema"]["required"] == ["status", "request_id", "status_url"]
+    assert response["example"]["request_id"] == "r-1"
     scheme = spec["components"]["securitySchemes"]["falKey"]
     assert scheme["x-prefix"] == "Key" and scheme["name"] == "Authorization"
 
@@ -267,3 +273,107 @@ def test_same_operation_on_two_pages(tmp_path):
 
 def test_deterministic(ingest):
     assert ingest(APIFOX_LISTING) == ingest(APIFOX_LISTING)
+
+
+APIFOX_ENGLISH = """\
+Start a render
+POST
+/render/{preset}
+Request
+Path Params
+preset
+string
+required
+Example:
+studio/portrait
+Body Params application/json
+scene
+string
+required
+frames
+integer
+optional
+Example
+{
+"scene": "a lighthouse at dusk",
+"frames": 8
+}
+Responses
+🟢200Success
+application/json
+Body
+job_id
+string
+required
+eta
+integer
+optional
+Example
+{
+"job_id": "j-42",
+"eta": 30
+}
+🟠400Bad Request
+application/json
+Body
+error
+string
+required
+Example
+{
+"error": "bad scene"
+}
+Modified at 2025-01-01 10:00:00
+"""
+
+
+def test_apifox_english_ui_responses_stay_out_of_the_request(ingest):
+    _, _, op = only_operation(ingest(APIFOX_ENGLISH))
+    assert set(body_schema(op)["properties"]) == {"scene", "frames"}
+    assert body_example(op) == {"scene": "a lighthouse at dusk", "frames": 8}
+    ok = response_schema(op, "200")
+    assert set(ok["properties"]) == {"job_id", "eta"} and ok["required"] == ["job_id"]
+    assert op["responses"]["200"]["content"]["application/json"]["example"] == {"job_id": "j-42", "eta": 30}
+    bad = response_schema(op, "400")  # the 400 heading after a JSON example still opens its own response
+    assert bad["properties"] == {"error": {"type": "string"}} and bad["required"] == ["error"]
+    assert op["responses"]["400"]["content"]["application/json"]["example"] == {"error": "bad scene"}
+
+
+MARKDOWN_RESPONSE_TABLES = """\
+# Summarize
+POST https://sum.example.com/v1/summarize
+
+## Request body
+
+| Name | Type | Required | Description |
+|---|---|---|---|
+| text | string | yes | Text to summarize |
+
+## Response
+
+The answer holds the summary. Long texts take a few seconds,
+so give your client a generous timeout.
+Every field is always present.
+Tokens are counted per request.
+All text is UTF-8.
+Nothing else is returned.
+
+| Name | Type | Required | Description |
+|---|---|---|---|
+| summary | string | yes | The summary |
+| tokens | integer | no | Tokens used |
+
+### 422 Error
+
+| Name | Type | Required | Description |
+|---|---|---|---|
+| detail | string | yes | What went wrong |
+"""
+
+
+def test_markdown_tables_under_response_headings(ingest):
+    _, _, op = only_operation(ingest(MARKDOWN_RESPONSE_TABLES))
+    assert set(body_schema(op)["properties"]) == {"text"}
+    ok = response_schema(op, "200")
+    assert set(ok["properties"]) == {"summary", "tokens"} and ok["required"] == ["summary"]
+    assert response_schema(op, "422")["required"] == ["detail"]

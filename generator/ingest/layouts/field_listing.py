@@ -14,7 +14,8 @@ from typing import Any
 
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.page import Page
-from generator.ingest.sections import AUTH, BODY, CODE, END, HEADER, PATH, QUERY, RESPONSE, clean, heading, media_type
+from generator.ingest.sections import (AUTH, BODY, CODE, END, HEADER, PATH, QUERY, RESPONSE, clean, heading,
+                                       media_type, opens_response_body)
 
 NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
 TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|binary|int|float|double|bool|any)"
@@ -68,6 +69,7 @@ def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
             if before.strip():
                 section, status, previous = _add(out, before, number, section, status, media, previous)
             out.append(Line("", number, section, status, boundary=True))
+            previous = ""  # a label before the block (示例, Example) had the block as its value
             number += text.count("\n", offset, end)
             offset = end
             span_index += 1
@@ -88,7 +90,7 @@ def _add(out: list[Line], raw: str, number: int, section: str | None, status: st
     after_label = bool(_LABEL.match(previous)) and not _LABEL.match(previous).group("rest")  # type: ignore[union-attr]
     found = None if after_label else heading(text)
     if found:
-        if found.kind == BODY and section == RESPONSE and text.lower() == "body":
+        if found.kind == BODY and section == RESPONSE and opens_response_body(text):
             found = None
         else:
             section = found.kind

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.page import Page
-from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, heading
+from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, enclosing, heading
 
 _COLUMNS = {
     "name": ("参数", "参数名", "参数名称", "字段", "字段名", "名称", "name", "parameter", "param", "field", "key", "属性"),
@@ -53,14 +53,30 @@ def _required(cell: str) -> bool | None:
     return None
 
 
-def _section_before(lines: list[str], index: int) -> str:
-    for line in reversed(lines[max(0, index - 6):index]):
-        found = heading(line)
-        if found and found.kind in (PATH, QUERY, HEADER, RESPONSE, BODY):
-            return found.kind
+def _section_before(lines: list[str], index: int) -> tuple[str, str]:
+    """(section, status) of a table starting at line `index`: the nearest heading above it (however far; a
+    response's `Body` stays in the response), or a line naming response fields just above it."""
+    for back, line in enumerate(reversed(lines[max(0, index - 6):index])):
+        if heading(line):
+            break
         if re.search(r"(响应|返回)(参数|字段|结构)|response (fields|parameters)", line, re.I):
-            return RESPONSE
-    return BODY
+            return RESPONSE, _status(lines, index - back - 1)
+    found = enclosing(lines, index)
+    if found and found[1].kind in (PATH, QUERY, HEADER, RESPONSE, BODY):
+        at, section = found
+        if section.kind != RESPONSE:
+            return section.kind, ""
+        return RESPONSE, section.status or _status(lines, at)
+    return BODY, ""
+
+
+def _status(lines: list[str], at: int) -> str:
+    """The status code a response heading at line `at`, or a status line just below it, names."""
+    for line in lines[at:at + 3]:
+        found = heading(line)
+        if found and found.status:
+            return found.status
+    return "200"
 
 
 def parse_fields(page: Page) -> list[Field]:
@@ -71,17 +87,17 @@ def parse_fields(page: Page) -> list[Field]:
         line = lines[i].strip()
         if line.startswith("|") and i + 1 < len(lines) and re.match(r"^\|?\s*:?-{2,}", lines[i + 1].strip()):
             columns = _column_map(_cells(line))
-            section = _section_before(lines, i)
+            section, status = _section_before(lines, i)
             i += 2
             while i < len(lines) and lines[i].strip().startswith("|"):
                 if "name" in columns and len(columns) >= 2:
-                    item = _row(_cells(lines[i]), columns, section, i + 1)
+                    item = _row(_cells(lines[i]), columns, section, status, i + 1)
                     if item:
                         fields.append(item)
                 i += 1
             continue
         if _RAN_HEADER.match(line.replace(" ", "")):
-            section = _section_before(lines, i)
+            section, status = _section_before(lines, i)
             i += 1
             while i < len(lines):
                 row = _RAN_ROW.match(lines[i].strip())
@@ -90,14 +106,14 @@ def parse_fields(page: Page) -> list[Field]:
                 fields.append(Field(name=row.group("name"), section=section, type=row.group("type"),
                                     required=_required(row.group("req") or ""),
                                     description=[row.group("desc").strip()] if row.group("desc").strip() else [],
-                                    line=i + 1))
+                                    status=status or "200", line=i + 1))
                 i += 1
             continue
         i += 1
     return fields
 
 
-def _row(cells: list[str], columns: dict[str, int], section: str, line: int) -> Field | None:
+def _row(cells: list[str], columns: dict[str, int], section: str, status: str, line: int) -> Field | None:
     def cell(key: str) -> str:
         index = columns.get(key)
         return cells[index] if index is not None and index < len(cells) else ""
@@ -108,7 +124,7 @@ def _row(cells: list[str], columns: dict[str, int], section: str, line: int) -> 
     where = _LOCATION.get(cell("in").lower(), section)
     description = cell("description")
     item = Field(name=name, section=where, type=cell("type") or None, required=_required(cell("required")),
-                 description=[description] if description else [], line=line)
+                 description=[description] if description else [], status=status or "200", line=line)
     if cell("default") and cell("default") != "-":
         item.default = cell("default")
     return item

@@ -16,7 +16,7 @@ from typing import Any
 from generator.errors import ApigenError
 from generator.ingest.curl import Curl, split_url
 from generator.ingest.page import JsonBlock, Page
-from generator.ingest.sections import BODY, RESPONSE, heading
+from generator.ingest.sections import BODY, RESPONSE, enclosing, heading, opens_response_body
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _M = "|".join(METHODS)
@@ -126,6 +126,11 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
         if line_number <= last_curl_line:
             return "response", "200"
         found = heading(line)
+        if found and found.kind == BODY and opens_response_body(line):
+            outer = enclosing(before, line_number - 1)
+            if outer and outer[1].kind == RESPONSE:
+                return "response", outer[1].status or _status_near(before, outer[0] + 1)
+            return "request", ""
         if found and found.kind == RESPONSE:
             return "response", found.status or _status_near(before, len(before) - back)
         if found and found.kind == BODY:
@@ -302,7 +307,7 @@ def _add_examples(page: Page, endpoint: Endpoint, warnings: list[str]) -> None:
         if kind == "request":
             endpoint.request_examples.append(block.value)
         else:
-            if endpoint.responses.get("200") and isinstance(block.value, dict) and set(block.value) <= {
+            if status == "200" and endpoint.responses.get("200") and isinstance(block.value, dict) and set(block.value) <= {
                     "error", "detail", "message", "code"} and "error" in block.value:
                 status = "default"
             endpoint.responses.setdefault(status or "200", []).append(block.value)
