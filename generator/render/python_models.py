@@ -28,13 +28,12 @@ _BASE_NAME = "Model"
 
 
 def _options(schemas: SchemaSet) -> dict[str, Any]:
-    from datamodel_code_generator.enums import DataModelType, InputFileType
-    from datamodel_code_generator.format import PythonVersion
-
+    """datamodel-code-generator's options; its enum-valued ones as plain values (see `_enum_options`), so
+    the cache key is computed without importing it."""
     return {
-        "input_file_type": InputFileType.OpenAPI,
-        "output_model_type": DataModelType.PydanticV2BaseModel,
-        "target_python_version": PythonVersion.PY_310,
+        "input_file_type": "openapi",
+        "output_model_type": "pydantic_v2.BaseModel",
+        "target_python_version": "3.10",
         "base_class": f"{_BASE_MODULE}.{_BASE_NAME}",
         "formatters": [],
         "disable_timestamp": True,
@@ -70,13 +69,11 @@ def models_source(schemas: SchemaSet, openapi_version: str) -> tuple[str, set[st
     """
     if not schemas.schemas:
         return "", set()
-    import datamodel_code_generator
-
     version = openapi_version if openapi_version.startswith("3.") else "3.1.0"
     document = schemas.document(version)
     options = _options(schemas)
     key = hashlib.sha256("\0".join([
-        document, repr(sorted(options.items())), datamodel_code_generator.get_version(),
+        document, repr(sorted(options.items())), _generator_version(),
         Path(__file__).read_text(encoding="utf-8"),
     ]).encode("utf-8")).hexdigest()
     folder = cache_dir()
@@ -90,13 +87,38 @@ def models_source(schemas: SchemaSet, openapi_version: str) -> tuple[str, set[st
     return code, set(_CLASS.findall(code))
 
 
+def _generator_version() -> str:
+    """datamodel-code-generator's version file, read without importing it (a cache hit imports nothing)."""
+    from importlib.util import find_spec
+
+    package = find_spec("datamodel_code_generator")
+    if package is None or not package.submodule_search_locations:
+        raise ApigenError("datamodel-code-generator is not installed")
+    folder = Path(next(iter(package.submodule_search_locations)))
+    try:
+        return (folder / "_version.py").read_text(encoding="utf-8")
+    except OSError:
+        import datamodel_code_generator
+
+        return datamodel_code_generator.get_version()
+
+
+def _enum_options(options: dict[str, Any]) -> dict[str, Any]:
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import PythonVersion
+
+    return {**options, "input_file_type": InputFileType(options["input_file_type"]),
+            "output_model_type": DataModelType(options["output_model_type"]),
+            "target_python_version": PythonVersion(options["target_python_version"])}
+
+
 def _generate(document: str, options: dict[str, Any]) -> str:
     from datamodel_code_generator import generate
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            code = generate(document, **options)
+            code = generate(document, **_enum_options(options))
     except Exception as error:  # noqa: BLE001 - it raises many types; all mean the schemas cannot be modelled
         raise ApigenError(f"datamodel-code-generator could not model the schemas: {error}") from None
     if not isinstance(code, str):

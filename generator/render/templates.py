@@ -2,17 +2,74 @@
 
 Templates are looked up by name (`python/client.py.jinja`) first in the user's override folder, then in
 the built-in `templates/` folder, the way openapi-python-client layers a ChoiceLoader.
+
+Compiling templates is most of a small service's render time, so compiled templates are kept: in memory for
+the life of the process (every environment of `apigen watch` shares them) and on disk under the apigen cache
+folder (`APIGEN_CACHE`, default `~/.cache/apigen`; `off` disables it), keyed by template name, file and
+environment options and checked against the template source, so an edited template is always recompiled.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.bccache import Bucket
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+_COMPILED: dict[str, bytes] = {}  # bucket key -> bytecode, shared by every environment of this process
+
+
+def cache_dir() -> Path | None:
+    """The apigen cache folder (`APIGEN_CACHE`, default ~/.cache/apigen), or None when it is `off`."""
+    setting = os.environ.get("APIGEN_CACHE", "")
+    if setting.lower() in ("0", "off", "no", "false"):
+        return None
+    return Path(setting) if setting else Path.home() / ".cache" / "apigen"
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja bytecode kept in memory and, unless the cache is off, in `<cache>/jinja/`.
+
+    Jinja checks every entry against the template source's checksum (a stale one is recompiled); the key
+    adds what shapes compiled code besides the source: Jinja's and Python's versions and the options.
+    """
+
+    def __init__(self, autoescape: bool) -> None:
+        self.tag = f"{jinja2.__version__}|{sys.version_info[:2]}|trim,lstrip,keep-newline|{autoescape}"
+        self.folder = None if (base := cache_dir()) is None else base / "jinja"
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha256(f"{self.tag}|{name}|{filename}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = _COMPILED.get(bucket.key)
+        if data is None and self.folder is not None:
+            try:
+                data = (self.folder / f"{bucket.key}.cache").read_bytes()
+            except OSError:
+                return
+        if data is not None:
+            bucket.bytecode_from_string(data)  # resets the bucket when the source changed
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        data = bucket.bytecode_to_string()
+        _COMPILED[bucket.key] = data
+        if self.folder is None:
+            return
+        path = self.folder / f"{bucket.key}.cache"
+        try:  # atomically; a cache that cannot be written is skipped, never an error
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(path)
+        except OSError:
+            pass
 
 
 def py_string(value: Any) -> str:
@@ -38,10 +95,11 @@ def environment(override: Path | None = None, autoescape: bool = False) -> jinja
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=autoescape,
-        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,  # these three shape compiled code: CompiledTemplates.tag names them
         trim_blocks=True,
         lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
+        bytecode_cache=CompiledTemplates(autoescape),
     )
     env.filters["py_string"] = py_string
     env.filters["docstring"] = docstring_text

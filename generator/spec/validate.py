@@ -89,11 +89,17 @@ def _reference_problems(spec: dict[str, Any]) -> list[Problem]:
 @functools.lru_cache(maxsize=1)
 def _document_validator() -> Any:
     """The OAS 3.1 document schema, compiled once per process."""
-    from importlib.resources import files
+    from importlib.util import find_spec
+    from pathlib import Path
 
     import jsonschema_rs
 
-    text = files("openapi_spec_validator").joinpath("resources/schemas/v3.1/schema.json").read_text("utf-8")
+    # Located without importing openapi_spec_validator, whose import alone takes over a second.
+    package = find_spec("openapi_spec_validator")
+    if package is None or not package.submodule_search_locations:
+        raise ApigenError("openapi-spec-validator is not installed (its OAS 3.1 schema is needed)")
+    folder = Path(next(iter(package.submodule_search_locations)))
+    text = (folder / "resources" / "schemas" / "v3.1" / "schema.json").read_text("utf-8")
     return jsonschema_rs.validator_for(json.loads(text))
 
 
@@ -294,17 +300,20 @@ def _compiled_problems(spec: dict[str, Any]) -> list[Problem]:
     return problems[:20]
 
 
-def spec_problems(spec: dict[str, Any], engine: str = "auto") -> list[Problem]:
-    """Every problem found (capped), as (JSON pointer, message); `engine` is auto, reference or compiled."""
+def spec_problems(spec: dict[str, Any], engine: str = "auto", own: bool = True) -> list[Problem]:
+    """Every problem found (capped), as (JSON pointer, message); `engine` is auto, reference or compiled.
+
+    `own=False` checks only the OpenAPI rules, for documents not (yet) normalized.
+    """
     if engine == "auto":
         engine = "compiled" if len(operations(spec)) > LARGE_SPEC_OPERATIONS else "reference"
     problems = _compiled_problems(spec) if engine == "compiled" else _reference_problems(spec)
-    return problems or own_problems(spec)
+    return problems or (own_problems(spec) if own else [])
 
 
-def validate_spec(spec: dict[str, Any], source: str, engine: str = "auto") -> None:
+def validate_spec(spec: dict[str, Any], source: str, engine: str = "auto", own: bool = True) -> None:
     """Raise ApigenError naming the source, the first problem's JSON pointer and what is wrong."""
-    problems = spec_problems(spec, engine)
+    problems = spec_problems(spec, engine, own)
     if problems:
         where, message = problems[0]
         more = f" (+{len(problems) - 1} more: " + "; ".join(f"{w}: {m}" for w, m in problems[1:MAX_REPORTED]) \
