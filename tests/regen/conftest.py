@@ -4,6 +4,8 @@ by a tiny stand-in renderer so these tests do not depend on the real renderers' 
 from __future__ import annotations
 
 import copy
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,19 @@ PETSTORE: dict[str, Any] = {
         },
     }}},
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def apigen_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A cache folder (compiled templates, models) of this session's own, never the user's."""
+    folder = tmp_path_factory.mktemp("apigen-cache")
+    previous = os.environ.get("APIGEN_CACHE")
+    os.environ["APIGEN_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["APIGEN_CACHE"]
+    else:
+        os.environ["APIGEN_CACHE"] = previous
 
 
 def petstore() -> dict[str, Any]:
