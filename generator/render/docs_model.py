@@ -165,9 +165,10 @@ def _media(content: Any) -> tuple[str | None, dict[str, Any]]:
     return str(key), content[key] if isinstance(content[key], dict) else {}
 
 
-def _media_example(media: dict[str, Any], resolver: Resolver, full: bool = False) -> Any:
-    """The doc's own example when it fits the schema, else one built from the schema."""
-    from generator.render.docs_schema import is_valid
+def _media_example(media: dict[str, Any], resolver: Resolver, full: bool = False, description: str = "") -> Any:
+    """The doc's own example when it fits the schema, else one built from the schema (showing the enum
+    values the response's `description` names)."""
+    from generator.render.docs_schema import is_valid, named_enum_values
 
     schema = media.get("schema")
     candidates = []
@@ -182,7 +183,7 @@ def _media_example(media: dict[str, Any], resolver: Resolver, full: bool = False
             return candidate
     if schema is None:
         return candidates[0] if candidates else None
-    return example_value(schema, resolver, full=full)
+    return named_enum_values(example_value(schema, resolver, full=full), schema, resolver, description)
 
 
 def _example_text(value: Any) -> str | None:
@@ -234,8 +235,9 @@ def operation_doc(spec: dict[str, Any], service: ServiceConfig, resolver: Resolv
         if not isinstance(answer, dict):
             continue
         kind, answer_media = _media(answer.get("content"))
-        example = _media_example(answer_media, resolver, full=True) if answer_media else None
-        responses.append(ResponseDoc(status=str(status), description=str(answer.get("description") or ""),
+        description = str(answer.get("description") or "")
+        example = _media_example(answer_media, resolver, True, description) if answer_media else None
+        responses.append(ResponseDoc(status=str(status), description=description,
                                      content_type=kind, example=_example_text(example)))
     return OperationDoc(
         operation_id=operation_id,

@@ -5,6 +5,7 @@ and example values that validate against the schema (so printed examples are acc
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
@@ -234,6 +235,29 @@ def example_value(schema: Any, resolver: Resolver, name: str = "", depth: int = 
     if kind == "null":
         return None
     return _string_example(schema, name)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+def named_enum_values(value: Any, schema: Any, resolver: Resolver, text: str) -> Any:
+    """`value` (an object example) with each string-enum property set to the enum value `text` names, if any:
+    a response described "Completed" shows `status: COMPLETED` rather than the enum's first value."""
+    schema = resolver.deref(schema)
+    if not isinstance(value, dict) or not isinstance(schema, dict) or not text:
+        return value
+    said = _words(text)
+    result = dict(value)
+    for prop, sub in (schema.get("properties") or {}).items():
+        target = resolver.deref(sub)
+        enum = target.get("enum") if isinstance(target, dict) else None
+        if prop not in result or not isinstance(enum, list):
+            continue
+        named = [v for v in enum if isinstance(v, str) and len(v) > 2 and _words(v) in said]
+        if named and is_valid(named[0], sub, resolver):
+            result[prop] = named[0]
+    return result
 
 
 def object_example(schema: dict[str, Any], resolver: Resolver, depth: int = 0,

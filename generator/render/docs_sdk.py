@@ -7,9 +7,12 @@ same decisions the SDK is generated from) keeps the examples in step with the SD
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.render.naming import method_name, resource_name, snake
+
+if TYPE_CHECKING:
+    from generator.render.python_schemas import SchemaSet
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class SdkOperation:
 class SdkNames:
     operations: dict[str, SdkOperation]  # by operationId
     ticket_is_model: bool  # queue tickets are pydantic models (attribute access) rather than dicts
+    ticket_status_is_enum: bool = False  # the ticket model's `status` is an Enum member (`.value`), not a str
 
 
 def sdk_names(spec: dict[str, Any]) -> SdkNames:
@@ -59,7 +63,27 @@ def sdk_names(spec: dict[str, Any]) -> SdkNames:
                 entry.status, entry.result, entry.cancel = (resource.queue.status, resource.queue.result,
                                                             resource.queue.cancel)
             found[op.operation_id] = entry
-    return SdkNames(operations=found, ticket_is_model=plan.ticket_model is not None)
+    return SdkNames(operations=found, ticket_is_model=plan.ticket_model is not None,
+                    ticket_status_is_enum=_enum_class_field(plan.schemas, plan.ticket_model, "status"))
+
+
+def _enum_class_field(schemas: SchemaSet, model: str | None, prop: str) -> bool:
+    """Whether the SDK's model `model` types property `prop` as an Enum class (parsed values are members
+    with `.value`) rather than as `Literal[...]`/`str` (parsed values are plain strings).
+
+    The models are generated with inline enums named in `schemas.literal_fields` as Literal; an enum
+    reached through `$ref` (a component of its own) becomes an Enum class.
+    """
+    from generator.render.python_schemas import _is_enum as is_enum
+
+    schema = schemas.schemas.get(model) if model else None
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    field_schema = properties.get(prop) if isinstance(properties, dict) else None
+    if not isinstance(field_schema, dict):
+        return False
+    if "$ref" in field_schema:
+        return is_enum(schemas.resolve(field_schema))
+    return is_enum(field_schema) and prop not in schemas.literal_fields
 
 
 def fallback(operation: dict[str, Any], parameters: list[dict[str, Any]], body_keys: list[str]) -> SdkOperation:

@@ -78,7 +78,10 @@ class Snippets:
         return f"ticket.{name}" if self.names.ticket_is_model else f"ticket[{name!r}]"
 
     def status_value(self, call: str) -> str:
-        return f"{call}.status.value" if self.names.ticket_is_model else f"{call}['status']"
+        """The ticket status returned by `call` as a str, in whatever type the SDK gives it."""
+        if not self.names.ticket_is_model:
+            return f"{call}['status']"
+        return f"{call}.status.value" if self.names.ticket_status_is_enum else f"{call}.status"
 
     def plain(self, op: OperationDoc) -> None:
         assert op.request is not None
