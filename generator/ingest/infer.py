@@ -58,8 +58,8 @@ def union(a: Schema, b: Schema) -> Schema:
         if "items" in a and "items" in b:
             return {"type": "array", "items": union(a["items"], b["items"])}
         return a if "items" in a else b
-    if kinds_a == kinds_b:
-        return a
+    if kinds_a == kinds_b and not any(key in a or key in b for key in ("properties", "items")):
+        return a  # the same scalar type(s); a type list holding array/object merges its parts below
     names: list[str] = []
     for kinds in (kinds_a, kinds_b):
         for kind in kinds if isinstance(kinds, list) else [kinds]:

@@ -12,6 +12,7 @@ from generator.ingest.infer import infer
 from generator.ingest.layouts import apifox_dump, field_listing, markdown_table, page_text
 from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
+from generator.ingest.sections import heading
 from generator.render.naming import snake
 
 _SCHEMES: dict[str, tuple[str, dict[str, Any]]] = {
@@ -66,8 +67,9 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     kind, header = curl_auth if curl_auth else (auth or page_text.auth_of_text(page.text), "Authorization")
     security = _security(partial, kind, header)
     doc_url = page_text.doc_link(page)
+    labels = _status_labels(page.text)
     for index, endpoint in enumerate(found):
-        op = _operation(endpoint, documented if index == 0 else {})
+        op = _operation(endpoint, documented if index == 0 else {}, labels if index == 0 else {})
         op["operationId"] = snake(f"{endpoint.method} {endpoint.path}", fallback="operation")
         if security is not None:
             op["security"] = security
@@ -124,8 +126,19 @@ def merge_operation(primary: dict[str, Any], secondary: dict[str, Any]) -> dict[
     return merged
 
 
-def _operation(endpoint: Endpoint, documented: dict[str, Any]) -> dict[str, Any]:
-    """The OpenAPI operation of an endpoint: documented fields over what examples show."""
+def _status_labels(text: str) -> dict[str, str]:
+    """What the page's status lines say of each status (`🟢200成功` -> {"200": "成功"}), first one wins."""
+    labels: dict[str, str] = {}
+    for line in text.split("\n"):
+        found = heading(line)
+        if found is not None and found.status and found.label:
+            labels.setdefault(found.status, found.label)
+    return labels
+
+
+def _operation(endpoint: Endpoint, documented: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]:
+    """The OpenAPI operation of an endpoint: documented fields over what examples show; responses described
+    as the page's status lines describe them."""
     shown: dict[str, Any] = {}
     if endpoint.params:
         shown["parameters"] = endpoint.params
@@ -152,8 +165,8 @@ def _operation(endpoint: Endpoint, documented: dict[str, Any]) -> dict[str, Any]
         fixed = merge_content(op["requestBody"]["content"], {}, endpoint.media or "application/json")
         op["requestBody"]["content"] = with_examples(fixed)
     responses = op.get("responses") or {"200": {"description": "Successful response"}}
-    for response in responses.values():
-        response["description"] = response.get("description") or "Successful response"
+    for status, response in responses.items():
+        response["description"] = response.get("description") or labels.get(status) or "Successful response"
         if "content" in response:
             response["content"] = with_examples(merge_content(response["content"], {}, "application/json"))
     op["responses"] = responses

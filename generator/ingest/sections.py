@@ -39,6 +39,7 @@ class Heading:
     kind: str
     media: str | None = None
     status: str | None = None
+    label: str | None = None  # what a status line says of its status (`🟢200成功` -> 成功)
 
 
 def clean(line: str) -> str:
@@ -75,6 +76,13 @@ def enclosing(lines: list[str], index: int) -> tuple[int, Heading] | None:
     return body
 
 
+def _label(text: str) -> str | None:
+    """The words after a status code, up to the media type or the UI words that follow them."""
+    words = re.split(r"\s*(?:(?:application|multipart|text)/|示例|生成代码|Example\b|Body\b)", text, maxsplit=1)[0]
+    words = words.strip(" \t-–:：·|")
+    return words or None
+
+
 def heading(line: str) -> Heading | None:
     """The section a short line opens, if it is a heading."""
     text = clean(line)
@@ -90,5 +98,5 @@ def heading(line: str) -> Heading | None:
     status_line = re.match(r"^(\d{3})\s*(?:成功|OK|Created|Accepted|No Content|Success|失败|Bad|Unauthorized|"
                            r"Forbidden|Not Found|Error|错误|[\u4e00-\u9fff]{0,6}$)", text)
     if status_line:
-        return Heading(RESPONSE, media_type(text), status_line.group(1))
+        return Heading(RESPONSE, media_type(text), status_line.group(1), _label(text[3:]))
     return None

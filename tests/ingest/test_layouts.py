@@ -80,6 +80,7 @@ def test_apifox_listing(ingest):
     assert list(response["schema"]["properties"]) == ["status", "request_id", "status_url"]
     assert response["schema"]["required"] == ["status", "request_id", "status_url"]
     assert response["example"]["request_id"] == "r-1"
+    assert op["responses"]["200"]["description"] == "成功"
     scheme = spec["components"]["securitySchemes"]["falKey"]
     assert scheme["x-prefix"] == "Key" and scheme["name"] == "Authorization"
 
@@ -337,6 +338,8 @@ def test_apifox_english_ui_responses_stay_out_of_the_request(ingest):
     bad = response_schema(op, "400")  # the 400 heading after a JSON example still opens its own response
     assert bad["properties"] == {"error": {"type": "string"}} and bad["required"] == ["error"]
     assert op["responses"]["400"]["content"]["application/json"]["example"] == {"error": "bad scene"}
+    # each response described as its status line says, not with invented words
+    assert [op["responses"][s]["description"] for s in ("200", "400")] == ["Success", "Bad Request"]
 
 
 MARKDOWN_RESPONSE_TABLES = """\

@@ -70,3 +70,8 @@ def test_inferred_schema_admits_its_example(value: object) -> None:
 @given(value=st.integers() | st.floats(allow_nan=False, allow_infinity=False))
 def test_numeric_literals_are_numbers(value: float) -> None:
     assert infer(value) == {"type": "number"}
+
+
+def test_items_of_mixed_arrays_merge_when_the_type_lists_are_equal():
+    schema = infer([[False, None, [None]], [False, None, [False]]])
+    jsonschema.validate([[False, None, [None]], [False, None, [False]]], schema)
