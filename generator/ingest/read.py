@@ -68,9 +68,12 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     security = _security(partial, kind, header)
     doc_url = page_text.doc_link(page)
     labels = _status_labels(page.text)
+    summary = page_text.title(page)
     for index, endpoint in enumerate(found):
         op = _operation(endpoint, documented if index == 0 else {}, labels if index == 0 else {})
         op["operationId"] = snake(f"{endpoint.method} {endpoint.path}", fallback="operation")
+        if index == 0 and summary:
+            op["summary"] = summary
         if security is not None:
             op["security"] = security
         if doc_url or page.url:

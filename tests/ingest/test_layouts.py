@@ -81,6 +81,7 @@ def test_apifox_listing(ingest):
     assert response["schema"]["required"] == ["status", "request_id", "status_url"]
     assert response["example"]["request_id"] == "r-1"
     assert op["responses"]["200"]["description"] == "成功"
+    assert op["summary"] == "创建绘图任务"
     scheme = spec["components"]["securitySchemes"]["falKey"]
     assert scheme["x-prefix"] == "Key" and scheme["name"] == "Authorization"
 
@@ -178,7 +179,7 @@ string
 def test_mintlify_multipart(ingest):
     spec = ingest(MINTLIFY)
     path, method, op = only_operation(spec)
-    assert path == "/v2/audio/speech"
+    assert path == "/v2/audio/speech" and op["summary"] == "Speak text"
     body = body_schema(op, "multipart/form-data")
     assert body["required"] == ["text"]
     assert {"default": 1, "minimum": 0.5, "maximum": 2}.items() <= body["properties"]["speed"].items()
@@ -340,6 +341,7 @@ def test_apifox_english_ui_responses_stay_out_of_the_request(ingest):
     assert op["responses"]["400"]["content"]["application/json"]["example"] == {"error": "bad scene"}
     # each response described as its status line says, not with invented words
     assert [op["responses"][s]["description"] for s in ("200", "400")] == ["Success", "Bad Request"]
+    assert op["summary"] == "Start a render"
 
 
 MARKDOWN_RESPONSE_TABLES = """\
@@ -376,6 +378,7 @@ Nothing else is returned.
 
 def test_markdown_tables_under_response_headings(ingest):
     _, _, op = only_operation(ingest(MARKDOWN_RESPONSE_TABLES))
+    assert "summary" not in op  # no title beside a method line: none invented
     assert set(body_schema(op)["properties"]) == {"text"}
     ok = response_schema(op, "200")
     assert set(ok["properties"]) == {"summary", "tokens"} and ok["required"] == ["summary"]

@@ -196,6 +196,44 @@ def auth_of_text(text: str) -> str | None:
     return None
 
 
+_BADGE = re.compile(r"^(?:开发中|测试中|已发布|已完成|已废弃|将废弃|维护中|Developing|Testing|Released|Deprecated|Beta)$",
+                    re.I)
+_NOT_TITLE = re.compile(r"^(?:[-*•·]\s|skip to|跳转到|https?://|/|\{\{|curl\b|[{\[`|#])", re.I)
+
+
+def title(page: Page) -> str | None:
+    """The operation's title where the page prints it beside a method line standing alone: between the
+    method and its path, else the line above the method (a status badge such as 开发中 skipped), else the
+    line after a path split over lines (Mintlify)."""
+    lines = page.text.split("\n")
+    for index, line in enumerate(lines):
+        if line.strip() not in METHODS or not _joined_target(lines, index + 1):
+            continue
+        start = next(i for i in range(index + 1, len(lines)) if re.match(r"^(?:https?://|/|\{\{)", lines[i].strip()))
+        between = [text.strip() for text in lines[index + 1:start] if text.strip()]
+        if between and _is_title(between[-1]):
+            return between[-1]
+        above = [text.strip() for text in lines[max(0, index - 3):index] if text.strip()]
+        while above and _BADGE.match(above[-1]):
+            above.pop()
+        if above and _is_title(above[-1]):
+            return above[-1]
+        after = start + 1
+        while after < len(lines) and (not lines[after].strip() or lines[after].strip() == "/"
+                                      or _SEGMENT.match(lines[after].strip()) and lines[after - 1].strip() == "/"):
+            after += 1
+        split = any(text.strip() == "/" for text in lines[start:after])
+        if split and after < len(lines) and _is_title(lines[after].strip()):
+            return lines[after].strip()
+        return None
+    return None
+
+
+def _is_title(text: str) -> bool:
+    return (0 < len(text) <= 60 and not _NOT_TITLE.match(text) and heading(text) is None
+            and not _BADGE.match(text) and text not in METHODS)
+
+
 def doc_link(page: Page) -> str | None:
     match = _DOC_LINK.search(page.text)
     return match.group(1).rstrip(".") if match else None
