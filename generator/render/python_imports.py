@@ -12,6 +12,13 @@ import sys
 
 LINE_LENGTH = 88
 _FROM = re.compile(r"^from (\S+) import (.+)$")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# A comment or a string literal (any prefix, triple-quoted or not).
+_STRING = re.compile(
+    r"#[^\n]*|(?<![\w])[rbfuRBFU]{0,2}"
+    r"(?:\"\"\"(?:[^\\]|\\.)*?\"\"\"|'\'\'(?:[^\\]|\\.)*?\'\'\'|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
+)
+_CAST = re.compile(r"\bcast\(\s*\Z")
 _THIRD_PARTY_ROOTS = {"pydantic", "httpx", "typing_extensions", "pydantic_core"}
 
 
@@ -60,8 +67,8 @@ def import_block(imports: dict[str, set[str]], indent: int = 0) -> str:
     return "\n\n".join("\n".join(lines) for _, lines in sorted(sections.items()))
 
 
-def reorder_imports(code: str) -> str:
-    """`code` whose leading `from X import ...` lines are regrouped and sorted into one canonical block."""
+def split_imports(code: str) -> tuple[dict[str, set[str]], str]:
+    """The leading `from X import ...` lines of `code` as `{module: names}`, and the code after them."""
     lines = code.split("\n")
     imports: dict[str, set[str]] = {}
     index = 0
@@ -80,5 +87,29 @@ def reorder_imports(code: str) -> str:
         elif line and not line.startswith("#"):
             break
         index += 1
-    rest = "\n".join(lines[index:]).lstrip("\n")
+    return imports, "\n".join(lines[index:]).lstrip("\n")
+
+
+def reorder_imports(code: str) -> str:
+    """`code` whose leading `from X import ...` lines are regrouped and sorted into one canonical block."""
+    imports, rest = split_imports(code)
     return f"{import_block(imports)}\n\n\n{rest}" if imports else code
+
+
+def code_names(code: str) -> set[str]:
+    """The names code uses: strings and comments dropped, except `cast("...")` types and f-string fields."""
+    kept: list[str] = []
+
+    def blank(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text.startswith("#"):
+            return " "
+        prefix = text[:len(text) - len(text.lstrip("rbfuRBFU"))].lower()
+        if "f" in prefix:
+            kept.extend(re.findall(r"\{([^{}]*)\}", text.replace("{{", "").replace("}}", "")))
+        elif _CAST.search(code, max(0, match.start() - 40), match.start()):
+            kept.append(text)
+        return " "
+
+    stripped = _STRING.sub(blank, code)
+    return set(_IDENTIFIER.findall(stripped)) | set(_IDENTIFIER.findall(" ".join(kept)))

@@ -1,8 +1,16 @@
-"""The SDK's `models.py`: pydantic v2 classes for every schema, written by datamodel-code-generator.
+"""The SDK's `models` package: pydantic v2 classes for every schema, written by datamodel-code-generator.
 
-All schemas (components plus the inline ones lifted by `SchemaSet`) go to datamodel-code-generator in one
-document and one call, without formatters: a single call keeps shared classes shared, and formatting
-through black and isort would triple the time on large specs for no change in behaviour.
+Classes are split into modules so that using one resource imports only the models it needs: a class used
+(directly or through other classes) by the operations of one resource lives in `models/<resource>.py`, one
+used by several in `models/_shared.py`, one no operation uses in `models/_other.py`. Resource modules import
+from their own module and `_shared`, `_shared` only from itself, so imports never cycle.
+
+Each module is one datamodel-code-generator call, without formatters (black and isort would triple the time
+on large specs for no change in behaviour). A module's document holds its own classes plus stand-ins for the
+classes it refers to elsewhere: an empty object for an object model (only its name matters), the full schema
+for base classes, enums and other non-object schemas (their shape decides the code written for a field). The
+stand-ins are dropped from the output and imported instead. datamodel-code-generator's time grows faster
+than the number of classes, so smaller calls are cheaper in total, and they run in parallel processes.
 """
 
 from __future__ import annotations
@@ -11,15 +19,21 @@ import hashlib
 import os
 import re
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ApigenError
-from generator.render.python_imports import reorder_imports
-from generator.render.python_schemas import SchemaSet
+from generator.render.python_imports import code_names, import_block, split_imports
+from generator.render.python_schemas import CLASS_PREFIX, SCHEMA_PREFIX, SchemaSet
 
 _HEADER = re.compile(r"\A(#[^\n]*\n)+\n*")
-_CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
+# A top-level definition of a class, or the call that completes it.
+_DEFINITION = re.compile(r"class (\w+)\(|(\w+)\.model_rebuild\(")
+# Documents (bytes of JSON) from which models are generated in parallel processes rather than in this one.
+_PARALLEL_FROM = 400_000
+# Classes per module at most (but a cycle of classes stays whole): its time grows faster than its size.
+_MODULE_CLASSES = 250
 
 
 # The base class as datamodel-code-generator sees it; rewritten to the package's relative import after.
@@ -61,30 +75,260 @@ def cache_dir() -> Path | None:
     return Path(setting) if setting else Path.home() / ".cache" / "apigen"
 
 
-def models_source(schemas: SchemaSet, openapi_version: str) -> tuple[str, set[str]]:
-    """Source of `models.py` (importing its base class from `._model`) and the class names it defines.
+SHARED = "_shared"
+OTHER = "_other"
 
-    datamodel-code-generator takes most of the time on large specs (about 25 s for GitHub's), so its
-    output is cached by a hash of everything it is given: a rebuild of an unchanged spec skips it.
+
+@dataclass
+class ModelModule:
+    """One module of the `models` package: its source and the classes it defines."""
+
+    name: str
+    code: str
+    classes: list[str]
+
+
+def _refs(schema: Any, found: set[str]) -> set[str]:
+    """The classes `schema` refers to, at any depth."""
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "$ref" and isinstance(value, str) and value.startswith(CLASS_PREFIX):
+                found.add(value[len(CLASS_PREFIX):])
+            else:
+                _refs(value, found)
+    elif isinstance(schema, list):
+        for value in schema:
+            _refs(value, found)
+    return found
+
+
+def _together(schema: Any, found: list[set[str]]) -> list[set[str]]:
+    """Groups of classes that must share a module: a discriminated union and its members (the generator
+    rewrites the members' discriminator field)."""
+    if isinstance(schema, dict):
+        if isinstance(schema.get("discriminator"), dict):
+            found.append(_refs({k: schema.get(k) for k in ("oneOf", "anyOf", "discriminator")}, set()))
+        for value in schema.values():
+            _together(value, found)
+    elif isinstance(schema, list):
+        for value in schema:
+            _together(value, found)
+    return found
+
+
+def assign_modules(schemas: SchemaSet, used: dict[str, set[str]]) -> dict[str, str]:
+    """The module of every class, given the classes each resource module's code names (`used`)."""
+    deps = {name: _refs(schema, set()) & schemas.schemas.keys() for name, schema in schemas.schemas.items()}
+    users: dict[str, set[str]] = {name: set() for name in schemas.schemas}
+    for resource, names in sorted(used.items()):
+        stack = sorted(names & users.keys())
+        while stack:
+            name = stack.pop()
+            if resource not in users[name]:
+                users[name].add(resource)
+                stack.extend(deps[name])
+    module = {name: next(iter(found)) if len(found) == 1 else SHARED if found else OTHER
+              for name, found in users.items()}
+    groups = [group | {name} for name, schema in schemas.schemas.items() for group in _together(schema, [])]
+    changed = True
+    while changed:  # a class a module refers to lives there or in _shared; groups stay whole
+        changed = False
+        for group in groups:
+            labels = {module[name] for name in group} - {OTHER}
+            if len(labels) > 1 or (labels and any(module[name] == OTHER for name in group)):
+                for name in group:
+                    if module[name] != SHARED:
+                        module[name], changed = SHARED, True
+        for name, names in deps.items():
+            for dep in names:
+                if module[dep] not in (module[name], SHARED) and module[name] != OTHER:
+                    module[dep], changed = SHARED, True
+    return _split_large(module, deps)
+
+
+def _split_large(module: dict[str, str], deps: dict[str, set[str]]) -> dict[str, str]:
+    """Modules of more than `_MODULE_CLASSES` classes cut into parts (`_other`, `_other_2`...): whole cycles of
+    classes in dependency order, so that a part imports only from the parts before it."""
+    members: dict[str, list[str]] = {}
+    for name, label in module.items():
+        members.setdefault(label, []).append(name)
+    for label, names in members.items():
+        if len(names) <= _MODULE_CLASSES:
+            continue
+        part, size = 1, 0
+        for component in _components(names, {n: deps[n] & set(names) for n in names}):
+            if size and size + len(component) > _MODULE_CLASSES:
+                part, size = part + 1, 0
+                while f"{label}_{part}" in members:
+                    part += 1
+            size += len(component)
+            for name in component:
+                module[name] = label if part == 1 else f"{label}_{part}"
+    return module
+
+
+def _components(names: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of `edges` (Tarjan's, iterative), each after the ones it depends on."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    order = {name: i for i, name in enumerate(names)}
+    for root in names:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges[root], key=order.__getitem__)))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(edges[child], key=order.__getitem__))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                found.append(sorted(component, key=order.__getitem__))
+    return found
+
+
+def models_source(schemas: SchemaSet, openapi_version: str,
+                  used: dict[str, set[str]] | None = None) -> list[ModelModule]:
+    """The modules of the `models` package (importing their base class from `.._model`), in name order.
+
+    `used` maps each resource module to the class names its code uses; without it every class is shared.
+    datamodel-code-generator takes most of the time on large specs, so each module's output is cached by a
+    hash of everything it is given: a rebuild of an unchanged spec skips it.
     """
     if not schemas.schemas:
-        return "", set()
+        return []
     version = openapi_version if openapi_version.startswith("3.") else "3.1.0"
-    document = schemas.document(version)
+    module = assign_modules(schemas, used or {})
     options = _options(schemas)
-    key = hashlib.sha256("\0".join([
-        document, repr(sorted(options.items())), _generator_version(),
-        Path(__file__).read_text(encoding="utf-8"),
-    ]).encode("utf-8")).hexdigest()
+    salt = "\0".join([repr(sorted(options.items())), _generator_version(),
+                      Path(__file__).read_text(encoding="utf-8")])
+    members: dict[str, list[str]] = {}
+    for name in schemas.schemas:
+        members.setdefault(module[name], []).append(name)
+    jobs: dict[str, str] = {}
+    codes: dict[str, str] = {}
     folder = cache_dir()
-    cached = folder / "models" / f"{key}.py" if folder is not None else None
-    if cached is not None and cached.is_file():
-        code = cached.read_text(encoding="utf-8")
-    else:
-        code = _generate(document, options)
-        if cached is not None:
-            _store(cached, code)
-    return code, set(_CLASS.findall(code))
+    for name, classes in members.items():
+        document = _document(schemas, classes, version)
+        key = hashlib.sha256(f"{document}\0{salt}".encode()).hexdigest()
+        cached = folder / "models" / f"{key}.py" if folder is not None else None
+        if cached is not None and cached.is_file():
+            codes[name] = cached.read_text(encoding="utf-8")
+        else:
+            jobs[name] = document
+    for name, code in _generate_all(jobs, options).items():
+        codes[name] = code
+        if folder is not None:
+            document = jobs[name]
+            key = hashlib.sha256(f"{document}\0{salt}".encode()).hexdigest()
+            _store(folder / "models" / f"{key}.py", code)
+    return [ModelModule(name, _finish(codes[name], set(members[name]), module), members[name])
+            for name in sorted(members)]
+
+
+def _document(schemas: SchemaSet, classes: list[str], version: str) -> str:
+    """The OpenAPI document of one module: its classes, then stand-ins for the classes they refer to."""
+    own = set(classes)
+    included: dict[str, Any] = {name: schemas.schemas[name] for name in classes}
+    stand_ins: dict[str, Any] = {}
+    stack = [schema for schema in included.values()]
+    while stack:
+        schema = stack.pop()
+        bases = set()
+        for key in ("allOf",):
+            if isinstance(schema, dict) and isinstance(schema.get(key), list):
+                bases |= _refs(schema[key], set())
+        for name in sorted(_refs(schema, set())):
+            if name in own or name in stand_ins or name not in schemas.schemas:
+                continue
+            target = schemas.schemas[name]
+            if name not in bases and _is_object(target):
+                stand_ins[name] = {"type": "object"}
+            else:
+                stand_ins[name] = target
+                stack.append(target)
+    # a stand-in first named as an empty object may be some other class's base: give it its full schema
+    for schema in [*included.values(), *stand_ins.values()]:
+        if isinstance(schema, dict) and isinstance(schema.get("allOf"), list):
+            for name in _refs(schema["allOf"], set()) - own:
+                if name in schemas.schemas and stand_ins.get(name) == {"type": "object"}:
+                    stand_ins[name] = schemas.schemas[name]
+    return _dump({**included, **dict(sorted(stand_ins.items()))}, version)
+
+
+def _dump(classes: dict[str, Any], version: str) -> str:
+    import json
+
+    document = {"openapi": version, "info": {"title": "models", "version": "0"}, "paths": {},
+                "components": {"schemas": classes}}
+    return json.dumps(document, ensure_ascii=False).replace(f'"{CLASS_PREFIX}', f'"{SCHEMA_PREFIX}')
+
+
+def _is_object(schema: Any) -> bool:
+    """An object model: other modules only need its name."""
+    if not isinstance(schema, dict) or any(k in schema for k in ("oneOf", "anyOf", "enum", "const", "allOf")):
+        return False
+    return isinstance(schema.get("properties"), dict) and bool(schema["properties"]) and \
+        schema.get("type") in (None, "object")
+
+
+def _finish(code: str, own: set[str], module: dict[str, str]) -> str:
+    """A module's code without the stand-ins' definitions, importing them from their modules instead, and
+    without the imports only the stand-ins needed."""
+    imports, body = split_imports(code)
+    kept = []
+    for chunk in re.split(r"\n(?=\S)", body):
+        match = _DEFINITION.match(chunk)
+        name = match and (match.group(1) or match.group(2))
+        if not name or name in own or name not in module:
+            kept.append(chunk)  # its own classes, and those datamodel-code-generator added (inline enums)
+    body = re.sub(r"\n{3,}", "\n\n\n", "\n".join(kept)).strip() + "\n"
+    used = code_names(body)
+    imports = {source: {n for n in names if n.split(" as ")[-1] in used or source == "__future__"}
+               for source, names in imports.items()}
+    for name in sorted(used - own):
+        home = module.get(name)
+        if home is not None:
+            imports.setdefault(f".{home}", set()).add(name)
+    return f"{import_block(imports)}\n\n\n{body}"
+
+
+def _generate_all(jobs: dict[str, str], options: dict[str, Any]) -> dict[str, str]:
+    """datamodel-code-generator's output for each document, in parallel processes when there is much."""
+    ordered = sorted(jobs, key=lambda name: -len(jobs[name]))
+    workers = min(len(ordered), os.cpu_count() or 1, 4)
+    if workers < 2 or sum(len(d) for d in jobs.values()) < _PARALLEL_FROM:
+        return {name: _generate(jobs[name], options) for name in ordered}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {name: pool.submit(_generate, jobs[name], options) for name in ordered}
+        return {name: futures[name].result() for name in ordered}
 
 
 def _generator_version() -> str:
@@ -124,8 +368,7 @@ def _generate(document: str, options: dict[str, Any]) -> str:
     if not isinstance(code, str):
         raise ApigenError("datamodel-code-generator returned several modules; expected one")
     code = _HEADER.sub("", code).strip() + "\n"
-    code = code.replace(f"from {_BASE_MODULE} import {_BASE_NAME}\n", f"from ._model import {_BASE_NAME}\n")
-    return reorder_imports(code)
+    return code.replace(f"from {_BASE_MODULE} import {_BASE_NAME}\n", f"from .._model import {_BASE_NAME}\n")
 
 
 def _store(path: Path, code: str) -> None:

@@ -1,14 +1,13 @@
 """The `python` target: an installable, typed SDK package for one service.
 
 `render(spec, context, out)` writes `pyproject.toml`, `README.md` and the package (`py.typed`, a lazy
-`__init__`, `_client.py`, `_errors.py`, `_base.py`, `models.py`, `resources/<name>.py`) under `out`.
+`__init__`, `_client.py`, `_errors.py`, `_base.py`, `models/`, `resources/<name>.py`) under `out`.
 Decisions live in `python_plan` (names, types, defaults) and `python_models` (pydantic classes); the
 templates under `templates/python/` only lay them out, so a user's templates folder can restyle any file.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import jinja2
 
 from generator.errors import ApigenError
 from generator.render import RenderContext
-from generator.render.python_imports import from_import, import_block
+from generator.render.python_imports import code_names, from_import, import_block
 from generator.render.python_models import models_source
 from generator.render.python_plan import Operation, Plan, Resource, build_plan
 from generator.render.templates import environment, write_text
@@ -29,7 +28,6 @@ _BASE_NAMES = (
     "Timeout", "_path", "async_to_raw_response", "file_parts", "form_fields", "header_params", "json_body",
     "jsonable", "query_params", "raw_content", "to_raw_response",
 )
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
@@ -39,10 +37,6 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     package = service.package
     env = environment(context.templates_override)
     env.globals["from_import"] = from_import
-    code, classes = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"))
-    missing = sorted(set(plan.schemas.schemas) - classes)
-    if missing:
-        raise ApigenError(f"datamodel-code-generator did not write the classes {missing[:5]}")
     values: dict[str, Any] = {
         "plan": plan,
         "package": package,
@@ -61,13 +55,30 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
         f"{package}/py.typed": "",
         f"{package}/__init__.py": _render(env, "package/__init__.py", values),
         f"{package}/_client.py": _render(env, "package/_client.py", values),
-        f"{package}/models.py": _render(env, "package/models.py", {**values, "code": code}),
         f"{package}/resources/__init__.py": _render(env, "package/resources/__init__.py", values),
     }
     for module in (*_STATIC_MODULES, *(["_queue.py"] if values["has_queue"] else [])):
         files[f"{package}/{module}"] = _render(env, f"package/{module}", values)
+    # Resource bodies first: the models each one names decide which models module a class lives in.
+    names = set(plan.schemas.schemas)
+    bodies = {resource.module: _resource_body(env, plan, resource, names, values) for resource in plan.resources}
+    used = {module: code_names(body) & names for module, body in bodies.items()}
+    modules = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), used)
+    home = {name: part.name for part in modules for name in part.classes}
+    classes = {name for part in modules for name in part.classes if f"class {name}(" in part.code}
+    missing = sorted(names - classes)
+    if missing:
+        raise ApigenError(f"datamodel-code-generator did not write the classes {missing[:5]}")
+    for part in modules:
+        files[f"{package}/models/{part.name}.py"] = _render(env, "package/models/module.py", {
+            **values, "module": part.name, "code": part.code})
+    exports = {part.name: sorted(part.classes) for part in modules}
+    files[f"{package}/models/__init__.py"] = _render(env, "package/models/__init__.py", {
+        **values, "exports": exports, "home": dict(sorted(home.items())),
+        "type_imports": import_block({f".{m}": set(c) for m, c in exports.items()}, indent=4)})
     for resource in plan.resources:
-        files[f"{package}/resources/{resource.module}.py"] = _resource_module(env, plan, resource, classes, values)
+        files[f"{package}/resources/{resource.module}.py"] = _resource_module(
+            env, resource, bodies[resource.module], used[resource.module], home, values)
     out.mkdir(parents=True, exist_ok=True)
     for relative, text in sorted(files.items()):
         write_text(out, relative, text)
@@ -83,49 +94,37 @@ def _render(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
         raise ApigenError(f"template {TEMPLATE_DIR}/{name}.jinja: {error}") from None
 
 
-def _resource_module(env: jinja2.Environment, plan: Plan, resource: Resource, classes: set[str],
-                     values: dict[str, Any]) -> str:
-    """One resource's module: the classes first, then exactly the imports their code uses."""
+def _resource_body(env: jinja2.Environment, plan: Plan, resource: Resource, classes: set[str],
+                   values: dict[str, Any]) -> str:
+    """The classes of one resource's module (without imports)."""
     ticket_types = {op.name: _ticket_type(plan, op, classes) for op in resource.operations if op.queue}
     queue_ticket = next(iter(ticket_types.values()), "dict[str, Any]")
     if plan.ticket_model in classes and resource.queue:
         queue_ticket = plan.ticket_model
-    body = _render(env, "package/resources/resource_body.py", {
+    return _render(env, "package/resources/resource_body.py", {
         **values,
         "resource": resource,
         "ticket_types": ticket_types,
         "queue_ticket": queue_ticket,
         "queue_ticket_runtime": queue_ticket if queue_ticket in classes else "dict",
     })
-    used = set(_IDENTIFIER.findall(_code_names(body)))
+
+
+def _resource_module(env: jinja2.Environment, resource: Resource, body: str, models: set[str],
+                     home: dict[str, str], values: dict[str, Any]) -> str:
+    """One resource's module: the classes first, then exactly the imports their code uses."""
+    used = code_names(body)
     imports: dict[str, set[str]] = {
         "collections.abc": {"Callable"} & used,
         "functools": {"cached_property"},
         "typing": {"Any", "Literal", "cast"} & used,
         "..": {"_queue"} & used,
         ".._base": set(_BASE_NAMES) & used,
-        "..models": classes & used,
     }
+    for name in models:
+        imports.setdefault(f"..models.{home[name]}", set()).add(name)
     return _render(env, "package/resources/resource.py", {**values, "resource": resource, "imports": import_block(imports),
                                                           "body": body})
-
-
-def _code_names(code: str) -> str:
-    """The names code uses: string literals dropped, except `cast("...")` types and f-string expressions."""
-    import io
-    import tokenize
-
-    kept: list[str] = []
-    for token in tokenize.generate_tokens(io.StringIO(code).readline):
-        if token.type == tokenize.STRING:
-            if token.string.startswith(("f\"", "f'")):
-                kept.extend(re.findall(r"\{([^{}]*)\}", token.string.replace("{{", "").replace("}}", "")))
-            elif kept[-2:] == ["cast", "("]:
-                kept.append(token.string.strip("\"'"))
-            continue
-        if token.type in (tokenize.NAME, tokenize.OP, tokenize.NUMBER):
-            kept.append(token.string)
-    return " ".join(kept)
 
 
 def _ticket_type(plan: Plan, op: Operation, classes: set[str]) -> str:

@@ -209,7 +209,11 @@ def test_lazy_import(sdks: dict[str, Generated]) -> None:
             "assert 'pictura._client' not in before and 'pictura.models' not in before and 'httpx' not in before; "
             "c = pictura.Client(api_key='k'); assert 'pictura.resources.images' not in sys.modules; "
             "assert 'pydantic' not in sys.modules; "
-            "c.images; assert 'pictura.resources.images' in sys.modules; print('ok')")
+            "c.images; assert 'pictura.resources.images' in sys.modules; "
+            # one resource imports its own models, not every model of the API
+            "assert 'pictura.models.images' in sys.modules and 'pictura.models.models' not in sys.modules; "
+            "from pictura.models import ModelInfo; assert 'pictura.models.models' in sys.modules; "
+            "assert ModelInfo.__module__ == 'pictura.models.models'; print('ok')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=sdks["images"].root, check=False)
     assert result.stdout.strip() == "ok", result.stderr

@@ -67,8 +67,10 @@ def test_every_operation_emitted_and_importable(corpus_sdks: list[CorpusSDK]) ->
         package = importlib.import_module(sdk.generated.service.package)
         client = package.Client(api_key="k", base_url="http://127.0.0.1:9")
         models = importlib.import_module(f"{sdk.generated.service.package}.models")
-        for value in vars(models).values():  # validators are built lazily: build every one now
-            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == models.__name__:
+        for name in models.__all__:  # validators are built lazily: build every one now
+            value = getattr(models, name)
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                assert value.__module__.startswith(f"{models.__name__}."), name
                 value.model_rebuild(force=True)
         for resource in sdk.plan.resources:
             methods = getattr(client, resource.attr)

@@ -21,8 +21,8 @@ def test_package_layout(sdks: dict[str, Generated]) -> None:
     # testing.py and _mock_engine.py come from the mock's hook (generator.render.sdk_testing)
     modules = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")
                      if p.name not in ("testing.py", "_mock_engine.py"))
-    assert modules == ["__init__.py", "_base.py", "_client.py", "_errors.py", "_model.py", "models.py",
-                       "resources/__init__.py", "resources/files.py", "resources/images.py",
+    assert modules == ["__init__.py", "_base.py", "_client.py", "_errors.py", "_model.py", "models/__init__.py",
+                       "models/images.py", "models/models.py", "resources/__init__.py", "resources/files.py", "resources/images.py",
                        "resources/models.py"]
     # The queue helpers ship only with SDKs that have queued operations.
     assert (sdks["falqueue"].package_dir / "_queue.py").is_file()

@@ -22,7 +22,8 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import Flux1DevImageToImageSubmitResponse, QueueStatus
+from ..models._shared import QueueStatus
+from ..models.flux_1_dev_image_to_image import Flux1DevImageToImageSubmitResponse
 
 
 class Flux1DevImageToImage(SyncResource):

@@ -20,7 +20,7 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import ImagesGenerateResponse
+from ..models.images import ImagesGenerateResponse
 
 
 class Images(SyncResource):

@@ -23,7 +23,8 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import FalAiSubmitResponse, QueueStatus
+from ..models._shared import QueueStatus
+from ..models.fal_ai import FalAiSubmitResponse
 
 
 class FalAi(SyncResource):

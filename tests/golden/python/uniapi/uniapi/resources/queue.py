@@ -19,7 +19,8 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import QueueCancelRequestResponse, QueueStatus
+from ..models._shared import QueueStatus
+from ..models.queue import QueueCancelRequestResponse
 
 
 class Queue(SyncResource):

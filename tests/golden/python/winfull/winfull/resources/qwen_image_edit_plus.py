@@ -22,7 +22,8 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import QueueStatus, QwenImageEditPlusSubmitResponse
+from ..models._shared import QueueStatus
+from ..models.qwen_image_edit_plus import QwenImageEditPlusSubmitResponse
 
 
 class QwenImageEditPlus(SyncResource):

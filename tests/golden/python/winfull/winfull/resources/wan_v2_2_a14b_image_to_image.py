@@ -22,7 +22,8 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models import QueueStatus, WanV22A14bImageToImageSubmitResponse
+from ..models._shared import QueueStatus
+from ..models.wan_v2_2_a14b_image_to_image import WanV22A14bImageToImageSubmitResponse
 
 
 class WanV22A14bImageToImage(SyncResource):
