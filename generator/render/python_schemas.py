@@ -66,6 +66,7 @@ class SchemaSet:
     # Properties holding an inline enum: typed `Literal[...]` rather than given an Enum class each, which
     # keeps models readable and halves datamodel-code-generator's work on large specs.
     literal_fields: set[str] = field(default_factory=set)
+    _lifted: dict[str, str] = field(default_factory=dict)  # nested inline object (as JSON) -> its class
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> SchemaSet:
@@ -169,6 +170,14 @@ class SchemaSet:
             name = self._fresh(pascal(hint))
             self.schemas[name] = {}
             self.schemas[name] = self._rewrite(schema, seen, name)
+            # The same inline object written again (GitHub's webhooks repeat theirs hundreds of times):
+            # one class serves every copy, which keeps models smaller and datamodel-code-generator faster.
+            content = json.dumps(self.schemas[name], sort_keys=True, ensure_ascii=False)
+            first = self._lifted.setdefault(content, name)
+            if first != name:
+                del self.schemas[name]
+                self.taken.discard(name)
+                name = first
             return {"$ref": CLASS_PREFIX + name}
         return self._rewrite(schema, seen, hint)
 

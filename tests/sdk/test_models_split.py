@@ -1,0 +1,112 @@
+"""The `models` package split by resource: where each class lives, imports without cycles across modules,
+stand-ins that keep the code datamodel-code-generator writes for a field (enum defaults, inherited fields,
+discriminated unions), and repeated inline objects sharing one class."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.render.python_plan import build_plan
+from tests.sdk.test_generate import apigen
+
+REF = "#/components/schemas/"
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
+
+
+def _get(tag: str, operation: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"get": {"operationId": operation, "tags": [tag], "responses": _json(schema)}}
+
+
+OWNER = {"type": "object", "properties": {"login": {"type": "string"}, "id": {"type": "integer"}}}
+SPEC: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "Zoo", "version": "1"},
+    "servers": [{"url": "https://zoo.example"}],
+    "paths": {
+        "/cats": _get("cats", "list_cats", {"type": "array", "items": {"$ref": REF + "Cat"}}),
+        "/dogs": _get("dogs", "get_dog", {"$ref": REF + "Dog"}),
+        "/zoo": _get("zoo", "get_animal", {"$ref": REF + "Animal"}),
+        "/a": _get("cats", "get_a", {"type": "object", "properties": {"owner": OWNER, "a": {"type": "string"}}}),
+        "/b": _get("dogs", "get_b", {"type": "object", "properties": {"owner": OWNER, "b": {"type": "string"}}}),
+    },
+    "components": {"schemas": {
+        "Color": {"type": "string", "enum": ["red", "black"], "default": "black"},
+        "Pet": {"type": "object", "properties": {"name": {"type": "string"},
+                                                 "color": {"$ref": REF + "Color"}}},
+        "Cat": {"allOf": [{"$ref": REF + "Pet"},
+                          {"type": "object", "required": ["name"], "properties": {"meow": {"type": "boolean"},
+                                                                                 "fur": {"$ref": REF + "Color"}}}]},
+        "Dog": {"type": "object", "properties": {"pet": {"$ref": REF + "Pet"}, "kind": {"const": "dog"},
+                                                 "color": {"$ref": REF + "Color"}}},
+        "Bird": {"type": "object", "properties": {"kind": {"const": "bird"}, "wings": {"type": "integer"}}},
+        "Animal": {"oneOf": [{"$ref": REF + "Dog"}, {"$ref": REF + "Bird"}],
+                   "discriminator": {"propertyName": "kind",
+                                     "mapping": {"dog": REF + "Dog", "bird": REF + "Bird"}}},
+        "Webhook": {"type": "object", "properties": {"event": {"type": "string"}, "owner": OWNER}},
+    }},
+}
+
+
+@pytest.fixture(scope="module")
+def zoo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("zoo")
+    (folder / "zoo.json").write_text(json.dumps(SPEC), encoding="utf-8")
+    result = apigen("generate", str(folder / "zoo.json"), "--out", str(folder / "out"), "--target", "python",
+                    cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "out" / "python"
+
+
+def _home(models: Path) -> dict[str, str]:
+    return {name: path.stem for path in models.glob("*.py") if path.stem != "__init__"
+            for name in re.findall(r"^class (\w+)\(", path.read_text(), re.MULTILINE)}
+
+
+def test_each_class_lives_with_the_only_resource_using_it(zoo: Path) -> None:
+    home = _home(zoo / "zoo" / "models")
+    assert home["Cat"] == "cats" and home["Pet"] == "_shared" and home["Color"] == "_shared"
+    # Dog is used by `dogs` and, through the discriminated union, by `zoo`; the union and its members stay together
+    assert home["Dog"] == home["Animal"] == home["Bird"] == "_shared"
+    assert home["Webhook"] == "_other"
+
+
+def test_repeated_inline_objects_share_one_class() -> None:
+    plan = build_plan(json.loads(json.dumps(SPEC)))
+    owners = [name for name in plan.schemas.schemas if "Owner" in name]
+    assert len(owners) == 1, owners
+
+
+def test_split_models_lint_type_check_and_validate(zoo: Path) -> None:
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=zoo, capture_output=True,
+                          text=True, check=False)
+    assert ruff.returncode == 0, ruff.stdout
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "zoo"], cwd=zoo,
+                          capture_output=True, text=True, check=False)
+    assert mypy.returncode == 0, mypy.stdout
+    code = (
+        "import sys\n"
+        "from zoo.models import Animal, Cat, Dog\n"
+        "from zoo.models._shared import Color, Pet\n"
+        "assert issubclass(Cat, Pet) and Cat.__module__ == 'zoo.models.cats'\n"
+        "cat = Cat.model_validate({'name': 'tom', 'meow': True})\n"
+        "assert cat.color is cat.fur is Color.BLACK and cat.meow is True\n"
+        "assert Dog.model_validate({}).color is Color.BLACK\n"
+        "animal = Animal.model_validate({'kind': 'bird', 'wings': 2}).root\n"
+        "assert type(animal).__name__ == 'Bird' and animal.wings == 2\n"
+        "import zoo\n"
+        "zoo.Client(api_key='k').cats\n"
+        "assert 'zoo.models._other' not in sys.modules and 'zoo.models.dogs' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=zoo, capture_output=True, text=True, check=False)
+    assert run.stdout.strip() == "ok", run.stderr
