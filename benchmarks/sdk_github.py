@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "benchmarks" / ".cache"
@@ -25,13 +26,50 @@ SPEC = CACHE / "package" / "generated" / "api.github.com.json"
 OPC_VENV = CACHE / "opc-venv"
 PYTHON = sys.executable
 
-# Runs a command and prints its wall time and the peak resident memory of its process tree (KiB).
-MEASURE = (
-    "import resource, subprocess, sys, time\n"
-    "start = time.perf_counter()\n"
-    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False).returncode\n"
-    "print(code, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
+# Runs a command and prints its exit code, wall time, and peak memory (KiB): the larger of the whole process tree's
+# proportional set size (sampled every 20 ms from /proc, so parallel workers count together) and the largest
+# single process's peak resident size.
+MEASURE = r"""
+import os, resource, subprocess, sys, threading, time
+
+def tree_rss(root):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        try:  # proportional set size: pages a forked worker shares with its parent are not counted twice
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, IndexError, ValueError, StopIteration):
+            pass
+    return total
+
+start = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+peak = [0]
+def sample():
+    while process.poll() is None:
+        peak[0] = max(peak[0], tree_rss(process.pid))
+        time.sleep(0.02)
+thread = threading.Thread(target=sample, daemon=True)
+thread.start()
+code = process.wait()
+elapsed = time.perf_counter() - start
+thread.join()
+print(code, elapsed, max(peak[0], resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+"""
+RUNS = int(os.environ.get("RUNS", "3"))
+EVERY_MODEL = ("import importlib, pkgutil, github.models as m\n"
+               "[importlib.import_module('github.models.' + i.name) for i in pkgutil.iter_modules(m.__path__)]")
 
 
 def ensure_inputs() -> None:
@@ -72,18 +110,30 @@ def main() -> None:
                                                       "trace"))
     work = Path(tempfile.mkdtemp(prefix="sdk-github-"))
     cache = work / "models-cache"
-    env = {**os.environ, "APIGEN_CACHE": str(cache)}
     apigen = [PYTHON, "-m", "generator", "generate", str(SPEC), "--target", "python", "--service", "github"]
-    print(f"GitHub REST spec: {SPEC.stat().st_size / 1e6:.1f} MB, {operations} operations")
-    code, cold, cold_mem = measure([*apigen, "--out", str(work / "cold")], ROOT, env)
-    _, warm, warm_mem = measure([*apigen, "--out", str(work / "warm")], ROOT, env)
-    print(f"apigen generate --target python (cold cache): {cold:6.1f} s  {cold_mem:6.0f} MiB  exit {code}")
-    print(f"apigen generate --target python (warm cache): {warm:6.1f} s  {warm_mem:6.0f} MiB")
+    opc_command = [str(OPC_VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC), "--meta", "none",
+                   "--overwrite"]
+    print(f"GitHub REST spec: {SPEC.stat().st_size / 1e6:.1f} MB, {operations} operations; "
+          f"medians of {RUNS} runs, apigen and openapi-python-client alternating")
+    ours: list[tuple[float, float]] = []
+    theirs: list[tuple[float, float]] = []
     opc_dir = work / "opc"
     opc_dir.mkdir()
-    code, opc, opc_mem = measure([str(OPC_VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC),
-                                  "--meta", "none"], opc_dir)
-    print(f"openapi-python-client generate:               {opc:6.1f} s  {opc_mem:6.0f} MiB  exit {code}")
+    for run in range(RUNS):
+        code, seconds, memory = measure([*apigen, "--out", str(work / "cold")], ROOT,
+                                        {**os.environ, "APIGEN_CACHE": "off"})
+        ours.append((seconds, memory))
+        print(f"  run {run + 1}: apigen {seconds:5.1f} s {memory:5.0f} MiB (exit {code})", end="", flush=True)
+        code, seconds, memory = measure(opc_command, opc_dir)
+        theirs.append((seconds, memory))
+        print(f"   openapi-python-client {seconds:5.1f} s {memory:5.0f} MiB (exit {code})", flush=True)
+    print(f"apigen generate --target python (APIGEN_CACHE=off): {median(s for s, _ in ours):6.1f} s  "
+          f"{median(m for _, m in ours):6.0f} MiB")
+    print(f"openapi-python-client generate:                     {median(s for s, _ in theirs):6.1f} s  "
+          f"{median(m for _, m in theirs):6.0f} MiB")
+    measure([*apigen, "--out", str(work / "fill")], ROOT, {**os.environ, "APIGEN_CACHE": str(cache)})
+    _, warm, warm_mem = measure([*apigen, "--out", str(work / "warm")], ROOT, {**os.environ, "APIGEN_CACHE": str(cache)})
+    print(f"apigen generate --target python (warm cache):       {warm:6.1f} s  {warm_mem:6.0f} MiB")
 
     sdk = work / "cold" / "python"
     sys.path.insert(0, str(ROOT))
@@ -105,8 +155,12 @@ def main() -> None:
     print(f"import time, `from github import Client` (httpx):      "
           f"{import_seconds(PYTHON, 'from github import Client', sdk):.3f} s")
     print(f"import time, raw `import httpx` for comparison:        {import_seconds(PYTHON, 'import httpx', sdk):.3f} s")
-    print(f"first use, `Client().repos` (models module loaded):   "
+    print(f"first use, `Client().repos` (its models loaded):      "
           f"{import_seconds(PYTHON, 'from github import Client; Client().repos', sdk, runs=3):.3f} s")
+    print(f"first use, `Client().issues`:                          "
+          f"{import_seconds(PYTHON, 'from github import Client; Client().issues', sdk, runs=3):.3f} s")
+    print(f"every model, `import github.models._other` and all resources:  "
+          f"{import_seconds(PYTHON, EVERY_MODEL, sdk, runs=3):.3f} s")
     opc_package = next(p for p in opc_dir.iterdir() if (p / "__init__.py").is_file())
     opc_python = str(OPC_VENV / "bin" / "python")
     print(f"import time, openapi-python-client's `import {opc_package.name}.models`: "

@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -209,15 +210,18 @@ def _components(names: list[str], edges: dict[str, set[str]]) -> list[list[str]]
     return found
 
 
-def models_source(schemas: SchemaSet, openapi_version: str,
-                  used: dict[str, set[str]] | None = None) -> list[ModelModule]:
+def models_source(schemas: SchemaSet, openapi_version: str, used: dict[str, set[str]] | None = None,
+                  meanwhile: Callable[[], object] | None = None) -> list[ModelModule]:
     """The modules of the `models` package (importing their base class from `.._model`), in name order.
 
     `used` maps each resource module to the class names its code uses; without it every class is shared.
+    `meanwhile` is called (once, always) while the models are being generated in other processes.
     datamodel-code-generator takes most of the time on large specs, so each module's output is cached by a
     hash of everything it is given: a rebuild of an unchanged spec skips it.
     """
     if not schemas.schemas:
+        if meanwhile is not None:
+            meanwhile()
         return []
     version = openapi_version if openapi_version.startswith("3.") else "3.1.0"
     module = assign_modules(schemas, used or {})
@@ -238,7 +242,7 @@ def models_source(schemas: SchemaSet, openapi_version: str,
             codes[name] = cached.read_text(encoding="utf-8")
         else:
             jobs[name] = document
-    for name, code in _generate_all(jobs, options).items():
+    for name, code in _generate_all(jobs, options, meanwhile).items():
         codes[name] = code
         if folder is not None:
             document = jobs[name]
@@ -315,11 +319,14 @@ def _finish(code: str, own: set[str], module: dict[str, str]) -> str:
     return f"{import_block(imports)}\n\n\n{body}"
 
 
-def _generate_all(jobs: dict[str, str], options: dict[str, Any]) -> dict[str, str]:
+def _generate_all(jobs: dict[str, str], options: dict[str, Any],
+                  meanwhile: Callable[[], object] | None) -> dict[str, str]:
     """datamodel-code-generator's output for each document, in parallel processes when there is much."""
     ordered = sorted(jobs, key=lambda name: -len(jobs[name]))
     workers = min(len(ordered), os.cpu_count() or 1, 4)
     if workers < 2 or sum(len(d) for d in jobs.values()) < _PARALLEL_FROM:
+        if meanwhile is not None:
+            meanwhile()
         return {name: _generate(jobs[name], options) for name in ordered}
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -328,6 +335,8 @@ def _generate_all(jobs: dict[str, str], options: dict[str, Any]) -> dict[str, st
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {name: pool.submit(_generate, jobs[name], options) for name in ordered}
+        if meanwhile is not None:
+            meanwhile()
         return {name: futures[name].result() for name in ordered}
 
 

@@ -63,7 +63,12 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     names = set(plan.schemas.schemas)
     bodies = {resource.module: _resource_body(env, plan, resource, names, values) for resource in plan.resources}
     used = {module: code_names(body) & names for module, body in bodies.items()}
-    modules = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), used)
+    from generator.render.sdk_testing import helper_files
+
+    helpers: dict[str, str] = {}
+    # the mock's testing helper is built while datamodel-code-generator runs in worker processes
+    modules = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), used,
+                            meanwhile=lambda: helpers.update(helper_files(spec, context)))
     home = {name: part.name for part in modules for name in part.classes}
     classes = {name for part in modules for name in part.classes if f"class {name}(" in part.code}
     missing = sorted(names - classes)
@@ -82,9 +87,8 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for relative, text in sorted(files.items()):
         write_text(out, relative, text)
-    from generator.render.sdk_testing import render_testing
-
-    render_testing(spec, context, out / package)
+    for relative, text in helpers.items():
+        write_text(out / package, relative, text)
 
 
 def _render(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
