@@ -150,6 +150,10 @@ def main() -> None:
              "[importlib.import_module('github.resources.' + n) for n in names]\n"
              "print(len(names))")
     imported = subprocess.run([PYTHON, "-c", check], cwd=sdk, capture_output=True, text=True, check=False)
+    # Import times are those of an installed package: bytecode compiled, as pip does (both generators alike).
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(sdk)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([str(OPC_VENV / "bin" / "python"), "-m", "compileall", "-q", str(opc_dir)], check=True,
+                   stdout=subprocess.DEVNULL)
     print(f"resource modules importing: {imported.stdout.strip() or imported.stderr.strip()[-300:]}")
     print(f"import time, `import github`:                         {import_seconds(PYTHON, 'import github', sdk):.3f} s")
     print(f"import time, `from github import Client` (httpx):      "
@@ -159,7 +163,7 @@ def main() -> None:
           f"{import_seconds(PYTHON, 'from github import Client; Client().repos', sdk, runs=3):.3f} s")
     print(f"first use, `Client().issues`:                          "
           f"{import_seconds(PYTHON, 'from github import Client; Client().issues', sdk, runs=3):.3f} s")
-    print(f"every model, `import github.models._other` and all resources:  "
+    print(f"every models module:                                   "
           f"{import_seconds(PYTHON, EVERY_MODEL, sdk, runs=3):.3f} s")
     opc_package = next(p for p in opc_dir.iterdir() if (p / "__init__.py").is_file())
     opc_python = str(OPC_VENV / "bin" / "python")

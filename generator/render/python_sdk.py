@@ -8,6 +8,7 @@ templates under `templates/python/` only lay them out, so a user's templates fol
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from generator.render.templates import environment, write_text
 
 TEMPLATE_DIR = "python"
 _STATIC_MODULES = ("_base.py", "_errors.py", "_model.py")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Names a resource module may import from the package's `_base` module, when its code uses them.
 _BASE_NAMES = (
     "NOT_GIVEN", "AsyncResource", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
@@ -57,18 +59,23 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
         f"{package}/_client.py": _render(env, "package/_client.py", values),
         f"{package}/resources/__init__.py": _render(env, "package/resources/__init__.py", values),
     }
-    for module in (*_STATIC_MODULES, *(["_queue.py"] if values["has_queue"] else [])):
-        files[f"{package}/{module}"] = _render(env, f"package/{module}", values)
-    # Resource bodies first: the models each one names decide which models module a class lives in.
     names = set(plan.schemas.schemas)
-    bodies = {resource.module: _resource_body(env, plan, resource, names, values) for resource in plan.resources}
-    used = {module: code_names(body) & names for module, body in bodies.items()}
+    used = {resource.module: _models_named(plan, resource) & names for resource in plan.resources}
     from generator.render.sdk_testing import helper_files
 
     helpers: dict[str, str] = {}
-    # the mock's testing helper is built while datamodel-code-generator runs in worker processes
-    modules = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), used,
-                            meanwhile=lambda: helpers.update(helper_files(spec, context)))
+    bodies: dict[str, str] = {}
+
+    def meanwhile() -> None:
+        """The rest of the package, rendered while datamodel-code-generator runs in worker processes."""
+        for module in (*_STATIC_MODULES, *(["_queue.py"] if values["has_queue"] else [])):
+            files[f"{package}/{module}"] = _render(env, f"package/{module}", values)
+        for resource in plan.resources:
+            bodies[resource.module] = _resource_body(env, plan, resource, names, values)
+        helpers.update(helper_files(spec, context))
+
+    # Which models module a class lives in follows from the resources whose methods name it.
+    modules = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), used, meanwhile=meanwhile)
     home = {name: part.name for part in modules for name in part.classes}
     classes = {name for part in modules for name in part.classes if f"class {name}(" in part.code}
     missing = sorted(names - classes)
@@ -82,8 +89,9 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
         **values, "exports": exports, "home": dict(sorted(home.items())),
         "type_imports": import_block({f".{m}": set(c) for m, c in exports.items()}, indent=4)})
     for resource in plan.resources:
+        body = bodies[resource.module]
         files[f"{package}/resources/{resource.module}.py"] = _resource_module(
-            env, resource, bodies[resource.module], used[resource.module], home, values)
+            env, resource, body, code_names(body) & names, home, values)
     out.mkdir(parents=True, exist_ok=True)
     for relative, text in sorted(files.items()):
         write_text(out, relative, text)
@@ -96,6 +104,14 @@ def _render(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
         return env.get_template(f"{TEMPLATE_DIR}/{name}.jinja").render(values)
     except jinja2.TemplateError as error:
         raise ApigenError(f"template {TEMPLATE_DIR}/{name}.jinja: {error}") from None
+
+
+def _models_named(plan: Plan, resource: Resource) -> set[str]:
+    """Names in the types of a resource's methods (arguments, results, queue tickets): the models it uses."""
+    types = [op.returns for op in resource.operations] + [p.annotation for op in resource.operations for p in op.params]
+    if resource.queue and plan.ticket_model:
+        types.append(plan.ticket_model)
+    return set(_IDENTIFIER.findall(" ".join(types)))
 
 
 def _resource_body(env: jinja2.Environment, plan: Plan, resource: Resource, classes: set[str],
