@@ -16,10 +16,13 @@ than the number of classes, so smaller calls are cheaper in total, and they run 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,8 +34,6 @@ from generator.render.python_schemas import CLASS_PREFIX, SCHEMA_PREFIX, SchemaS
 _HEADER = re.compile(r"\A(#[^\n]*\n)+\n*")
 # A top-level definition of a class, or the call that completes it.
 _DEFINITION = re.compile(r"class (\w+)\(|(\w+)\.model_rebuild\(")
-# Documents (bytes of JSON) from which models are generated in parallel processes rather than in this one.
-_PARALLEL_FROM = 400_000
 # Classes per module at most (but a cycle of classes stays whole): its time grows faster than its size.
 _MODULE_CLASSES = 250
 
@@ -211,11 +212,11 @@ def _components(names: list[str], edges: dict[str, set[str]]) -> list[list[str]]
 
 
 def models_source(schemas: SchemaSet, openapi_version: str, used: dict[str, set[str]] | None = None,
-                  meanwhile: Callable[[], object] | None = None) -> list[ModelModule]:
+                  meanwhile: Callable[[], object] | None = None, pool: Executor | None = None) -> list[ModelModule]:
     """The modules of the `models` package (importing their base class from `.._model`), in name order.
 
     `used` maps each resource module to the class names its code uses; without it every class is shared.
-    `meanwhile` is called (once, always) while the models are being generated in other processes.
+    `meanwhile` is called (once, always) while the models are being generated, in `pool`'s processes if given.
     datamodel-code-generator takes most of the time on large specs, so each module's output is cached by a
     hash of everything it is given: a rebuild of an unchanged spec skips it.
     """
@@ -242,7 +243,7 @@ def models_source(schemas: SchemaSet, openapi_version: str, used: dict[str, set[
             codes[name] = cached.read_text(encoding="utf-8")
         else:
             jobs[name] = document
-    for name, code in _generate_all(jobs, options, meanwhile).items():
+    for name, code in _generate_all(jobs, options, meanwhile, pool).items():
         codes[name] = code
         if folder is not None:
             document = jobs[name]
@@ -319,25 +320,47 @@ def _finish(code: str, own: set[str], module: dict[str, str]) -> str:
     return f"{import_block(imports)}\n\n\n{body}"
 
 
-def _generate_all(jobs: dict[str, str], options: dict[str, Any],
-                  meanwhile: Callable[[], object] | None) -> dict[str, str]:
-    """datamodel-code-generator's output for each document, in parallel processes when there is much."""
+def _generate_all(jobs: dict[str, str], options: dict[str, Any], meanwhile: Callable[[], object] | None,
+                  pool: Executor | None) -> dict[str, str]:
+    """datamodel-code-generator's output for each document, largest first, in `pool`'s processes if given."""
     ordered = sorted(jobs, key=lambda name: -len(jobs[name]))
-    workers = min(len(ordered), os.cpu_count() or 1, 4)
-    if workers < 2 or sum(len(d) for d in jobs.values()) < _PARALLEL_FROM:
+    if pool is None:
         if meanwhile is not None:
             meanwhile()
         return {name: _generate(jobs[name], options) for name in ordered}
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    futures = {name: pool.submit(_generate, jobs[name], options) for name in ordered}
+    if meanwhile is not None:
+        meanwhile()
+    return {name: futures[name].result() for name in ordered}
 
+
+# Work handed to forked workers by reference: they inherit this at fork time, so a large spec is not pickled.
+_FORKED: dict[str, Callable[[], Any]] = {}
+
+
+def _run_forked(key: str) -> Any:
+    return _FORKED[key]()
+
+
+@contextmanager
+def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Iterator[tuple[Executor | None, Future[Any] | None]]:
+    """Worker processes (one per core, at most 4) when `parallel` and there are several cores, else None.
+
+    `first` runs in a worker forked from this process as it is now (nothing pickled on the way in); its
+    future comes along. Without a pool it is not called: the caller runs it itself.
+    """
+    workers = min(os.cpu_count() or 1, 4)
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {name: pool.submit(_generate, jobs[name], options) for name in ordered}
-        if meanwhile is not None:
-            meanwhile()
-        return {name: futures[name].result() for name in ordered}
+    if not parallel or workers < 2 or "fork" not in methods:
+        yield None, None
+        return
+    if first is not None:
+        _FORKED["first"] = first  # workers are forked on the first submit, holding it
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield pool, pool.submit(_run_forked, "first") if first is not None else None
+    finally:
+        _FORKED.clear()
 
 
 def _generator_version() -> str:

@@ -9,6 +9,7 @@ templates under `templates/python/` only lay them out, so a user's templates fol
 from __future__ import annotations
 
 import re
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +18,15 @@ import jinja2
 from generator.errors import ApigenError
 from generator.render import RenderContext
 from generator.render.python_imports import code_names, from_import, import_block
-from generator.render.python_models import models_source
+from generator.render.python_models import models_source, worker_pool
 from generator.render.python_plan import Operation, Plan, Resource, build_plan
 from generator.render.templates import environment, write_text
 
 TEMPLATE_DIR = "python"
 _STATIC_MODULES = ("_base.py", "_errors.py", "_model.py")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Operations plus component schemas from which a spec is rendered with worker processes (forking costs ~0.1 s).
+_PARALLEL_FROM = 300
 # Names a resource module may import from the package's `_base` module, when its code uses them.
 _BASE_NAMES = (
     "NOT_GIVEN", "AsyncResource", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
@@ -33,7 +36,22 @@ _BASE_NAMES = (
 
 
 def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
-    """Write the SDK package of `spec` into `out` (created; existing files overwritten)."""
+    """Write the SDK package of `spec` into `out` (created; existing files overwritten).
+
+    A large spec is rendered with worker processes: the mock's testing helper in one from the start, then the
+    models modules (datamodel-code-generator) in all, while this process renders the rest.
+    """
+    from generator.render.sdk_testing import helper_files
+
+    size = len(spec.get("paths") or {}) + len((spec.get("components") or {}).get("schemas") or {})
+    with worker_pool(size >= _PARALLEL_FROM, lambda: helper_files(spec, context)) as (pool, helpers_future):
+        _render_package(spec, context, out, pool, helpers_future)
+
+
+def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, pool: Executor | None,
+                    helpers_future: Future[dict[str, str]] | None) -> None:
+    from generator.render.sdk_testing import helper_files
+
     service = context.service
     plan = build_plan(spec)
     package = service.package
@@ -61,8 +79,6 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     }
     names = set(plan.schemas.schemas)
     used = {resource.module: _models_named(plan, resource) & names for resource in plan.resources}
-    from generator.render.sdk_testing import helper_files
-
     helpers: dict[str, str] = {}
     bodies: dict[str, str] = {}
 
@@ -72,10 +88,11 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
             files[f"{package}/{module}"] = _render(env, f"package/{module}", values)
         for resource in plan.resources:
             bodies[resource.module] = _resource_body(env, plan, resource, names, values)
-        helpers.update(helper_files(spec, context))
+        helpers.update(helpers_future.result() if helpers_future is not None else helper_files(spec, context))
 
     # Which models module a class lives in follows from the resources whose methods name it.
-    modules = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), used, meanwhile=meanwhile)
+    modules = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), used, meanwhile=meanwhile,
+                            pool=pool)
     home = {name: part.name for part in modules for name in part.classes}
     classes = {name for part in modules for name in part.classes if f"class {name}(" in part.code}
     missing = sorted(names - classes)

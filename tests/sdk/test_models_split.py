@@ -110,3 +110,20 @@ def test_split_models_lint_type_check_and_validate(zoo: Path) -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=zoo, capture_output=True, text=True, check=False)
     assert run.stdout.strip() == "ok", run.stderr
+
+
+def test_worker_processes_write_the_same_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large spec is rendered with forked workers (testing helper, models modules): same bytes as inline."""
+    from generator.config import load_config
+    from generator.render import RenderContext, python_sdk
+    from generator.spec import load_spec
+    from tests.sdk.conftest import SPECS
+    from tests.sdk.test_generate import ROOT, tree
+
+    spec = load_spec(SPECS / "images.yaml")
+    context = RenderContext(service=load_config(ROOT).service("images"))
+    python_sdk.render(spec, context, tmp_path / "inline")
+    monkeypatch.setattr(python_sdk, "_PARALLEL_FROM", 0)
+    python_sdk.render(spec, context, tmp_path / "workers")
+    assert tree(tmp_path / "workers") == tree(tmp_path / "inline")
+    assert any(path.startswith("images/models/") for path in tree(tmp_path / "workers"))
