@@ -22,11 +22,14 @@ _CAST = re.compile(r"\bcast\(\s*\Z")
 _THIRD_PARTY_ROOTS = {"pydantic", "httpx", "typing_extensions", "pydantic_core"}
 
 
-def _name_key(name: str) -> tuple[int, str, str]:
-    """isort's order: CONSTANTS, then Classes, then functions; case-insensitive within each."""
+def name_key(name: str, case_sensitive: bool = False) -> tuple[int, list[tuple[int, int, str]], str]:
+    """isort's order: CONSTANTS, then Classes, then functions; natural (`Item2` before `Item10`) within each,
+    case-insensitive as in import lists, or case-sensitive as ruff wants `__all__`."""
     bare = name.split(" as ")[0]
     kind = 0 if bare.isupper() and len(bare) > 1 else 1 if bare[:1].isupper() else 2
-    return kind, bare.lower(), bare
+    text = bare if case_sensitive else bare.lower()
+    natural = [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", text)]
+    return kind, natural, bare
 
 
 def from_import(module: str, names: list[str] | set[str], indent: int = 0) -> str:
@@ -34,7 +37,7 @@ def from_import(module: str, names: list[str] | set[str], indent: int = 0) -> st
 
     `indent` is where the line will stand (inside `if TYPE_CHECKING:`), which counts toward its length.
     """
-    ordered = sorted(set(names), key=_name_key)
+    ordered = sorted(set(names), key=name_key)
     line = f"from {module} import {', '.join(ordered)}"
     if len(line) + indent <= LINE_LENGTH:
         return line

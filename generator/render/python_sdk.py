@@ -17,7 +17,7 @@ import jinja2
 
 from generator.errors import ApigenError
 from generator.render import RenderContext
-from generator.render.python_imports import code_names, from_import, import_block
+from generator.render.python_imports import code_names, from_import, import_block, name_key
 from generator.render.python_models import models_source, worker_pool
 from generator.render.python_plan import Operation, Plan, Resource, build_plan
 from generator.render.templates import environment, write_text
@@ -103,7 +103,7 @@ def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, poo
             **values, "module": part.name, "code": part.code})
     exports = {part.name: sorted(part.classes) for part in modules}
     files[f"{package}/models/__init__.py"] = _render(env, "package/models/__init__.py", {
-        **values, "exports": exports, "home": dict(sorted(home.items())),
+        **values, "exports": exports, "home": {name: home[name] for name in sorted(home, key=lambda n: name_key(n, case_sensitive=True))},
         "type_imports": import_block({f".{m}": set(c) for m, c in exports.items()}, indent=4)})
     for resource in plan.resources:
         body = bodies[resource.module]
