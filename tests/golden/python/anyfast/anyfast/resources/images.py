@@ -49,7 +49,7 @@ class Images(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> ImagesGenerateResponse:
-        """POST /v1/images/generations
+        """图像生成 / 编辑
 
         Args:
             model: 模型 ID。wan2.7-image-pro 文生图支持 4K 输出;wan2.7-image 生成速度更快。
@@ -117,7 +117,7 @@ class AsyncImages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> ImagesGenerateResponse:
-        """POST /v1/images/generations
+        """图像生成 / 编辑
 
         Args:
             model: 模型 ID。wan2.7-image-pro 文生图支持 4K 输出;wan2.7-image 生成速度更快。

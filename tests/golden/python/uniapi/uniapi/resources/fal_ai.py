@@ -45,19 +45,12 @@ class FalAi(SyncResource):
         aspect_ratio: str,
         negative_prompt: str,
         cfg_scale: float,
-        status: str | None = None,
-        request_id: str | None = None,
-        response_url: str | None = None,
-        status_url: str | None = None,
-        logs: None = None,
-        metrics: dict[str, Any] | None = None,
-        queue_position: float | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> FalAiSubmitResponse:
-        """POST /fal-ai/{model}
+        """提交任务
 
         Args:
             model: 模型名称
@@ -72,7 +65,7 @@ class FalAi(SyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"prompt": prompt, "image_url": image_url, "duration": duration, "aspect_ratio": aspect_ratio, "negative_prompt": negative_prompt, "cfg_scale": cfg_scale, "status": status, "request_id": request_id, "response_url": response_url, "status_url": status_url, "logs": logs, "metrics": metrics, "queue_position": queue_position}, extra_body),
+                    json=json_body({"prompt": prompt, "image_url": image_url, "duration": duration, "aspect_ratio": aspect_ratio, "negative_prompt": negative_prompt, "cfg_scale": cfg_scale}, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -88,13 +81,6 @@ class FalAi(SyncResource):
         aspect_ratio: str,
         negative_prompt: str,
         cfg_scale: float,
-        status: str | None = None,
-        request_id: str | None = None,
-        response_url: str | None = None,
-        status_url: str | None = None,
-        logs: None = None,
-        metrics: dict[str, Any] | None = None,
-        queue_position: float | None = None,
         on_update: Callable[[FalAiSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
@@ -103,7 +89,7 @@ class FalAi(SyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.submit(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale, status=status, request_id=request_id, response_url=response_url, status_url=status_url, logs=logs, metrics=metrics, queue_position=queue_position)
+        ticket = self.submit(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale)
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -147,19 +133,12 @@ class AsyncFalAi(AsyncResource):
         aspect_ratio: str,
         negative_prompt: str,
         cfg_scale: float,
-        status: str | None = None,
-        request_id: str | None = None,
-        response_url: str | None = None,
-        status_url: str | None = None,
-        logs: None = None,
-        metrics: dict[str, Any] | None = None,
-        queue_position: float | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> FalAiSubmitResponse:
-        """POST /fal-ai/{model}
+        """提交任务
 
         Args:
             model: 模型名称
@@ -174,7 +153,7 @@ class AsyncFalAi(AsyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"prompt": prompt, "image_url": image_url, "duration": duration, "aspect_ratio": aspect_ratio, "negative_prompt": negative_prompt, "cfg_scale": cfg_scale, "status": status, "request_id": request_id, "response_url": response_url, "status_url": status_url, "logs": logs, "metrics": metrics, "queue_position": queue_position}, extra_body),
+                    json=json_body({"prompt": prompt, "image_url": image_url, "duration": duration, "aspect_ratio": aspect_ratio, "negative_prompt": negative_prompt, "cfg_scale": cfg_scale}, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -190,13 +169,6 @@ class AsyncFalAi(AsyncResource):
         aspect_ratio: str,
         negative_prompt: str,
         cfg_scale: float,
-        status: str | None = None,
-        request_id: str | None = None,
-        response_url: str | None = None,
-        status_url: str | None = None,
-        logs: None = None,
-        metrics: dict[str, Any] | None = None,
-        queue_position: float | None = None,
         on_update: Callable[[FalAiSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
@@ -205,7 +177,7 @@ class AsyncFalAi(AsyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.submit(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale, status=status, request_id=request_id, response_url=response_url, status_url=status_url, logs=logs, metrics=metrics, queue_position=queue_position)
+        ticket = await self.submit(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale)
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),

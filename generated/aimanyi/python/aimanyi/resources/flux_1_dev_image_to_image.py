@@ -1,0 +1,225 @@
+"""`client.flux_1_dev_image_to_image`: 1 operation of the aimanyi."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any, Literal, cast
+
+from .. import _queue
+from .._base import (
+    NOT_GIVEN,
+    AsyncResource,
+    Body,
+    Headers,
+    Query,
+    RequestOptions,
+    SyncResource,
+    Timeout,
+    async_to_raw_response,
+    header_params,
+    json_body,
+    query_params,
+    to_raw_response,
+)
+from ..models._shared import QueueStatus
+from ..models.flux_1_dev_image_to_image import Flux1DevImageToImageSubmitResponse
+
+
+class Flux1DevImageToImage(SyncResource):
+    """Operations of `client.flux_1_dev_image_to_image`."""
+
+    @cached_property
+    def with_raw_response(self) -> Flux1DevImageToImageWithRawResponse:
+        """The same methods, returning the raw response (status, headers, `.parse()`)."""
+        return Flux1DevImageToImageWithRawResponse(self)
+
+    def submit(
+        self,
+        *,
+        image_url: str,
+        prompt: str,
+        strength: float = 0.95,
+        num_inference_steps: int = 40,
+        guidance_scale: float = 3.5,
+        num_images: int = 1,
+        enable_safety_checker: bool | None = None,
+        output_format: Literal["default", "png", "jpeg"] = "jpeg",
+        acceleration: Literal["default", "none", "regular", "high"] = "regular",
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Flux1DevImageToImageSubmitResponse:
+        """POST /fal-ai/flux-1/dev/image-to-image
+
+        Args:
+            image_url: 在此处拖放文件,或提供 base64 编码的数据 URL接受的文件类型:jpg、jpeg、png、webp、gif、avif
+            prompt: 生成图像的提示
+            strength: 初始图像的强度。强度值越高,该模型的效果越好。默认值:0.95 范围值0.01-1
+            num_inference_steps: 要执行的推理步骤数。默认值:40 范围值10-50
+            guidance_scale: CFG(无分类器引导)量表用于衡量您希望模型在寻找相关图像时与提示的贴近程度。默认值:3.5 范围值1-20
+            num_images: 生成的图像数量。默认值:1 范围值1-4
+            output_format: 生成图片的格式。默认值:"jpeg" 支持default、png、jpeg
+            acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
+        """
+        return cast(
+            "Flux1DevImageToImageSubmitResponse",
+            self._client.request(
+                RequestOptions(
+                    method="POST",
+                    path="/fal-ai/flux-1/dev/image-to-image",
+                    cast_to=Flux1DevImageToImageSubmitResponse,
+                    response="json",
+                    params=query_params({}, extra_query),
+                    headers=header_params({}, extra_headers),
+                    json=json_body({"image_url": image_url, "prompt": prompt, "strength": strength, "num_inference_steps": num_inference_steps, "guidance_scale": guidance_scale, "num_images": num_images, "enable_safety_checker": enable_safety_checker, "output_format": output_format, "acceleration": acceleration}, extra_body),
+                    timeout=timeout,
+                ),
+            ),
+        )
+
+    def run(
+        self,
+        *,
+        image_url: str,
+        prompt: str,
+        strength: float = 0.95,
+        num_inference_steps: int = 40,
+        guidance_scale: float = 3.5,
+        num_images: int = 1,
+        enable_safety_checker: bool | None = None,
+        output_format: Literal["default", "png", "jpeg"] = "jpeg",
+        acceleration: Literal["default", "none", "regular", "high"] = "regular",
+        on_update: Callable[[Flux1DevImageToImageSubmitResponse], object] | None = None,
+        timeout: float | None = 600.0,
+        poll_interval: float = 0.5,
+    ) -> dict[str, Any]:
+        """Submit with `submit`, poll until the request completes, and return its result.
+
+        `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
+        """
+        ticket = self.submit(image_url=image_url, prompt=prompt, strength=strength, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, acceleration=acceleration)
+        return cast(
+            "dict[str, Any]",
+            _queue.run(self._client, ticket, on_update, timeout, poll_interval),
+        )
+
+    def status(self, ticket: QueueStatus, *, logs: bool = False) -> QueueStatus:
+        """The current status of a queued request; `logs=True` includes its log lines."""
+        return _queue.status(self._client, ticket, QueueStatus, logs)
+
+    def result(self, ticket: QueueStatus) -> dict[str, Any]:
+        """The result of a completed queued request."""
+        return cast("dict[str, Any]", _queue.result(self._client, ticket))
+
+    def cancel(self, ticket: QueueStatus) -> dict[str, Any]:
+        """Ask the queue to cancel a request that has not completed yet."""
+        return cast("dict[str, Any]", _queue.cancel(self._client, ticket))
+
+
+class Flux1DevImageToImageWithRawResponse:
+    """`client.flux_1_dev_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
+
+    def __init__(self, resource: Flux1DevImageToImage) -> None:
+        self.submit = to_raw_response(resource.submit)
+
+
+class AsyncFlux1DevImageToImage(AsyncResource):
+    """Operations of `client.flux_1_dev_image_to_image` (async)."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFlux1DevImageToImageWithRawResponse:
+        """The same methods, returning the raw response (status, headers, `.parse()`)."""
+        return AsyncFlux1DevImageToImageWithRawResponse(self)
+
+    async def submit(
+        self,
+        *,
+        image_url: str,
+        prompt: str,
+        strength: float = 0.95,
+        num_inference_steps: int = 40,
+        guidance_scale: float = 3.5,
+        num_images: int = 1,
+        enable_safety_checker: bool | None = None,
+        output_format: Literal["default", "png", "jpeg"] = "jpeg",
+        acceleration: Literal["default", "none", "regular", "high"] = "regular",
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Flux1DevImageToImageSubmitResponse:
+        """POST /fal-ai/flux-1/dev/image-to-image
+
+        Args:
+            image_url: 在此处拖放文件,或提供 base64 编码的数据 URL接受的文件类型:jpg、jpeg、png、webp、gif、avif
+            prompt: 生成图像的提示
+            strength: 初始图像的强度。强度值越高,该模型的效果越好。默认值:0.95 范围值0.01-1
+            num_inference_steps: 要执行的推理步骤数。默认值:40 范围值10-50
+            guidance_scale: CFG(无分类器引导)量表用于衡量您希望模型在寻找相关图像时与提示的贴近程度。默认值:3.5 范围值1-20
+            num_images: 生成的图像数量。默认值:1 范围值1-4
+            output_format: 生成图片的格式。默认值:"jpeg" 支持default、png、jpeg
+            acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
+        """
+        return cast(
+            "Flux1DevImageToImageSubmitResponse",
+            await self._client.request(
+                RequestOptions(
+                    method="POST",
+                    path="/fal-ai/flux-1/dev/image-to-image",
+                    cast_to=Flux1DevImageToImageSubmitResponse,
+                    response="json",
+                    params=query_params({}, extra_query),
+                    headers=header_params({}, extra_headers),
+                    json=json_body({"image_url": image_url, "prompt": prompt, "strength": strength, "num_inference_steps": num_inference_steps, "guidance_scale": guidance_scale, "num_images": num_images, "enable_safety_checker": enable_safety_checker, "output_format": output_format, "acceleration": acceleration}, extra_body),
+                    timeout=timeout,
+                ),
+            ),
+        )
+
+    async def run(
+        self,
+        *,
+        image_url: str,
+        prompt: str,
+        strength: float = 0.95,
+        num_inference_steps: int = 40,
+        guidance_scale: float = 3.5,
+        num_images: int = 1,
+        enable_safety_checker: bool | None = None,
+        output_format: Literal["default", "png", "jpeg"] = "jpeg",
+        acceleration: Literal["default", "none", "regular", "high"] = "regular",
+        on_update: Callable[[Flux1DevImageToImageSubmitResponse], object] | None = None,
+        timeout: float | None = 600.0,
+        poll_interval: float = 0.5,
+    ) -> dict[str, Any]:
+        """Submit with `submit`, poll until the request completes, and return its result.
+
+        `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
+        """
+        ticket = await self.submit(image_url=image_url, prompt=prompt, strength=strength, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, acceleration=acceleration)
+        return cast(
+            "dict[str, Any]",
+            await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
+        )
+
+    async def status(self, ticket: QueueStatus, *, logs: bool = False) -> QueueStatus:
+        """The current status of a queued request; `logs=True` includes its log lines."""
+        return await _queue.async_status(self._client, ticket, QueueStatus, logs)
+
+    async def result(self, ticket: QueueStatus) -> dict[str, Any]:
+        """The result of a completed queued request."""
+        return cast("dict[str, Any]", await _queue.async_result(self._client, ticket))
+
+    async def cancel(self, ticket: QueueStatus) -> dict[str, Any]:
+        """Ask the queue to cancel a request that has not completed yet."""
+        return cast("dict[str, Any]", await _queue.async_cancel(self._client, ticket))
+
+
+class AsyncFlux1DevImageToImageWithRawResponse:
+    """`client.flux_1_dev_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
+
+    def __init__(self, resource: AsyncFlux1DevImageToImage) -> None:
+        self.submit = async_to_raw_response(resource.submit)
+

@@ -1,0 +1,1 @@
+"""One module per resource (`client.<resource>`); the client imports each on first use."""
