@@ -15,6 +15,7 @@ than the number of classes, so smaller calls are cheaper in total, and they run 
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import multiprocessing
 import os
@@ -36,6 +37,11 @@ _HEADER = re.compile(r"\A(#[^\n]*\n)+\n*")
 _DEFINITION = re.compile(r"class (\w+)\(|(\w+)\.model_rebuild\(")
 # Classes per module at most (but a cycle of classes stays whole): its time grows faster than its size.
 _MODULE_CLASSES = 250
+# A member of a `Literal[...]` datamodel-code-generator writes: a string, a number, True/False/None.
+_MEMBER = r"""(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|-?[\w.]+)"""
+_LITERAL = re.compile(rf"\bLiteral\[({_MEMBER}(?:, {_MEMBER})*)\]")
+# Its typed-extras annotation, which it writes with `typing.Dict`/`List` whatever the target version.
+_EXTRA = re.compile(r"^(\s+'__pydantic_extra__': )(.*)$", re.MULTILINE)
 
 
 # The base class as datamodel-code-generator sees it; rewritten to the package's relative import after.
@@ -310,6 +316,7 @@ def _finish(code: str, own: set[str], module: dict[str, str]) -> str:
         if not name or name in own or name not in module:
             kept.append(chunk)  # its own classes, and those datamodel-code-generator added (inline enums)
     body = re.sub(r"\n{3,}", "\n\n\n", "\n".join(kept)).strip() + "\n"
+    body = _tidy(body)
     used = code_names(body)
     imports = {source: {n for n in names if n.split(" as ")[-1] in used or source == "__future__"}
                for source, names in imports.items()}
@@ -318,6 +325,31 @@ def _finish(code: str, own: set[str], module: dict[str, str]) -> str:
         if home is not None:
             imports.setdefault(f".{home}", set()).add(name)
     return f"{import_block(imports)}\n\n\n{body}"
+
+
+def _unique_literal(match: re.Match[str]) -> str:
+    members = re.findall(_MEMBER, match.group(1))
+    seen: dict[tuple[str, Any], str] = {}
+    for member in members:
+        try:
+            value: Any = ast.literal_eval(member)
+        except (ValueError, SyntaxError):
+            value = member
+        seen.setdefault((type(value).__name__, value), member)
+    if len(seen) == len(members):
+        return match.group(0)
+    return f"Literal[{', '.join(seen.values())}]"
+
+
+def _tidy(body: str) -> str:
+    """What `ruff check` would flag in datamodel-code-generator's output: a Literal repeating members
+    (it concatenates the enums of an `allOf`'s parts) and `Dict`/`List` in typed-extras annotations."""
+    if "Literal[" in body:
+        body = _LITERAL.sub(_unique_literal, body)
+    if "__pydantic_extra__" in body:
+        body = _EXTRA.sub(lambda m: m.group(1) + re.sub(r"\b(Dict|List)\[", lambda n: f"{n.group(1).lower()}[",
+                                                                m.group(2)), body)
+    return body
 
 
 def _generate_all(jobs: dict[str, str], options: dict[str, Any], meanwhile: Callable[[], object] | None,

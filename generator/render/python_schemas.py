@@ -236,7 +236,7 @@ class SchemaSet:
             if name is not None and isinstance(target, dict) and inner.startswith("Literal[") and _is_enum(target):
                 return f"{name} | {inner}"  # the generated Enum class, or its plain values
             return inner
-        parts = list(dict.fromkeys(self._annotation_parts(schema, hint, file)))
+        parts = _merge_literals(list(dict.fromkeys(self._annotation_parts(schema, hint, file))))
         if schema.get("nullable") is True and "None" not in parts:
             parts.append("None")
         if "Any" in parts or not parts:
@@ -311,6 +311,30 @@ class SchemaSet:
         if any(k in schema for k in ("oneOf", "anyOf")):
             return None
         return properties, required
+
+
+def _merge_literals(parts: list[str]) -> list[str]:
+    """Several `Literal[...]` members of a union (a oneOf of consts) as one, each value once, where the first was."""
+    literals = [part for part in parts if part.startswith("Literal[")]
+    if len(literals) < 2:
+        return parts
+    members: dict[tuple[str, Any], str] = {}
+    for part in literals:
+        try:
+            node = ast.parse(part, mode="eval").body
+        except SyntaxError:
+            return parts
+        if not isinstance(node, ast.Subscript):
+            return parts
+        for element in node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]:
+            source = ast.get_source_segment(part, element)
+            if not isinstance(element, ast.Constant) or source is None:
+                return parts
+            members.setdefault((type(element.value).__name__, element.value), source)
+    merged = f"Literal[{', '.join(members.values())}]"
+    first = parts.index(literals[0])
+    rest = [part for part in parts if not part.startswith("Literal[")]
+    return [*rest[:first], merged, *rest[first:]]
 
 
 def _is_enum(schema: dict[str, Any]) -> bool:

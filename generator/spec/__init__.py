@@ -16,6 +16,6 @@ def load_spec(path: Path) -> dict[str, Any]:
     from generator.spec.upgrade import to_openapi31
     from generator.spec.validate import validate_spec
 
-    spec = normalize(to_openapi31(load_document(path), source=str(path)))
+    spec = normalize(to_openapi31(load_document(path), source=str(path)), copy=False)  # a fresh copy already
     validate_spec(spec, source=str(path))
     return spec

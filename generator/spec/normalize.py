@@ -321,9 +321,11 @@ def _sync_tags(spec: dict[str, Any], renamed: dict[str, str]) -> None:
         spec.pop("tags", None)
 
 
-def normalize(spec: dict[str, Any]) -> dict[str, Any]:
-    """The canonical form of an OpenAPI 3.1 spec (a new dict; the input is not modified)."""
-    spec = clone(spec)
+def normalize(spec: dict[str, Any], copy: bool = True) -> dict[str, Any]:
+    """The canonical form of an OpenAPI 3.1 spec (a new dict; the input is not modified unless `copy` is
+    False, for a caller that owns it, such as a fresh `to_openapi31` result: a large spec is not copied twice)."""
+    if copy:
+        spec = clone(spec)
     info = mapping(spec.get("info"))
     if not isinstance(info.get("title"), str) or not info["title"].strip():
         info["title"] = "API"

@@ -229,23 +229,39 @@ def _schema_problems(spec: dict[str, Any]) -> Iterator[Problem]:
 
 def _dangling_refs(spec: dict[str, Any]) -> Iterator[Problem]:
     """Local `$ref`s that point nowhere (external ones are not followed)."""
-    stack: list[tuple[str, Any]] = [("", spec)]
+    # Places are kept as links (parent link, key or index) and spelled out only for a problem: most nodes
+    # of a large spec have none.
+    found: dict[str, bool] = {}
+    stack: list[tuple[Any, Any]] = [(None, spec)]
     while stack:
-        where, node = stack.pop()
+        link, node = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/") and not exists(spec, ref):
-                yield where + "/$ref", f"$ref {ref!r} points to nothing in this document"
-            elif isinstance(ref, str) and not ref.startswith("#"):
-                yield where + "/$ref", f"$ref {ref!r} points outside this document; bundle it into one file first"
+            if isinstance(ref, str):
+                if ref.startswith("#/"):
+                    if ref not in found:
+                        found[ref] = exists(spec, ref)
+                    if not found[ref]:
+                        yield _where(link) + "/$ref", f"$ref {ref!r} points to nothing in this document"
+                elif not ref.startswith("#"):
+                    yield _where(link) + "/$ref", \
+                        f"$ref {ref!r} points outside this document; bundle it into one file first"
             for key, value in node.items():
                 # `example`, `enum` and `const` hold data; `default` may be a response code, `examples` a
                 # map of Example Objects (which may be references), so those are followed.
                 if isinstance(value, (dict, list)) and key not in ("example", "enum", "const"):
-                    stack.append((where + pointer(key), value))
+                    stack.append(((link, key), value))
         elif isinstance(node, list):
-            stack.extend((f"{where}/{index}", value) for index, value in enumerate(node)
+            stack.extend(((link, index), value) for index, value in enumerate(node)
                          if isinstance(value, (dict, list)))
+
+
+def _where(link: Any) -> str:
+    parts: list[str] = []
+    while link is not None:
+        link, part = link
+        parts.append(pointer(part))
+    return "".join(reversed(parts))
 
 
 def _semantic_problems(spec: dict[str, Any]) -> Iterator[Problem]:
