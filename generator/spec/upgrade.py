@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from generator.errors import ApigenError
-from generator.spec.walk import clone, mapping
+from generator.spec.walk import clone, mapping, sequence
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -302,8 +302,8 @@ def _from_swagger2(doc: dict[str, Any], source: str) -> dict[str, Any]:
     body_params = {name for name, p in global_params.items() if isinstance(p, dict) and p.get("in") == "body"}
     form_params = {name for name, p in global_params.items() if isinstance(p, dict) and p.get("in") == "formData"}
     _rewrite_refs(doc, body_params)
-    consumes_all = list(doc.get("consumes") or [])
-    produces_all = list(doc.get("produces") or [])
+    consumes_all = list(sequence(doc.get("consumes")))
+    produces_all = list(sequence(doc.get("produces")))
 
     out: dict[str, Any] = {"openapi": "3.0.3", "info": doc.get("info") or {}}
     servers = _servers(doc)
@@ -329,7 +329,7 @@ def _from_swagger2(doc: dict[str, Any], source: str) -> dict[str, Any]:
             paths[path] = item
             continue
         new_item: dict[str, Any] = {}
-        shared = [resolve_param(p) for p in item.get("parameters", []) or [] if isinstance(p, dict)]
+        shared = [resolve_param(p) for p in sequence(item.get("parameters")) if isinstance(p, dict)]
         for key, value in item.items():
             if key == "parameters":
                 kept = [_convert_parameter(p) for p in shared if p.get("in") not in ("body", "formData")]
@@ -374,7 +374,7 @@ def _convert_operation(op: dict[str, Any], shared: list[dict[str, Any]], consume
                        resolve_param: Any) -> dict[str, Any]:
     consumes = list(op.get("consumes") or consumes_all)
     produces = list(op.get("produces") or produces_all)
-    own = [resolve_param(p) for p in op.get("parameters", []) or [] if isinstance(p, dict)]
+    own = [resolve_param(p) for p in sequence(op.get("parameters")) if isinstance(p, dict)]
     # Operation parameters override path-level ones of the same name and location.
     own_keys = {(p.get("name"), p.get("in")) for p in own}
     params = [p for p in shared if (p.get("name"), p.get("in")) not in own_keys] + own
@@ -414,23 +414,23 @@ def _convert_operation(op: dict[str, Any], shared: list[dict[str, Any]], consume
 def _upgrade_30(doc: dict[str, Any]) -> dict[str, Any]:
     """Bring a 3.0 document (or a converted 2.0 one) to 3.1, in place."""
     doc["openapi"] = "3.1.0"
-    for item in (doc.get("paths") or {}).values():
+    for item in mapping(doc.get("paths")).values():
         _upgrade_path_item(item)
     components = doc.get("components")
     if isinstance(components, dict):
-        for name, schema in list((components.get("schemas") or {}).items()):
+        for name, schema in list(mapping(components.get("schemas")).items()):
             components["schemas"][name] = _schema31(schema)
-        for param in (components.get("parameters") or {}).values():
+        for param in mapping(components.get("parameters")).values():
             _upgrade_parameter(param)
-        for header in (components.get("headers") or {}).values():
+        for header in mapping(components.get("headers")).values():
             _upgrade_parameter(header)
-        for response in (components.get("responses") or {}).values():
+        for response in mapping(components.get("responses")).values():
             _upgrade_response(response)
-        for body in (components.get("requestBodies") or {}).values():
+        for body in mapping(components.get("requestBodies")).values():
             _upgrade_content(body)
-        for item in (components.get("pathItems") or {}).values():
+        for item in mapping(components.get("pathItems")).values():
             _upgrade_path_item(item)
-        for callbacks in (components.get("callbacks") or {}).values():
+        for callbacks in mapping(components.get("callbacks")).values():
             _upgrade_callbacks(callbacks)
     return doc
 
@@ -438,19 +438,19 @@ def _upgrade_30(doc: dict[str, Any]) -> dict[str, Any]:
 def _upgrade_path_item(item: Any) -> None:
     if not isinstance(item, dict):
         return
-    for param in item.get("parameters", []) or []:
+    for param in sequence(item.get("parameters")):
         _upgrade_parameter(param)
     for method in HTTP_METHODS:
         op = item.get(method)
         if not isinstance(op, dict):
             continue
-        for param in op.get("parameters", []) or []:
+        for param in sequence(op.get("parameters")):
             _upgrade_parameter(param)
         if isinstance(op.get("requestBody"), dict):
             _upgrade_content(op["requestBody"])
-        for response in (op.get("responses") or {}).values():
+        for response in mapping(op.get("responses")).values():
             _upgrade_response(response)
-        for callbacks in (op.get("callbacks") or {}).values():
+        for callbacks in mapping(op.get("callbacks")).values():
             _upgrade_callbacks(callbacks)
 
 

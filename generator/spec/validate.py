@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.errors import ApigenError
-from generator.spec.walk import HTTP_METHODS, exists, mapping, operations, pointer, resolve
+from generator.spec.walk import HTTP_METHODS, exists, mapping, operations, pointer, resolve, sequence
 
 # Above this many operations the compiled-schema engine is used (openapi-spec-validator grows superlinearly).
 LARGE_SPEC_OPERATIONS = 300
@@ -49,7 +49,7 @@ def own_problems(spec: dict[str, Any]) -> list[Problem]:
         tags = op.get("tags")
         if not isinstance(tags, list) or not tags or not isinstance(tags[0], str) or not tags[0]:
             problems.append((where, "operation has no resource tag (tags[0])"))
-        params = [resolve(spec, p) for p in (op.get("parameters") or []) + (item.get("parameters") or [])]
+        params = [resolve(spec, p) for p in sequence(op.get("parameters")) + sequence(item.get("parameters"))]
         declared = {p.get("name") for p in params if isinstance(p, dict) and p.get("in") == "path"}
         for name in _TEMPLATE_PARAM.findall(path):
             if name not in declared:
@@ -138,14 +138,14 @@ def _schema_positions(spec: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     for path, item in (spec.get("paths") or {}).items():
         if not isinstance(item, dict):
             continue
-        for index, param in enumerate(item.get("parameters") or []):
+        for index, param in enumerate(sequence(item.get("parameters"))):
             yield from from_parameter(param, pointer("paths", path, "parameters", index))
         for method in HTTP_METHODS:
             op = item.get(method)
             if not isinstance(op, dict):
                 continue
             where = pointer("paths", path, method)
-            for index, param in enumerate(op.get("parameters") or []):
+            for index, param in enumerate(sequence(op.get("parameters"))):
                 yield from from_parameter(param, f"{where}/parameters/{index}")
             body = op.get("requestBody")
             if isinstance(body, dict):

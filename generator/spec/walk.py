@@ -87,6 +87,11 @@ def clone(node: Any) -> Any:
     return node
 
 
+def sequence(value: Any) -> list[Any]:
+    """The value when it is a list, else an empty one (see `mapping`)."""
+    return value if isinstance(value, list) else []
+
+
 def mapping(value: Any) -> dict[str, Any]:
     """The value when it is a mapping, else an empty one: documents from the wild hold anything anywhere."""
     return value if isinstance(value, dict) else {}
