@@ -62,7 +62,17 @@ class QwenImageEditPlus(SyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"prompt": prompt, "image_size": image_size, "num_inference_steps": num_inference_steps, "guidance_scale": guidance_scale, "num_images": num_images, "enable_safety_checker": enable_safety_checker, "output_format": output_format, "image_urls": image_urls, "negative_prompt": negative_prompt}, extra_body),
+                    json=json_body({
+                        "prompt": prompt,
+                        "image_size": image_size,
+                        "num_inference_steps": num_inference_steps,
+                        "guidance_scale": guidance_scale,
+                        "num_images": num_images,
+                        "enable_safety_checker": enable_safety_checker,
+                        "output_format": output_format,
+                        "image_urls": image_urls,
+                        "negative_prompt": negative_prompt,
+                    }, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -88,7 +98,17 @@ class QwenImageEditPlus(SyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.submit(prompt=prompt, image_size=image_size, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, image_urls=image_urls, negative_prompt=negative_prompt)
+        ticket = self.submit(
+            prompt=prompt,
+            image_size=image_size,
+            num_inference_steps=num_inference_steps,
+            guidance_scale=guidance_scale,
+            num_images=num_images,
+            enable_safety_checker=enable_safety_checker,
+            output_format=output_format,
+            image_urls=image_urls,
+            negative_prompt=negative_prompt,
+        )
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -150,7 +170,17 @@ class AsyncQwenImageEditPlus(AsyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"prompt": prompt, "image_size": image_size, "num_inference_steps": num_inference_steps, "guidance_scale": guidance_scale, "num_images": num_images, "enable_safety_checker": enable_safety_checker, "output_format": output_format, "image_urls": image_urls, "negative_prompt": negative_prompt}, extra_body),
+                    json=json_body({
+                        "prompt": prompt,
+                        "image_size": image_size,
+                        "num_inference_steps": num_inference_steps,
+                        "guidance_scale": guidance_scale,
+                        "num_images": num_images,
+                        "enable_safety_checker": enable_safety_checker,
+                        "output_format": output_format,
+                        "image_urls": image_urls,
+                        "negative_prompt": negative_prompt,
+                    }, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -176,7 +206,17 @@ class AsyncQwenImageEditPlus(AsyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.submit(prompt=prompt, image_size=image_size, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, image_urls=image_urls, negative_prompt=negative_prompt)
+        ticket = await self.submit(
+            prompt=prompt,
+            image_size=image_size,
+            num_inference_steps=num_inference_steps,
+            guidance_scale=guidance_scale,
+            num_images=num_images,
+            enable_safety_checker=enable_safety_checker,
+            output_format=output_format,
+            image_urls=image_urls,
+            negative_prompt=negative_prompt,
+        )
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),

@@ -73,7 +73,17 @@ class Flux1DevImageToImage(SyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"image_url": image_url, "prompt": prompt, "strength": strength, "num_inference_steps": num_inference_steps, "guidance_scale": guidance_scale, "num_images": num_images, "enable_safety_checker": enable_safety_checker, "output_format": output_format, "acceleration": acceleration}, extra_body),
+                    json=json_body({
+                        "image_url": image_url,
+                        "prompt": prompt,
+                        "strength": strength,
+                        "num_inference_steps": num_inference_steps,
+                        "guidance_scale": guidance_scale,
+                        "num_images": num_images,
+                        "enable_safety_checker": enable_safety_checker,
+                        "output_format": output_format,
+                        "acceleration": acceleration,
+                    }, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -99,7 +109,17 @@ class Flux1DevImageToImage(SyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.submit(image_url=image_url, prompt=prompt, strength=strength, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, acceleration=acceleration)
+        ticket = self.submit(
+            image_url=image_url,
+            prompt=prompt,
+            strength=strength,
+            num_inference_steps=num_inference_steps,
+            guidance_scale=guidance_scale,
+            num_images=num_images,
+            enable_safety_checker=enable_safety_checker,
+            output_format=output_format,
+            acceleration=acceleration,
+        )
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -172,7 +192,17 @@ class AsyncFlux1DevImageToImage(AsyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"image_url": image_url, "prompt": prompt, "strength": strength, "num_inference_steps": num_inference_steps, "guidance_scale": guidance_scale, "num_images": num_images, "enable_safety_checker": enable_safety_checker, "output_format": output_format, "acceleration": acceleration}, extra_body),
+                    json=json_body({
+                        "image_url": image_url,
+                        "prompt": prompt,
+                        "strength": strength,
+                        "num_inference_steps": num_inference_steps,
+                        "guidance_scale": guidance_scale,
+                        "num_images": num_images,
+                        "enable_safety_checker": enable_safety_checker,
+                        "output_format": output_format,
+                        "acceleration": acceleration,
+                    }, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -198,7 +228,17 @@ class AsyncFlux1DevImageToImage(AsyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.submit(image_url=image_url, prompt=prompt, strength=strength, num_inference_steps=num_inference_steps, guidance_scale=guidance_scale, num_images=num_images, enable_safety_checker=enable_safety_checker, output_format=output_format, acceleration=acceleration)
+        ticket = await self.submit(
+            image_url=image_url,
+            prompt=prompt,
+            strength=strength,
+            num_inference_steps=num_inference_steps,
+            guidance_scale=guidance_scale,
+            num_images=num_images,
+            enable_safety_checker=enable_safety_checker,
+            output_format=output_format,
+            acceleration=acceleration,
+        )
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),

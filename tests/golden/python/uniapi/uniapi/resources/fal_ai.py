@@ -65,7 +65,14 @@ class FalAi(SyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"prompt": prompt, "image_url": image_url, "duration": duration, "aspect_ratio": aspect_ratio, "negative_prompt": negative_prompt, "cfg_scale": cfg_scale}, extra_body),
+                    json=json_body({
+                        "prompt": prompt,
+                        "image_url": image_url,
+                        "duration": duration,
+                        "aspect_ratio": aspect_ratio,
+                        "negative_prompt": negative_prompt,
+                        "cfg_scale": cfg_scale,
+                    }, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -89,7 +96,15 @@ class FalAi(SyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.submit(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale)
+        ticket = self.submit(
+            model=model,
+            prompt=prompt,
+            image_url=image_url,
+            duration=duration,
+            aspect_ratio=aspect_ratio,
+            negative_prompt=negative_prompt,
+            cfg_scale=cfg_scale,
+        )
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -153,7 +168,14 @@ class AsyncFalAi(AsyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"prompt": prompt, "image_url": image_url, "duration": duration, "aspect_ratio": aspect_ratio, "negative_prompt": negative_prompt, "cfg_scale": cfg_scale}, extra_body),
+                    json=json_body({
+                        "prompt": prompt,
+                        "image_url": image_url,
+                        "duration": duration,
+                        "aspect_ratio": aspect_ratio,
+                        "negative_prompt": negative_prompt,
+                        "cfg_scale": cfg_scale,
+                    }, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -177,7 +199,15 @@ class AsyncFalAi(AsyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.submit(model=model, prompt=prompt, image_url=image_url, duration=duration, aspect_ratio=aspect_ratio, negative_prompt=negative_prompt, cfg_scale=cfg_scale)
+        ticket = await self.submit(
+            model=model,
+            prompt=prompt,
+            image_url=image_url,
+            duration=duration,
+            aspect_ratio=aspect_ratio,
+            negative_prompt=negative_prompt,
+            cfg_scale=cfg_scale,
+        )
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),

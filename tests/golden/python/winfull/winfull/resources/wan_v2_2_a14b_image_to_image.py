@@ -65,7 +65,20 @@ class WanV22A14bImageToImage(SyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"image_url": image_url, "prompt": prompt, "strength": strength, "aspect_ratio": aspect_ratio, "num_inference_steps": num_inference_steps, "enable_safety_checker": enable_safety_checker, "enable_prompt_expansion": enable_prompt_expansion, "acceleration": acceleration, "guidance_scale": guidance_scale, "guidance_scale_2": guidance_scale_2, "shift": shift, "image_format": image_format}, extra_body),
+                    json=json_body({
+                        "image_url": image_url,
+                        "prompt": prompt,
+                        "strength": strength,
+                        "aspect_ratio": aspect_ratio,
+                        "num_inference_steps": num_inference_steps,
+                        "enable_safety_checker": enable_safety_checker,
+                        "enable_prompt_expansion": enable_prompt_expansion,
+                        "acceleration": acceleration,
+                        "guidance_scale": guidance_scale,
+                        "guidance_scale_2": guidance_scale_2,
+                        "shift": shift,
+                        "image_format": image_format,
+                    }, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -94,7 +107,20 @@ class WanV22A14bImageToImage(SyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = self.submit(image_url=image_url, prompt=prompt, strength=strength, aspect_ratio=aspect_ratio, num_inference_steps=num_inference_steps, enable_safety_checker=enable_safety_checker, enable_prompt_expansion=enable_prompt_expansion, acceleration=acceleration, guidance_scale=guidance_scale, guidance_scale_2=guidance_scale_2, shift=shift, image_format=image_format)
+        ticket = self.submit(
+            image_url=image_url,
+            prompt=prompt,
+            strength=strength,
+            aspect_ratio=aspect_ratio,
+            num_inference_steps=num_inference_steps,
+            enable_safety_checker=enable_safety_checker,
+            enable_prompt_expansion=enable_prompt_expansion,
+            acceleration=acceleration,
+            guidance_scale=guidance_scale,
+            guidance_scale_2=guidance_scale_2,
+            shift=shift,
+            image_format=image_format,
+        )
         return cast(
             "dict[str, Any]",
             _queue.run(self._client, ticket, on_update, timeout, poll_interval),
@@ -159,7 +185,20 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
-                    json=json_body({"image_url": image_url, "prompt": prompt, "strength": strength, "aspect_ratio": aspect_ratio, "num_inference_steps": num_inference_steps, "enable_safety_checker": enable_safety_checker, "enable_prompt_expansion": enable_prompt_expansion, "acceleration": acceleration, "guidance_scale": guidance_scale, "guidance_scale_2": guidance_scale_2, "shift": shift, "image_format": image_format}, extra_body),
+                    json=json_body({
+                        "image_url": image_url,
+                        "prompt": prompt,
+                        "strength": strength,
+                        "aspect_ratio": aspect_ratio,
+                        "num_inference_steps": num_inference_steps,
+                        "enable_safety_checker": enable_safety_checker,
+                        "enable_prompt_expansion": enable_prompt_expansion,
+                        "acceleration": acceleration,
+                        "guidance_scale": guidance_scale,
+                        "guidance_scale_2": guidance_scale_2,
+                        "shift": shift,
+                        "image_format": image_format,
+                    }, extra_body),
                     timeout=timeout,
                 ),
             ),
@@ -188,7 +227,20 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
 
         `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
         """
-        ticket = await self.submit(image_url=image_url, prompt=prompt, strength=strength, aspect_ratio=aspect_ratio, num_inference_steps=num_inference_steps, enable_safety_checker=enable_safety_checker, enable_prompt_expansion=enable_prompt_expansion, acceleration=acceleration, guidance_scale=guidance_scale, guidance_scale_2=guidance_scale_2, shift=shift, image_format=image_format)
+        ticket = await self.submit(
+            image_url=image_url,
+            prompt=prompt,
+            strength=strength,
+            aspect_ratio=aspect_ratio,
+            num_inference_steps=num_inference_steps,
+            enable_safety_checker=enable_safety_checker,
+            enable_prompt_expansion=enable_prompt_expansion,
+            acceleration=acceleration,
+            guidance_scale=guidance_scale,
+            guidance_scale_2=guidance_scale_2,
+            shift=shift,
+            image_format=image_format,
+        )
         return cast(
             "dict[str, Any]",
             await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
