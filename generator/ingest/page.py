@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import ApigenError
+from generator import textfile
 from generator.ingest.curl import Curl, find_curls
 
 _SOURCE_LINE = re.compile(r"\A\s*source:\s*(\S+)[^\n]*\n")
@@ -44,20 +44,8 @@ class Page:
 
 
 def read_text(path: Path, source: str) -> str:
-    """The page's text; ApigenError for an unreadable, empty, binary or non-UTF-8 file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ApigenError(f"cannot read: {error.strerror}", file=source) from None
-    if not raw.strip():
-        raise ApigenError("file is empty", file=source)
-    if b"\x00" in raw[:8192]:
-        raise ApigenError("binary file, not a doc page", file=source)
-    try:
-        return raw.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ApigenError(f"not UTF-8 text (byte {error.start})", file=source, line=line) from None
+    """The page's text with LF line ends; ApigenError for an unreadable, empty, binary or non-UTF-8 file."""
+    return textfile.read_text(path, source, kind="doc page").replace("\r\n", "\n")
 
 
 def _lenient(text: str) -> Any:

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from generator.errors import ApigenError
+from generator.textfile import read_text
 
 
 class _Loader(yaml.SafeLoader):
@@ -48,18 +49,7 @@ def parse_text(text: str, source: str) -> Any:
 
 def load_document(path: Path) -> dict[str, Any]:
     """Read an OpenAPI/Swagger document from a file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ApigenError(f"cannot read: {error.strerror}", file=path) from None
-    if not raw.strip():
-        raise ApigenError("file is empty", file=path)
-    if b"\x00" in raw[:4096]:
-        raise ApigenError("binary file, not a YAML or JSON document", file=path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ApigenError(f"not UTF-8 text (byte {error.start})", file=path) from None
+    text = read_text(path, kind="YAML or JSON document")
     data = parse_text(text, str(path))
     if not isinstance(data, dict):
         raise ApigenError("expected a mapping (an OpenAPI document) at the top level", file=path)
