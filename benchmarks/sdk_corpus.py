@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 from generator.config import ServiceConfig, package_name
 from generator.render import RenderContext
-from generator.render.python_plan import HTTP_METHODS, build_plan
+from generator.render.python_plan import build_plan
 from generator.render.python_sdk import render
 from generator.spec import load_spec
+from generator.spec.walk import HTTP_METHODS
 
 
 def main() -> None:

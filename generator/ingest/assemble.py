@@ -12,8 +12,7 @@ from typing import Any
 
 from generator.errors import ApigenError
 from generator.ingest.infer import infer
-
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+from generator.spec.walk import HTTP_METHODS
 
 
 def merge_schema(primary: dict[str, Any], secondary: dict[str, Any]) -> dict[str, Any]:

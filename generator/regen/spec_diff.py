@@ -21,7 +21,9 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+from generator.spec.walk import HTTP_METHODS, sequence
+from generator.spec.walk import operations as spec_operations
+
 BREAKING, ADDITION, CHANGE = "breaking", "addition", "change"
 LEVELS = (BREAKING, ADDITION, CHANGE)
 
@@ -117,16 +119,8 @@ class _Differ:
 
     # -- spec level ----------------------------------------------------------------------------------------
     def operations(self, spec: dict[str, Any]) -> dict[tuple[str, str], tuple[dict[str, Any], list[Any]]]:
-        ops: dict[tuple[str, str], tuple[dict[str, Any], list[Any]]] = {}
-        for path, item in (spec.get("paths") or {}).items():
-            item, _ = self.resolve(spec, item)
-            if not isinstance(item, dict):
-                continue
-            for method in HTTP_METHODS:
-                op = item.get(method)
-                if isinstance(op, dict):
-                    ops[(str(path), method)] = (op, list(item.get("parameters") or []))
-        return ops
+        return {(path, method): (op, sequence(item.get("parameters")))
+                for path, method, op, item in spec_operations(spec)}
 
     def run(self) -> list[Change]:
         old_ops, new_ops = self.operations(self.old), self.operations(self.new)

@@ -11,9 +11,10 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 
 from generator.render.docs_text import short_json
+from generator.spec import walk
+from generator.spec.walk import sequence
 
 MAX_DEPTH = 6
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 class Resolver:
@@ -277,13 +278,6 @@ def object_example(schema: dict[str, Any], resolver: Resolver, depth: int = 0,
 
 
 def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], list[Any]]]:
-    """(path, method, operation, path-level parameters) for every operation, in spec order."""
-    found = []
-    for path, item in (spec.get("paths") or {}).items():
-        if not isinstance(item, dict):
-            continue
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if isinstance(operation, dict):
-                found.append((str(path), method, operation, list(item.get("parameters") or [])))
-    return found
+    """(path, method, operation, path-level parameters) for every operation, in the spec's canonical order."""
+    return [(path, method, operation, sequence(item.get("parameters")))
+            for path, method, operation, item in walk.operations(spec)]

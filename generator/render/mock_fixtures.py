@@ -9,26 +9,14 @@ into generated code. Schemas are collected into one list (`schemas`) and referre
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 from urllib.parse import urlparse
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+from generator.spec.walk import operations as spec_operations
+from generator.spec.walk import resolve
+
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
-
-
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    """Follow a local `$ref` (parameters, request bodies, responses, examples); schemas keep theirs."""
-    seen = 0
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/") and seen < 16:
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            target = target.get(part) if isinstance(target, dict) else None
-        if target is None:
-            return {}
-        node = target
-        seen += 1
-    return node
 
 
 def _security_scheme(scheme: dict[str, Any]) -> dict[str, Any]:
@@ -56,7 +44,7 @@ def _security(spec: dict[str, Any], operation: dict[str, Any]) -> list[list[dict
         if not requirement:
             return []
         names = [n for n in requirement if isinstance(schemes.get(n), dict)]
-        checks = [_security_scheme(_resolve(spec, schemes[n])) for n in names]
+        checks = [_security_scheme(resolve(spec, schemes[n])) for n in names]
         checks = [c for c in checks if c["type"] != "none"]
         if not checks:
             return []
@@ -92,15 +80,8 @@ class FixtureBuilder:
         return self._index[key]
 
     def build(self) -> dict[str, Any]:
-        operations = []
-        for path, item in (self.spec.get("paths") or {}).items():
-            item = _resolve(self.spec, item)
-            if not isinstance(item, dict):
-                continue
-            for method in HTTP_METHODS:
-                operation = item.get(method)
-                if isinstance(operation, dict):
-                    operations.append(self.operation(str(path), method, item, operation))
+        operations = [self.operation(path, method, item, operation)
+                      for path, method, operation, item in spec_operations(self.spec)]
         queued = any(op.get("queue") or op.get("queue_role") for op in operations)
         prefix = base_path(self.spec)
         for op in operations:
@@ -123,7 +104,7 @@ class FixtureBuilder:
     def operation(self, path: str, method: str, item: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any]:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
         for raw in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]:
-            param = _resolve(self.spec, raw)
+            param = resolve(self.spec, raw)
             if isinstance(param, dict) and "name" in param and "in" in param:
                 merged[(str(param["in"]), str(param["name"]))] = param
         parameters = []
@@ -149,7 +130,7 @@ class FixtureBuilder:
             "queue_role": operation.get("x-queue-role"),
             "responses": self.responses(operation),
         }
-        body = _resolve(self.spec, operation.get("requestBody"))
+        body = resolve(self.spec, operation.get("requestBody"))
         if isinstance(body, dict) and body.get("content"):
             content = {}
             for media_type, media in body["content"].items():
@@ -163,7 +144,7 @@ class FixtureBuilder:
     def responses(self, operation: dict[str, Any]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for code, raw in (operation.get("responses") or {}).items():
-            response = _resolve(self.spec, raw)
+            response = resolve(self.spec, raw)
             if not isinstance(response, dict):
                 continue
             entry: dict[str, Any] = {}
@@ -178,14 +159,14 @@ class FixtureBuilder:
                 if "example" in media:
                     examples["example"] = {"value": media["example"]}
                 for name, example in (media.get("examples") or {}).items():
-                    example = _resolve(self.spec, example)
+                    example = resolve(self.spec, example)
                     if isinstance(example, dict) and "value" in example:
                         examples[str(name)] = {"value": example["value"]}
                 if examples:
                     entry["examples"] = examples
             headers = {}
             for name, header in (response.get("headers") or {}).items():
-                header = _resolve(self.spec, header)
+                header = resolve(self.spec, header)
                 if isinstance(header, dict) and header.get("required") and "schema" in header:
                     headers[str(name)] = self.schema(header["schema"])
             if headers:
@@ -224,6 +205,22 @@ class FixtureBuilder:
 def build_fixtures(spec: dict[str, Any]) -> dict[str, Any]:
     """The fixtures of a spec (see module docstring)."""
     return FixtureBuilder(spec).build()
+
+
+_last_data_files: tuple[dict[str, Any], dict[str, Any], str, str] | None = None
+
+
+def data_files(spec: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
+    """(fixtures, spec JSON text, fixtures JSON text) of a spec.
+
+    The mock server and the SDK's testing helper ship the same two files; a build renders both targets
+    from one spec object, so the last answer is kept (by identity: renderers never modify the spec).
+    """
+    global _last_data_files
+    if _last_data_files is None or _last_data_files[0] is not spec:
+        fixtures = build_fixtures(spec)
+        _last_data_files = (spec, fixtures, dump_json(spec), dump_json(fixtures))
+    return _last_data_files[1], _last_data_files[2], _last_data_files[3]
 
 
 def dump_json(data: Any) -> str:
@@ -302,7 +299,7 @@ def _write(value: Any, out: list[str], newline: str, depth: int) -> None:
         out.append("false")
     elif kind is int:
         out.append(int.__repr__(value))
-    elif kind is float and value == value and value not in (float("inf"), float("-inf")):
+    elif kind is float and math.isfinite(value):
         out.append(float.__repr__(value))
     else:
         raise _Unusual

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.render import RenderContext
-from generator.render.mock_fixtures import build_fixtures, dump_json
+from generator.render.mock_fixtures import data_files
 from generator.render.templates import environment, write_text
 
 TEMPLATES = ("mock_engine.py", "app.py", "__main__.py", "README.md")
@@ -20,15 +20,15 @@ TEMPLATES = ("mock_engine.py", "app.py", "__main__.py", "README.md")
 def render_files(spec: dict[str, Any], context: RenderContext) -> dict[str, str]:
     """Every file of the mock folder, by relative path (deterministic: same spec, same bytes)."""
     env = environment(context.templates_override)
-    fixtures = build_fixtures(spec)
+    fixtures, spec_json, fixtures_json = data_files(spec)
     variables = {
         "service_name": context.service.name,
         "title": str((spec.get("info") or {}).get("title") or context.service.name),
         "fixtures": fixtures,
     }
     files = {name: env.get_template(f"mock/{name}.jinja").render(**variables) for name in TEMPLATES}
-    files["spec.json"] = dump_json(spec)
-    files["fixtures.json"] = dump_json(fixtures)
+    files["spec.json"] = spec_json
+    files["fixtures.json"] = fixtures_json
     return files
 
 

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from generator.render.naming import method_name, pascal, resource_name, snake, unique
 from generator.render.python_schemas import SchemaSet, default_literal
+from generator.spec.walk import operations
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Header parameters the client sets itself; a spec documenting them must not produce arguments.
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}
 # Names every generated method already uses for its own options.
@@ -164,20 +164,11 @@ def build_plan(spec: dict[str, Any]) -> Plan:
     absolute = [s.url for s in servers if urlsplit(s.url).scheme in ("http", "https")]
     resources: dict[str, Resource] = {}
     security_default = spec.get("security")
-    for path, item in (spec.get("paths") or {}).items():
-        item = schemas.resolve(item)
-        if not isinstance(item, dict):
-            continue
-        for http_method in HTTP_METHODS:
-            operation = item.get(http_method)
-            if not isinstance(operation, dict):
-                continue
-            operation = {**operation, "operationId": operation.get("operationId") or f"{http_method} {path}"}
-            attr = resource_name(operation)
-            resource = resources.setdefault(attr, Resource(attr=attr, class_name=_class_name(attr)))
-            resource.operations.append(
-                _operation(schemas, str(path), http_method, item, operation, security_default)
-            )
+    for path, http_method, operation, item in operations(spec):
+        operation = {**operation, "operationId": operation.get("operationId") or f"{http_method} {path}"}
+        attr = resource_name(operation)
+        resource = resources.setdefault(attr, Resource(attr=attr, class_name=_class_name(attr)))
+        resource.operations.append(_operation(schemas, path, http_method, item, operation, security_default))
     ordered = [resources[name] for name in sorted(resources)]
     for resource in ordered:  # a resource class must not share its module with a model of the same name
         while {resource.class_name, f"Async{resource.class_name}"} & schemas.taken:
@@ -234,11 +225,8 @@ def _auth(spec: dict[str, Any]) -> AuthScheme | None:
     schemes = (spec.get("components") or {}).get("securitySchemes") or {}
     requirements = list(spec.get("security") or [])
     if not requirements:
-        for item in (spec.get("paths") or {}).values():
-            for http_method in HTTP_METHODS:
-                operation = item.get(http_method) if isinstance(item, dict) else None
-                if isinstance(operation, dict):
-                    requirements.extend(operation.get("security") or [])
+        for _path, _method, operation, _item in operations(spec):
+            requirements.extend(operation.get("security") or [])
     for requirement in requirements:
         for name in requirement or {}:
             scheme = schemes.get(name)

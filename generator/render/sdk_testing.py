@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.render import RenderContext
-from generator.render.mock_fixtures import build_fixtures, dump_json
+from generator.render.mock_fixtures import data_files
 from generator.render.templates import environment, write_text
 
 
@@ -21,11 +21,12 @@ def helper_files(spec: dict[str, Any], context: RenderContext) -> dict[str, str]
     """Files of the helper, relative to the package folder."""
     env = environment(context.templates_override)
     variables = {"service_name": context.service.name, "package": context.service.package}
+    _fixtures, spec_json, fixtures_json = data_files(spec)
     return {
         "_mock_engine.py": env.get_template("mock/mock_engine.py.jinja").render(**variables),
         "testing.py": env.get_template("python/testing.py.jinja").render(**variables),
-        "_mock_spec.json": dump_json(spec),
-        "_mock_fixtures.json": dump_json(build_fixtures(spec)),
+        "_mock_spec.json": spec_json,
+        "_mock_fixtures.json": fixtures_json,
     }
 
 

@@ -12,9 +12,7 @@ import re
 from typing import Any
 
 from generator.errors import ApigenError
-from generator.spec.walk import clone, mapping, sequence
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from generator.spec.walk import HTTP_METHODS, clone, mapping, sequence
 
 # Swagger 2.0 parameter keys that move into the parameter's `schema` in OpenAPI 3.
 _SCHEMA_KEYS = (

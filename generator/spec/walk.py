@@ -54,7 +54,7 @@ def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], dic
     if not isinstance(paths, dict):
         return result
     for path in sorted(paths, key=str):
-        item = paths[path]
+        item = resolve(spec, paths[path])
         if not isinstance(item, dict):
             continue
         for method in HTTP_METHODS:
