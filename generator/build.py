@@ -183,8 +183,9 @@ def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Ma
     return Release(version, prepend_entry(existing, changelog_entry(version, changes, level)), changes, level)
 
 
-def stage(config: ProjectConfig, names: Iterable[str], staging: Path) -> list[ServiceOutput]:
-    """Build the named services into `staging` (specs/ and generated/ mirrored there), manifests included."""
+def stage(config: ProjectConfig, names: Iterable[str], staging: Path, strict: bool = False) -> list[ServiceOutput]:
+    """Build the named services into `staging` (specs/ and generated/ mirrored there), manifests included;
+    with `strict`, an ingest warning (salvaged or skipped page text) fails the build."""
     from generator.regen.spec_diff import canonical
 
     outputs = []
@@ -192,6 +193,9 @@ def stage(config: ProjectConfig, names: Iterable[str], staging: Path) -> list[Se
         pages = source_pages(config, name)
         inputs = input_digests(config, name, pages)  # before reading: a save mid-build triggers another
         spec, spec_text, warnings = service_spec(config, name)
+        if strict and warnings:
+            more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+            raise ApigenError(f"{warnings[0]}{more}; --strict turns ingest warnings into errors")
         if spec_text is not None:
             (staging / "specs").mkdir(parents=True, exist_ok=True)
             (staging / "specs" / f"{name}.yaml").write_bytes(spec_text.encode("utf-8"))
@@ -307,14 +311,15 @@ def plan(config: ProjectConfig, names: list[str] | None = None, force: bool = Fa
     return todo, fresh
 
 
-def build(config: ProjectConfig, names: list[str] | None = None, force: bool = False) -> list[ServiceOutput]:
+def build(config: ProjectConfig, names: list[str] | None = None, force: bool = False,
+          strict: bool = False) -> list[ServiceOutput]:
     """Build the named services (default: all) whose inputs or outputs changed since their manifest
     (every one with `force`); nothing on disk changes unless all of them succeed."""
     todo, fresh = plan(config, names, force)
     outputs = [ServiceOutput(name=name, spec_text=None, skipped=True) for name in fresh]
     if todo:
         with staging_dir(config) as staging:
-            built = stage(config, todo, staging)
+            built = stage(config, todo, staging, strict=strict)
             swap_in(config, staging, built)
         outputs += built
     order = {name: index for index, name in enumerate(names or config.service_names())}

@@ -13,6 +13,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--templates", type=Path, default=None, help="folder overriding templates by name")
     parser.add_argument("--force", action="store_true",
                         help="rebuild every service even when its manifest says it is up to date")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail when ingest had to salvage or skip anything a page says (warnings become errors)")
 
 
 def describe(output: object) -> str:
@@ -38,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.config import load_config
 
     config = load_config(args.root, templates=args.templates)
-    outputs = build(config, args.services or None, force=args.force)
+    outputs = build(config, args.services or None, force=args.force, strict=args.strict)
     for output in outputs:
         for warning in output.warnings:
             print(f"warning: {warning}", file=sys.stderr)

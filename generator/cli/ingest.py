@@ -11,6 +11,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pages", nargs="+", type=Path, metavar="PAGE")
     parser.add_argument("-o", "--output", type=Path, default=None, help="write here instead of stdout")
     parser.add_argument("--service", default=None, help="service name (default: from the page)")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat every warning (salvaged example, skipped text) as an error")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,7 +23,9 @@ def run(args: argparse.Namespace) -> int:
 
     result = ingest_pages(list(args.pages), service=args.service)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{'error' if args.strict else 'warning'}: {warning}", file=sys.stderr)
+    if args.strict and result.warnings:
+        return 1
     spec = normalize(result.spec)
     validate_spec(spec, source=", ".join(str(p) for p in args.pages))
     text = dump_spec(spec)

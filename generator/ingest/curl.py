@@ -76,6 +76,8 @@ def tokenize(text: str, start: int) -> tuple[list[str], int]:
             current.append(text[i + 1:close])
             in_word = True
             i = close + 1
+            if i < n and text[i] in "{[" and close > 0 and text[close - 1] in "}]":
+                break  # `-d '{...}'{` : the response example printed right after the command
             continue
         if ch == '"':
             i += 1
@@ -147,14 +149,23 @@ def _parse_words(words: list[str], line: int, end: int) -> Curl | None:
     return curl
 
 
+_ASSIGNMENT = re.compile(r"(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)=[\"']?(https?://[^\s\"']+?)/?[\"']?[ \t]*$")
+
+
 def find_curls(text: str) -> list[Curl]:
-    """Every curl command in the page, in order."""
+    """Every curl command in the page, in order; `$BASE_URL`-style variables the page assigns
+    (`BASE_URL=https://...`, `export HOST=...`) are substituted in URLs."""
+    from generator.ingest.text import LineIndex
+
+    variables = {m.group(1): m.group(2) for m in _ASSIGNMENT.finditer(text)}
+    index = LineIndex(text)
     found = []
     for match in _START.finditer(text):
         words, end = tokenize(text, match.end())
-        line = text.count("\n", 0, match.start()) + 1
-        curl = _parse_words(words, line, end)
+        curl = _parse_words(words, index.line_of(match.start()), end)
         if curl is not None:
+            if variables:
+                curl.url = re.sub(r"\$\{?(\w+)\}?", lambda m: variables.get(m.group(1), m.group(0)), curl.url)
             found.append(curl)
     return found
 

@@ -27,6 +27,13 @@ def type_schema(word: str | None, items: str | None = None) -> dict[str, Any]:
     if not word:
         return {}
     text = word.strip().lower()
+    if "|" in text and not text.endswith("| null"):
+        kinds: list[str] = []
+        for part in text.split("|"):
+            kind = type_schema(part.strip()).get("type")
+            if isinstance(kind, str) and kind not in kinds:
+                kinds.append(kind)
+        return {"type": kinds} if len(kinds) > 1 else ({"type": kinds[0]} if kinds else {})
     inner = re.search(r"(?:<|\[|\bof\s+)\s*(\w+?)s?\s*(?:>|\])?$", text)
     base = re.match(r"\w+", text)
     name = base.group(0) if base else text
@@ -97,11 +104,11 @@ def auth_from_text(*texts: Any) -> str | None:
     for text in texts:
         if not isinstance(text, str):
             continue
-        first = re.match(r"\s*(Bearer|Key|Basic)\b", text, re.I)
+        first = re.match(r"\s*(Bearer|Key|Basic)\b", text, re.IGNORECASE)
         if first:
             return first.group(1).lower()
     for text in texts:
-        if isinstance(text, str) and re.search(r"\bBearer\b", text, re.I):
+        if isinstance(text, str) and re.search(r"\bBearer\b", text, re.IGNORECASE):
             return "bearer"
     return None
 

@@ -27,20 +27,20 @@ _DEFAULTS = [
 _RANGES = [
     re.compile(rf"(?P<a>{NUM})\s*(?P<ao><=|<|≤)\s*[a-zA-Z]\w*\s*(?P<bo><=|<|≤)\s*(?P<b>{NUM})"),
     re.compile(rf"范围值?\s*[::]?\s*[(\[(]?\s*(?P<a>{NUM})\s*(?:-|~|–|—|到|至)\s*(?P<b>{NUM})(?![\d:])"),
-    re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.I),
+    re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.IGNORECASE),
     re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
     re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),
 ]
 _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
-_MIN = re.compile(rf"(?:最小值|\bminimum|\bmin)\s*(?:为|是|is)?\s*[::=]?\s*(?P<a>{NUM})", re.I)
-_MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[::=]?\s*(?P<b>{NUM})", re.I)
+_MIN = re.compile(rf"(?:最小值|\bminimum|\bmin)\s*(?:为|是|is)?\s*[::=]?\s*(?P<a>{NUM})", re.IGNORECASE)
+_MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[::=]?\s*(?P<b>{NUM})", re.IGNORECASE)
 _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w.:×*/%\-])")
 
 _ENUM_KEY = re.compile(
     r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|"
     r"\bone of|\bEnum|可选值|可选项|枚举值|取值|支持的格式|支持格式|支持的值|支持)\s*(?:[::]|包括|有)?\s*",
-    re.I,
+    re.IGNORECASE,
 )
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
 _SEP = r"\s*(?:,|、|,|\||/|\bor\b|或)\s*"

@@ -28,7 +28,12 @@ def json_type(value: Any) -> str:
 
 
 def infer(value: Any) -> Schema:
-    """The schema a single example value shows (objects and arrays described recursively)."""
+    """The schema a single example value shows (objects and arrays described recursively); a value the page
+    cut off (`jsonish.CUT`) shows nothing but its key."""
+    from generator.ingest.jsonish import CUT
+
+    if value is CUT:
+        return {}
     kind = json_type(value)
     schema: Schema = {"type": kind}
     if isinstance(value, dict):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
+import re
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ApigenError
+from generator.ingest import jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
+from generator.ingest.fields import build_operation
 from generator.ingest.infer import infer
 from generator.ingest.layouts import apifox_dump, field_listing, markdown_table, page_text
 from generator.ingest.layouts.page_text import Endpoint
@@ -15,6 +17,7 @@ from generator.ingest.page import load_page, read_text
 from generator.ingest.sections import heading
 from generator.render.naming import snake
 
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _SCHEMES: dict[str, tuple[str, dict[str, Any]]] = {
     "bearer": ("bearerAuth", {"type": "http", "scheme": "bearer"}),
     "basic": ("basicAuth", {"type": "http", "scheme": "basic"}),
@@ -23,57 +26,70 @@ _SCHEMES: dict[str, tuple[str, dict[str, Any]]] = {
 }
 
 
-def _embedded_document(text: str, source: str) -> dict[str, Any] | None:
-    """The page's whole OpenAPI/Swagger document, via the spec stage's reader when it is installed."""
-    try:
-        module = importlib.import_module("generator.ingest.layouts.openapi_document")
-    except ImportError:
-        return None
-    doc = module.parse(text, source)
-    if doc is None:
-        return None
+def _embedded_document(text: str, source: str, warnings: list[str]) -> dict[str, Any] | None:
+    """The page's whole OpenAPI/Swagger document as 3.1 (salvaged where it is broken), or None."""
+    from generator.ingest.layouts import openapi_document
     from generator.spec.upgrade import to_openapi31
 
+    doc = openapi_document.parse(text, source, warnings)
+    if doc is None:
+        return None
     return to_openapi31(doc, source=source)
 
 
 def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[str]]:
     """Partial spec of one page (`name` goes into x-source, `shown` into messages) and its warnings."""
     text = read_text(path, shown)
-    doc = _embedded_document(text, shown)
+    warnings: list[str] = []
+    doc = _embedded_document(text, shown, warnings)
+    if doc is not None and not any(isinstance(item, dict) and any(m in item for m in _METHODS)
+                                   for item in (doc.get("paths") or {}).values()):
+        warnings.append(f"{shown}: the embedded OpenAPI document holds no operation; reading the page's text")
+        doc = None
     if doc is not None:
         for item in (doc.get("paths") or {}).values():
             for op in item.values() if isinstance(item, dict) else []:
                 if isinstance(op, dict):
                     op.setdefault("x-source", name)
-        return doc, []
+        return doc, warnings
     page = load_page(path, shown)
     dump = apifox_dump.detect(page)
-    found, warnings = page_text.endpoints(page, examples=not dump)
+    found, page_warnings = page_text.endpoints(page, examples=not dump)
+    warnings.extend(page_warnings)
     if not found:
         raise ApigenError("no endpoint found (no `METHOD /path` line, curl command or OpenAPI document)",
                           file=shown)
-    documented: dict[str, Any] = {}
     auth: str | None = None
-    layouts = [apifox_dump] if dump else [field_listing, markdown_table]
-    for layout in layouts:
-        op, layout_auth, layout_warnings = layout.parse(page)
+    if dump:
+        op, auth, layout_warnings = apifox_dump.parse(page)
         warnings.extend(layout_warnings)
-        documented = merge_operation(documented, op)
-        auth = auth or layout_auth
+        documented_by_group = {found[0].group: op}
+    else:
+        documented_by_group, auth = _documented(page, found)
     partial: dict[str, Any] = {"paths": {}}
     servers: list[str] = []
     curl_auth = next((a for a in (page_text.auth_of_curl(c) for c in page.curls) if a), None)
-    kind, header = curl_auth if curl_auth else (auth or page_text.auth_of_text(page.text), "Authorization")
+    described = next((e.described_auth for e in found if e.described_auth), None)
+    if curl_auth:
+        kind, header = curl_auth
+    elif described:
+        kind, header = page_text.auth_of_value(described), "Authorization"
+    else:
+        kind, header = auth or page_text.auth_of_text(page.text), "Authorization"
     security = _security(partial, kind, header)
     doc_url = page_text.doc_link(page)
     labels = _status_labels(page.text)
-    summary = page_text.title(page)
-    for index, endpoint in enumerate(found):
-        op = _operation(endpoint, documented if index == 0 else {}, labels if index == 0 else {})
+    for endpoint in found:
+        documented = _for_endpoint(documented_by_group.get(endpoint.group, {}), endpoint)
+        op = _operation(endpoint, documented, labels)
         op["operationId"] = snake(f"{endpoint.method} {endpoint.path}", fallback="operation")
-        if index == 0 and summary:
+        summary = page_text.title(page, endpoint) if endpoint.documented else None
+        if summary:
             op["summary"] = summary
+        if endpoint.deprecated:
+            op["deprecated"] = True
+        if endpoint.salvaged:
+            op["x-apigen-salvaged"] = True
         if security is not None:
             op["security"] = security
         if doc_url or page.url:
@@ -84,9 +100,70 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         servers += [s for s in endpoint.servers if s not in servers]
     if servers:
         partial["servers"] = [{"url": s} for s in servers]
-    if not documented and not any(e.request_examples or e.responses for e in found):
+    if not any(documented_by_group.values()) and not any(e.request_examples or e.responses for e in found):
         warnings.append(f"{shown}: layout not recognized; only the endpoint line/curl command was read")
     return partial, warnings
+
+
+def _documented(page: Any, found: list[Endpoint]) -> tuple[dict[int, dict[str, Any]], str | None]:
+    """The documented operation fragment of each section (group), from every field layout, and the auth
+    scheme the fields show. A field belongs to the section it sits in; fields above the first section
+    belong to the first."""
+    listed, media = field_listing.parse_fields(page)
+    tabled = markdown_table.parse_fields(page)
+    starts = sorted({(e.start, e.group) for e in found})
+    first_group = starts[0][1]
+
+    def group_of(line: int) -> int:
+        group = first_group
+        for start, number in starts:
+            if start <= line:
+                group = number
+        return group
+
+    out: dict[int, dict[str, Any]] = {}
+    auth: str | None = None
+    for group in sorted({g for _, g in starts}):
+        op: dict[str, Any] = {}
+        for fields, kinds in ((listed, media), (tabled, markdown_table.media_of(tabled))):
+            mine = [f for f in fields if group_of(f.line) == group]
+            fragment, fragment_auth = build_operation(mine, kinds)
+            op = merge_operation(op, fragment)
+            auth = auth or fragment_auth
+        out[group] = op
+    return out, auth
+
+
+def _for_endpoint(documented: dict[str, Any], endpoint: Endpoint) -> dict[str, Any]:
+    """A section's documented fragment as one endpoint of it takes it: path parameters only if its path
+    has them; a GET's or HEAD's body-section fields are its query parameters."""
+    if not documented:
+        return {}
+    op = {**documented}
+    names = set(re.findall(r"\{([^}]+)\}", endpoint.path))
+    params = [p for p in op.get("parameters", []) if p["in"] != "path" or p["name"] in names]
+    body = op.get("requestBody")
+    if body and endpoint.method in ("GET", "HEAD"):
+        schema = next(iter(body.get("content", {}).values()), {}).get("schema", {})
+        required = set(schema.get("required", []))
+        for prop, prop_schema in (schema.get("properties") or {}).items():
+            where = "path" if prop in names else "query"
+            if any(p["name"] == prop and p["in"] == where for p in params):
+                continue
+            param: dict[str, Any] = {"name": prop, "in": where, "required": where == "path" or prop in required}
+            prop_schema = dict(prop_schema)
+            if prop_schema.get("description"):
+                param["description"] = prop_schema.pop("description")
+            if "example" in prop_schema:
+                param["example"] = prop_schema.pop("example")
+            param["schema"] = prop_schema or {"type": "string"}
+            params.append(param)
+        op.pop("requestBody")
+    if params:
+        op["parameters"] = params
+    else:
+        op.pop("parameters", None)
+    return op
 
 
 def _security(partial: dict[str, Any], kind: str | None, header: str | None) -> list[dict[str, list[str]]] | None:
@@ -156,13 +233,13 @@ def _operation(endpoint: Endpoint, documented: dict[str, Any], labels: dict[str,
             schema: dict[str, Any] = {}
             for example in endpoint.request_examples:
                 schema = merge_schema(schema, infer(example)) if schema else infer(example)
-            content = {"schema": schema, "example": endpoint.request_examples[0]}
+            content = {"schema": schema, "example": jsonish.strip_cut(endpoint.request_examples[0])}
         shown["requestBody"] = {"content": {media: content}}
     elif endpoint.media and "requestBody" in documented:
         shown["requestBody"] = {"content": {endpoint.media: {"schema": {}}}}
     for status, examples in endpoint.responses.items():
-        shown.setdefault("responses", {})[status] = {
-            "description": "", "content": {"application/json": {"schema": infer(examples[0]), "example": examples[0]}}}
+        shown.setdefault("responses", {})[status] = {"description": "", "content": {"application/json": {
+            "schema": infer(examples[0]), "example": jsonish.strip_cut(examples[0])}}}
     op = merge_operation(documented, shown)
     if "requestBody" in op:
         fixed = merge_content(op["requestBody"]["content"], {}, endpoint.media or "application/json")

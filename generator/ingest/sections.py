@@ -18,19 +18,19 @@ _STATUS = re.compile(r"(?<!\d)([1-5]\d\d)(?!\d)")
 _DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:]+$")
 
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
-    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?)|路径参数)", re.I)),
-    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string)|查询参数|query)$", re.I)),
-    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|请求头(?:参数)?)$", re.I)),
-    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权)$", re.I)),
+    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?)|路径参数)", re.IGNORECASE)),
+    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string)|查询参数|query)$", re.IGNORECASE)),
+    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|请求头(?:参数)?)$", re.IGNORECASE)),
+    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权)$", re.IGNORECASE)),
     (RESPONSE, re.compile(
         r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|"
         r"responses?(?:\s+(?:body|example|fields|schema|parameters))?|数据结构|成功\s*\(\d{3}\)|"
-        r"(?:HTTP\s*)?状态码)(?![\w])", re.I)),
+        r"(?:HTTP\s*)?状态码)(?![\w])", re.IGNORECASE)),
     (BODY, re.compile(
         r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body|请求体|请求参数|请求示例|request\s*example|"
-        r"body(?=$|\s*(?:application|multipart)))", re.I)),
-    (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.I)),
-    (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|上一页|下一页)", re.I)),
+        r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
+    (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.IGNORECASE)),
+    (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|上一页|下一页)", re.IGNORECASE)),
 ]
 
 
@@ -56,7 +56,7 @@ def media_type(line: str) -> str | None:
 def opens_response_body(line: str) -> bool:
     """True for a bare `Body` (or `Body application/json`) line: inside a response section it names the
     response's body (Apifox: 返回响应 / 🟢200成功 / application/json / Body), not the request body."""
-    return re.fullmatch(r"body(?:\s*(?:application|multipart|text)/\S+)?", clean(line), re.I) is not None
+    return re.fullmatch(r"body(?:\s*(?:application|multipart|text)/\S+)?", clean(line), re.IGNORECASE) is not None
 
 
 def enclosing(lines: list[str], index: int) -> tuple[int, Heading] | None:

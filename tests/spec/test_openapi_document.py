@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
-
-from generator.errors import ApigenError
 from generator.ingest.layouts.openapi_document import parse
 from generator.spec.normalize import normalize
 from generator.spec.validate import validate_spec
@@ -240,26 +237,31 @@ def test_page_without_a_document_is_none() -> None:
     assert parse('{"model": "gpt-4o", "messages": []}', "example.json") is None
 
 
-def test_broken_embedded_yaml_names_page_and_line() -> None:
+def test_broken_embedded_yaml_keeps_what_parses_above_the_bad_line() -> None:
     broken = DOC_YAML.replace("      summary: 渲染视频", "      summary: [渲染视频")
     page = NAVIGATION + broken
-    with pytest.raises(ApigenError) as raised:
-        parse(page, "render.txt")
-    error = raised.value
-    assert error.file == "render.txt"
-    assert error.line is not None and error.line > NAVIGATION.count("\n")
-    assert str(error).startswith("render.txt:") and "\n" not in str(error)
+    warnings: list[str] = []
+    spec = parse(page, "render.txt", warnings)
+    assert spec is not None and spec["info"]["title"]
+    assert len(warnings) == 1 and warnings[0].startswith("render.txt:") and "\n" not in warnings[0]
+    line = int(warnings[0].split(":")[1])
+    assert line > NAVIGATION.count("\n") and "broken" in warnings[0]
 
 
-def test_broken_embedded_json_names_page_and_line() -> None:
-    page = NAVIGATION + '{\n  "openapi": "3.0.0",\n  "info": {"title": "x", "version": "1"},\n  "paths": {\n'
-    with pytest.raises(ApigenError) as raised:
-        parse(page, "cut.txt")
-    assert raised.value.file == "cut.txt" and raised.value.line is not None
-    assert "broken" in str(raised.value)
+def test_cut_off_embedded_json_keeps_complete_members() -> None:
+    page = NAVIGATION + ('{\n  "openapi": "3.0.0",\n  "info": {"title": "x", "version": "1"},\n  "paths": {\n'
+                         '    "/a": {"get": {"parameters": [{"$ref": "#/components/parameters/gone"}], '
+                         '"responses": {"200": {"description": "ok"}}}},\n    "/b": {"post": {"summ')
+    warnings: list[str] = []
+    spec = parse(page, "cut.txt", warnings)
+    assert spec is not None
+    operation = spec["paths"]["/a"]["get"]
+    assert operation["x-apigen-salvaged"] is True and "parameters" not in operation or operation["parameters"] == []
+    assert any(w.startswith("cut.txt:") and "cut off" in w for w in warnings)
+    assert any("#/components/parameters/gone" in w for w in warnings)
 
 
-def test_document_without_paths_is_an_error() -> None:
-    with pytest.raises(ApigenError) as raised:
-        parse("openapi: 3.0.0\ninfo:\n  title: x\n  version: '1'\n", "empty.yaml")
-    assert "no `paths`" in str(raised.value) and raised.value.line == 1
+def test_document_without_paths_falls_back_to_the_page_text() -> None:
+    warnings: list[str] = []
+    assert parse("openapi: 3.0.0\ninfo:\n  title: x\n  version: '1'\n", "empty.yaml", warnings) is None
+    assert "no `paths`" in warnings[0] and warnings[0].startswith("empty.yaml:1:")

@@ -14,8 +14,20 @@ from typing import Any
 
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.page import Page
-from generator.ingest.sections import (AUTH, BODY, CODE, END, HEADER, PATH, QUERY, RESPONSE, clean, heading,
-                                       media_type, opens_response_body)
+from generator.ingest.sections import (
+    AUTH,
+    BODY,
+    CODE,
+    END,
+    HEADER,
+    PATH,
+    QUERY,
+    RESPONSE,
+    clean,
+    heading,
+    media_type,
+    opens_response_body,
+)
 
 NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
 TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|binary|int|float|double|bool|any)"
@@ -30,7 +42,7 @@ _REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "
 _LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
 _LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
                     r"Allowed values|Possible values|可选值|枚举值)\s*[::]?\s*(?P<rest>.*)$")
-_NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[::]", re.I)
+_NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[::]", re.IGNORECASE)
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
 _STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",
@@ -315,4 +327,4 @@ def parse(page: Page) -> tuple[dict[str, Any], str | None, list[str]]:
     return op, auth, []
 
 
-__all__ = ["parse", "detect", "parse_fields", "AUTH", "HEADER", "PATH", "QUERY", "RESPONSE"]
+__all__ = ["AUTH", "HEADER", "PATH", "QUERY", "RESPONSE", "detect", "parse", "parse_fields"]

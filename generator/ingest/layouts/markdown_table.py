@@ -7,45 +7,31 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.ingest import tables
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.page import Page
 from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, enclosing, heading
 
-_COLUMNS = {
-    "name": ("参数", "参数名", "参数名称", "字段", "字段名", "名称", "name", "parameter", "param", "field", "key", "属性"),
-    "type": ("类型", "参数类型", "数据类型", "type"),
-    "required": ("必填", "必需", "必选", "是否必填", "是否必须", "是否必需", "required"),
-    "description": ("说明", "描述", "备注", "含义", "description", "desc", "参数说明", "notes"),
-    "default": ("默认值", "default"),
-    "in": ("位置", "参数位置", "in", "location"),
-}
-_YES = {"是", "y", "yes", "true", "必填", "必需", "required", "✓", "√", "✔"}
-_NO = {"否", "n", "no", "false", "可选", "optional", "选填", "非必填", "-"}
+_YES = {"是", "y", "yes", "true", "必填", "必需", "必须", "必选", "required", "mandatory", "✓", "√", "✔", "はい", "必須",
+        "да", "必填参数", "必须参数"}
+_NO = {"否", "n", "no", "false", "可选", "optional", "选填", "非必填", "非必需", "-", "—", "いいえ", "任意", "нет",
+       "可选参数", "非必须"}
 _TYPE_WORDS = "string|integer|number|boolean|object|array|file|int|float|bool"
-_RAN_HEADER = re.compile(r"^(?:参数名?|字段名?|名称|Name|Parameter|Field)(?:类型|Type)(?:是否)?(?:必填|必需|必选|Required)"
-                         r"(?:说明|描述|备注|Description)", re.I)
+_RAN_HEADER = re.compile(r"^(?:参数名?|字段名?|名称|Name|Parameter|Field)(?:类型|Type)(?:是否)?(?:必填|必需|必选|Required)?"
+                         r"(?:说明|描述|备注|Description)", re.IGNORECASE)
 _RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>(?:{_TYPE_WORDS})(?:\[\])?)"
                       r"(?![a-z0-9_])\s*(?P<req>是|否|必填|可选|必需|required|optional|true|false|yes|no)?\s*(?P<desc>.*)$",
-                      re.I)
-_LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY}
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip().strip("`*") for c in line.strip().strip("|").split("|")]
-
-
-def _column_map(cells: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        lowered = cell.lower()
-        for key, names in _COLUMNS.items():
-            if lowered in names and key not in found:
-                found[key] = index
-    return found
+                      re.IGNORECASE)
+_LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY, "formdata": BODY, "form": BODY,
+             "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY}
+_NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
+_HEAD = re.compile(rf"^`?(?P<name>{_NAME})`?\??\s*(?P<type>{tables.TYPE_TOKEN})?(?![\w])\s*"
+                   r"(?P<req>必填参数|必须参数|可选参数|必填|必需|必须|非必需|非必填|可选|选填|required|optional)?\s*(?P<desc>.*)$",
+                   re.IGNORECASE | re.DOTALL)
 
 
 def _required(cell: str) -> bool | None:
-    lowered = cell.strip().lower()
+    lowered = re.sub(r"[*`]", "", cell).strip().lower()
     if lowered in _YES:
         return True
     if lowered in _NO:
@@ -59,7 +45,7 @@ def _section_before(lines: list[str], index: int) -> tuple[str, str]:
     for back, line in enumerate(reversed(lines[max(0, index - 6):index])):
         if heading(line):
             break
-        if re.search(r"(响应|返回)(参数|字段|结构)|response (fields|parameters)", line, re.I):
+        if re.search(r"(响应|返回)(参数|字段|结构)|response (fields|parameters)", line, re.IGNORECASE):
             return RESPONSE, _status(lines, index - back - 1)
     found = enclosing(lines, index)
     if found and found[1].kind in (PATH, QUERY, HEADER, RESPONSE, BODY):
@@ -82,20 +68,19 @@ def _status(lines: list[str], at: int) -> str:
 def parse_fields(page: Page) -> list[Field]:
     lines = page.text.split("\n")
     fields: list[Field] = []
+    for table in tables.find_tables(lines):
+        rows = [cells for _, cells in table.rows]
+        roles = tables.columns(table.header, rows)
+        if "name" not in roles or (len(roles) < 2 and "value" not in roles):
+            continue
+        section, status = _section_before(lines, table.line - 1)
+        for line, cells in table.rows:
+            item = _row(cells, roles, section, status, line)
+            if item:
+                fields.append(item)
     i = 0
     while i < len(lines):
         line = lines[i].strip()
-        if line.startswith("|") and i + 1 < len(lines) and re.match(r"^\|?\s*:?-{2,}", lines[i + 1].strip()):
-            columns = _column_map(_cells(line))
-            section, status = _section_before(lines, i)
-            i += 2
-            while i < len(lines) and lines[i].strip().startswith("|"):
-                if "name" in columns and len(columns) >= 2:
-                    item = _row(_cells(lines[i]), columns, section, status, i + 1)
-                    if item:
-                        fields.append(item)
-                i += 1
-            continue
         if _RAN_HEADER.match(line.replace(" ", "")):
             section, status = _section_before(lines, i)
             i += 1
@@ -116,18 +101,50 @@ def parse_fields(page: Page) -> list[Field]:
 def _row(cells: list[str], columns: dict[str, int], section: str, status: str, line: int) -> Field | None:
     def cell(key: str) -> str:
         index = columns.get(key)
-        return cells[index] if index is not None and index < len(cells) else ""
+        return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    name = cell("name")
-    if not re.fullmatch(r"[A-Za-z_$@][\w.\-\[\]$@]*", name):
+    head = _HEAD.match(cell("name"))
+    if not head:
         return None
-    where = _LOCATION.get(cell("in").lower(), section)
-    description = cell("description")
-    item = Field(name=name, section=where, type=cell("type") or None, required=_required(cell("required")),
+    name = head.group("name")
+    if re.fullmatch(r"\d+", name):
+        return None
+    type_word = cell("type") or head.group("type") or None
+    required = _required(cell("required")) if "required" in columns else None
+    if required is None and head.group("req"):
+        required = _required(head.group("req"))
+    where = _LOCATION.get(re.split(r"\s*[/,]\s*", cell("in").lower())[0], section) if cell("in") else section
+    description = cell("description") or head.group("desc").strip()
+    item = Field(name=name, section=where, type=_type_word(type_word), required=required,
                  description=[description] if description else [], status=status or "200", line=line)
-    if cell("default") and cell("default") != "-":
-        item.default = cell("default")
+    default = cell("default")
+    if default and default not in ("-", "—", "无", "none", "None", "N/A"):
+        item.default = default.strip("`")
+    value = cell("value")
+    if value and value not in ("-", "—"):
+        item.example = value.strip("`")
+    if cell("range"):
+        item.notes.append("范围:" + cell("range"))
     return item
+
+
+def _type_word(word: str | None) -> str | None:
+    """A table's type cell as `type_schema` reads it (`string / array` -> `string|array`)."""
+    if not word:
+        return None
+    word = word.strip("` ")
+    parts = [p for p in re.split(r"\s*(?:/|\||,|或|\bor\b)\s*", word) if p]
+    return "|".join(parts) if len(parts) > 1 else word
+
+
+def media_of(fields: list[Field]) -> dict[str, str]:
+    """The body media type a documented `Content-Type` header states (`| Content-Type | application/json |`)."""
+    for item in fields:
+        if item.section == HEADER and item.name.lower() == "content-type":
+            for text in (item.example, item.default, *item.description):
+                if isinstance(text, str) and re.match(r"^(?:application|multipart|text)/[\w.+\-]+$", text.strip()):
+                    return {BODY: text.strip()}
+    return {}
 
 
 def detect(page: Page) -> bool:

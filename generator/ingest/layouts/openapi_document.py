@@ -7,8 +7,10 @@ takes the block that follows, parses it (rebuilding the nesting from OpenAPI's s
 was lost, see `generator.spec.flat_yaml`) and returns it as OpenAPI 3.1. The ingest reader calls `parse`
 before any other layout.
 
-A page that names a document but whose document cannot be read is an error naming the page and line:
-silently falling back to the page text would lose the facts the document states.
+A document that is broken (one bad line, cut off by the end of an excerpt) is salvaged: a cut-off JSON
+document keeps its complete members, a YAML document keeps what parses above its first bad line, `$ref`s to
+what the excerpt lost are dropped; each salvage is one warning and `x-apigen-salvaged: true` on the
+operations it touched. Only a document of which nothing parses falls back to reading the page's text.
 """
 
 from __future__ import annotations
@@ -36,16 +38,29 @@ _TOP_KEYS = re.compile(
     r"\s*:")
 
 
-def parse(text: str, source: str) -> dict[str, Any] | None:
-    """The page's OpenAPI document as 3.1, None when the page holds none; ApigenError when it is broken."""
-    found = _from_json(text, source)
-    if found is None:
-        found = _from_yaml(text, source)
+def parse(text: str, source: str, warnings: list[str] | None = None) -> dict[str, Any] | None:
+    """The page's OpenAPI document as 3.1, None when the page holds none (or nothing of it parses)."""
+    warnings = warnings if warnings is not None else []
+    try:
+        found = _from_json(text, source, warnings)
+        if found is None:
+            found = _from_yaml(text, source, warnings)
+    except ApigenError as error:
+        warnings.append(f"{error}; reading the page's text instead")
+        return None
     if found is None:
         return None
-    doc, line = found
+    doc, line, salvaged = found
     if not isinstance(doc.get("paths"), dict) and "components" not in doc and "webhooks" not in doc:
-        raise ApigenError("embedded OpenAPI document has no `paths` mapping", file=source, line=line)
+        warnings.append(f"{source}:{line}: embedded OpenAPI document has no `paths` mapping; reading the page's "
+                        f"text instead")
+        return None
+    if salvaged:
+        _drop_dangling_refs(doc, doc, source, warnings, 0)
+        for item in doc["paths"].values() if isinstance(doc.get("paths"), dict) else []:
+            for op in item.values() if isinstance(item, dict) else []:
+                if isinstance(op, dict):
+                    op["x-apigen-salvaged"] = True
     spec = to_openapi31(doc, source)
     _lift_authorization(spec)
     _enrich(spec)
@@ -60,11 +75,13 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _from_json(text: str, source: str) -> tuple[dict[str, Any], int] | None:
+def _from_json(text: str, source: str, warnings: list[str]) -> tuple[dict[str, Any], int, bool] | None:
     match = _JSON_START.search(text)
     if match is None:
         return None
     # The document starts at the nearest `{` before the version key that opens a decodable object.
+    from generator.ingest import jsonish
+
     decoder = json.JSONDecoder()
     start = text.rfind("{", 0, match.start())
     first_error: json.JSONDecodeError | None = None
@@ -73,15 +90,61 @@ def _from_json(text: str, source: str) -> tuple[dict[str, Any], int] | None:
             doc, _ = decoder.raw_decode(text, start)
         except json.JSONDecodeError as error:
             first_error = first_error or error
+        except RecursionError:
+            raise ApigenError("embedded OpenAPI JSON document is nested too deeply", file=source,
+                              line=_line_of(text, start)) from None
         else:
             if isinstance(doc, dict) and ("openapi" in doc or "swagger" in doc):
-                return doc, _line_of(text, start)
+                return doc, _line_of(text, start), False
         start = text.rfind("{", 0, start)
     if _YAML_START.search(text):
         return None  # a YAML document that merely quotes the key, e.g. in an example
+    opening = text.rfind("{", 0, match.start())
+    reading = jsonish.read(text, opening) if opening >= 0 else None
+    if reading is not None and isinstance(reading.value, dict):
+        line = first_error.lineno if first_error is not None else _line_of(text, match.start())
+        what = "cut off" if not reading.complete else f"broken ({first_error.msg if first_error else 'repaired'})"
+        warnings.append(f"{source}:{line}: embedded OpenAPI JSON document is {what}; the members that parse "
+                        f"are kept")
+        return jsonish.strip_cut(reading.value), _line_of(text, opening), True
     line = first_error.lineno if first_error is not None else _line_of(text, match.start())
     message = first_error.msg if first_error is not None else "no enclosing object"
     raise ApigenError(f"embedded OpenAPI JSON document is broken: {message}", file=source, line=line)
+
+
+def _drop_dangling_refs(node: Any, doc: dict[str, Any], source: str, warnings: list[str], depth: int) -> None:
+    """Remove `$ref`s pointing at what a salvaged document lost (list items dropped, mappings emptied)."""
+    if depth > 60:
+        return
+    if isinstance(node, dict):
+        for key, value in list(node.items()):
+            if isinstance(value, dict) and _dangling(value, doc):
+                warnings.append(f"{source}: `$ref: {value['$ref']}` points past the end of the excerpt; dropped")
+                node[key] = {}
+            else:
+                _drop_dangling_refs(value, doc, source, warnings, depth + 1)
+    elif isinstance(node, list):
+        kept = []
+        for value in node:
+            if isinstance(value, dict) and _dangling(value, doc):
+                warnings.append(f"{source}: `$ref: {value['$ref']}` points past the end of the excerpt; dropped")
+                continue
+            _drop_dangling_refs(value, doc, source, warnings, depth + 1)
+            kept.append(value)
+        node[:] = kept
+
+
+def _dangling(value: dict[str, Any], doc: dict[str, Any]) -> bool:
+    ref = value.get("$ref")
+    if not isinstance(ref, str) or not ref.startswith("#/"):
+        return False
+    target: Any = doc
+    for part in ref[2:].split("/"):
+        part = part.replace("~1", "/").replace("~0", "~")
+        if not isinstance(target, dict) or part not in target:
+            return True
+        target = target[part]
+    return False
 
 
 def _block(lines: list[str], first: int, indent: str) -> list[str]:
@@ -99,7 +162,7 @@ def _block(lines: list[str], first: int, indent: str) -> list[str]:
     return block
 
 
-def _from_yaml(text: str, source: str) -> tuple[dict[str, Any], int] | None:
+def _from_yaml(text: str, source: str, warnings: list[str]) -> tuple[dict[str, Any], int, bool] | None:
     match = _YAML_START.search(text)
     if match is None:
         return None
@@ -110,16 +173,40 @@ def _from_yaml(text: str, source: str) -> tuple[dict[str, Any], int] | None:
         doc = yaml.load("\n".join(block), Loader=_Loader)  # _Loader is a SafeLoader
     except yaml.YAMLError as error:
         if looks_flat(block):
-            return rebuild(block), first + 1
+            return rebuild(block), first + 1, False
         mark = getattr(error, "problem_mark", None)
-        line = first + 1 + (mark.line if mark is not None else 0)
+        bad = mark.line if mark is not None else len(block)
         problem = getattr(error, "problem", None) or "cannot be parsed"
-        raise ApigenError(f"embedded OpenAPI YAML document is broken: {problem}", file=source, line=line) from None
+        doc = _yaml_prefix(block, bad)
+        if doc is None:
+            raise ApigenError(f"embedded OpenAPI YAML document is broken: {problem}", file=source,
+                              line=first + 1 + bad) from None
+        warnings.append(f"{source}:{first + 1 + bad}: embedded OpenAPI YAML document is broken ({problem}); "
+                        f"what parses above that line is kept")
+        return doc, first + 1, True
+    except RecursionError:
+        raise ApigenError("embedded OpenAPI YAML document is nested too deeply", file=source, line=first + 1) from None
     if not isinstance(doc, dict):
         raise ApigenError("embedded OpenAPI document is not a mapping", file=source, line=first + 1)
     if looks_flat(block) and not isinstance(doc.get("paths"), dict):
         doc = rebuild(block)
-    return doc, first + 1
+    return doc, first + 1, False
+
+
+def _yaml_prefix(block: list[str], bad: int) -> dict[str, Any] | None:
+    """The document made of the lines above a broken one, cut back line by line until it parses."""
+    for end in range(min(bad, len(block)), 0, -1):
+        try:
+            doc = yaml.load("\n".join(block[:end]), Loader=_Loader)
+        except yaml.YAMLError:
+            continue
+        if isinstance(doc, dict) and isinstance(doc.get("paths"), dict):
+            paths = doc["paths"]
+            for key in [k for k, v in paths.items() if not isinstance(v, dict)]:
+                del paths[key]
+            return doc
+        return None
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------------

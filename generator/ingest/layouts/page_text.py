@@ -13,25 +13,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.errors import ApigenError
+from generator.ingest import jsonish, statements
 from generator.ingest.curl import Curl, split_url
 from generator.ingest.page import JsonBlock, Page
 from generator.ingest.sections import BODY, RESPONSE, enclosing, heading, opens_response_body
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-_M = "|".join(METHODS)
-_PATH_CHARS = r"[A-Za-z0-9_\-./{}~%:@+$]"
-_TARGET = rf"(?:https?://{_PATH_CHARS}+|\{{\{{\s*\w+\s*\}}\}}{_PATH_CHARS}*|/{_PATH_CHARS}*)"
-_INLINE = re.compile(rf"(?<![A-Za-z])({_M})[ \t]+`?({_TARGET})")
-_LABELLED_PATH = re.compile(rf"(?:路径|接口地址|请求地址|Path|Endpoint|URL)\W{{0,8}}?(?:({_M})\s+)?({_TARGET})")
-_LABELLED_METHOD = re.compile(rf"(?:方法|请求方式|请求方法|Method)\W{{0,8}}({_M})\b")
 _SEGMENT = re.compile(r"^[A-Za-z0-9_\-.{}~]+$")
 _DOC_LINK = re.compile(r"(?:官方文档|官方链接|官网文档|参考文档|Official\s+(?:docs?|documentation)|API\s+docs?)\s*[::]?\s*"
-                       r"(https?://[^\s,,。)\"'<>]+)", re.I)
+                       r"(https?://[^\s,,。)\"'<>]+)", re.IGNORECASE)
 _TEXT_AUTH = [
     (re.compile(r"Authorization\s*[::]?\s*Bearer\b"), "bearer"),
     (re.compile(r"Authorization\s*[::]?\s*Key\b"), "key"),
-    (re.compile(r"HTTP\s*\(\s*bearer\s*\)|BearerAuth|\bBearer\s+(?:Token|authentication)", re.I), "bearer"),
+    (re.compile(r"HTTP\s*\(\s*bearer\s*\)|BearerAuth|\bBearer\s+(?:Token|authentication)", re.IGNORECASE), "bearer"),
 ]
 _FAL_ARGS = re.compile(r"fal_client\.\w+\(\s*[\"']([\w\-./]+)[\"']\s*,\s*arguments\s*=\s*")
 _QUEUE_KEYS = {"status_url", "response_url", "cancel_url"}
@@ -53,6 +47,12 @@ class Endpoint:
     form: list[tuple[str, str]] = field(default_factory=list)
     responses: dict[str, list[Any]] = field(default_factory=dict)
     documented: bool = False
+    line: int = 0  # where the page states it (1-based)
+    start: int = 0  # where its section opens
+    group: int = 0  # endpoints of one group share the fields of their section
+    deprecated: bool = False
+    salvaged: bool = False  # an example of it was cut off or repaired
+    described_auth: str | None = None  # the Authorization value a described-call example sends
 
     def matches(self, method: str, path: str) -> dict[str, str] | None:
         """Path-parameter values when (method, path) is this endpoint filled in; None when it is not."""
@@ -66,55 +66,13 @@ class Endpoint:
         return suffix.groupdict() if suffix and self.documented else None
 
 
-def _clean_target(target: str) -> str:
-    target = target.rstrip(".,:;")
-    return re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{\1}", target) if not target.startswith("{{") else target
-
-
-def _statements(page: Page) -> list[tuple[int, str, str]]:
-    """(offset, METHOD, url-or-path) for every place the page states an endpoint."""
-    found: list[tuple[int, str, str]] = []
-    curl_lines = {c.line for c in page.curls}
-    for match in _INLINE.finditer(page.text):
-        if page.line_of(match.start()) in curl_lines:
-            continue
-        target = _clean_target(match.group(2))
-        if target not in ("/", ""):
-            found.append((match.start(), match.group(1), target))
-    lines = page.text.split("\n")
-    offset = 0
-    for index, line in enumerate(lines):
-        if line.strip() in METHODS:
-            target = _joined_target(lines, index + 1)
-            if target:
-                found.append((offset, line.strip(), target))
-        offset += len(line) + 1
-    path = _LABELLED_PATH.search(page.text)
-    method = _LABELLED_METHOD.search(page.text)
-    if path and (path.group(1) or method):
-        found.append((path.start(), path.group(1) or method.group(1), _clean_target(path.group(2))))  # type: ignore[union-attr]
-    return sorted(found)
-
-
-def _joined_target(lines: list[str], start: int) -> str | None:
-    """A path a page split over lines (`/`, `v1`, `/`, `images`), up to 3 lines after a method line."""
-    for first in range(start, min(start + 3, len(lines))):
-        text = lines[first].strip()
-        if not re.match(r"^(?:https?://|/|\{\{)", text):
-            continue
-        parts = [text]
-        for line in lines[first + 1:]:
-            piece = line.strip()
-            if piece == "/" and not parts[-1].endswith("/"):
-                parts.append("/")
-            elif parts[-1].endswith("/") and _SEGMENT.match(piece):
-                parts.append(piece)
-            else:
-                break
-        match = re.match(_TARGET, "".join(parts))
-        joined = _clean_target(match.group(0)) if match else ""
-        return joined if joined not in ("", "/") or len(parts) > 1 else None
-    return None
+def _scan(page: Page) -> statements.Scan:
+    skip: set[int] = set()
+    for curl in page.curls:
+        skip.update(range(curl.line, page.line_of(max(curl.end - 1, 0)) + 1))
+    for block in page.blocks:
+        skip.update(range(block.line, page.line_of(max(block.end - 1, 0)) + 1))
+    return statements.scan(page.text.split("\n"), skip)
 
 
 def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
@@ -189,6 +147,12 @@ def auth_of_curl(curl: Curl) -> tuple[str, str | None] | None:
     return None
 
 
+def auth_of_value(value: str) -> str:
+    """The scheme an Authorization header value names (`Bearer x` -> bearer), else a plain API key."""
+    word = value.split(" ")[0].lower() if value.strip() else ""
+    return word if word in ("bearer", "key", "basic") else "apikey"
+
+
 def auth_of_text(text: str) -> str | None:
     for pattern, kind in _TEXT_AUTH:
         if pattern.search(text):
@@ -197,41 +161,41 @@ def auth_of_text(text: str) -> str | None:
 
 
 _BADGE = re.compile(r"^(?:开发中|测试中|已发布|已完成|已废弃|将废弃|维护中|Developing|Testing|Released|Deprecated|Beta)$",
-                    re.I)
-_NOT_TITLE = re.compile(r"^(?:[-*•·]\s|skip to|跳转到|https?://|/|\{\{|curl\b|[{\[`|#])", re.I)
+                    re.IGNORECASE)
+_NOT_TITLE = re.compile(r"^(?:[-*•·]\s|skip to|跳转到|https?://|/|\{\{|curl\b|[{\[`|#]|\d{3}\b)", re.IGNORECASE)
 
 
-def title(page: Page) -> str | None:
-    """The operation's title where the page prints it beside a method line standing alone: between the
-    method and its path, else the line above the method (a status badge such as 开发中 skipped), else the
-    line after a path split over lines (Mintlify)."""
+def title(page: Page, endpoint: Endpoint) -> str | None:
+    """The operation's title as the page prints it around the line stating it: between a lone method word
+    and its path, else the nearest title-like line above (status badges skipped), else the line after a
+    path split over lines (Mintlify)."""
     lines = page.text.split("\n")
-    for index, line in enumerate(lines):
-        if line.strip() not in METHODS or not _joined_target(lines, index + 1):
-            continue
-        start = next(i for i in range(index + 1, len(lines)) if re.match(r"^(?:https?://|/|\{\{)", lines[i].strip()))
-        between = [text.strip() for text in lines[index + 1:start] if text.strip()]
-        if between and _is_title(between[-1]):
-            return between[-1]
-        above = [text.strip() for text in lines[max(0, index - 3):index] if text.strip()]
-        while above and _BADGE.match(above[-1]):
-            above.pop()
-        if above and _is_title(above[-1]):
-            return above[-1]
-        after = start + 1
-        while after < len(lines) and (not lines[after].strip() or lines[after].strip() == "/"
-                                      or _SEGMENT.match(lines[after].strip()) and lines[after - 1].strip() == "/"):
-            after += 1
-        split = any(text.strip() == "/" for text in lines[start:after])
-        if split and after < len(lines) and _is_title(lines[after].strip()):
-            return lines[after].strip()
+    opener = endpoint.start - 1
+    stated = endpoint.line - 1
+    if not 0 <= opener < len(lines):
         return None
+    between = [text.strip() for text in lines[opener + 1:stated] if text.strip()]
+    if between and _is_title(between[-1]) and opener != stated:
+        return between[-1][:120]
+    above = [text.strip() for text in lines[max(0, opener - 3):opener] if text.strip()]
+    while above and _BADGE.match(above[-1]):
+        above.pop()
+    if above and _is_title(above[-1]):
+        return above[-1][:120]
+    after = stated + 1
+    while after < len(lines) and (not lines[after].strip() or lines[after].strip() == "/"
+                                  or _SEGMENT.match(lines[after].strip()) and lines[after - 1].strip() == "/"):
+        after += 1
+    split = any(text.strip() == "/" for text in lines[stated:after])
+    if split and after < len(lines) and _is_title(lines[after].strip()):
+        return lines[after].strip()[:120]
     return None
 
 
 def _is_title(text: str) -> bool:
     return (0 < len(text) <= 60 and not _NOT_TITLE.match(text) and heading(text) is None
-            and not _BADGE.match(text) and text not in METHODS)
+            and not _BADGE.match(text) and text.upper() not in METHODS and not text.endswith((":", "："))
+            and not re.search(r"[。.!?]$", text))
 
 
 def doc_link(page: Page) -> str | None:
@@ -240,19 +204,41 @@ def doc_link(page: Page) -> str | None:
 
 
 def endpoints(page: Page, examples: bool = True) -> tuple[list[Endpoint], list[str]]:
-    """Endpoints the page text shows, the documented one first; warnings for what could not be read."""
+    """Endpoints the page shows, in page order, each with its section; warnings for what was not read."""
     warnings: list[str] = []
     found: list[Endpoint] = []
-    for _, method, target in _statements(page):
+    scanned = _scan(page)
+    content = [c.line for c in page.curls] + [b.line for b in page.blocks]
+    for number, group in enumerate(statements.groups(scanned.statements, content)):
+        for statement in group:
+            server, path, _query = split_url(statement.target)
+            existing = next((e for e in found if e.method == statement.method and e.path == path), None)
+            if existing is None:
+                existing = Endpoint(method=statement.method, path=path, documented=True, line=statement.line,
+                                    start=statement.start, group=number, deprecated=statement.deprecated)
+                found.append(existing)
+            if server and server not in existing.servers:
+                existing.servers.append(server)
+    documented = {(e.method, e.path) for e in found}
+    for line, what in scanned.mentions:
+        method, _, target = what.partition(" ")
         server, path, _query = split_url(target)
-        existing = next((e for e in found if e.method == method and e.path == path), None)
-        if existing is None:
-            existing = Endpoint(method=method, path=path, documented=True)
-            found.append(existing)
-        if server and server not in existing.servers:
-            existing.servers.append(server)
+        if (method, path) in documented:
+            continue
+        mention = Endpoint(method=method, path=path, documented=True, line=line, start=line,
+                           group=len(found) + 1000, servers=[server] if server else [])
+        if any(mention.matches(c.method, split_url(c.url)[1]) is not None for c in page.curls):
+            found.append(mention)  # a curl command calls it: the sentence names the endpoint's template
+            documented.add((method, path))
+        else:
+            warnings.append(f"{page.source}:{line}: `{what}` is mentioned in a sentence; not read as an operation")
+    for block in page.blocks:
+        described = _described_request(block.value)
+        if described is not None:
+            _add_described(found, described, block, page)
     for curl in page.curls:
         _add_curl(found, curl)
+    _confirm_paths(found)
     for path, value in _python_args(page):
         target = next((e for e in found if e.matches("POST", path) is not None), None)
         if target is None:
@@ -264,9 +250,78 @@ def endpoints(page: Page, examples: bool = True) -> tuple[list[Endpoint], list[s
             target.media = target.media or "application/json"
     if not found:
         return found, warnings
+    _number_groups(found)
     if examples:
-        _add_examples(page, found[0], warnings)
+        _add_examples(page, found, warnings)
     return found, warnings
+
+
+def _number_groups(found: list[Endpoint]) -> None:
+    """Endpoints known only from a curl command or an example open their own section where they appear."""
+    groups = max((e.group for e in found if e.documented), default=-1)
+    for endpoint in found:
+        if not endpoint.documented and not endpoint.start:
+            groups += 1
+            endpoint.group = groups
+    found.sort(key=lambda e: (e.start, e.line))
+
+
+def _confirm_paths(found: list[Endpoint]) -> None:
+    """A stated path with letters glued to its end (`/api/v1/imagine4 credits`) is the curl's path when a
+    curl command of the same method calls a path it merely extends."""
+    for stated in [e for e in found if e.documented]:
+        for other in found:
+            if other is stated or other.documented or other.method != stated.method:
+                continue
+            if stated.path.startswith(other.path) and re.fullmatch(r"[A-Za-z0-9]+", stated.path[len(other.path):]):
+                stated.path = other.path
+                stated.servers += [s for s in other.servers if s not in stated.servers]
+                stated.params += [p for p in other.params if p not in stated.params]
+                stated.request_examples += other.request_examples
+                stated.form = stated.form or other.form
+                stated.media = stated.media or other.media
+                found.remove(other)
+                break
+
+
+def _described_request(value: Any) -> dict[str, Any] | None:
+    """A JSON example that describes a whole call (`{"request": {"method", "url", "headers", "body"},
+    "response": {"status", "body"}}`, as Postman-style example files print it)."""
+    if not isinstance(value, dict):
+        return None
+    request = value.get("request") if isinstance(value.get("request"), dict) else value
+    method, url = request.get("method"), request.get("url")
+    if isinstance(url, dict):
+        url = url.get("raw")
+    if not isinstance(method, str) or method.upper() not in METHODS or not isinstance(url, str):
+        return None
+    if not re.match(r"^(?:https?://|/|\{\{)", url):
+        return None
+    return {"method": method.upper(), "url": url, "headers": request.get("headers"), "body": request.get("body"),
+            "response": value.get("response") if isinstance(value.get("response"), dict) else None}
+
+
+def _add_described(found: list[Endpoint], described: dict[str, Any], block: JsonBlock, page: Page) -> None:
+    server, path, _query = split_url(described["url"])
+    target = next((e for e in found if e.matches(described["method"], path) is not None), None)
+    if target is None:
+        target = Endpoint(method=described["method"], path=path, line=block.line, start=block.line)
+        found.append(target)
+    if server and server not in target.servers:
+        target.servers.append(server)
+    headers = described["headers"] if isinstance(described["headers"], dict) else {}
+    for name, value in headers.items():
+        if str(name).lower() == "content-type" and isinstance(value, str):
+            target.media = target.media or value.split(";")[0].strip()
+    if isinstance(described["body"], (dict, list)):
+        target.request_examples.append(described["body"])
+        target.media = target.media or "application/json"
+    response = described["response"]
+    if response and isinstance(response.get("body"), (dict, list)):
+        status = str(response.get("status") or response.get("code") or "200")
+        target.responses.setdefault(status if re.fullmatch(r"[1-5]\d\d", status) else "200", []).append(
+            response["body"])
+    target.described_auth = next((str(v) for k, v in headers.items() if str(k).lower() == "authorization"), None)
 
 
 def _add_curl(found: list[Endpoint], curl: Curl) -> None:
@@ -332,23 +387,40 @@ def _fill_path_examples(target: Endpoint, values: dict[str, str]) -> None:
         target.params.append(param)
 
 
-def _add_examples(page: Page, endpoint: Endpoint, warnings: list[str]) -> None:
+def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> None:
+    """Each JSON example goes to the endpoints of the section it sits in (request examples only to those
+    that take a body); a cut-off example keeps its complete members, with a warning."""
+    starts = sorted({e.start for e in found})
     for block in page.blocks:
+        if _described_request(block.value) is not None:
+            continue
         kind, status = classify(page, block)
+        section = max((s for s in starts if s <= block.line), default=starts[0])
+        group = next(e.group for e in found if e.start == section)
+        members = [e for e in found if e.group == group]
+        value = jsonish.strip_cut(block.value)
         if block.truncated:
-            known = endpoint.responses if kind == "response" else endpoint.request_examples
-            if known:
-                warnings.append(f"{page.source}:{block.line}: JSON example cut off by the end of the page, skipped")
+            warnings.append(f"{page.source}:{block.line}: JSON example cut off by the end of the page; "
+                            f"its complete members kept")
+            if value in ({}, [], None) and not _has_keys(block.value):
                 continue
-            raise ApigenError("truncated JSON example: the page ends before it closes", file=page.source,
-                              line=block.line)
         if kind == "request":
-            endpoint.request_examples.append(block.value)
+            takers = [e for e in members if e.method not in ("GET", "HEAD")] or members
+            for endpoint in takers:
+                endpoint.request_examples.append(block.value)
+                endpoint.salvaged = endpoint.salvaged or block.truncated
         else:
-            if status == "200" and endpoint.responses.get("200") and isinstance(block.value, dict) and set(block.value) <= {
-                    "error", "detail", "message", "code"} and "error" in block.value:
-                status = "default"
-            endpoint.responses.setdefault(status or "200", []).append(block.value)
+            for endpoint in members:
+                code = status or "200"
+                if code == "200" and endpoint.responses.get("200") and isinstance(value, dict) and set(value) <= {
+                        "error", "detail", "message", "code"} and "error" in value:
+                    code = "default"
+                endpoint.responses.setdefault(code, []).append(block.value)
+                endpoint.salvaged = endpoint.salvaged or block.truncated
+
+
+def _has_keys(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value)
 
 
 def is_queue_ticket(value: Any) -> bool:

@@ -1,0 +1,157 @@
+"""Pipe tables as scraped pages print them, read into rows of cells.
+
+A table is a header line holding at least one pipe, then a separator line (`|---|---|`, `---|---`, or a
+one-cell `|---|`), then rows. Scrapers break the layout in ways a reader does not notice: rows without the
+leading or trailing pipe, a cell's text broken over several lines (`| image |` / `string/array |` /
+`否 |`), rows that end mid-cell. Rows are therefore read as a stream of cells: a line adds its cells to the
+row being read, and a row is complete once it holds as many cells as the header. A line with no pipe
+after a complete row ends the table.
+
+`columns` then names each column by its header word (Chinese, English, Japanese, Russian) and, where the
+header says nothing known, by what the cells hold: a column of type words is the type column, a column of
+是/否/required words the required column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class Table:
+    header: list[str]
+    line: int  # 1-based line of the header
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (1-based line, cells)
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of one table line, edge pipes optional; escaped pipes (`\\|`) stay inside a cell."""
+    text = line.strip()
+    text = text.removeprefix("|")
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", text)]
+
+
+def find_tables(lines: list[str]) -> list[Table]:
+    """Every pipe table of the page (lines 0-based in, table lines reported 1-based)."""
+    tables: list[Table] = []
+    i = 0
+    n = len(lines)
+    while i < n - 1:
+        line = lines[i].strip()
+        if "|" in line and _SEPARATOR.match(lines[i + 1].strip()) and not _SEPARATOR.match(line):
+            table = Table(header=split_cells(line), line=i + 1)
+            i = _read_rows(lines, i + 2, table)
+            tables.append(table)
+            continue
+        i += 1
+    return tables
+
+
+def _read_rows(lines: list[str], start: int, table: Table) -> int:
+    width = max(len(table.header), 2)
+    row: list[str] = []
+    row_line = start + 1
+    i = start
+    while i < len(lines):
+        text = lines[i].strip()
+        if not text:
+            if row:
+                _emit(table, row_line, row, width)
+            return i
+        if text == "|":  # the closing pipe of a cell broken over lines
+            i += 1
+            continue
+        if "|" not in text:
+            if not row:
+                return i
+            row.append(text)  # a cell's text on a line of its own
+        else:
+            cells = split_cells(text)
+            if not row:
+                row_line = i + 1
+                if text.startswith("|") or len(cells) >= width - 1 or text.endswith("|"):
+                    row = cells
+                else:
+                    return i
+            elif len(cells) >= width and text.startswith("|") or len(cells) >= width and len(row) >= width:
+                _emit(table, row_line, row, width)
+                row, row_line = cells, i + 1
+            else:
+                row.extend(cells)
+        if len(row) >= width:
+            _emit(table, row_line, row, width)
+            row = []
+        i += 1
+    if row:
+        _emit(table, row_line, row, width)
+    return i
+
+
+def _emit(table: Table, line: int, row: list[str], width: int) -> None:
+    cells = [c for c in row]
+    if len(cells) > width and not any(cells[width:]):
+        cells = cells[:width]
+    elif len(cells) > width:
+        cells = cells[:width - 1] + [" ".join(c for c in cells[width - 1:] if c)]
+    if any(cells):
+        table.rows.append((line, cells))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Column roles
+
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "name": ("参数", "参数名", "参数名称", "字段", "字段名", "字段名称", "名称", "属性", "键", "name", "parameter",
+             "parameters", "param", "field", "key", "property", "header", "パラメーター", "パラメータ", "フィールド",
+             "ヘッダー", "名前", "項目", "параметр", "поле", "имя", "название", "заголовок"),
+    "type": ("类型", "参数类型", "数据类型", "字段类型", "type", "data type", "型", "タイプ", "データ型", "тип",
+             "тип данных"),
+    "required": ("必填", "必需", "必选", "必须", "是否必填", "是否必须", "是否必需", "是否必选", "required", "mandatory",
+                 "必須", "обязательный", "обязательно", "обяз."),
+    "description": ("说明", "描述", "备注", "含义", "参数说明", "参数描述", "字段说明", "description", "desc", "notes",
+                    "note", "details", "説明", "備考", "описание", "примечание"),
+    "default": ("默认值", "默认", "default", "default value", "デフォルト", "デフォルト値", "初期値", "по умолчанию"),
+    "in": ("位置", "参数位置", "in", "location", "where", "位置/类型", "場所", "расположение"),
+    "value": ("值", "示例值", "示例", "value", "example", "値", "例", "значение", "пример"),
+    "range": ("范围", "取值范围", "range", "范囲", "диапазон"),
+}
+TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|float|double|boolean|bool|"
+                       r"object|dict|map|array|list|file|binary|null|any)(?:\[\])?(?:<[\w.]+>)?"
+                       r"(?:\s*(?:/|\||,|或|\bor\b)\s*(?:string|integer|int|number|float|boolean|bool|object|array|"
+                       r"file|null)(?:\[\])?)*|(?:array|list)\s*\[\s*\w+\s*\])")
+TYPE_WORD = re.compile(rf"^{TYPE_TOKEN}$", re.IGNORECASE)
+REQUIRED_WORD = re.compile(r"^(?:是|否|y|n|yes|no|true|false|必填|必需|必须|必选|选填|可选|非必填|非必需|条件|required|"
+                           r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—)$", re.IGNORECASE)
+
+
+def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:
+    """Role -> column index, by header vocabulary first, then by cell content for unnamed roles."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        word = re.sub(r"[*`:：]", "", cell).strip().lower()
+        for role, names in VOCABULARY.items():
+            if word in names and role not in found and index not in found.values():
+                found[role] = index
+                break
+    free = [i for i in range(len(header)) if i not in found.values()]
+    for role, pattern in (("type", TYPE_WORD), ("required", REQUIRED_WORD)):
+        if role in found:
+            continue
+        for index in free:
+            cells = [r[index] for r in rows if index < len(r) and r[index].strip()]
+            if cells and sum(bool(pattern.match(c.strip())) for c in cells) >= max(1, (len(cells) * 2 + 2) // 3):
+                found[role] = index
+                free.remove(index)
+                break
+    if "name" not in found:
+        for index in free:
+            cells = [r[index] for r in rows if index < len(r) and r[index].strip()]
+            if cells and all(re.match(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*", c) for c in cells):
+                found["name"] = index
+                break
+    return found

@@ -1,0 +1,76 @@
+"""The normalisation pass every page goes through before any reading: what a browser copy or a scraper
+adds or removes without a person noticing.
+
+- zero-width characters (U+200B-U+200D, U+2060, U+FEFF, soft hyphens) and bidi marks are dropped, no-break
+  and ideographic spaces become plain spaces, CR/CRLF line ends become LF;
+- a method word glued to its path (`POST/v1/images`) gets its space back, and a method word glued to the
+  words before it (`...MessagesPOST /v1/x`, `已废弃POST`) starts its own line, so statement detection
+  sees one shape only;
+- a field name glued to its type word (`modelstring · enumRequired`, `promptstringRequired`) and required
+  words glued to the labels after them (`RequiredPossible values:`) are split at those known seams.
+
+Everything else (Chinese text, punctuation, full-width colons) is kept verbatim: descriptions are copied
+into the spec as the page prints them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d"
+                                    "\u202e\u2066\u2067\u2068\u2069"), None)
+_SPACES = {ord("\u00a0"): " ", ord("\u3000"): " ", ord("\u2009"): " ", ord("\u202f"): " "}
+
+METHOD_WORDS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+_M = "|".join(METHOD_WORDS)
+# `POST/v1/x` (not inside a path: no letter or slash right before the method word)
+_METHOD_PATH = re.compile(rf"(?<![A-Za-z/.])({_M})(?=/[\w{{])")
+# `MessagesPOST /v1/x`, `已废弃POST` at a line end: the method word begins a new line
+_GLUED_BEFORE = re.compile(rf"(?<=[a-z\u4e00-\u9fff)）])({_M})(?=[ \t]*(?:/|https?://|\{{\{{)|[ \t]*$)", re.MULTILINE)
+TYPE_WORDS = "string|integer|number|boolean|object|array"
+_REQUIRED_WORDS = "Required|Optional|required|optional"
+# `modelstring · enum`, `promptstringRequired`, `cfg_scalenumber · max: 1Optional`, `generation_idstringRequiredExample:`
+_NAME_TYPE = re.compile(rf"(?m)^([A-Za-z_][A-Za-z0-9_.\[\]]*?[a-z0-9_\]])({TYPE_WORDS})(?=\s*·|(?:{_REQUIRED_WORDS})\b|"
+                        rf"(?:{_REQUIRED_WORDS})(?=[A-Z])|<\w+>)")
+_WORD_LABEL = re.compile(rf"(?<=[a-z0-9])({_REQUIRED_WORDS}|Default|Possible values|Example)(?=[A-Z:]|\b)")
+
+
+def normalize(text: str) -> str:
+    """The page text with invisible characters gone and glued tokens split at known seams."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).translate(_SPACES)
+    text = _GLUED_BEFORE.sub(r"\n\1", text)
+    text = _METHOD_PATH.sub(r"\1 ", text)
+    text = _NAME_TYPE.sub(r"\1 \2 ", text)
+    return _split_labels(text)
+
+
+def _split_labels(text: str) -> str:
+    """`enumRequiredPossible values:` -> `enum Required Possible values:` on lines that hold a type word."""
+    out = []
+    for line in text.split("\n"):
+        if "·" in line or re.search(rf"\b(?:{TYPE_WORDS})\s+(?:{_REQUIRED_WORDS})", line) or re.search(
+                rf"\b(?:{TYPE_WORDS})(?:{_REQUIRED_WORDS})", line):
+            line = re.sub(rf"\b({TYPE_WORDS})({_REQUIRED_WORDS})", r"\1 \2", line)
+            line = _WORD_LABEL.sub(r" \1", line)
+            line = re.sub(rf"\b({_REQUIRED_WORDS})(?=[A-Z])", r"\1 ", line)
+            line = re.sub(r"[ \t]{2,}", " ", line)
+        out.append(line)
+    return "\n".join(out)
+
+
+class LineIndex:
+    """Offset -> line number in O(log n), so locating many things on a large page stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        self.starts.extend(m.end() for m in re.finditer("\n", text))
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of `offset`."""
+        from bisect import bisect_right
+
+        return bisect_right(self.starts, offset)
+
+    def offset_of(self, line: int) -> int:
+        """Offset of the first character of 1-based `line`."""
+        return self.starts[min(max(line, 1), len(self.starts)) - 1]
