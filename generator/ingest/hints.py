@@ -22,6 +22,11 @@ _DEFAULTS = [
     re.compile(r"默认(?:为|是)?\s*[::]?\s*" + _ASCII_VALUE),
     re.compile(r"(?:\b[Dd]efaults?\s+to|\b[Dd]efault(?:\s+value)?(?:\s+is)?\s*[::=])\s*" + _VALUE),
     re.compile(r"\(\s*[Dd]efault\s*[::]?\s*" + _VALUE + r"\s*\)"),
+    re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
+    re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
+    # a value marked as the default after it: `"url"(デフォルト)`, `std(默认)`, `png (default)`
+    re.compile(r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[A-Za-z0-9][\w.:\-]*)\s*[（(]\s*(?:デフォルト|默认|default)"
+               r"\s*[)）]", re.I),
 ]
 
 _RANGES = [
@@ -30,6 +35,8 @@ _RANGES = [
     re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.IGNORECASE),
     re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
     re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),
+    re.compile(rf"(?:范围|区间|range|Range|диапазон)\D{{0,8}}?[\[(（]\s*(?P<a>{NUM})\s*[,，~]\s*(?P<b>{NUM})\s*[\])）]"),
+    re.compile(rf"(?P<ao>>=|≥)\s*(?P<a>{NUM})\s*(?P<bo><=|≤)\s*(?P<b>{NUM})"),
 ]
 _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
@@ -150,13 +157,45 @@ def _split_items(text: str) -> list[str]:
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
+_WHOLE_LIST = re.compile(rf"^(?:[^::,,。]{{1,12}}[::]\s*)?(?P<items>{_ITEM}(?:{_SEP}{_ITEM})+)\s*"
+                         r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
+_GLUED = re.compile(r"^(?:[^::,,。]{1,12}[::]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
+
+
+def _glued_items(token: str) -> list[str]:
+    """`ray-v1ray-v2` -> [ray-v1, ray-v2], `540p720p1080p` -> [540p, 720p, 1080p]: a token made of two or more
+    values of one shape printed without their separators."""
+    for pattern in (r"(?<=\d)(?=[A-Za-z])", r"(?<=[A-Za-z])(?=\d)"):
+        parts = [p for p in re.split(pattern, token) if p]
+        shapes = {re.sub(r"\d+", "9", re.sub(r"[A-Za-z]+", "a", p)) for p in parts}
+        if len(parts) >= 2 and len(shapes) == 1 and len(set(parts)) == len(parts) and all(len(p) >= 2 for p in parts):
+            return parts
+    for size in range(2, len(token) // 2 + 1):
+        prefix = token[:size]
+        pieces = re.split(f"(?={re.escape(prefix)})", token)
+        pieces = [p for p in pieces if p]
+        if len(pieces) >= 2 and all(p.startswith(prefix) and len(p) > size for p in pieces) and \
+                len({re.sub(r"\d+", "9", p) for p in pieces}) == 1:
+            return pieces
+    return []
+
+
 def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
-    """Values listed after an options keyword, or a `a、b` list that holds the default."""
+    """Values listed after an options keyword, a description that is nothing but a list of values (after an
+    optional `label:`), values glued together after a label, or a `a、b` list that holds the default."""
     candidates: list[list[str]] = []
     for key in _ENUM_KEY.finditer(text):
         items = _ITEMS.match(text, key.end())
         if items:
             candidates.append(_split_items(items.group(0)))
+    sentence = re.split(r"(?<=[。])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip()
+    for part in {text.strip(), sentence}:
+        whole = _WHOLE_LIST.match(part)
+        if whole:
+            candidates.append(_split_items(whole.group("items")))
+        glued = _GLUED.match(part)
+        if glued and _glued_items(glued.group("token")):
+            candidates.append(_glued_items(glued.group("token")))
     if default is not None:
         for run in _DUN_LIST.finditer(text):
             items = _split_items(run.group(0))

@@ -42,11 +42,20 @@ class Page:
     curls: list[Curl] = field(default_factory=list)
     blocks: list[JsonBlock] = field(default_factory=list)
     index: LineIndex | None = None
+    _tables: list[Any] | None = None
 
     def line_of(self, offset: int) -> int:
         if self.index is None:
             self.index = LineIndex(self.text)
         return self.index.line_of(offset)
+
+    def tables(self) -> list[Any]:
+        """The page's pipe tables (`generator.ingest.tables.Table`), read once."""
+        if self._tables is None:
+            from generator.ingest.tables import find_tables
+
+            self._tables = find_tables(self.text.split("\n"))
+        return self._tables
 
     def offset_of(self, line: int) -> int:
         if self.index is None:

@@ -9,7 +9,7 @@ from typing import Any
 from generator.errors import ApigenError
 from generator.ingest import jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
-from generator.ingest.fields import build_operation
+from generator.ingest.fields import Field, build_operation
 from generator.ingest.infer import infer
 from generator.ingest.layouts import apifox_dump, field_listing, markdown_table, page_text
 from generator.ingest.layouts.page_text import Endpoint
@@ -54,7 +54,10 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         return doc, warnings
     page = load_page(path, shown)
     dump = apifox_dump.detect(page)
-    found, page_warnings = page_text.endpoints(page, examples=not dump)
+    listed, media = field_listing.parse_fields(page)
+    tabled = markdown_table.parse_fields(page)
+    field_lines = [f.line for f in listed + tabled]
+    found, page_warnings = page_text.endpoints(page, examples=not dump, field_lines=field_lines)
     warnings.extend(page_warnings)
     if not found:
         raise ApigenError("no endpoint found (no `METHOD /path` line, curl command or OpenAPI document)",
@@ -65,7 +68,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         warnings.extend(layout_warnings)
         documented_by_group = {found[0].group: op}
     else:
-        documented_by_group, auth = _documented(page, found)
+        documented_by_group, auth = _documented(found, (listed, media), (tabled, markdown_table.media_of(tabled)))
     partial: dict[str, Any] = {"paths": {}}
     servers: list[str] = []
     curl_auth = next((a for a in (page_text.auth_of_curl(c) for c in page.curls) if a), None)
@@ -105,12 +108,11 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     return partial, warnings
 
 
-def _documented(page: Any, found: list[Endpoint]) -> tuple[dict[int, dict[str, Any]], str | None]:
+def _documented(found: list[Endpoint], *layouts: tuple[list[Field], dict[str, str]]
+                ) -> tuple[dict[int, dict[str, Any]], str | None]:
     """The documented operation fragment of each section (group), from every field layout, and the auth
     scheme the fields show. A field belongs to the section it sits in; fields above the first section
     belong to the first."""
-    listed, media = field_listing.parse_fields(page)
-    tabled = markdown_table.parse_fields(page)
     starts = sorted({(e.start, e.group) for e in found})
     first_group = starts[0][1]
 
@@ -125,7 +127,7 @@ def _documented(page: Any, found: list[Endpoint]) -> tuple[dict[int, dict[str, A
     auth: str | None = None
     for group in sorted({g for _, g in starts}):
         op: dict[str, Any] = {}
-        for fields, kinds in ((listed, media), (tabled, markdown_table.media_of(tabled))):
+        for fields, kinds in layouts:
             mine = [f for f in fields if group_of(f.line) == group]
             fragment, fragment_auth = build_operation(mine, kinds)
             op = merge_operation(op, fragment)

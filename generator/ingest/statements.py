@@ -241,9 +241,9 @@ def groups(statements: list[Statement], content_lines: list[int]) -> list[list[S
     for statement in statements:
         if out:
             previous = out[-1][-1]
-            low, high = previous.line, statement.start
+            low, high = previous.line, statement.line
             between = bisect_left(content, high) - bisect_left(content, low + 1)
-            if between <= 0 and statement.start >= previous.line:
+            if between <= 0:
                 out[-1].append(statement)
                 continue
         out.append([statement])

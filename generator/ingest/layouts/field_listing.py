@@ -59,10 +59,15 @@ class Line:
 
 
 def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
-    """Cleaned lines with the section each sits in; JSON blocks and curl commands become boundaries."""
+    """Cleaned lines with the section each sits in; JSON blocks, curl commands and pipe tables (read by the
+    table layout) become boundaries."""
     spans = [(b.start, b.end) for b in page.blocks]
-    spans += [(_offset_of_line(page.text, c.line), c.end) for c in page.curls]
-    spans.sort()
+    spans += [(page.offset_of(c.line), c.end) for c in page.curls]
+    for table in page.tables():
+        last = table.rows[-1][0] if table.rows else table.line + 1
+        end = page.offset_of(last + 1) - 1 if last < page.text.count("\n") + 1 else len(page.text)
+        spans.append((page.offset_of(table.line), max(end, page.offset_of(table.line))))
+    spans = _disjoint(sorted(spans))
     out: list[Line] = []
     media: dict[str, str] = {}
     section: str | None = None
@@ -118,6 +123,16 @@ def _add(out: list[Line], raw: str, number: int, section: str | None, status: st
             media.setdefault(section, kind)
     out.append(Line(text, number, section, status))
     return section, status, text
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _line_len(text: str, offset: int) -> int:

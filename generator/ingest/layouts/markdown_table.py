@@ -68,7 +68,7 @@ def _status(lines: list[str], at: int) -> str:
 def parse_fields(page: Page) -> list[Field]:
     lines = page.text.split("\n")
     fields: list[Field] = []
-    for table in tables.find_tables(lines):
+    for table in page.tables():
         rows = [cells for _, cells in table.rows]
         roles = tables.columns(table.header, rows)
         if "name" not in roles or (len(roles) < 2 and "value" not in roles):

@@ -203,12 +203,14 @@ def doc_link(page: Page) -> str | None:
     return match.group(1).rstrip(".") if match else None
 
 
-def endpoints(page: Page, examples: bool = True) -> tuple[list[Endpoint], list[str]]:
-    """Endpoints the page shows, in page order, each with its section; warnings for what was not read."""
+def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None = None
+              ) -> tuple[list[Endpoint], list[str]]:
+    """Endpoints the page shows, in page order, each with its section; warnings for what was not read.
+    `field_lines` are where documented fields sit: statements with none between them share a section."""
     warnings: list[str] = []
     found: list[Endpoint] = []
     scanned = _scan(page)
-    content = [c.line for c in page.curls] + [b.line for b in page.blocks]
+    content = [c.line for c in page.curls] + [b.line for b in page.blocks] + list(field_lines or [])
     for number, group in enumerate(statements.groups(scanned.statements, content)):
         for statement in group:
             server, path, _query = split_url(statement.target)
