@@ -45,12 +45,13 @@ _MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[::=]?\s*
 _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w.:×*/%\-])")
 
 _ENUM_KEY = re.compile(
-    r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|"
-    r"\bone of|\bEnum|可选值|可选项|枚举值|取值|支持的格式|支持格式|支持的值|支持)\s*(?:[::]|包括|有)?\s*",
+    r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
+    r"Allowed|\bone of|\bEnum|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
+    r"指定できる値|選択肢|допустимые значения|возможные значения)\s*(?:[:：]|包括|有|为)?\s*",
     re.IGNORECASE,
 )
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
-_SEP = r"\s*(?:,|、|,|\||/|\bor\b|或)\s*"
+_SEP = r"\s*(?:,|、|，|\||/|·|\bor\b|\band\b|或|和|及|または|или)\s*"
 _ITEMS = re.compile(rf"{_ITEM}(?:{_SEP}{_ITEM})+")
 _DUN_LIST = re.compile(rf"{_ITEM}(?:\s*、\s*{_ITEM})+")
 

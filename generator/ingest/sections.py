@@ -15,22 +15,26 @@ PATH, QUERY, HEADER, AUTH, BODY, RESPONSE, CODE, END = (
 
 _MEDIA = re.compile(r"\b((?:application|multipart|text)/[A-Za-z0-9.+\-]+)")
 _STATUS = re.compile(r"(?<!\d)([1-5]\d\d)(?!\d)")
-_DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:]+$")
+_DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:：]+$")
 
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
-    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?)|路径参数)", re.IGNORECASE)),
-    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string)|查询参数|query)$", re.IGNORECASE)),
-    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|请求头(?:参数)?)$", re.IGNORECASE)),
-    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权)$", re.IGNORECASE)),
+    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?)|路径参数|path|パスパラメータ|параметры пути)$", re.IGNORECASE)),
+    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string)|查询参数|query|url\s*参数|url|url params|"
+                       r"クエリパラメータ|параметры запроса)$", re.IGNORECASE)),
+    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|request headers|请求头(?:参数|部)?|"
+                        r"ヘッダー|ヘッダ|リクエストヘッダー|заголовки(?: запроса)?)$", re.IGNORECASE)),
+    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权|認証|авторизация)$", re.IGNORECASE)),
     (RESPONSE, re.compile(
         r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|"
         r"responses?(?:\s+(?:body|example|fields|schema|parameters))?|数据结构|成功\s*\(\d{3}\)|"
-        r"(?:HTTP\s*)?状态码)(?![\w])", re.IGNORECASE)),
+        r"(?:HTTP\s*)?状态码|レスポンス|ステータスコード|ответ|пример ответа|коды ответа)(?![\w])", re.IGNORECASE)),
     (BODY, re.compile(
         r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body|请求体|请求参数|请求示例|request\s*example|"
-        r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
+        r"request parameters|parameters|ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|"
+        r"параметры|body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
     (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.IGNORECASE)),
-    (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|上一页|下一页)", re.IGNORECASE)),
+    (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|"
+                     r"上一页|下一页)", re.IGNORECASE)),
 ]
 
 
@@ -83,13 +87,20 @@ def _label(text: str) -> str | None:
     return words or None
 
 
+def _is_sentence(rest: str) -> bool:
+    return len(rest) > 30 or bool(re.search(r"[,，。;；]|\s\w+\s\w+\s", rest))
+
+
 def heading(line: str) -> Heading | None:
     """The section a short line opens, if it is a heading."""
     text = clean(line)
     if not text or len(text) > 60:
         return None
     for kind, pattern in _HEADINGS:
-        if pattern.search(text):
+        match = pattern.search(text)
+        if match and kind in (RESPONSE, BODY) and _is_sentence(text[match.end():]):
+            continue  # `状态码为 200 时表示成功,...`: a description that starts with a section word
+        if match:
             status = None
             if kind == RESPONSE:
                 found = _STATUS.search(text)

@@ -67,8 +67,10 @@ def _read_rows(lines: list[str], start: int, table: Table) -> int:
             i += 1
             continue
         if "|" not in text:
-            if not row:
+            if not row and not _row_follows(lines, i):
                 return i
+            if not row:
+                row_line = i + 1
             row.append(text)  # a cell's text on a line of its own
         else:
             cells = split_cells(text)
@@ -90,6 +92,20 @@ def _read_rows(lines: list[str], start: int, table: Table) -> int:
     if row:
         _emit(table, row_line, row, width)
     return i
+
+
+def _row_follows(lines: list[str], i: int) -> bool:
+    """A row whose first cell starts on a line of its own (`action string 必须`): it starts like a field
+    name, a line ending in a pipe follows soon with no blank line between, and that line opens no table."""
+    if not re.match(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*", lines[i].strip()) or re.search(r"[，。:：]", lines[i]):
+        return False
+    for at in range(i + 1, min(i + 5, len(lines))):
+        text = lines[at].strip()
+        if not text:
+            return False
+        if text.endswith("|"):
+            return not (at + 1 < len(lines) and _SEPARATOR.match(lines[at + 1].strip()))
+    return False
 
 
 def _emit(table: Table, line: int, row: list[str], width: int) -> None:

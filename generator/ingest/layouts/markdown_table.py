@@ -25,7 +25,8 @@ _RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>(?:{_TYPE_WOR
 _LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY, "formdata": BODY, "form": BODY,
              "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY}
 _NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
-_HEAD = re.compile(rf"^`?(?P<name>{_NAME})`?\??\s*(?P<type>{tables.TYPE_TOKEN})?(?![\w])\s*"
+_HEAD = re.compile(rf"^`?(?P<name>{_NAME}?)(?=`|\?|\s|$|(?:{tables.TYPE_TOKEN})(?![\w]))`?\??\s*"
+                   rf"(?P<type>{tables.TYPE_TOKEN})?(?![\w])\s*"
                    r"(?P<req>必填参数|必须参数|可选参数|必填|必需|必须|非必需|非必填|可选|选填|required|optional)?\s*(?P<desc>.*)$",
                    re.IGNORECASE | re.DOTALL)
 
@@ -122,7 +123,10 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         item.default = default.strip("`")
     value = cell("value")
     if value and value not in ("-", "—"):
-        item.example = value.strip("`")
+        if not description and (len(value) > 40 or re.search(r"[，。,;；]|\s\S+\s", value)):
+            item.description = [value]  # a `参数 | 值` table whose value column describes the field
+        else:
+            item.example = value.strip("`")
     if cell("range"):
         item.notes.append("范围:" + cell("range"))
     return item

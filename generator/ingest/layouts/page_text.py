@@ -75,13 +75,27 @@ def _scan(page: Page) -> statements.Scan:
     return statements.scan(page.text.split("\n"), skip)
 
 
+_FIELD_EXAMPLE = re.compile(r"^\s*(?:示例值|例如|Example|例|Пример)\s*[:：]?\s*$", re.IGNORECASE)
+
+
+def is_field_example(page: Page, block: JsonBlock) -> bool:
+    """A JSON value right under a field's `示例值:`/`Example:` label is that field's example, not a body."""
+    line_start = page.text.rfind("\n", 0, block.start) + 1
+    if page.text[line_start:block.start].strip():
+        return bool(_FIELD_EXAMPLE.match(page.text[line_start:block.start]))
+    previous_end = line_start - 1
+    previous_start = page.text.rfind("\n", 0, max(previous_end, 0)) + 1
+    return bool(_FIELD_EXAMPLE.match(page.text[previous_start:max(previous_end, previous_start)]))
+
+
 def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
     """('request'|'response', status) of a JSON example, from the heading above it and curl commands."""
-    before = page.text[:block.start].split("\n")
+    first = max(1, block.line - 60)  # a bounded window keeps classifying linear in the page size
+    before = page.text[page.offset_of(first):block.start].split("\n")
     last_curl_line = max((c.line for c in page.curls if c.end <= block.start), default=0)
     for back, line in enumerate(reversed(before[-40:])):
         line_number = len(before) - back
-        if line_number <= last_curl_line:
+        if line_number + first - 1 <= last_curl_line:
             return "response", "200"
         found = heading(line)
         if found and found.kind == BODY and opens_response_body(line):
@@ -394,7 +408,7 @@ def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> Non
     that take a body); a cut-off example keeps its complete members, with a warning."""
     starts = sorted({e.start for e in found})
     for block in page.blocks:
-        if _described_request(block.value) is not None:
+        if _described_request(block.value) is not None or is_field_example(page, block):
             continue
         kind, status = classify(page, block)
         section = max((s for s in starts if s <= block.line), default=starts[0])
