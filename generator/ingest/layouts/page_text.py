@@ -75,7 +75,7 @@ def _scan(page: Page) -> statements.Scan:
     return statements.scan(page.text.split("\n"), skip)
 
 
-_FIELD_EXAMPLE = re.compile(r"^\s*(?:示例值|例如|Example|例|Пример)\s*[:：]?\s*$", re.IGNORECASE)
+_FIELD_EXAMPLE = re.compile(r"^\s*(?:示例值\s*[:：]?|(?:例如|Example|例|Пример)\s*[:：])\s*$", re.IGNORECASE)
 
 
 def is_field_example(page: Page, block: JsonBlock) -> bool:
