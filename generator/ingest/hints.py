@@ -15,13 +15,13 @@ NUM = r"-?\d+(?:\.\d+)?"
 _NUMERIC = {"integer", "number"}
 
 # Value right after a default marker: quoted, or one bare token.
-_VALUE = r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[^\s,,。;;、()()]+)"
-_ASCII_VALUE = r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[-\w.:]*[A-Za-z0-9][^\s,,。;;、()()]*)"
+_VALUE = r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[^\s,，。;；、()（）]+)"
+_ASCII_VALUE = r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[-\w.:]*[A-Za-z0-9][^\s,，。;；、()（）]*)"
 _DEFAULTS = [
-    re.compile(r"(?:默认值|缺省值)\s*(?:为|是)?\s*[::=]?\s*" + _VALUE),
-    re.compile(r"默认(?:为|是)?\s*[::]?\s*" + _ASCII_VALUE),
-    re.compile(r"(?:\b[Dd]efaults?\s+to|\b[Dd]efault(?:\s+value)?(?:\s+is)?\s*[::=])\s*" + _VALUE),
-    re.compile(r"\(\s*[Dd]efault\s*[::]?\s*" + _VALUE + r"\s*\)"),
+    re.compile(r"(?:默认值|缺省值)\s*(?:为|是)?\s*[:：=]?\s*" + _VALUE),
+    re.compile(r"默认(?:为|是)?\s*[:：]?\s*" + _ASCII_VALUE),
+    re.compile(r"(?:\b[Dd]efaults?\s+to|\b[Dd]efault(?:\s+value)?(?:\s+is)?\s*[:：=])\s*" + _VALUE),
+    re.compile(r"\(\s*[Dd]efault\s*[:：]?\s*" + _VALUE + r"\s*\)"),
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
     # a value marked as the default after it: `"url"(デフォルト)`, `std(默认)`, `png (default)`
@@ -31,7 +31,7 @@ _DEFAULTS = [
 
 _RANGES = [
     re.compile(rf"(?P<a>{NUM})\s*(?P<ao><=|<|≤)\s*[a-zA-Z]\w*\s*(?P<bo><=|<|≤)\s*(?P<b>{NUM})"),
-    re.compile(rf"范围值?\s*[::]?\s*[(\[(]?\s*(?P<a>{NUM})\s*(?:-|~|–|—|到|至)\s*(?P<b>{NUM})(?![\d:])"),
+    re.compile(rf"范围值?\s*[:：]?\s*[(\[（]?\s*(?P<a>{NUM})\s*(?:-|~|–|—|到|至)\s*(?P<b>{NUM})(?![\d:])"),
     re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.IGNORECASE),
     re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
     re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),
@@ -40,8 +40,8 @@ _RANGES = [
 ]
 _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
-_MIN = re.compile(rf"(?:最小值|\bminimum|\bmin)\s*(?:为|是|is)?\s*[::=]?\s*(?P<a>{NUM})", re.IGNORECASE)
-_MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[::=]?\s*(?P<b>{NUM})", re.IGNORECASE)
+_MIN = re.compile(rf"(?:最小值|\bminimum|\bmin)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<a>{NUM})", re.IGNORECASE)
+_MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<b>{NUM})", re.IGNORECASE)
 _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w.:×*/%\-])")
 
 _ENUM_KEY = re.compile(
@@ -158,9 +158,9 @@ def _split_items(text: str) -> list[str]:
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
-_WHOLE_LIST = re.compile(rf"^(?:[^::,,。]{{1,12}}[::]\s*)?(?P<items>{_ITEM}(?:{_SEP}{_ITEM})+)\s*"
+_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*)?(?P<items>{_ITEM}(?:{_SEP}{_ITEM})+)\s*"
                          r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
-_GLUED = re.compile(r"^(?:[^::,,。]{1,12}[::]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
+_GLUED = re.compile(r"^(?:[^:：,，。]{1,12}[:：]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
 
 
 def _glued_items(token: str) -> list[str]:

@@ -68,8 +68,8 @@ def read_text(path: Path, source: str) -> str:
     return textfile.read_text(path, source, kind="doc page").replace("\r\n", "\n")
 
 
-_CANDIDATE = re.compile(r"(?m)(?:^[ \t>]*(?:(?:示例值?|Example|返回体|响应示例|请求示例|Request Body|Response)\s*[::]?\s*)?|"
-                        r"(?<=\}')|(?<=\]')|(?<=[a-z]\s=\s)|(?<=[A-Za-z\u4e00-\u9fff][::]))([{\[])")
+_CANDIDATE = re.compile(r"(?m)(?:^[ \t>]*(?:(?:示例值?|Example|返回体|响应示例|请求示例|Request Body|Response)\s*[:：]?\s*)?|"
+                        r"(?<=\}')|(?<=\]')|(?<=[a-z]\s=\s)|(?<=[A-Za-z\u4e00-\u9fff][:：]))([{\[])")
 
 
 def find_json_blocks(text: str, skip: list[tuple[int, int]], index: LineIndex | None = None) -> list[JsonBlock]:

@@ -14,6 +14,7 @@ from generator.ingest.infer import infer
 from generator.ingest.layouts import apifox_dump, field_listing, markdown_table, page_text
 from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
+from generator.ingest.text import normalize
 from generator.ingest.sections import heading
 from generator.render.naming import snake
 
@@ -39,7 +40,7 @@ def _embedded_document(text: str, source: str, warnings: list[str]) -> dict[str,
 
 def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[str]]:
     """Partial spec of one page (`name` goes into x-source, `shown` into messages) and its warnings."""
-    text = read_text(path, shown)
+    text = normalize(read_text(path, shown))
     warnings: list[str] = []
     doc = _embedded_document(text, shown, warnings)
     if doc is not None and not any(isinstance(item, dict) and any(m in item for m in _METHODS)

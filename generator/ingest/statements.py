@@ -33,16 +33,16 @@ _TARGET_LINE = re.compile(rf"^`?({TARGET})")
 _LONE_METHOD = re.compile(rf"^[\s#>*`•·\-]*({_M}|{_M.lower()})[\s`]*$")
 _LABELS = (r"(?:[\u4e00-\u9fff]{0,4}(?:请求地址|接口地址|请求URL|请求 URL|请求路径|接口路径|调用地址|地址)|"
            r"Request (?:address|URL|path)|Endpoint|Base URL|URL|Path|Route|エンドポイント|URL-адрес|Адрес)")
-_LABELLED_TARGET = re.compile(rf"^[\s\-*•|]*{_LABELS}\s*[::|]?\s*(?:({_M})\s+)?`?({TARGET})", re.IGNORECASE)
-_LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*{_LABELS}\s*[::]?\s*$", re.IGNORECASE)
+_LABELLED_TARGET = re.compile(rf"^[\s\-*•|]*{_LABELS}\s*[:：|]?\s*(?:({_M})\s+)?`?({TARGET})", re.IGNORECASE)
+_LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*{_LABELS}\s*[:：]?\s*$", re.IGNORECASE)
 _METHOD_LABEL = re.compile(rf"(?:请求方式|请求方法|调用方式|HTTP\s*方法|Request method|HTTP method|Method|Метод|メソッド)"
-                           rf"\s*[::|]?\s*\**\s*({_M})\b", re.IGNORECASE)
-_METHOD_LABEL_ALONE = re.compile(r"^[\s\-*•|#]*(?:请求方式|请求方法|调用方式|Request method|HTTP method|Method)\s*[::]?\s*$",
+                           rf"\s*[:：|]?\s*\**\s*({_M})\b", re.IGNORECASE)
+_METHOD_LABEL_ALONE = re.compile(r"^[\s\-*•|#]*(?:请求方式|请求方法|调用方式|Request method|HTTP method|Method)\s*[:：]?\s*$",
                                  re.IGNORECASE)
 _HOST = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?"
 _TABLE_TARGET = re.compile(rf"^\|?\s*`?(?P<host>{_HOST})?(?P<path>/{PATH_CHARS}*?)`?\s*(?:\|\s*)?"
                            rf"(?P<method>{_M})(?=[A-Z\s|]|$)")
-_ALLOWED_BEFORE = re.compile(r"(?:^|[::|>`(\[（【]|--|[-*•·]|[\u4e00-\u9fff]{1,8}[::]|\b(?:Endpoint|Request|Route|URL)s?)\s*$",
+_ALLOWED_BEFORE = re.compile(r"(?:^|[:：|>`(\[（【]|--|[-*•·]|[\u4e00-\u9fff]{1,8}[:：]|\b(?:Endpoint|Request|Route|URL)s?)\s*$",
                              re.IGNORECASE)
 _HEADING_WORDS = ("Header", "Headers", "Body", "Query", "Request", "Response", "Responses", "Parameters", "Path",
                   "Authorization", "Authorizations", "Params")

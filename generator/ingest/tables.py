@@ -76,7 +76,8 @@ def _read_rows(lines: list[str], start: int, table: Table) -> int:
             cells = split_cells(text)
             if not row:
                 row_line = i + 1
-                if text.startswith("|") or len(cells) >= width - 1 or text.endswith("|"):
+                if text.startswith("|") or len(cells) >= width - 1 or text.endswith("|") or \
+                        re.match(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*`?$", cells[0]):
                     row = cells
                 else:
                     return i

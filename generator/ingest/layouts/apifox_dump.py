@@ -16,7 +16,7 @@ from generator.ingest.page import Page
 
 _DECODER = json.JSONDecoder()
 _SCHEMA_KEY = re.compile(r'"jsonSchema"\s*:\s*')
-_WORD = re.compile(r"(?:^|[((\[【])\s*(可选|选填|非必填|optional|必填|必需|必选|required)\s*(?:[))\]】]|$)", re.IGNORECASE)
+_WORD = re.compile(r"(?:^|[(（\[【])\s*(可选|选填|非必填|optional|必填|必需|必选|required)\s*(?:[)）\]】]|$)", re.IGNORECASE)
 _LOCATIONS = ("path", "query", "header", "cookie")
 
 

@@ -41,8 +41,8 @@ _REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "
              "可选": False, "optional": False, "非必需": False, "非必填": False, "否": False}
 _LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
 _LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
-                    r"Allowed values|Possible values|可选值|枚举值)\s*[::]?\s*(?P<rest>.*)$")
-_NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[::]", re.IGNORECASE)
+                    r"Allowed values|Possible values|可选值|枚举值)\s*[:：]?\s*(?P<rest>.*)$")
+_NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[:：]", re.IGNORECASE)
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
 _STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",

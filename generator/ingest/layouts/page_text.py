@@ -20,11 +20,11 @@ from generator.ingest.sections import BODY, RESPONSE, enclosing, heading, opens_
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _SEGMENT = re.compile(r"^[A-Za-z0-9_\-.{}~]+$")
-_DOC_LINK = re.compile(r"(?:官方文档|官方链接|官网文档|参考文档|Official\s+(?:docs?|documentation)|API\s+docs?)\s*[::]?\s*"
-                       r"(https?://[^\s,,。)\"'<>]+)", re.IGNORECASE)
+_DOC_LINK = re.compile(r"(?:官方文档|官方链接|官网文档|参考文档|Official\s+(?:docs?|documentation)|API\s+docs?)\s*[:：]?\s*"
+                       r"(https?://[^\s,，。)\"'<>]+)", re.IGNORECASE)
 _TEXT_AUTH = [
-    (re.compile(r"Authorization\s*[::]?\s*Bearer\b"), "bearer"),
-    (re.compile(r"Authorization\s*[::]?\s*Key\b"), "key"),
+    (re.compile(r"Authorization\s*[:：]?\s*Bearer\b"), "bearer"),
+    (re.compile(r"Authorization\s*[:：]?\s*Key\b"), "key"),
     (re.compile(r"HTTP\s*\(\s*bearer\s*\)|BearerAuth|\bBearer\s+(?:Token|authentication)", re.IGNORECASE), "bearer"),
 ]
 _FAL_ARGS = re.compile(r"fal_client\.\w+\(\s*[\"']([\w\-./]+)[\"']\s*,\s*arguments\s*=\s*")
