@@ -43,18 +43,32 @@ class Page:
     blocks: list[JsonBlock] = field(default_factory=list)
     index: LineIndex | None = None
     _tables: list[Any] | None = None
+    _lines: list[str] | None = None
+    _curl_ends: list[int] | None = None
 
     def line_of(self, offset: int) -> int:
         if self.index is None:
             self.index = LineIndex(self.text)
         return self.index.line_of(offset)
 
+    def lines(self) -> list[str]:
+        """The page's lines (0-based), split once."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
+    def curl_ends(self) -> list[int]:
+        """Offsets just past each curl command, in page order (for bisecting)."""
+        if self._curl_ends is None:
+            self._curl_ends = [c.end for c in self.curls]
+        return self._curl_ends
+
     def tables(self) -> list[Any]:
         """The page's pipe tables (`generator.ingest.tables.Table`), read once."""
         if self._tables is None:
             from generator.ingest.tables import find_tables
 
-            self._tables = find_tables(self.text.split("\n"))
+            self._tables = find_tables(self.lines())
         return self._tables
 
     def offset_of(self, line: int) -> int:

@@ -114,23 +114,26 @@ def _documented(found: list[Endpoint], *layouts: tuple[list[Field], dict[str, st
     """The documented operation fragment of each section (group), from every field layout, and the auth
     scheme the fields show. A field belongs to the section it sits in; fields above the first section
     belong to the first."""
+    from bisect import bisect_right
+
     starts = sorted({(e.start, e.group) for e in found})
-    first_group = starts[0][1]
+    lines = [start for start, _ in starts]
 
     def group_of(line: int) -> int:
-        group = first_group
-        for start, number in starts:
-            if start <= line:
-                group = number
-        return group
+        return starts[max(bisect_right(lines, line) - 1, 0)][1]
 
+    buckets: list[dict[int, list[Field]]] = []
+    for fields, _kinds in layouts:
+        bucket: dict[int, list[Field]] = {}
+        for item in fields:
+            bucket.setdefault(group_of(item.line), []).append(item)
+        buckets.append(bucket)
     out: dict[int, dict[str, Any]] = {}
     auth: str | None = None
     for group in sorted({g for _, g in starts}):
         op: dict[str, Any] = {}
-        for fields, kinds in layouts:
-            mine = [f for f in fields if group_of(f.line) == group]
-            fragment, fragment_auth = build_operation(mine, kinds)
+        for (_fields, kinds), bucket in zip(layouts, buckets):
+            fragment, fragment_auth = build_operation(bucket.get(group, []), kinds)
             op = merge_operation(op, fragment)
             auth = auth or fragment_auth
         out[group] = op

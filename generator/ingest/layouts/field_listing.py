@@ -63,9 +63,10 @@ def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
     table layout) become boundaries."""
     spans = [(b.start, b.end) for b in page.blocks]
     spans += [(page.offset_of(c.line), c.end) for c in page.curls]
+    line_count = len(page.lines())
     for table in page.tables():
         last = table.rows[-1][0] if table.rows else table.line + 1
-        end = page.offset_of(last + 1) - 1 if last < page.text.count("\n") + 1 else len(page.text)
+        end = page.offset_of(last + 1) - 1 if last < line_count else len(page.text)
         spans.append((page.offset_of(table.line), max(end, page.offset_of(table.line))))
     spans = _disjoint(sorted(spans))
     out: list[Line] = []
@@ -87,7 +88,7 @@ def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
                 section, status, previous = _add(out, before, number, section, status, media, previous)
             out.append(Line("", number, section, status, boundary=True))
             previous = ""  # a label before the block (示例, Example) had the block as its value
-            number += text.count("\n", offset, end)
+            number = page.line_of(end)
             offset = end
             span_index += 1
             continue

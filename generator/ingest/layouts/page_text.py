@@ -92,7 +92,7 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
     """('request'|'response', status) of a JSON example, from the heading above it and curl commands."""
     first = max(1, block.line - 60)  # a bounded window keeps classifying linear in the page size
     before = page.text[page.offset_of(first):block.start].split("\n")
-    last_curl_line = max((c.line for c in page.curls if c.end <= block.start), default=0)
+    last_curl_line = _last_curl_line(page, block.start)
     for back, line in enumerate(reversed(before[-40:])):
         line_number = len(before) - back
         if line_number + first - 1 <= last_curl_line:
@@ -110,6 +110,14 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
         if re.fullmatch(r"\s*(?:请求|Request)\s*", line):
             return "request", ""
     return ("response", "200") if last_curl_line else ("request", "")
+
+
+def _last_curl_line(page: Page, offset: int) -> int:
+    """Line of the last curl command ending before `offset` (0 when none); curl commands are in page order."""
+    from bisect import bisect_right
+
+    at = bisect_right(page.curl_ends(), offset)
+    return max((c.line for c in page.curls[:at][-1:]), default=0)
 
 
 def _status_near(lines: list[str], start: int) -> str:
@@ -183,7 +191,7 @@ def title(page: Page, endpoint: Endpoint) -> str | None:
     """The operation's title as the page prints it around the line stating it: between a lone method word
     and its path, else the nearest title-like line above (status badges skipped), else the line after a
     path split over lines (Mintlify)."""
-    lines = page.text.split("\n")
+    lines = page.lines()
     opener = endpoint.start - 1
     stated = endpoint.line - 1
     if not 0 <= opener < len(lines):
@@ -225,14 +233,16 @@ def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None =
     found: list[Endpoint] = []
     scanned = _scan(page)
     content = [c.line for c in page.curls] + [b.line for b in page.blocks] + list(field_lines or [])
+    known: dict[tuple[str, str], Endpoint] = {}
     for number, group in enumerate(statements.groups(scanned.statements, content)):
         for statement in group:
             server, path, _query = split_url(statement.target)
-            existing = next((e for e in found if e.method == statement.method and e.path == path), None)
+            existing = known.get((statement.method, path))
             if existing is None:
                 existing = Endpoint(method=statement.method, path=path, documented=True, line=statement.line,
                                     start=statement.start, group=number, deprecated=statement.deprecated)
                 found.append(existing)
+                known[(statement.method, path)] = existing
             if server and server not in existing.servers:
                 existing.servers.append(server)
     documented = {(e.method, e.path) for e in found}
@@ -252,8 +262,9 @@ def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None =
         described = _described_request(block.value)
         if described is not None:
             _add_described(found, described, block, page)
+    exact = {(e.method, e.path.rstrip("/")): e for e in reversed(found)}
     for curl in page.curls:
-        _add_curl(found, curl)
+        _add_curl(found, curl, exact)
     _confirm_paths(found)
     for path, value in _python_args(page):
         target = next((e for e in found if e.matches("POST", path) is not None), None)
@@ -285,9 +296,10 @@ def _number_groups(found: list[Endpoint]) -> None:
 def _confirm_paths(found: list[Endpoint]) -> None:
     """A stated path with letters glued to its end (`/api/v1/imagine4 credits`) is the curl's path when a
     curl command of the same method calls a path it merely extends."""
-    for stated in [e for e in found if e.documented]:
-        for other in found:
-            if other is stated or other.documented or other.method != stated.method:
+    undocumented = [e for e in found if not e.documented]
+    for stated in [e for e in found if e.documented] if undocumented else []:
+        for other in undocumented:
+            if other not in found or other.method != stated.method:
                 continue
             if stated.path.startswith(other.path) and re.fullmatch(r"[A-Za-z0-9]+", stated.path[len(other.path):]):
                 stated.path = other.path
@@ -340,15 +352,16 @@ def _add_described(found: list[Endpoint], described: dict[str, Any], block: Json
     target.described_auth = next((str(v) for k, v in headers.items() if str(k).lower() == "authorization"), None)
 
 
-def _add_curl(found: list[Endpoint], curl: Curl) -> None:
+def _add_curl(found: list[Endpoint], curl: Curl, exact: dict[tuple[str, str], Endpoint] | None = None) -> None:
     server, path, query = split_url(curl.url)
-    target = None
     values: dict[str, str] = {}
-    for endpoint in found:
-        match = endpoint.matches(curl.method, path)
-        if match is not None:
-            target, values = endpoint, match
-            break
+    target = (exact or {}).get((curl.method, path.rstrip("/")))
+    if target is None:
+        for endpoint in found:
+            match = endpoint.matches(curl.method, path)
+            if match is not None:
+                target, values = endpoint, match
+                break
     if target is None:
         target = Endpoint(method=curl.method, path=path)
         found.append(target)
@@ -406,14 +419,21 @@ def _fill_path_examples(target: Endpoint, values: dict[str, str]) -> None:
 def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> None:
     """Each JSON example goes to the endpoints of the section it sits in (request examples only to those
     that take a body); a cut-off example keeps its complete members, with a warning."""
+    from bisect import bisect_right
+
     starts = sorted({e.start for e in found})
+    group_at = {}
+    for endpoint in found:
+        group_at.setdefault(endpoint.start, endpoint.group)
+    members_of: dict[int, list[Endpoint]] = {}
+    for endpoint in found:
+        members_of.setdefault(endpoint.group, []).append(endpoint)
     for block in page.blocks:
         if _described_request(block.value) is not None or is_field_example(page, block):
             continue
         kind, status = classify(page, block)
-        section = max((s for s in starts if s <= block.line), default=starts[0])
-        group = next(e.group for e in found if e.start == section)
-        members = [e for e in found if e.group == group]
+        section = starts[max(bisect_right(starts, block.line) - 1, 0)]
+        members = members_of[group_at[section]]
         value = jsonish.strip_cut(block.value)
         if block.truncated:
             warnings.append(f"{page.source}:{block.line}: JSON example cut off by the end of the page; "
