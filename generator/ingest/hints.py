@@ -52,8 +52,9 @@ _ENUM_KEY = re.compile(
 )
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
 _SEP = r"\s*(?:,|、|，|\||/|·|\bor\b|\band\b|或|和|及|または|или)\s*"
-_ITEMS = re.compile(rf"{_ITEM}(?:{_SEP}{_ITEM})+")
-_DUN_LIST = re.compile(rf"{_ITEM}(?:\s*、\s*{_ITEM})+")
+_GLOSS = r"(?:\s?[(（][^()（）\n]{1,20}[)）])?"  # `std(标准)`: a value with its meaning after it
+_ITEMS = re.compile(rf"{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+")
+_DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
 
 
 def _unquote(text: str) -> str:
@@ -146,6 +147,11 @@ def find_range(text: str, kind: str | None) -> dict[str, Any]:
         found["maximum"] = _number(high.group("b"), kind)
     if found:
         return found
+    bracket = re.search(rf"[\[(（]\s*(?P<a>{NUM})\s*[,，]\s*(?P<b>{NUM})\s*[\])）]", text)
+    if bracket:
+        a, b = _number(bracket.group("a"), kind), _number(bracket.group("b"), kind)
+        if a <= b:
+            return {"minimum": a, "maximum": b}
     bare = _BARE_RANGE.search(text)
     if bare:
         a, b = _number(bare.group("a"), kind), _number(bare.group("b"), kind)
@@ -155,10 +161,11 @@ def find_range(text: str, kind: str | None) -> dict[str, Any]:
 
 
 def _split_items(text: str) -> list[str]:
+    text = re.sub(r"\s?[(（][^()（）\n]{1,20}[)）]", "", text)
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
-_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*)?(?P<items>{_ITEM}(?:{_SEP}{_ITEM})+)\s*"
+_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u4e00-\u9fff]{{1,8}}\s+)?(?P<items>{_ITEM}(?:{_SEP}{_ITEM})+)\s*"
                          r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
 _GLUED = re.compile(r"^(?:[^:：,，。]{1,12}[:：]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
 

@@ -101,7 +101,7 @@ def find_json_blocks(text: str, skip: list[tuple[int, int]], index: LineIndex | 
         if start < position or (skip_at < len(skip) and skip[skip_at][0] <= start < skip[skip_at][1]):
             continue
         head = text[start + 1:start + 40].lstrip()
-        if text[start] == "{" and not head.startswith(('"', "}", "'")) and head:
+        if text[start] == "{" and not head.startswith(('"', "}", "'", "//", "/*")) and head:
             continue
         if text[start] == "[" and not head.startswith(("{", '"', "]", "[")) and head:
             continue

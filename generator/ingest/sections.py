@@ -13,7 +13,7 @@ from dataclasses import dataclass
 PATH, QUERY, HEADER, AUTH, BODY, RESPONSE, CODE, END = (
     "path", "query", "header", "auth", "body", "response", "code", "end")
 
-_MEDIA = re.compile(r"\b((?:application|multipart|text)/[A-Za-z0-9.+\-]+)")
+_MEDIA = re.compile(r"(?<![A-Za-z0-9])((?:application|multipart|text)/[A-Za-z0-9.+\-]+)")
 _STATUS = re.compile(r"(?<!\d)([1-5]\d\d)(?!\d)")
 _DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:：]+$")
 

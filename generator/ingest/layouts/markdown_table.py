@@ -123,7 +123,7 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         item.default = default.strip("`")
     value = cell("value")
     if value and value not in ("-", "—"):
-        if not description and (len(value) > 40 or re.search(r"[，。,;；]|\s\S+\s", value)):
+        if not description and (len(value) > 40 or re.search(r"[，。,;；\u4e00-\u9fff]|\s\S+\s", value)):
             item.description = [value]  # a `参数 | 值` table whose value column describes the field
         else:
             item.example = value.strip("`")

@@ -193,6 +193,9 @@ def _from_yaml(text: str, source: str, warnings: list[str]) -> tuple[dict[str, A
     return doc, first + 1, False
 
 
+_OPERATION_KEYS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
 def _yaml_prefix(block: list[str], bad: int) -> dict[str, Any] | None:
     """The document made of the lines above a broken one, cut back line by line until it parses."""
     for end in range(min(bad, len(block)), 0, -1):
@@ -202,8 +205,12 @@ def _yaml_prefix(block: list[str], bad: int) -> dict[str, Any] | None:
             continue
         if isinstance(doc, dict) and isinstance(doc.get("paths"), dict):
             paths = doc["paths"]
-            for key in [k for k, v in paths.items() if not isinstance(v, dict)]:
-                del paths[key]
+            for key, item in list(paths.items()):
+                if isinstance(item, dict):
+                    for method in [m for m, op in item.items() if m in _OPERATION_KEYS and not isinstance(op, dict)]:
+                        del item[method]  # the operation whose text broke
+                if not isinstance(item, dict) or not any(m in item for m in _OPERATION_KEYS):
+                    del paths[key]
             return doc
         return None
     return None

@@ -386,10 +386,11 @@ def _add_curl(found: list[Endpoint], curl: Curl, exact: dict[tuple[str, str], En
         if not target.form:
             target.form = curl.form
     elif curl.data is not None:
-        try:
-            value, _ = json.JSONDecoder().raw_decode(curl.data.strip())
-        except json.JSONDecodeError:
-            value = None
+        data = curl.data.strip()
+        reading = jsonish.read(data, 0) if data[:1] in "{[" else None
+        value = reading.value if reading is not None else None
+        if reading is not None and not reading.complete:
+            target.salvaged = True
         if value is not None:
             target.request_examples.append(value)
             target.media = target.media or content_type or "application/json"
