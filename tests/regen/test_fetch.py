@@ -139,7 +139,7 @@ def test_fetch_200_then_304(tmp_path: Path, server: Server, capsys: pytest.Captu
     assert "demo: create-image.txt: new" in out and "demo: dated.md: new" in out
     stored = (folder / "create-image.txt").read_text()
     assert stored.startswith(f"source: {server.base}/docs/create-image.html\n\n# Create image")
-    state = json.loads((folder / "fetch-state.json").read_text())
+    state = json.loads((folder / "fetch-state.json").read_text())["pages"]
     assert state[f"{server.base}/docs/create-image.html"]["etag"]
     assert state[f"{server.base}/docs/dated"]["last_modified"] == "Sat, 01 Nov 2025 00:00:00 GMT"
 
@@ -169,8 +169,9 @@ def test_failures_keep_other_pages_and_stored_copies(tmp_path: Path, server: Ser
     assert fetch(root) == 1
     captured = capsys.readouterr()
     assert "demo: create-image.txt: new" in captured.out and "demo: dated.md: new" in captured.out
-    assert "2 new, 3 failed" in captured.out
-    assert "demo: gone.txt: failed (HTTP 404 Not Found; stored copy kept)" in captured.err
+    assert "2 new, 1 gone, 2 failed" in captured.out
+    assert ("demo: gone.txt: gone (HTTP 404; stored copy kept, removed if still gone on the next fetch)"
+            in captured.out)
     assert "demo: slow.txt: failed (timed out; nothing stored)" in captured.err
     assert "demo: refused.txt: failed (cannot connect" in captured.err
     assert (folder / "gone.txt").read_text() == "the copy fetched last week\n"

@@ -1,0 +1,269 @@
+"""Bounded, polite HTTP GETs for `apigen fetch`: one place for every limit a doc site must not break.
+
+Why not `client.get(url)`: a doc URL is untrusted. Its body is streamed and counted *after* decoding
+(gzip/deflate are decoded here, chunk by chunk with a bounded output, so a 1 MB gzip bomb never becomes
+1 GiB in memory); a body over the page limit is dropped with one line naming the URL. Redirects are
+followed by hand, and only within the page's own origin (scheme, host and port), so a page cannot send
+the fetcher to another host or port. Requests to one host are spaced by a delay (and robots.txt's
+Crawl-delay), the whole run has a byte budget and a deadline, and robots.txt is honoured for crawled pages.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.robotparser
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import httpx
+
+from generator import __version__
+
+KIB = 1024
+MIB = 1024 * KIB
+MAX_REDIRECTS = 5
+ROBOTS_MAX_BYTES = 512 * KIB
+MAX_CRAWL_DELAY = 10.0
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched; the message is the reason, worded for one report line."""
+
+
+class OutOfBudget(FetchError):
+    """The run's time or byte budget is spent: the remaining pages are left for the next fetch."""
+
+
+def size_text(size: int) -> str:
+    if size >= MIB and size % MIB == 0 or size >= 10 * MIB:
+        return f"{size // MIB} MiB"
+    if size >= KIB:
+        return f"{size // KIB} KiB"
+    return f"{size} bytes"
+
+
+def origin(url: str | httpx.URL) -> tuple[str, str, int | None]:
+    parsed = httpx.URL(str(url))
+    port = parsed.port or {"http": 80, "https": 443}.get(parsed.scheme)
+    return parsed.scheme, parsed.host, port
+
+
+@dataclass
+class Limits:
+    """Bounds of one fetch run (sources.yaml keys and CLI flags of the same names)."""
+
+    concurrency: int = 4
+    delay: float = 0.1  # seconds between two requests to one host
+    max_pages: int = 1000  # discovered pages fetched per site
+    max_page_bytes: int = 8 * MIB  # one decoded body
+    max_bytes: int = 512 * MIB  # all decoded bodies of the run
+    time_budget: float = 900.0  # seconds for the whole run
+    crawl_depth: int = 3  # link hops from the start page when a site has no index
+    timeout: float = 20.0  # seconds per request
+
+
+@dataclass
+class Response:
+    """A finished GET: the final URL (after same-origin redirects), status, headers and decoded body."""
+
+    url: str
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    def text(self) -> str:
+        charset = httpx.Response(200, headers=self.headers).charset_encoding or "utf-8"
+        try:
+            return self.body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            return self.body.decode("utf-8", "replace")
+
+
+class _Decoder:
+    """Content-Encoding decoding with a bounded output per step (zlib's max_length), so the decoded size is
+    counted before it is held in memory."""
+
+    def __init__(self, encoding: str, url: str, limit: int) -> None:
+        encoding = encoding.strip().lower()
+        if encoding in ("", "identity"):
+            self.zlib = None
+        elif encoding in ("gzip", "x-gzip"):
+            self.zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self.zlib = zlib.decompressobj()
+            self.raw_deflate = True
+        else:
+            raise FetchError(f"unsupported Content-Encoding {encoding!r}")
+        self.url = url
+        self.limit = limit
+        self.size = 0
+        self.started = False
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        if self.zlib is None:
+            yield self.count(data)
+            return
+        if not self.started and getattr(self, "raw_deflate", False):
+            self.started = True
+            try:  # some servers send raw deflate without the zlib header
+                probe = zlib.decompressobj()
+                probe.decompress(data[:2])
+            except zlib.error:
+                self.zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending = data
+        while pending:
+            try:
+                out = self.zlib.decompress(pending, 256 * KIB)
+            except zlib.error as error:
+                raise FetchError(f"corrupt compressed body ({error})") from None
+            yield self.count(out)
+            pending = self.zlib.unconsumed_tail
+
+    def count(self, data: bytes) -> bytes:
+        self.size += len(data)
+        if self.size > self.limit:
+            what = "decoded body" if self.zlib is not None else "body"
+            raise FetchError(f"{what} over the {size_text(self.limit)} page limit; not stored")
+        return data
+
+
+@dataclass
+class _Robots:
+    parser: urllib.robotparser.RobotFileParser | None  # None: robots.txt unavailable, nothing allowed
+    delay: float
+    reason: str = ""
+
+
+@dataclass
+class Downloader:
+    """Shared by every worker thread of one run (httpx.Client is thread-safe)."""
+
+    limits: Limits = field(default_factory=Limits)
+    client: httpx.Client | None = None
+    clock: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.own_client = self.client is None
+        self.http = self.client or httpx.Client(
+            timeout=self.limits.timeout, follow_redirects=False,
+            headers={"User-Agent": f"apigen/{__version__} (+doc fetch)", "Accept-Encoding": "gzip, deflate"})
+        self.deadline = self.clock + self.limits.time_budget
+        self.bytes = 0
+        self.requests = 0
+        self.lock = threading.Lock()
+        self.next_slot: dict[str, float] = {}
+        self.host_delay: dict[str, float] = {}
+        self.robots: dict[tuple[str, str, int | None], _Robots] = {}
+        self.robots_lock = threading.Lock()
+
+    def close(self) -> None:
+        if self.own_client:
+            self.http.close()
+
+    # -- politeness ----------------------------------------------------------------------------------------
+    def _wait_turn(self, host: str) -> None:
+        """Space requests to one host by the delay; raise OutOfBudget past the deadline."""
+        with self.lock:
+            now = time.monotonic()
+            if now >= self.deadline:
+                raise OutOfBudget(f"time budget of {self.limits.time_budget:g} s spent; left for the next fetch")
+            if self.bytes >= self.limits.max_bytes:
+                raise OutOfBudget(f"byte budget of {size_text(self.limits.max_bytes)} spent; "
+                                  "left for the next fetch")
+            delay = max(self.limits.delay, self.host_delay.get(host, 0.0))
+            slot = max(now, self.next_slot.get(host, 0.0))
+            self.next_slot[host] = slot + delay
+            self.requests += 1
+        if slot > now:
+            time.sleep(slot - now)
+
+    def allowed(self, url: str) -> tuple[bool, str]:
+        """robots.txt's verdict for apigen on `url` (fetched once per origin): (allowed, reason if not)."""
+        key = origin(url)
+        with self.robots_lock:
+            robots = self.robots.get(key)
+            if robots is None:
+                robots = self._read_robots(url)
+                self.robots[key] = robots
+        if robots.parser is None:
+            return False, robots.reason
+        if robots.parser.can_fetch("apigen", url):
+            return True, ""
+        return False, "disallowed by robots.txt"
+
+    def _read_robots(self, url: str) -> _Robots:
+        robots_url = str(httpx.URL(url).copy_with(path="/robots.txt", query=None, fragment=None))
+        try:
+            response = self.get(robots_url, max_bytes=ROBOTS_MAX_BYTES)
+        except OutOfBudget:
+            raise
+        except FetchError as error:
+            return _Robots(None, 0.0, f"robots.txt unavailable ({error}); not fetched")
+        if 400 <= response.status < 500:
+            return _Robots(urllib.robotparser.RobotFileParser(), 0.0)  # no robots.txt: everything allowed
+        if response.status >= 500:
+            return _Robots(None, 0.0, f"robots.txt unavailable (HTTP {response.status}); not fetched")
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(response.text().splitlines())
+        delay = min(float(parser.crawl_delay("apigen") or 0.0), MAX_CRAWL_DELAY)
+        with self.lock:
+            host = httpx.URL(url).host
+            self.host_delay[host] = max(self.host_delay.get(host, 0.0), delay)
+        return _Robots(parser, delay)
+
+    # -- GET -----------------------------------------------------------------------------------------------
+    def get(self, url: str, headers: dict[str, str] | None = None, max_bytes: int | None = None) -> Response:
+        """GET with same-origin redirects; raises FetchError (network, redirect, size) or OutOfBudget.
+
+        Any status is returned (the caller decides what 304, 404 or 500 mean)."""
+        limit = min(max_bytes or self.limits.max_page_bytes, self.limits.max_page_bytes)
+        home = origin(url)
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self._get_once(current, headers or {}, limit)
+            if response.status in (301, 302, 303, 307, 308) and response.headers.get("location"):
+                target = str(httpx.URL(current).join(response.headers["location"]))
+                if origin(target) != home:
+                    raise FetchError(f"redirect to {target} not followed (another host)")
+                current = target
+                continue
+            return response
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+    def _get_once(self, url: str, headers: dict[str, str], limit: int) -> Response:
+        parsed = httpx.URL(url)
+        if parsed.scheme not in ("http", "https"):
+            raise FetchError(f"not an http(s) URL: {url}")
+        self._wait_turn(parsed.host)
+        remaining = max(self.deadline - time.monotonic(), 0.1)
+        timeout = httpx.Timeout(min(self.limits.timeout, remaining))
+        try:
+            with self.http.stream("GET", url, headers=headers, timeout=timeout) as stream:
+                declared = stream.headers.get("content-length", "")
+                encoding = stream.headers.get("content-encoding", "")
+                if declared.isdigit() and not encoding and int(declared) > limit and stream.status_code < 300:
+                    raise FetchError(f"body of {size_text(int(declared))} over the {size_text(limit)} "
+                                     "page limit; not stored")
+                decoder = _Decoder(encoding, url, limit)
+                parts: list[bytes] = []
+                for raw in stream.iter_raw(64 * KIB):
+                    parts.extend(decoder.feed(raw))
+                    if time.monotonic() > self.deadline:
+                        raise OutOfBudget(f"time budget of {self.limits.time_budget:g} s spent during the "
+                                          "download; left for the next fetch")
+                body = b"".join(parts)
+                with self.lock:
+                    self.bytes += len(body)
+                return Response(str(stream.url), stream.status_code, stream.headers, body)
+        except httpx.TimeoutException:
+            raise FetchError("timed out") from None
+        except httpx.ConnectError as error:
+            raise FetchError(f"cannot connect: {error}") from None
+        except httpx.HTTPError as error:
+            raise FetchError(str(error) or type(error).__name__) from None
