@@ -37,6 +37,7 @@ class Found:
     url: str
     listed: str
     response: Response | None = None  # already downloaded while crawling
+    error: FetchError | None = None  # already failed while crawling (reported as that page's failure)
 
 
 @dataclass
@@ -249,11 +250,17 @@ class SiteDiscovery:
             for url, reply in zip(allowed, replies, strict=True):
                 if isinstance(reply, OutOfBudget):
                     raise reply
-                if isinstance(reply, FetchError) or reply.status >= 500:
+                failed = isinstance(reply, FetchError) or reply.status >= 400 and reply.status not in (404, 410)
+                if depth == 0 and failed:  # the start page itself: nothing can be judged gone
                     found.complete = False
                     found.error = f"{url}: {reply if isinstance(reply, FetchError) else f'HTTP {reply.status}'}"
                     continue
+                if isinstance(reply, FetchError):
+                    pages.append(Found(url, url, error=reply))
+                    continue
                 if reply.status != 200:
+                    if failed:
+                        pages.append(Found(url, url, reply))
                     continue
                 pages.append(Found(url, url, reply))
                 if "html" not in reply.content_type or depth == self.crawl_depth:

@@ -206,7 +206,9 @@ class Downloader:
         except FetchError as error:
             return _Robots(None, 0.0, f"robots.txt unavailable ({error}); not fetched")
         if 400 <= response.status < 500:
-            return _Robots(urllib.robotparser.RobotFileParser(), 0.0)  # no robots.txt: everything allowed
+            everything = urllib.robotparser.RobotFileParser()  # no robots.txt: everything allowed
+            everything.allow_all = True
+            return _Robots(everything, 0.0)
         if response.status >= 500:
             return _Robots(None, 0.0, f"robots.txt unavailable (HTTP {response.status}); not fetched")
         parser = urllib.robotparser.RobotFileParser()

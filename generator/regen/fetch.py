@@ -81,6 +81,7 @@ class Task:
     follow_openapi: bool = True
     judge: bool = False  # discovered: kept only when it documents an endpoint
     response: Response | None = None  # downloaded already (crawl)
+    error: FetchError | None = None  # failed already (crawl)
     robots: bool = False  # check robots.txt first
     export_only: bool = False  # a site-wide OpenAPI export
 
@@ -266,7 +267,7 @@ class ServiceFetch:
         except FetchError as error:
             found = Discovery(complete=False, error=str(error))
         if found.error:
-            outcome = "failed" if not found.complete else "skipped"
+            outcome = "failed" if not found.complete else "note"
             notes.append(PageResult(self.service, site.url, None, outcome,
                                     f"site index: {found.error}" + ("; known pages kept" if not found.complete
                                                                     else ""), quiet=found.complete))
@@ -275,8 +276,8 @@ class ServiceFetch:
             return self.known_tasks(site, known_pages), notes
         self.state.sites[site.url] = {**known_site, "method": found.method}
         if site.follow_openapi and found.export:
-            export = Task(found.export, [found.export], site.url, _path_stem(found.export).removesuffix(".openapi")
-                          .removesuffix("-openapi") or "openapi", export_only=True, robots=True)
+            stem = re.sub(r"\.(json|ya?ml)$", "", _path_stem(found.export)).removesuffix("-openapi")
+            export = Task(found.export, [found.export], site.url, stem or "openapi", export_only=True, robots=True)
             return [export], notes
         pages = [p for p in found.pages if p.url not in listed and matches(p.url, site.include, site.exclude)]
         cap = self.dl.limits.max_pages
@@ -291,11 +292,11 @@ class ServiceFetch:
         tasks = []
         for page in pages:
             candidates = [page.listed, page.url] if page.listed != page.url else [page.url]
-            if page.response is None and page.listed == page.url and markdown:
+            if page.response is None and page.error is None and page.listed == page.url and markdown:
                 candidates = [markdown_url(page.url), page.url]
             tasks.append(Task(page.url, candidates, site.url, _path_stem(page.url), None, site.follow_openapi,
-                              judge=True, response=page.response, robots=True))
-        notes += [PageResult(self.service, site.url, None, "skipped", note, quiet=True) for note in found.notes]
+                              judge=True, response=page.response, error=page.error, robots=True))
+        notes += [PageResult(self.service, site.url, None, "note", note, quiet=True) for note in found.notes]
         return tasks, notes
 
     def known_tasks(self, site: SiteSource, keys: list[str]) -> list[Task]:
@@ -311,7 +312,7 @@ class ServiceFetch:
 
     def serves_markdown(self, site: SiteSource, found: Discovery, pages: list[Found]) -> bool:
         """Whether the site serves `<page>.md`: asked of the first HTML-listed page (once per fetch)."""
-        probe = next((p for p in pages if p.listed == p.url and p.response is None), None)
+        probe = next((p for p in pages if p.listed == p.url and p.response is None and p.error is None), None)
         if probe is None:
             return False
         try:
@@ -403,6 +404,8 @@ class ServiceFetch:
                 self.unchecked.add(task.key)
                 return PageResult(self.service, task.key, known.get("file"), "skipped", reason,
                                   quiet=not known.get("file"))
+        if task.error is not None:
+            raise task.error
         if task.response is not None:
             response, fetched = task.response, task.key
         else:

@@ -37,6 +37,11 @@ def redirect(location: str, status: int = 302) -> Reply:
     return Reply(status=status, headers={"Location": location}, etag=False)
 
 
+class _Quiet(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that hangs up mid-body (a fetch stopping at its size cap) is expected here
+
+
 class SiteServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
@@ -54,7 +59,7 @@ class SiteServer:
             def do_GET(self) -> None:
                 server.serve(self)
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _Quiet(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
