@@ -58,8 +58,15 @@ def run(args: argparse.Namespace) -> int:
 
     from generator.config import find_root
     from generator.regen.download import Limits
-    from generator.regen.fetch import CHANGES, OUTCOMES, SOURCES_FILE, FetchRun, Progress, services_with_sources, \
-        summary
+    from generator.regen.fetch import (
+        CHANGES,
+        OUTCOMES,
+        SOURCES_FILE,
+        FetchRun,
+        Progress,
+        services_with_sources,
+        summary,
+    )
 
     root = (args.root or find_root()).resolve()
     sources_dir = root / "specs" / "sources"

@@ -136,8 +136,7 @@ class SiteDiscovery:
 
     def get_index(self, url: str) -> Response | None:
         """The index document, None when absent (404 and the like); FetchError when it failed."""
-        allowed, reason = self.dl.allowed(url)
-        if not allowed:
+        if not self.dl.allowed(url)[0]:
             return None
         response = self.dl.get(url)
         if response.status >= 500 or response.status == 429:

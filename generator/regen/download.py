@@ -75,10 +75,10 @@ class Response:
 
     @property
     def content_type(self) -> str:
-        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+        return str(self.headers.get("content-type", "")).split(";")[0].strip().lower()
 
     def text(self) -> str:
-        charset = httpx.Response(200, headers=self.headers).charset_encoding or "utf-8"
+        charset = str(httpx.Response(200, headers=self.headers).charset_encoding or "utf-8")
         try:
             return self.body.decode(charset)
         except (LookupError, UnicodeDecodeError):
@@ -207,7 +207,7 @@ class Downloader:
             return _Robots(None, 0.0, f"robots.txt unavailable ({error}); not fetched")
         if 400 <= response.status < 500:
             everything = urllib.robotparser.RobotFileParser()  # no robots.txt: everything allowed
-            everything.allow_all = True
+            everything.allow_all = True  # type: ignore[attr-defined]  # the documented switch, not in typeshed
             return _Robots(everything, 0.0)
         if response.status >= 500:
             return _Robots(None, 0.0, f"robots.txt unavailable (HTTP {response.status}); not fetched")

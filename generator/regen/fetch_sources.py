@@ -138,7 +138,7 @@ def _site(entry: Any, path: Path, where: str, include: Any = None, exclude: Any 
         raise ApigenError("expected a site URL or a mapping with `url`", file=path, where=where)
     unknown = set(entry) - {"url", "include", "exclude", "openapi"}
     if unknown:
-        raise ApigenError(f"unknown key {sorted(unknown)[0]!r} (expected url, include, exclude, openapi)",
+        raise ApigenError(f"unknown key {min(unknown)!r} (expected url, include, exclude, openapi)",
                           file=path, where=where)
     return SiteSource(url=_url(entry.get("url"), path, f"{where}.url"),
                       include=_patterns(entry.get("include", include), path, f"{where}.include"),

@@ -52,8 +52,8 @@ class FetchState:
         if not isinstance(data, dict):
             return cls()
         if data.get("version") == VERSION:
-            pages = data.get("pages") if isinstance(data.get("pages"), dict) else {}
-            sites = data.get("sites") if isinstance(data.get("sites"), dict) else {}
+            pages = data["pages"] if isinstance(data.get("pages"), dict) else {}
+            sites = data["sites"] if isinstance(data.get("sites"), dict) else {}
             return cls({k: v for k, v in pages.items() if isinstance(v, dict)},
                        {k: v for k, v in sites.items() if isinstance(v, dict)})
         return cls._from_v1(data)
