@@ -133,6 +133,30 @@ class _Decoder:
         return data
 
 
+def crawl_delay(robots: str) -> float:
+    """The Crawl-delay robots.txt asks of apigen (its own group or `*`), decimals allowed (urllib's parser
+    reads whole seconds only)."""
+    agents: list[str] = []
+    delay = 0.0
+    in_rules = False
+    for raw in robots.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        key, _, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "user-agent":
+            if in_rules:
+                agents, in_rules = [], False
+            agents.append(value.lower())
+        elif key:
+            in_rules = True
+            if key == "crawl-delay" and any(a == "*" or "apigen" in a for a in agents):
+                try:
+                    delay = max(delay, float(value))
+                except ValueError:
+                    continue
+    return delay if delay == delay and delay > 0 else 0.0
+
+
 @dataclass
 class _Robots:
     parser: urllib.robotparser.RobotFileParser | None  # None: robots.txt unavailable, nothing allowed
@@ -158,6 +182,7 @@ class Downloader:
         self.requests = 0
         self.lock = threading.Lock()
         self.next_slot: dict[str, float] = {}
+        self.gates: dict[str, threading.Lock] = {}
         self.host_delay: dict[str, float] = {}
         self.robots: dict[tuple[str, str, int | None], _Robots] = {}
         self.robots_lock = threading.Lock()
@@ -168,20 +193,26 @@ class Downloader:
 
     # -- politeness ----------------------------------------------------------------------------------------
     def _wait_turn(self, host: str) -> None:
-        """Space requests to one host by the delay; raise OutOfBudget past the deadline."""
+        """Space requests to one host by the delay (measured from when the last one was let go); raise
+        OutOfBudget past the deadline or the byte budget."""
         with self.lock:
-            now = time.monotonic()
-            if now >= self.deadline:
-                raise OutOfBudget(f"time budget of {self.limits.time_budget:g} s spent; left for the next fetch")
-            if self.bytes >= self.limits.max_bytes:
-                raise OutOfBudget(f"byte budget of {size_text(self.limits.max_bytes)} spent; "
-                                  "left for the next fetch")
-            delay = max(self.limits.delay, self.host_delay.get(host, 0.0))
-            slot = max(now, self.next_slot.get(host, 0.0))
-            self.next_slot[host] = slot + delay
-            self.requests += 1
-        if slot > now:
-            time.sleep(slot - now)
+            gate = self.gates.setdefault(host, threading.Lock())
+        with gate:  # one waiter per host at a time, so the spacing holds whatever the concurrency
+            with self.lock:
+                now = time.monotonic()
+                if now >= self.deadline:
+                    raise OutOfBudget(f"time budget of {self.limits.time_budget:g} s spent; "
+                                      "left for the next fetch")
+                if self.bytes >= self.limits.max_bytes:
+                    raise OutOfBudget(f"byte budget of {size_text(self.limits.max_bytes)} spent; "
+                                      "left for the next fetch")
+                wait = self.next_slot.get(host, 0.0) - now
+            if wait > 0:
+                time.sleep(wait)
+            with self.lock:
+                delay = max(self.limits.delay, self.host_delay.get(host, 0.0))
+                self.next_slot[host] = time.monotonic() + delay
+                self.requests += 1
 
     def allowed(self, url: str) -> tuple[bool, str]:
         """robots.txt's verdict for apigen on `url` (fetched once per origin): (allowed, reason if not)."""
@@ -213,10 +244,11 @@ class Downloader:
             return _Robots(None, 0.0, f"robots.txt unavailable (HTTP {response.status}); not fetched")
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(response.text().splitlines())
-        delay = min(float(parser.crawl_delay("apigen") or 0.0), MAX_CRAWL_DELAY)
+        delay = min(crawl_delay(response.text()), MAX_CRAWL_DELAY)
         with self.lock:
             host = httpx.URL(url).host
             self.host_delay[host] = max(self.host_delay.get(host, 0.0), delay)
+            self.next_slot[host] = max(self.next_slot.get(host, 0.0), time.monotonic() + delay)
         return _Robots(parser, delay)
 
     # -- GET -----------------------------------------------------------------------------------------------

@@ -17,12 +17,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
-from generator.regen.fetch_sources import STATE_FILE
+from generator.regen.fetch_sources import SOURCES_FILE, STATE_FILE
 
 VERSION = 2
+_PLAIN_NAME = re.compile(r"^[0-9A-Za-z_-][0-9A-Za-z._-]*$")
+
+
+def _safe(entry: dict[str, Any]) -> bool:
+    """A stored file name must be a plain name in the service folder: the state is read back from disk and
+    names files to overwrite and delete, so `../x` or `sources.yaml` is never taken from it."""
+    file = entry.get("file")
+    return file is None or (isinstance(file, str) and bool(_PLAIN_NAME.match(file))
+                            and file not in (SOURCES_FILE, STATE_FILE))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -54,7 +64,7 @@ class FetchState:
         if data.get("version") == VERSION:
             pages = data["pages"] if isinstance(data.get("pages"), dict) else {}
             sites = data["sites"] if isinstance(data.get("sites"), dict) else {}
-            return cls({k: v for k, v in pages.items() if isinstance(v, dict)},
+            return cls({k: v for k, v in pages.items() if isinstance(v, dict) and _safe(v)},
                        {k: v for k, v in sites.items() if isinstance(v, dict)})
         return cls._from_v1(data)
 
@@ -72,7 +82,8 @@ class FetchState:
                 entry["export"] = {"url": entry["export"], **{k: export[k] for k in ("etag", "last_modified")
                                                               if k in export}}
                 entry["file"] = export.get("file") or entry.get("file")
-            pages[url] = entry
+            if _safe(entry):
+                pages[url] = entry
         return cls(pages)
 
     def to_json(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import http.server
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -46,12 +47,14 @@ class SiteServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
+        self.times: list[tuple[str, float]] = []  # (path, time.monotonic()) of every request
         self.sent = 0
         self.lock = threading.Lock()
         server = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out as separate writes
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -69,6 +72,7 @@ class SiteServer:
         path = handler.path.split("?")[0]
         with self.lock:
             self.hits[path] = self.hits.get(path, 0) + 1
+            self.times.append((path, time.monotonic()))
         route = self.routes.get(path)
         reply = route(handler) if callable(route) else route
         if reply is None:
