@@ -13,6 +13,9 @@ half of them Apifox-style pages carrying an OpenAPI block) and the rest guides w
 - peer, in the same run: a plain sequential `httpx.Client.get` of the same `.md` URLs (download only,
   no judging, no storing), the floor a fetcher cannot beat by much on one connection.
 
+Then, each in a fresh child process, the peak resident memory of fetching a 1 GiB page and a 1 MB
+gzip bomb that decodes to 1 GiB (both cut off at the 8 MiB page limit), beside an empty fetch's.
+
 Medians over the rounds are printed. The server shares the machine's cores with the fetcher, so figures
 are lower bounds of what a remote site would allow; `--delay` (default 0 here, 0.1 s in `apigen fetch`)
 shows the politeness cost.
@@ -21,10 +24,13 @@ shows the politeness cost.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,7 +107,39 @@ def one_round(pages: int, limits: Limits) -> dict[str, float]:
         server.close()
 
 
+def hostile(kind: str) -> str:
+    """In this (child) process: fetch one hostile page, print peak RSS in MiB and the fetch's report line."""
+    from tests.regen.site_server import SiteServer as Server
+
+    server = Server()
+    if kind == "huge":
+        block = b"x" * (1024 * 1024)
+        server.routes["/page"] = Reply(body=(block for _ in range(1024)), headers={"Content-Type": "text/plain"},
+                                       etag=False)
+    elif kind == "bomb":
+        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip, built 1 MiB at a time
+        zeros = b"\0" * (1024 * 1024)
+        body = b"".join(packer.compress(zeros) for _ in range(1024)) + packer.flush()
+        assert len(body) < 1100 * 1024, len(body)  # about 1 MB on the wire, 1 GiB decoded
+        server.routes["/page"] = Reply(body=body, headers={"Content-Type": "text/plain", "Content-Encoding": "gzip"},
+                                       etag=False)
+    else:
+        server.routes["/page"] = markdown(endpoint_md("Create", "POST", "/v1/create"))
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = Path(tmp) / "specs" / "sources"
+        (sources / "demo").mkdir(parents=True)
+        (sources / "demo" / "sources.yaml").write_text(f"pages: [{server.base}/page]\n")
+        results = FetchRun(Limits(delay=0)).service(sources, "demo")
+    server.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    detail = f" ({results[0].detail})" if results[0].detail else ""
+    return f"{peak:.0f}\t{results[0].outcome}{detail}"
+
+
 def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--hostile":
+        print(hostile(sys.argv[2]))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=4)
@@ -127,6 +165,12 @@ def main() -> int:
           f"{stored / med('ingest'):7.1f} pages/s")
     print(f"  peer: sequential httpx GETs, download only:    {med('peer'):6.2f} s  "
           f"{pages / med('peer'):7.1f} pages/s")
+    print("peak RSS of one fetch (fresh process, fetcher and server):")
+    for kind, label in (("plain", "a normal page"), ("huge", "a 1 GiB page"), ("bomb", "a 1 MB gzip bomb")):
+        out = subprocess.run([sys.executable, __file__, "--hostile", kind], capture_output=True, text=True,
+                             check=True).stdout.strip()
+        peak, report = out.split("\t", 1)
+        print(f"  {label:22s} {peak:>5s} MiB  {report}")
     return 0
 
 

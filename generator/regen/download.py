@@ -129,7 +129,7 @@ class _Decoder:
         self.size += len(data)
         if self.size > self.limit:
             what = "decoded body" if self.zlib is not None else "body"
-            raise FetchError(f"{what} over the {size_text(self.limit)} page limit; not stored")
+            raise FetchError(f"{what} over the {size_text(self.limit)} page limit")
         return data
 
 
@@ -283,7 +283,7 @@ class Downloader:
                 encoding = stream.headers.get("content-encoding", "")
                 if declared.isdigit() and not encoding and int(declared) > limit and stream.status_code < 300:
                     raise FetchError(f"body of {size_text(int(declared))} over the {size_text(limit)} "
-                                     "page limit; not stored")
+                                     "page limit")
                 decoder = _Decoder(encoding, url, limit)
                 parts: list[bytes] = []
                 for raw in stream.iter_raw(64 * KIB):
