@@ -36,12 +36,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import httpx  # noqa: E402
+import httpx
 
-from generator.regen.download import Limits  # noqa: E402
-from generator.regen.fetch import FetchRun, summary  # noqa: E402
-from tests.regen.site_server import Reply, SiteServer, markdown  # noqa: E402
-from tests.regen.test_fetch_site import apifox_md, endpoint_md  # noqa: E402
+from generator.regen.download import Limits
+from generator.regen.fetch import FetchRun, summary
+from tests.regen.site_server import Reply, SiteServer, markdown
+from tests.regen.test_fetch_site import apifox_md, endpoint_md
 
 
 def build_site(server: SiteServer, pages: int) -> list[str]:

@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         services_with_sources,
         summary,
     )
+    from generator.regen.fetch_sources import read_sources
 
     root = (args.root or find_root()).resolve()
     sources_dir = root / "specs" / "sources"
@@ -74,10 +75,11 @@ def run(args: argparse.Namespace) -> int:
     if not names:
         print(f"apigen fetch: no specs/sources/<service>/{SOURCES_FILE} to fetch from")
         return 0
-    for name in names:
+    for name in names:  # every sources.yaml is read before anything is fetched: a typo stops the run early
         if not (sources_dir / name / SOURCES_FILE).is_file():
             raise ApigenError(f"service {name!r} lists no pages (create {SOURCES_FILE})",
                               file=sources_dir / name / SOURCES_FILE)
+        read_sources(sources_dir / name)
     given = {key: getattr(args, key) for key in LIMIT_FLAGS if getattr(args, key) is not None}
     fetch = FetchRun(replace(Limits(), timeout=args.timeout, **given), dry_run=args.dry_run, progress=Progress())
     fetch.overrides = set(given)

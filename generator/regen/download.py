@@ -10,6 +10,7 @@ Crawl-delay), the whole run has a byte budget and a deadline, and robots.txt is 
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 import urllib.robotparser
@@ -154,7 +155,7 @@ def crawl_delay(robots: str) -> float:
                     delay = max(delay, float(value))
                 except ValueError:
                     continue
-    return delay if delay == delay and delay > 0 else 0.0
+    return delay if math.isfinite(delay) and delay > 0 else 0.0
 
 
 @dataclass
@@ -165,20 +166,27 @@ class _Robots:
 
 
 @dataclass
+class Budget:
+    """What the whole run has spent (shared by the services of one `apigen fetch`)."""
+
+    start: float = field(default_factory=time.monotonic)
+    bytes: int = 0
+
+
+@dataclass
 class Downloader:
-    """Shared by every worker thread of one run (httpx.Client is thread-safe)."""
+    """Shared by every worker thread of one service's fetch (httpx.Client is thread-safe)."""
 
     limits: Limits = field(default_factory=Limits)
     client: httpx.Client | None = None
-    clock: float = field(default_factory=time.monotonic)
+    budget: Budget = field(default_factory=Budget)
 
     def __post_init__(self) -> None:
         self.own_client = self.client is None
         self.http = self.client or httpx.Client(
             timeout=self.limits.timeout, follow_redirects=False,
             headers={"User-Agent": f"apigen/{__version__} (+doc fetch)", "Accept-Encoding": "gzip, deflate"})
-        self.deadline = self.clock + self.limits.time_budget
-        self.bytes = 0
+        self.deadline = self.budget.start + self.limits.time_budget
         self.requests = 0
         self.lock = threading.Lock()
         self.next_slot: dict[str, float] = {}
@@ -203,7 +211,7 @@ class Downloader:
                 if now >= self.deadline:
                     raise OutOfBudget(f"time budget of {self.limits.time_budget:g} s spent; "
                                       "left for the next fetch")
-                if self.bytes >= self.limits.max_bytes:
+                if self.budget.bytes >= self.limits.max_bytes:
                     raise OutOfBudget(f"byte budget of {size_text(self.limits.max_bytes)} spent; "
                                       "left for the next fetch")
                 wait = self.next_slot.get(host, 0.0) - now
@@ -293,7 +301,7 @@ class Downloader:
                                           "download; left for the next fetch")
                 body = b"".join(parts)
                 with self.lock:
-                    self.bytes += len(body)
+                    self.budget.bytes += len(body)
                 return Response(str(stream.url), stream.status_code, stream.headers, body)
         except httpx.TimeoutException:
             raise FetchError("timed out") from None

@@ -34,7 +34,7 @@ import httpx
 from generator.errors import ApigenError
 from generator.regen import html_text
 from generator.regen.discover import Discovery, Found, SiteDiscovery, markdown_url, matches
-from generator.regen.download import Downloader, FetchError, Limits, OutOfBudget, Response, origin
+from generator.regen.download import Budget, Downloader, FetchError, Limits, OutOfBudget, Response, origin
 from generator.regen.fetch_sources import (
     SOURCES_FILE,
     STATE_FILE,
@@ -82,6 +82,7 @@ class Task:
     judge: bool = False  # discovered: kept only when it documents an endpoint
     response: Response | None = None  # downloaded already (crawl)
     error: FetchError | None = None  # failed already (crawl)
+    fetched: str = ""  # the URL `response` came from, when not `key` (the `.md` probe)
     robots: bool = False  # check robots.txt first
     export_only: bool = False  # a site-wide OpenAPI export
 
@@ -165,12 +166,13 @@ class FetchRun:
         self.client = client
         self.progress = progress
         self.overrides: set[str] = set()  # limits given on the command line (sources.yaml may not change)
+        self.budget = Budget()  # time and bytes are budgets of the whole run, across services
 
     def service(self, sources_dir: Path, service: str) -> list[PageResult]:
         folder = sources_dir / service
         sources = read_sources(folder)
         limits = replace(self.limits, **{k: v for k, v in sources.limits.items() if k not in self.overrides})
-        downloader = Downloader(limits, client=self.client)
+        downloader = Downloader(limits, client=self.client, budget=self.budget)
         try:
             with ThreadPoolExecutor(max_workers=limits.concurrency, thread_name_prefix="apigen-fetch") as pool:
                 fetch = ServiceFetch(service, folder, sources, downloader, pool, self.dry_run, self.progress)
@@ -199,7 +201,6 @@ class ServiceFetch:
         self.lock = threading.Lock()
         self.unchecked: set[str] = set()  # known pages not looked at this time: their entries stay
         self.scratch: Path | None = None
-        self.judged = threading.local()
 
     # -- planning ------------------------------------------------------------------------------------------
     def run(self) -> list[PageResult]:
@@ -224,6 +225,9 @@ class ServiceFetch:
             known = self.state.pages.get(page.url) or {}
             stem = Path(page.file).stem if page.file else (Path(known["file"]).stem.removesuffix(".openapi")
                                                            if known.get("file") else _slug(page.url))
+            if not page.file and not known.get("file") and stem in taken:
+                stem = f"{stem}-{_short_hash(page.url)}"  # two listed pages ending alike
+            taken.add(stem)
             tasks.append(Task(page.url, [page.url], "pages", stem, page.file, page.follow_openapi))
         listed = {t.key for t in tasks}
         for site in self.sources.sites:
@@ -288,14 +292,17 @@ class ServiceFetch:
             pages = pages[:cap]
         if not found.complete:
             self.unchecked |= set(known_pages)
-        markdown = self.serves_markdown(site, found, pages)
+        markdown, probed = self.serves_markdown(site, pages)
         tasks = []
         for page in pages:
             candidates = [page.listed, page.url] if page.listed != page.url else [page.url]
             if page.response is None and page.error is None and page.listed == page.url and markdown:
                 candidates = [markdown_url(page.url), page.url]
-            tasks.append(Task(page.url, candidates, site.url, _path_stem(page.url), None, site.follow_openapi,
-                              judge=True, response=page.response, error=page.error, robots=True))
+            task = Task(page.url, candidates, site.url, _path_stem(page.url), None, site.follow_openapi,
+                        judge=True, response=page.response, error=page.error, robots=True)
+            if probed is not None and page.url == probed[0]:  # the probe's answer is this page's .md form
+                task.response, task.fetched = probed[1], candidates[0]
+            tasks.append(task)
         notes += [PageResult(self.service, site.url, None, "note", note, quiet=True) for note in found.notes]
         return tasks, notes
 
@@ -310,20 +317,24 @@ class ServiceFetch:
                               robots=True))
         return tasks
 
-    def serves_markdown(self, site: SiteSource, found: Discovery, pages: list[Found]) -> bool:
-        """Whether the site serves `<page>.md`: asked of the first HTML-listed page (once per fetch)."""
+    def serves_markdown(self, site: SiteSource, pages: list[Found]) -> tuple[bool, tuple[str, Response] | None]:
+        """Whether the site serves `<page>.md`: asked of the first HTML-listed page, once per fetch (its
+        answer, when it is the page's Markdown, is that page's download)."""
         probe = next((p for p in pages if p.listed == p.url and p.response is None and p.error is None), None)
         if probe is None:
-            return False
+            return False, None
+        known = self.state.pages.get(probe.url) or {}
+        url = markdown_url(probe.url)
         try:
             allowed, _ = self.dl.allowed(probe.url)
-            response = self.dl.get(markdown_url(probe.url)) if allowed else None
+            headers = self.conditional(known) if known.get("fetched") == url else {}
+            response = self.dl.get(url, headers) if allowed else None
         except FetchError:
             response = None
-        markdown = response is not None and response.status == 200 and "html" not in response.content_type \
-            and bool(response.body.strip())
+        markdown = response is not None and (response.status == 304 or response.status == 200 and "html"
+                                             not in response.content_type and bool(response.body.strip()))
         self.state.sites[site.url] = {**self.state.sites.get(site.url, {}), "markdown": markdown}
-        return markdown
+        return markdown, ((probe.url, response) if markdown and response is not None else None)
 
     def fetch_many(self, urls: list[str]) -> list[Response | FetchError]:
         def one(url: str) -> Response | FetchError:
@@ -407,7 +418,7 @@ class ServiceFetch:
         if task.error is not None:
             raise task.error
         if task.response is not None:
-            response, fetched = task.response, task.key
+            response, fetched = task.response, task.fetched or task.key
         else:
             response, fetched = self.download(task, known)
         if response.status == 304:
