@@ -27,6 +27,7 @@ MIB = 1024 * KIB
 MAX_REDIRECTS = 5
 ROBOTS_MAX_BYTES = 512 * KIB
 MAX_CRAWL_DELAY = 10.0
+SLOW_FACTOR = 3  # a whole download may take this many request timeouts, however steadily bytes trickle in
 
 
 class FetchError(Exception):
@@ -125,6 +126,15 @@ class _Decoder:
                 raise FetchError(f"corrupt compressed body ({error})") from None
             yield self.count(out)
             pending = self.zlib.unconsumed_tail
+
+    def finish(self) -> Iterator[bytes]:
+        """What the decoder still holds once the body has ended."""
+        if self.zlib is not None:
+            try:
+                rest = self.zlib.flush()
+            except zlib.error as error:
+                raise FetchError(f"corrupt compressed body ({error})") from None
+            yield self.count(rest)
 
     def count(self, data: bytes) -> bytes:
         self.size += len(data)
@@ -294,11 +304,16 @@ class Downloader:
                                      "page limit")
                 decoder = _Decoder(encoding, url, limit)
                 parts: list[bytes] = []
-                for raw in stream.iter_raw(64 * KIB):
+                slowest = time.monotonic() + SLOW_FACTOR * self.limits.timeout  # a server dripping bytes
+                for raw in stream.iter_raw():  # as the network delivers it (a chunk size would wait to fill)
                     parts.extend(decoder.feed(raw))
-                    if time.monotonic() > self.deadline:
+                    now = time.monotonic()
+                    if now > self.deadline:
                         raise OutOfBudget(f"time budget of {self.limits.time_budget:g} s spent during the "
                                           "download; left for the next fetch")
+                    if now > slowest:
+                        raise FetchError(f"timed out (body still coming after {SLOW_FACTOR * self.limits.timeout:g} s)")
+                parts.extend(decoder.finish())
                 body = b"".join(parts)
                 with self.lock:
                     self.budget.bytes += len(body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,3 +153,31 @@ def test_export_link_to_another_port_is_not_followed(tmp_path: Path, site: SiteS
     assert other.hits == {}
     assert not (folder / "fox.openapi.json").exists()
     assert "POST /v1/images" in (folder / "fox.txt").read_text()
+
+
+def test_a_server_dripping_bytes_is_cut_off(tmp_path: Path, site: SiteServer,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    def drip() -> Iterator[bytes]:
+        for _ in range(100):  # 10 s in all, each byte well within the read timeout
+            time.sleep(0.1)
+            yield b"x"
+
+    site.routes["/drip"] = Reply(body=drip(), headers={"Content-Type": "text/plain"}, etag=False)
+    folder = project(tmp_path, f"{site.base}/drip")
+    started = time.monotonic()
+    assert main(["fetch", "--root", str(tmp_path), "--timeout", "0.3"]) == 1
+    assert time.monotonic() - started < 5
+    assert "timed out (body still coming after 0.9 s); nothing stored" in capsys.readouterr().err
+    assert not (folder / "drip.txt").exists()
+
+
+def test_a_body_whose_gzip_is_corrupt_is_one_failure(tmp_path: Path, site: SiteServer,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    site.routes["/bad"] = Reply(body=b"\x1f\x8b\x08\x00garbage" * 10,
+                                headers={"Content-Type": "text/plain", "Content-Encoding": "gzip"}, etag=False)
+    site.routes["/br"] = Reply(body=b"whatever", headers={"Content-Type": "text/plain", "Content-Encoding": "br"},
+                               etag=False)
+    project(tmp_path, f"{site.base}/bad", f"{site.base}/br")
+    assert fetch(tmp_path) == 1
+    err = capsys.readouterr().err
+    assert "corrupt compressed body" in err and "unsupported Content-Encoding 'br'" in err
