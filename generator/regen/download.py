@@ -17,6 +17,7 @@ import urllib.robotparser
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -46,10 +47,16 @@ def size_text(size: int) -> str:
     return f"{size} bytes"
 
 
-def origin(url: str | httpx.URL) -> tuple[str, str, int | None]:
-    parsed = httpx.URL(str(url))
-    port = parsed.port or {"http": 80, "https": 443}.get(parsed.scheme)
-    return parsed.scheme, parsed.host, port
+def origin(url: str) -> tuple[str, str, int | None] | None:
+    """(scheme, host, port) with the default port filled in; None for what is not an http(s) URL."""
+    try:
+        parts = urlsplit(str(url))
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return parts.scheme, parts.hostname, port or {"http": 80, "https": 443}[parts.scheme]
 
 
 @dataclass
@@ -202,7 +209,7 @@ class Downloader:
         self.next_slot: dict[str, float] = {}
         self.gates: dict[str, threading.Lock] = {}
         self.host_delay: dict[str, float] = {}
-        self.robots: dict[tuple[str, str, int | None], _Robots] = {}
+        self.robots: dict[tuple[str, str, int | None] | None, _Robots] = {}
         self.robots_lock = threading.Lock()
 
     def close(self) -> None:
@@ -281,7 +288,7 @@ class Downloader:
             response = self._get_once(current, headers or {}, limit)
             if response.status in (301, 302, 303, 307, 308) and response.headers.get("location"):
                 target = str(httpx.URL(current).join(response.headers["location"]))
-                if origin(target) != home:
+                if home is None or origin(target) != home:
                     raise FetchError(f"redirect to {target} not followed (another host)")
                 current = target
                 continue

@@ -452,7 +452,7 @@ class ServiceFetch:
             link = html_text.openapi_export_link(html) if task.follow_openapi else None
             if link:
                 export_url = str(httpx.URL(response.url).join(link))
-                if origin(export_url) != origin(response.url):
+                if origin(export_url) is None or origin(export_url) != origin(response.url):
                     detail = f"OpenAPI export {export_url} not followed (another host)"
                 else:
                     try:
