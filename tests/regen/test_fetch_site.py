@@ -295,3 +295,38 @@ def test_fetch_then_build_rebuilds_only_the_changed_service_and_names_pages(
     assert "**POST /v1/tasks/{id}/cancel**" in changelog
     assert "(page `demo/api-reference-tasks-cancel.md`)" in changelog
     assert "(page `demo/api-reference-images-create.md`)" in changelog
+
+
+def test_include_patterns_and_relative_links(tmp_path: Path, site: SiteServer) -> None:
+    mintlify(site)
+    site.routes["/docs/llms.txt"] = Reply(body=(
+        "# Docs\n\n- [Create](api/create.md#top)\n- [Create again](/docs/api/create.md)\n"
+        "- [Edit](<api/edit.md> \"Edit an image\")\n- [Guide](guide.md)\n").encode(),
+        headers={"Content-Type": "text/plain"})
+    site.routes["/docs/api/create.md"] = markdown(endpoint_md("Create", "POST", "/v1/create"))
+    site.routes["/docs/api/edit.md"] = markdown(endpoint_md("Edit", "POST", "/v1/edit"))
+    site.routes["/docs/guide.md"] = markdown(endpoint_md("Guide", "POST", "/v1/guide"))
+    folder = project(tmp_path, f"site: {site.base}/docs/\ninclude: ['/docs/api/*']\n")
+    assert fetch(tmp_path) == 0
+    assert stored(folder) == ["docs-api-create.md", "docs-api-edit.md"]  # the site's own llms.txt, not the root's
+    assert site.hits["/docs/api/create.md"] == 1 and "/llms.txt" not in site.hits
+    assert "/docs/guide.md" not in site.hits
+
+
+def test_removed_operation_names_the_page_it_came_from(tmp_path: Path, site: SiteServer, tiny_renderers: None,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "apigen.yaml").write_text("services:\n  demo: {package: demo, version: 1.0.0, targets: [python]}\n")
+    mintlify(site)
+    project(tmp_path, f"site: {site.base}\n")
+    assert fetch(tmp_path) == 0
+    assert main(["build", "--root", str(tmp_path)]) == 0
+    del site.routes["/api-reference/tasks/get.md"]
+    assert fetch(tmp_path) == 0
+    assert main(["build", "--root", str(tmp_path)]) == 0
+    assert "demo: up to date" in capsys.readouterr().out  # gone once: the operation stays
+    assert fetch(tmp_path) == 0
+    assert main(["build", "--root", str(tmp_path)]) == 0
+    assert "built demo 2.0.0 (major bump" in capsys.readouterr().out
+    changelog = (tmp_path / "generated/demo/CHANGELOG.md").read_text()
+    removed = [line for line in changelog.splitlines() if "GET /v1/tasks/{id}" in line]
+    assert removed and all("(page `demo/api-reference-tasks-get.md`)" in line for line in removed), changelog
