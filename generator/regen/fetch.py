@@ -26,6 +26,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -115,6 +116,17 @@ def _path_stem(url: str) -> str:
     path = re.sub(r"\.(html?|php|aspx?|mdx?)$", "", httpx.URL(url).path.strip("/"), flags=re.IGNORECASE)
     stem = re.sub(r"[^0-9A-Za-z._-]+", "-", path.replace("/", "-")).strip("-.")
     return stem[:120].rstrip("-.") or "index"
+
+
+@cache
+def judge_version() -> str:
+    """Digest of the ingest stage's code: a page judged to document no endpoint is judged again (fetched
+    without If-None-Match) once ingest has changed, since a better reader may find one now."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).resolve().parent.parent / "ingest"
+    for path in sorted(folder.rglob("*.py")):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _short_hash(text: str) -> str:
@@ -386,7 +398,8 @@ class ServiceFetch:
     def conditional(self, known: dict[str, Any]) -> dict[str, str]:
         """If-None-Match / If-Modified-Since, when the copy they describe is still there."""
         stored = known.get("file") and (self.folder / str(known["file"])).is_file()
-        if not (stored or known.get("skipped")):
+        judged = known.get("skipped") and known.get("judge") == judge_version()
+        if not (stored or judged):
             return {}
         headers = {}
         if known.get("etag"):
@@ -482,6 +495,7 @@ class ServiceFetch:
             if reason:
                 entry.pop("file")
                 entry["skipped"] = reason
+                entry["judge"] = judge_version()
                 if known.get("file"):  # it did document one: now it is as good as gone
                     self.keep(task.key, {**entry, "file": known["file"], "gone": known.get("gone")})
                     return PageResult(self.service, task.key, str(known["file"]), "gone",

@@ -300,8 +300,8 @@ def test_fetch_then_build_rebuilds_only_the_changed_service_and_names_pages(
 def test_include_patterns_and_relative_links(tmp_path: Path, site: SiteServer) -> None:
     mintlify(site)
     site.routes["/docs/llms.txt"] = Reply(body=(
-        "# Docs\n\n- [Create](api/create.md#top)\n- [Create again](/docs/api/create.md)\n"
-        "- [Edit](<api/edit.md> \"Edit an image\")\n- [Guide](guide.md)\n").encode(),
+        b"# Docs\n\n- [Create](api/create.md#top)\n- [Create again](/docs/api/create.md)\n"
+        b"- [Edit](<api/edit.md> \"Edit an image\")\n- [Guide](guide.md)\n"),
         headers={"Content-Type": "text/plain"})
     site.routes["/docs/api/create.md"] = markdown(endpoint_md("Create", "POST", "/v1/create"))
     site.routes["/docs/api/edit.md"] = markdown(endpoint_md("Edit", "POST", "/v1/edit"))
@@ -330,3 +330,25 @@ def test_removed_operation_names_the_page_it_came_from(tmp_path: Path, site: Sit
     changelog = (tmp_path / "generated/demo/CHANGELOG.md").read_text()
     removed = [line for line in changelog.splitlines() if "GET /v1/tasks/{id}" in line]
     assert removed and all("(page `demo/api-reference-tasks-get.md`)" in line for line in removed), changelog
+
+
+def test_pages_without_an_endpoint_are_judged_again_when_ingest_changes(
+        tmp_path: Path, site: SiteServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.regen import fetch as fetch_module
+
+    mintlify(site)
+    project(tmp_path, f"site: {site.base}\n")
+    assert fetch(tmp_path) == 0
+    assert fetch(tmp_path) == 0
+    assert site.hits["/introduction.md"] == 2  # the second time a 304, not judged again
+    monkeypatch.setattr(fetch_module, "judge_version", lambda: "a newer ingest")
+    seen: list[str | None] = []
+    route = site.routes["/introduction.md"]
+
+    def record(handler: object) -> Reply:
+        seen.append(handler.headers.get("If-None-Match"))  # type: ignore[attr-defined]
+        return route  # type: ignore[return-value]
+
+    site.routes["/introduction.md"] = record
+    assert fetch(tmp_path) == 0
+    assert seen == [None]
