@@ -1,5 +1,5 @@
-"""`apigen fetch` against a local HTTP server on 127.0.0.1: 200, 304 (ETag and Last-Modified), 404, a
-timeout, a refused connection, HTML to text, and following an OpenAPI export link."""
+"""`apigen fetch` of listed pages against a local HTTP server on 127.0.0.1: 200, 304 (ETag and
+Last-Modified), 404 (gone), a timeout, a refused connection, HTML to text, following an OpenAPI export link."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class Server:
                 path = self.path.split("?")[0]
                 server.seen.append((path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")))
                 if path == "/slow":
-                    time.sleep(1.5)
+                    time.sleep(3)
                 if path not in server.bodies:
                     self.send_response(404)
                     self.send_header("Content-Length", "0")
@@ -117,7 +117,7 @@ def make_project(tmp_path: Path, server: Server, extra: str = "") -> Path:
 
 
 def fetch(root: Path, *args: str) -> int:
-    return main(["fetch", "--root", str(root), "--timeout", "0.5", *args])
+    return main(["fetch", "--root", str(root), "--timeout", "1.5", *args])
 
 
 def test_html_to_text_keeps_code_blocks_and_tables() -> None:
