@@ -84,8 +84,11 @@ def run(args: argparse.Namespace) -> int:
     fetch = FetchRun(replace(Limits(), timeout=args.timeout, **given), dry_run=args.dry_run, progress=Progress())
     fetch.overrides = set(given)
     results = []
-    for name in names:
-        results += fetch.service(sources_dir, name)
+    try:
+        for name in names:
+            results += fetch.service(sources_dir, name)
+    finally:
+        fetch.close()
     for result in results:
         if args.dry_run and result.outcome not in (*CHANGES, "failed", "deferred"):
             continue

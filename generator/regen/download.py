@@ -182,6 +182,13 @@ class _Robots:
     reason: str = ""
 
 
+def new_client() -> httpx.Client:
+    """The HTTP client of a fetch: redirects are followed by `Downloader.get` (same origin only), bodies are
+    decoded by `_Decoder` (bounded), timeouts are given per request."""
+    return httpx.Client(follow_redirects=False, headers={"User-Agent": f"apigen/{__version__} (+doc fetch)",
+                                                         "Accept-Encoding": "gzip, deflate"})
+
+
 @dataclass
 class Budget:
     """What the whole run has spent (shared by the services of one `apigen fetch`)."""
@@ -200,9 +207,7 @@ class Downloader:
 
     def __post_init__(self) -> None:
         self.own_client = self.client is None
-        self.http = self.client or httpx.Client(
-            timeout=self.limits.timeout, follow_redirects=False,
-            headers={"User-Agent": f"apigen/{__version__} (+doc fetch)", "Accept-Encoding": "gzip, deflate"})
+        self.http = self.client or new_client()
         self.deadline = self.budget.start + self.limits.time_budget
         self.requests = 0
         self.lock = threading.Lock()

@@ -35,7 +35,16 @@ import httpx
 from generator.errors import ApigenError
 from generator.regen import html_text
 from generator.regen.discover import Discovery, Found, SiteDiscovery, markdown_url, matches
-from generator.regen.download import Budget, Downloader, FetchError, Limits, OutOfBudget, Response, origin
+from generator.regen.download import (
+    Budget,
+    Downloader,
+    FetchError,
+    Limits,
+    OutOfBudget,
+    Response,
+    new_client,
+    origin,
+)
 from generator.regen.fetch_sources import (
     SOURCES_FILE,
     STATE_FILE,
@@ -179,11 +188,19 @@ class FetchRun:
         self.progress = progress
         self.overrides: set[str] = set()  # limits given on the command line (sources.yaml may not change)
         self.budget = Budget()  # time and bytes are budgets of the whole run, across services
+        self.own_client = False
+
+    def close(self) -> None:
+        if self.own_client and self.client is not None:
+            self.client.close()
+            self.client, self.own_client = None, False
 
     def service(self, sources_dir: Path, service: str) -> list[PageResult]:
         folder = sources_dir / service
         sources = read_sources(folder)
         limits = replace(self.limits, **{k: v for k, v in sources.limits.items() if k not in self.overrides})
+        if self.client is None:  # one client (TLS context, connection pool) for every service of the run
+            self.client, self.own_client = new_client(), True
         downloader = Downloader(limits, client=self.client, budget=self.budget)
         try:
             with ThreadPoolExecutor(max_workers=limits.concurrency, thread_name_prefix="apigen-fetch") as pool:
@@ -638,7 +655,10 @@ def fetch_service(sources_dir: Path, service: str, timeout: float = 20.0, client
                   dry_run: bool = False, limits: Limits | None = None) -> list[PageResult]:
     """Fetch every page of one service; never raises for a failing URL (see PageResult)."""
     run = FetchRun(replace(limits or Limits(), timeout=timeout), dry_run=dry_run, client=client)
-    return run.service(sources_dir, service)
+    try:
+        return run.service(sources_dir, service)
+    finally:
+        run.close()
 
 
 def services_with_sources(sources_dir: Path) -> list[str]:

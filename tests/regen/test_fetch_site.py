@@ -352,3 +352,19 @@ def test_pages_without_an_endpoint_are_judged_again_when_ingest_changes(
     site.routes["/introduction.md"] = record
     assert fetch(tmp_path) == 0
     assert seen == [None]
+
+
+def test_sitemap_index_is_followed_on_its_own_host_only(tmp_path: Path, site: SiteServer, other: SiteServer) -> None:
+    apifox(site)
+    pages = site.routes.pop("/sitemap.xml")
+    site.routes["/sitemap.xml"] = Reply(body=(
+        f"<sitemapindex><sitemap><loc>{site.base}/sitemap.xml</loc></sitemap>"  # a loop
+        f"<sitemap><loc>{other.base}/sitemap-pages.xml</loc></sitemap>"
+        f"<sitemap><loc>{site.base}/sitemap-pages.xml?x=1&amp;y=2</loc></sitemap></sitemapindex>").encode(),
+        headers={"Content-Type": "application/xml"})
+    site.routes["/sitemap-pages.xml"] = pages
+    other.routes["/sitemap-pages.xml"] = pages
+    folder = project(tmp_path, f"site: {site.base}\n")
+    assert fetch(tmp_path) == 0
+    assert stored(folder) == ["api-1001.md", "api-1002.md"]
+    assert other.hits == {} and site.hits["/sitemap.xml"] == 1
