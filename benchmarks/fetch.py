@@ -14,12 +14,12 @@ half of them Apifox-style pages carrying an OpenAPI block) and the rest guides w
   no judging, no storing), the floor a fetcher cannot beat by much on one connection.
 
 Then, each in a fresh child process, the peak resident memory of fetching a 1 GiB page and a 1 MB
-gzip bomb that decodes to 1 GiB (both cut off at the 8 MiB page limit), beside an empty fetch's.
+gzip bomb that decodes to 1 GiB (both cut off at the 8 MiB page limit), beside a normal page's.
 
 Medians over the rounds are printed. Each fetch is timed in this process (no interpreter start or
-imports, which a fresh `apigen fetch` adds: about 0.7 s here). The server shares the machine's cores with the fetcher, so figures
-are lower bounds of what a remote site would allow; `--delay` (default 0 here, 0.1 s in `apigen fetch`)
-shows the politeness cost.
+imports, which a fresh `apigen fetch` adds: about 0.7 s here). The server shares the machine's cores
+with the fetcher, so figures are lower bounds of what a remote site would allow; `--delay` (default 0
+here, 0.1 s in `apigen fetch`) shows the politeness cost.
 """
 
 from __future__ import annotations
