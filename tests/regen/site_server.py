@@ -65,7 +65,8 @@ class SiteServer:
         self.httpd = _Quiet(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                                       daemon=True)  # a short poll: shutdown() waits one interval
         self.thread.start()
 
     def serve(self, handler: http.server.BaseHTTPRequestHandler) -> None:
