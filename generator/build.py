@@ -159,7 +159,7 @@ def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Ma
             ingested: bool) -> Release:
     """Decide version and changelog: an entry and a bump only when the spec changed since the last build
     (major on breaking changes, minor on additions, patch otherwise); apigen.yaml's version is the start."""
-    from generator.regen.changelog import changelog_entry, prepend_entry
+    from generator.regen.changelog import changelog_entry, operation_sources, prepend_entry
     from generator.regen.spec_diff import bump_level, canonical, diff_specs
     from generator.regen.version import bump, newer, parse_version
 
@@ -180,7 +180,8 @@ def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Ma
     changes = diff_specs(old, new)
     level = bump_level(changes)
     version = bump(base, level, source)
-    return Release(version, prepend_entry(existing, changelog_entry(version, changes, level)), changes, level)
+    entry = changelog_entry(version, changes, level, sources=operation_sources(old, new))
+    return Release(version, prepend_entry(existing, entry), changes, level)
 
 
 def stage(config: ProjectConfig, names: Iterable[str], staging: Path, strict: bool = False) -> list[ServiceOutput]:

@@ -7,6 +7,7 @@ byte-for-byte reproducible.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from generator.regen.spec_diff import ADDITION, BREAKING, CHANGE, Change
 
@@ -14,21 +15,36 @@ CHANGELOG_TITLE = "# Changelog\n"
 _HEADINGS = {BREAKING: "Breaking changes", ADDITION: "Additions", CHANGE: "Other changes"}
 
 
-def change_line(change: Change) -> str:
-    """`- **POST /v1/images** (`create_image`): request body field `size` removed`"""
+def change_line(change: Change, sources: dict[str, str] | None = None) -> str:
+    """`- **POST /v1/images** (`create_image`): request body field `size` removed (page `demo/images.md`)`"""
     if not change.operation:
         return f"- {change.message}"
     op_id = f" (`{change.operation_id}`)" if change.operation_id else ""
-    return f"- **{change.operation}**{op_id}: {change.message}"
+    page = (sources or {}).get(change.operation)
+    shown = f" (page `{page}`)" if page else ""
+    return f"- **{change.operation}**{op_id}: {change.message}{shown}"
 
 
-def _sections(changes: list[Change], heading: str) -> list[str]:
+def operation_sources(old: dict[str, Any], new: dict[str, Any]) -> dict[str, str]:
+    """`POST /v1/images` -> the doc page (`x-source`) behind it: the new spec's page, else the old one's (an
+    operation removed with its page), so a changelog entry says which page to look at."""
+    from generator.spec.walk import operations
+
+    sources: dict[str, str] = {}
+    for spec in (old, new):  # the new spec's pages win
+        for path, method, operation, _ in operations(spec):
+            if isinstance(operation.get("x-source"), str) and operation["x-source"]:
+                sources[f"{method.upper()} {path}"] = operation["x-source"]
+    return sources
+
+
+def _sections(changes: list[Change], heading: str, sources: dict[str, str] | None = None) -> list[str]:
     lines: list[str] = []
     for level in (BREAKING, ADDITION, CHANGE):
         chosen = [c for c in changes if c.level == level]
         if chosen:
             lines += ["", f"{heading} {_HEADINGS[level]} ({len(chosen)})", ""]
-            lines += [change_line(c) for c in chosen]
+            lines += [change_line(c, sources) for c in chosen]
     return lines
 
 
@@ -57,8 +73,8 @@ def json_report(changes: list[Change], old_name: str, new_name: str) -> str:
 
 
 def changelog_entry(version: str, changes: list[Change], level: str, initial: bool = False,
-                    operations: int = 0) -> str:
-    """One `## VERSION` section of CHANGELOG.md."""
+                    operations: int = 0, sources: dict[str, str] | None = None) -> str:
+    """One `## VERSION` section of CHANGELOG.md; `sources` (see operation_sources) names each change's page."""
     lines = [f"## {version}", ""]
     if initial:
         lines.append(f"Initial release: {operations} operation(s).")
@@ -67,7 +83,7 @@ def changelog_entry(version: str, changes: list[Change], level: str, initial: bo
     else:
         lines.append(f"{level.capitalize()} release: {len(changes)} API change(s), "
                      f"{sum(c.breaking for c in changes)} breaking.")
-        lines += _sections(changes, "###")
+        lines += _sections(changes, "###", sources)
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ lines, list items `- ` lines. Scripts, styles and other non-content elements are
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -82,8 +83,18 @@ def _code(node: Any) -> str:
     return f"```{language}\n{body}\n```"
 
 
-def _walk(node: Any, out: _Writer) -> None:
-    for child in node.iter(include_text=True):
+def _walk(root: Any, out: _Writer) -> None:
+    """Depth-first over the tree with an explicit stack, not recursion: a page nested thousands of
+    elements deep (hostile or broken HTML) converts like any other instead of raising RecursionError."""
+    stack: list[tuple[Iterator[Any], bool]] = [(root.iter(include_text=True), False)]
+    while stack:
+        children, close_line = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if close_line:
+                out.newline()
+            continue
         tag = child.tag
         if tag == "-text":
             out.text(child.text(deep=False))
@@ -100,16 +111,14 @@ def _walk(node: Any, out: _Writer) -> None:
         elif tag == "li":
             out.newline()
             out.text("- ")
-            _walk(child, out)
-            out.newline()
+            stack.append((child.iter(include_text=True), True))
         elif tag == "br":
             out.newline()
         elif tag in BLOCK:
             out.newline()
-            _walk(child, out)
-            out.newline()
+            stack.append((child.iter(include_text=True), True))
         else:
-            _walk(child, out)
+            stack.append((child.iter(include_text=True), False))
 
 
 def html_to_text(html: str) -> str:

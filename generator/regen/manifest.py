@@ -74,7 +74,8 @@ def tree_files(folder: Path, prefix: str, custom: list[str]) -> dict[str, Path]:
 
 
 # Modules that never shape build output (fetch, watch, git access): editing them invalidates nothing.
-_NOT_OUTPUT_CODE = {"regen/fetch.py", "regen/html_text.py", "regen/watch.py", "regen/git_specs.py"}
+_NOT_OUTPUT_CODE = {"regen/fetch.py", "regen/html_text.py", "regen/watch.py", "regen/git_specs.py",
+                    "regen/download.py", "regen/discover.py", "regen/fetch_sources.py", "regen/fetch_state.py"}
 
 
 @cache

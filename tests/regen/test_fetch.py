@@ -1,5 +1,5 @@
-"""`apigen fetch` against a local HTTP server on 127.0.0.1: 200, 304 (ETag and Last-Modified), 404, a
-timeout, a refused connection, HTML to text, and following an OpenAPI export link."""
+"""`apigen fetch` of listed pages against a local HTTP server on 127.0.0.1: 200, 304 (ETag and
+Last-Modified), 404 (gone), a timeout, a refused connection, HTML to text, following an OpenAPI export link."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class Server:
                 path = self.path.split("?")[0]
                 server.seen.append((path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")))
                 if path == "/slow":
-                    time.sleep(1.5)
+                    time.sleep(3)
                 if path not in server.bodies:
                     self.send_response(404)
                     self.send_header("Content-Length", "0")
@@ -84,7 +84,8 @@ class Server:
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                                       daemon=True)  # a short poll: shutdown() waits one interval
         self.thread.start()
 
     def close(self) -> None:
@@ -117,7 +118,7 @@ def make_project(tmp_path: Path, server: Server, extra: str = "") -> Path:
 
 
 def fetch(root: Path, *args: str) -> int:
-    return main(["fetch", "--root", str(root), "--timeout", "0.5", *args])
+    return main(["fetch", "--root", str(root), "--timeout", "1.5", *args])
 
 
 def test_html_to_text_keeps_code_blocks_and_tables() -> None:
@@ -139,7 +140,7 @@ def test_fetch_200_then_304(tmp_path: Path, server: Server, capsys: pytest.Captu
     assert "demo: create-image.txt: new" in out and "demo: dated.md: new" in out
     stored = (folder / "create-image.txt").read_text()
     assert stored.startswith(f"source: {server.base}/docs/create-image.html\n\n# Create image")
-    state = json.loads((folder / "fetch-state.json").read_text())
+    state = json.loads((folder / "fetch-state.json").read_text())["pages"]
     assert state[f"{server.base}/docs/create-image.html"]["etag"]
     assert state[f"{server.base}/docs/dated"]["last_modified"] == "Sat, 01 Nov 2025 00:00:00 GMT"
 
@@ -169,8 +170,9 @@ def test_failures_keep_other_pages_and_stored_copies(tmp_path: Path, server: Ser
     assert fetch(root) == 1
     captured = capsys.readouterr()
     assert "demo: create-image.txt: new" in captured.out and "demo: dated.md: new" in captured.out
-    assert "2 new, 3 failed" in captured.out
-    assert "demo: gone.txt: failed (HTTP 404 Not Found; stored copy kept)" in captured.err
+    assert "2 new, 1 gone, 2 failed" in captured.out
+    assert ("demo: gone.txt: gone (HTTP 404; stored copy kept, removed if still gone on the next fetch)"
+            in captured.out)
     assert "demo: slow.txt: failed (timed out; nothing stored)" in captured.err
     assert "demo: refused.txt: failed (cannot connect" in captured.err
     assert (folder / "gone.txt").read_text() == "the copy fetched last week\n"
