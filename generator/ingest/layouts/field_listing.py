@@ -161,9 +161,10 @@ class Anchor:
     required: bool | None = None
 
 
-def _is_name(text: str) -> re.Match[str] | None:
+def _is_name(text: str, typed_below: bool = False) -> re.Match[str] | None:
+    """A field name line; a name that is also a type word (`file` above `file`) only right above its type."""
     match = _NAME_LINE.match(text)
-    if not match or match.group("name").lower() in _STOP_WORDS or _TYPE_LINE.match(text):
+    if not match or match.group("name").lower() in _STOP_WORDS or (_TYPE_LINE.match(text) and not typed_below):
         return None
     if match.group("name").lower() in _REQUIRED or match.group("name").lower() in _LOCATIONS:
         return None
@@ -214,10 +215,13 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
         j -= 1
         if not _usable(lines, j, taken):
             return None
-    match = _is_name(lines[j].text)
+    match = _is_name(lines[j].text, typed_below=j == i - 1 and _usable(lines, j - 1, taken)
+                     and not _TYPE_LINE.match(lines[j - 1].text) and lines[j - 1].text.lower() not in _REQUIRED)
     if match:
         return Anchor(match.group("name"), j, i, None, optional=bool(match.group("opt")), required=required)
     # Starlight: name, description, type; the name may share its line with the previous example value.
+    if heading(lines[j].text):
+        return None  # a section heading is no field's description
     description = [lines[j].text] if required is None else []
     k = j - 1 if required is None else j
     if not _usable(lines, k, taken):
