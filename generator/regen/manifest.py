@@ -25,13 +25,12 @@ from typing import Any
 
 import generator
 from generator.config import ProjectConfig, ServiceConfig
+from generator.paths import BUILTIN_TEMPLATES, PACKAGE_DIR
 
 MANIFEST_NAME = ".apigen-manifest.json"
 CHANGELOG_NAME = "CHANGELOG.md"
 CUSTOM_DIR = "custom"
 FORMAT = 1
-PACKAGE_DIR = Path(generator.__file__).resolve().parent
-BUILTIN_TEMPLATES = PACKAGE_DIR.parent / "templates"
 
 
 def file_hash(path: Path) -> str:
