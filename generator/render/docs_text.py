@@ -73,6 +73,16 @@ def md_code(value: Any) -> str:
     return md_inline(text)
 
 
+def md_span(value: Any) -> str:
+    """An inline code span holding any one-line text (a command): delimited by a backtick run longer than
+    any inside, padded when the text starts or ends with a backtick (CommonMark's rule)."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    marks = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{marks}{pad}{text}{pad}{marks}"
+
+
 def fence(code: str, lang: str = "") -> str:
     """A fenced code block whose fence is longer than any backtick run inside the code."""
     longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
