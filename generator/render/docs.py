@@ -20,6 +20,7 @@ from markupsafe import Markup
 from generator.render import Commands, RenderContext
 from generator.render import docs_text as text
 from generator.render.docs_examples import shell_single
+from generator.render.docs_highlight import highlight, markdown_highlight
 from generator.render.docs_model import OperationDoc, ServiceDoc, service_doc
 from generator.render.templates import environment, write_text
 
@@ -33,7 +34,8 @@ def _markdown_env(override: Path | None) -> jinja2.Environment:
 
 def _html_env(override: Path | None) -> jinja2.Environment:
     env = environment(override, autoescape=True)
-    env.filters.update(html_paragraphs=lambda v: Markup(text.html_paragraphs(v)), is_web_url=text.is_web_url)
+    env.filters.update(html_paragraphs=lambda v: Markup(text.html_paragraphs(v)), is_web_url=text.is_web_url,
+                       highlight=highlight)
     return env
 
 
@@ -90,7 +92,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
         flow = markdown.get_template("docs/queue_flow.md.jinja").render(values)
         for op in doc.operations:
             flow = flow.replace(f"]({op.file})", f"](#{op.anchor})")
-        queue_html = text.markdown_to_html(flow)
+        queue_html = text.markdown_to_html(flow, highlight=markdown_highlight)
     page = html.get_template("docs/index.html.jinja").render(
         {**values, "queue_flow_html": Markup(queue_html),
          "changelog_html": Markup(text.markdown_to_html(text.demote_headings(text.drop_title(doc.changelog), 1))) if doc.changelog else ""})

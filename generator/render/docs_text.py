@@ -117,14 +117,18 @@ def html_paragraphs(value: Any) -> str:
     return "\n".join(parts)
 
 
-def markdown_parser() -> MarkdownIt:
-    """CommonMark with GFM tables and raw HTML switched OFF, so `<script>` in a source stays text."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+def markdown_parser(highlight: Callable[[str, str, Any], str] | None = None) -> MarkdownIt:
+    """CommonMark with GFM tables and raw HTML switched OFF, so `<script>` in a source stays text;
+    `highlight` (code, lang, attrs) -> HTML renders fenced blocks (it must escape what it returns)."""
+    options: dict[str, Any] = {"html": False}
+    if highlight is not None:
+        options["highlight"] = highlight
+    return MarkdownIt("commonmark", options).enable("table")
 
 
-def markdown_to_html(text: str) -> str:
-    """Render trusted-structure Markdown (the changelog) to HTML; raw HTML inside is escaped."""
-    return markdown_parser().render(text)
+def markdown_to_html(text: str, highlight: Callable[[str, str, Any], str] | None = None) -> str:
+    """Render trusted-structure Markdown (the changelog, the queue flow) to HTML; raw HTML inside is escaped."""
+    return markdown_parser(highlight).render(text)
 
 
 def md_url(value: Any) -> str:
