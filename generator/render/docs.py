@@ -21,15 +21,27 @@ from generator.render import Commands, RenderContext
 from generator.render import docs_text as text
 from generator.render.docs_examples import shell_single
 from generator.render.docs_highlight import highlight, markdown_highlight
-from generator.render.docs_model import OperationDoc, ServiceDoc, service_doc
+from generator.render.docs_model import OperationDoc, ParamRow, ServiceDoc, service_doc
 from generator.render.templates import environment, write_text
 
 
 def _markdown_env(override: Path | None) -> jinja2.Environment:
     env = environment(override, autoescape=False)
     env.filters.update(md_inline=text.md_inline, md_line=text.md_line, md_text=text.md_text, md_cell=text.md_cell,
-                       md_code=text.md_code, md_span=text.md_span, md_url=text.md_url, fence=text.fence)
+                       md_code=text.md_code, md_span=text.md_span, field_notes=field_notes, md_url=text.md_url, fence=text.fence)
     return env
+
+
+def field_notes(row: ParamRow) -> str:
+    """A field's description with its default, range and allowed values, for one Markdown table cell."""
+    notes = [row.description.strip()] if row.description.strip() else []
+    if row.default:
+        notes.append(f"Default: {row.default}.")
+    if row.range:
+        notes.append(f"Range: {row.range}.")
+    if row.enum:
+        notes.append(f"One of: {row.enum}.")
+    return " ".join(notes)
 
 
 def _html_env(override: Path | None) -> jinja2.Environment:

@@ -85,12 +85,12 @@
     var current = null;
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
-        if (!entry.isIntersecting || !links[entry.target.id]) { return; }
+        if (!entry.isIntersecting) { return; }
         if (current) { current.classList.remove("active"); }
-        current = links[entry.target.id];
-        current.classList.add("active");
+        current = links[entry.target.id] || null;  /* the overview or the changelog: no operation */
+        if (current) { current.classList.add("active"); }
       });
     }, { rootMargin: "0px 0px -70% 0px" });
-    document.querySelectorAll("section.op").forEach(function (section) { observer.observe(section); });
+    document.querySelectorAll("main > section[id]").forEach(function (section) { observer.observe(section); });
   }
 }());

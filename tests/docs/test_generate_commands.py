@@ -22,7 +22,7 @@ def _generate(cwd: Path, *args: str) -> None:
 
 
 def _commands(text: str, verb: str) -> list[list[str]]:
-    lines = re.findall(rf"(?:^|#\s+|`|>)({re.escape(verb)} [^`\n#&]+)", text, flags=re.MULTILINE)
+    lines = re.findall(rf"(?:^\s*|#\s+|`|\()({re.escape(verb)} [^`\n#&<)]+)", text, flags=re.MULTILINE)
     return [shlex.split(line) for line in lines]
 
 
@@ -32,7 +32,7 @@ def test_generated_docs_commands_name_what_generate_wrote(tmp_path: Path) -> Non
     shutil.copyfile(ROOT / "specs" / "winfull.yaml", spec)
     _generate(tmp_path, "specs/shop api.yaml", "--out", "out/sdk", "--service", "winfull")
     for page in ("out/sdk/docs/README.md", "out/sdk/docs/index.html"):
-        text = html.unescape(re.sub(r"<[^>]+>", "\n", (tmp_path / page).read_text(encoding="utf-8")))
+        text = html.unescape(re.sub(r"<[^>]+>", "", (tmp_path / page).read_text(encoding="utf-8")))
         installs = _commands(text, "pip install")
         mocks = _commands(text, "apigen mock")
         assert installs and mocks, page
