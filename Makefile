@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test check venv clean
+.PHONY: build test check venv dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+# dist/: the sdist, and the wheel built from it (so the wheel proves the sdist complete); no build/ left here
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -c "from setuptools import build_meta; build_meta.build_sdist('dist')"
+	$(BIN)/pip wheel --quiet --no-deps --no-build-isolation -w dist dist/apigen-*.tar.gz
+	@ls -l dist
 
 clean:
 	rm -rf $(VENV)

@@ -39,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
 
     config = load_config(args.root, templates=args.templates)
     outputs = build(config, args.services or None, force=args.force)
+    if not outputs and not args.services:
+        print("apigen build: no services yet: put doc pages in specs/sources/<service>/ (or an OpenAPI document "
+              "at specs/<service>.yaml)")
     for output in outputs:
         for warning in output.warnings:
             print(f"warning: {warning}", file=sys.stderr)
