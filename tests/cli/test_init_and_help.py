@@ -50,6 +50,14 @@ def test_init_writes_a_project_and_every_verb_works_there(tmp_path: Path) -> Non
     (project / "generated/winfull/python/winfull.egg-info/PKG-INFO").write_text("x", encoding="utf-8")
     assert apigen("check", cwd=project).returncode == 0
 
+    command = [sys.executable, "-m", "generator", "mock", "winfull", "--port", "0"]
+    with subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, text=True) as server:
+        try:
+            assert server.stdout is not None
+            assert server.stdout.readline().startswith("mock server of winfull at http://127.0.0.1:")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
     # nothing of apigen's own repository leaks in: the project has only its own service
     assert sorted(p.name for p in (project / "generated").iterdir()) == ["winfull"]
 
@@ -66,19 +74,6 @@ def _watch_rebuilds_on_save(project: Path, page: Path) -> None:
         finally:
             watcher.kill()
     assert "changed: winfull" in out and "winfull" in out.splitlines()[-1], out
-
-
-def test_init_mock_serves_the_users_service(tmp_path: Path) -> None:
-    assert apigen("init", "p", "--service", "winfull", "--pages", *PAGES, cwd=tmp_path).returncode == 0
-    assert apigen("build", cwd=tmp_path / "p").returncode == 0
-    command = [sys.executable, "-m", "generator", "mock", "winfull", "--port", "0"]
-    with subprocess.Popen(command, cwd=tmp_path / "p", stdout=subprocess.PIPE, text=True) as server:
-        try:
-            assert server.stdout is not None
-            assert server.stdout.readline().startswith("mock server of winfull at http://127.0.0.1:")
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:
