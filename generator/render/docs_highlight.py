@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import cache
 
 from markupsafe import Markup, escape
-from pygments import highlight as pygments_highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexer import Lexer
-from pygments.lexers import BashLexer, JsonLexer, PythonLexer
+from pygments import highlight as pygments_highlight  # type: ignore[import-untyped]
+from pygments.formatters import HtmlFormatter  # type: ignore[import-untyped]
+from pygments.lexer import Lexer  # type: ignore[import-untyped]
+from pygments.lexers import BashLexer, JsonLexer, PythonLexer  # type: ignore[import-untyped]
 
 LANGUAGES = {"python": PythonLexer, "py": PythonLexer, "sh": BashLexer, "bash": BashLexer, "shell": BashLexer,
              "json": JsonLexer}
@@ -26,7 +26,7 @@ def _lexer(lang: str) -> Lexer | None:
 
 
 @cache
-def _formatter() -> HtmlFormatter:  # type: ignore[type-arg]
+def _formatter() -> HtmlFormatter:
     return HtmlFormatter(nowrap=True)
 
 
@@ -37,7 +37,7 @@ def highlight(code: object, lang: str = "") -> Markup:
     lexer = _lexer(lang)
     if lexer is None or not text:
         return Markup(escape(text))
-    html = pygments_highlight(text, lexer, _formatter())
+    html = str(pygments_highlight(text, lexer, _formatter()))
     if not text.endswith("\n") and html.endswith("\n"):
         html = html[:-1]
     return Markup(html)

@@ -128,7 +128,7 @@ def markdown_parser(highlight: Callable[[str, str, Any], str] | None = None) -> 
 
 def markdown_to_html(text: str, highlight: Callable[[str, str, Any], str] | None = None) -> str:
     """Render trusted-structure Markdown (the changelog, the queue flow) to HTML; raw HTML inside is escaped."""
-    return markdown_parser(highlight).render(text)
+    return str(markdown_parser(highlight).render(text))
 
 
 def md_url(value: Any) -> str:
