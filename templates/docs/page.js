@@ -43,6 +43,20 @@
     if (saved && first && first.querySelector('[data-tab="' + saved + '"]')) { choose(first, saved); }
   } catch (error) { /* storage off */ }
 
+  /* code blocks rendered from Markdown (the queue flow, the changelog) get the same copy button */
+  document.querySelectorAll(".prose pre").forEach(function (pre) {
+    var figure = document.createElement("figure");
+    var button = document.createElement("button");
+    figure.className = "code";
+    button.type = "button";
+    button.className = "copy";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy code");
+    pre.parentNode.insertBefore(figure, pre);
+    figure.appendChild(button);
+    figure.appendChild(pre);
+  });
+
   function fallbackCopy(text) {
     var area = document.createElement("textarea");
     area.value = text;

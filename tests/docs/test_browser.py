@@ -196,6 +196,12 @@ def test_copy_button_puts_the_code_on_the_clipboard(page: object) -> None:
     assert page.execute_async_script(  # type: ignore[attr-defined]
         "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done);"
     ) == "/v1/images/generations"
+    flow = page.find_element(By.CSS_SELECTOR, "#queue-flow .prose figure.code")  # type: ignore[attr-defined]
+    _js(page, "arguments[0].scrollIntoView()", flow)
+    flow.find_element(By.CSS_SELECTOR, "button.copy").click()
+    assert page.execute_async_script(  # type: ignore[attr-defined]
+        "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done);"
+    ) == flow.find_element(By.CSS_SELECTOR, "pre code").get_attribute("textContent")
 
 
 def test_code_is_highlighted(page: object) -> None:
