@@ -68,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
             folder = config.generated_dir / args.target / "mock"
             if not folder.is_dir():
                 known = [n for n in config.service_names() if (config.generated_dir / n / "mock").is_dir()]
-                raise ApigenError(f"no mock for service {args.target!r}; known: {', '.join(known) or 'none'}")
+                hint = "" if known else (f" (no project at {config.root}: run it in a project folder, see "
+                                         "`apigen init`, or give an OpenAPI file: apigen mock SPEC.yaml)")
+                raise ApigenError(f"no mock for service {args.target!r}; known: {', '.join(known) or 'none'}{hint}")
         module = load_app_module(folder)
         module.serve(args.host, args.port, latency_ms=args.latency, queue_ticks=args.queue_ticks, seed=args.seed)
     finally:

@@ -110,3 +110,9 @@ def test_every_flag_and_argument_has_help(verb: str) -> None:
     module.add_arguments(parser)
     for action in parser._actions:
         assert action.help and action.help != argparse.SUPPRESS, f"apigen {verb}: {action.dest} has no help"
+
+
+def test_mock_outside_a_project_says_what_to_do(tmp_path: Path) -> None:
+    result = apigen("mock", "petshop", cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "apigen init" in result.stderr and "apigen mock SPEC.yaml" in result.stderr
