@@ -19,8 +19,8 @@ HAND_EDIT_HINT = "edited by hand (differs from what apigen wrote; put hand-writt
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("services", nargs="*", metavar="SERVICE", help="services to check (default: all)")
-    parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from cwd)")
-    parser.add_argument("--templates", type=Path, default=None, help="folder overriding templates by name")
+    parser.add_argument("--root", type=Path, default=None, metavar="DIR", help="project folder (default: found from cwd)")
+    parser.add_argument("--templates", type=Path, default=None, metavar="DIR", help="folder overriding templates by name")
     parser.add_argument("--full", action="store_true",
                         help="rebuild every service in a scratch folder and compare, even when manifests match")
 

@@ -12,7 +12,7 @@ from generator.errors import ApigenError
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("services", nargs="*", metavar="SERVICE",
                         help="services to fetch (default: every one with a sources.yaml)")
-    parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from cwd)")
+    parser.add_argument("--root", type=Path, default=None, metavar="DIR", help="project folder (default: found from cwd)")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default: 20)")
 
 

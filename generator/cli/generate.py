@@ -9,12 +9,12 @@ from pathlib import Path
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("spec", type=Path, metavar="SPEC",
                         help="an OpenAPI 3.0/3.1 or Swagger 2.0 document (YAML or JSON)")
-    parser.add_argument("--out", type=Path, required=True, help="output folder (one subfolder per target)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder (one subfolder per target)")
     parser.add_argument("--target", choices=["python", "docs", "mock", "all"], default="all",
                         help="what to render: the Python SDK, reference docs, the mock server, or all (default)")
     parser.add_argument("--service", default=None, help="service name (default: the spec file's stem)")
     parser.add_argument("--package", default=None, help="import name of the SDK package")
-    parser.add_argument("--templates", type=Path, default=None, help="folder overriding templates by name")
+    parser.add_argument("--templates", type=Path, default=None, metavar="DIR", help="folder overriding templates by name")
 
 
 def _as_path(path: Path) -> str:
