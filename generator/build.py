@@ -159,7 +159,7 @@ def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Ma
             ingested: bool) -> Release:
     """Decide version and changelog: an entry and a bump only when the spec changed since the last build
     (major on breaking changes, minor on additions, patch otherwise); apigen.yaml's version is the start."""
-    from generator.regen.changelog import changelog_entry, operation_sources, prepend_entry
+    from generator.regen.changelog import changelog_entry, operation_count, operation_sources, prepend_entry
     from generator.regen.spec_diff import bump_level, canonical, diff_specs
     from generator.regen.version import bump, newer, parse_version
 
@@ -172,7 +172,7 @@ def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Ma
     new = canonical(spec)
     old = previous_spec(config, name, manifest, ingested)
     if existing is None and (old is None or old == new):
-        operations = len(diff_specs({}, new))
+        operations = operation_count(spec)
         return Release(base, prepend_entry(None, changelog_entry(base, [], "initial", initial=True,
                                                                  operations=operations)), [], "initial")
     if old is None or old == new:

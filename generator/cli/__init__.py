@@ -1,4 +1,4 @@
-"""Command-line entry point.
+"""The `apigen` command: one verb per stage, from doc pages to specs to SDKs, docs and mock servers.
 
 Each verb lives in its own module under `generator.cli` and is imported only when it runs, so that
 `apigen check` and a no-op `apigen build` start without paying for jinja2, pydantic or the validator.
@@ -16,6 +16,7 @@ from generator import __version__
 from generator.errors import ApigenError
 
 VERBS: dict[str, str] = {
+    "init": "Create a project of your own: apigen.yaml, specs/sources/, .gitignore, pre-commit hooks.",
     "ingest": "Read doc pages and write one OpenAPI 3.1 spec.",
     "build": "Regenerate specs/ and generated/ from specs/sources (incremental).",
     "check": "Exit 1 naming each file that a build would change (drift check for CI).",
@@ -32,8 +33,14 @@ def _module_name(verb: str) -> str:
     return f"generator.cli.{verb}"
 
 
+DESCRIPTION = ("apigen: API documentation pages -> normalized OpenAPI 3.1 specs -> typed Python SDK, reference "
+               "docs and a mock server, regenerated incrementally when the docs change.")
+EPILOG = ("Start a project of your own with `apigen init DIR`; `apigen VERB --help` describes each verb. "
+          "A project is the folder holding apigen.yaml and specs/ (found from the current folder up).")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="apigen", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(prog="apigen", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"apigen {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for verb, help_text in VERBS.items():

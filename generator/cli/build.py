@@ -9,8 +9,8 @@ from pathlib import Path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("services", nargs="*", metavar="SERVICE", help="services to build (default: all)")
-    parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from cwd)")
-    parser.add_argument("--templates", type=Path, default=None, help="folder overriding templates by name")
+    parser.add_argument("--root", type=Path, default=None, metavar="DIR", help="project folder (default: found from cwd)")
+    parser.add_argument("--templates", type=Path, default=None, metavar="DIR", help="folder overriding templates by name")
     parser.add_argument("--force", action="store_true",
                         help="rebuild every service even when its manifest says it is up to date")
     parser.add_argument("--strict", action="store_true",
@@ -41,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
 
     config = load_config(args.root, templates=args.templates)
     outputs = build(config, args.services or None, force=args.force, strict=args.strict)
+    if not outputs and not args.services:
+        print("apigen build: no services yet: put doc pages in specs/sources/<service>/ (or an OpenAPI document "
+              "at specs/<service>.yaml)")
     for output in outputs:
         for warning in output.warnings:
             print(f"warning: {warning}", file=sys.stderr)

@@ -5,6 +5,8 @@ whose bytes differ from what apigen wrote is reported as edited by hand. Otherwi
 manifest, or `--full`) the service is built into a scratch folder and compared byte for byte. The
 manifest file itself is bookkeeping and not compared; `custom/` folders are the user's and never are.
 CHANGELOG.md may be edited by hand: a build keeps the edit (new entries go on top of it).
+Files no build writes that git ignores or that tools leave (`build/`, `*.egg-info`, `__pycache__`,
+`.mypy_cache`...) are not output and never reported (see `manifest.not_output`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ HAND_EDIT_HINT = "edited by hand (differs from what apigen wrote; put hand-writt
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("services", nargs="*", metavar="SERVICE", help="services to check (default: all)")
-    parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from cwd)")
-    parser.add_argument("--templates", type=Path, default=None, help="folder overriding templates by name")
+    parser.add_argument("--root", type=Path, default=None, metavar="DIR", help="project folder (default: found from cwd)")
+    parser.add_argument("--templates", type=Path, default=None, metavar="DIR", help="folder overriding templates by name")
     parser.add_argument("--full", action="store_true",
                         help="rebuild every service in a scratch folder and compare, even when manifests match")
 
@@ -26,7 +28,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.build import plan, source_pages
     from generator.config import load_config
-    from generator.regen.manifest import CHANGELOG_NAME, file_hash, output_files, read_manifest, status
+    from generator.regen.manifest import (
+        CHANGELOG_NAME,
+        file_hash,
+        not_output,
+        output_files,
+        read_manifest,
+        status,
+    )
 
     config = load_config(args.root, templates=args.templates)
     names, _ = plan(config, args.services or None, force=True)  # validates the names
@@ -54,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
                 want = output_files(config, name, staging, ingested)
                 manifest = read_manifest(config, name)
                 written = manifest.outputs if manifest is not None else {}
-                for rel in sorted(set(have) | set(want)):
+                leftovers = not_output(config.root, [rel for rel in have if rel not in want])
+                for rel in sorted((set(have) | set(want)) - leftovers):
                     if rel not in have:
                         problems.append(f"{rel}: missing")
                     elif rel not in want:

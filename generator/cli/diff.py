@@ -14,8 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="OLD NEW spec files; with --rev: services to compare (default: all)")
     parser.add_argument("--rev", metavar="GITREV",
                         help="compare specs/*.yaml committed at GITREV with the working tree's")
-    parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from cwd)")
-    parser.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    parser.add_argument("--root", type=Path, default=None, metavar="DIR", help="project folder (default: found from cwd)")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                        help="report format (default: markdown)")
     parser.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when any change is breaking")
 
 

@@ -37,7 +37,7 @@ def _positive(kind: type) -> Any:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("services", nargs="*", metavar="SERVICE",
                         help="services to fetch (default: every one with a sources.yaml)")
-    parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from cwd)")
+    parser.add_argument("--root", type=Path, default=None, metavar="DIR", help="project folder (default: found from cwd)")
     parser.add_argument("--dry-run", action="store_true",
                         help="download and list what would change; write nothing (pages, state)")
     parser.add_argument("-v", "--verbose", action="store_true",

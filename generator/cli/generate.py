@@ -7,12 +7,20 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("spec", type=Path, metavar="SPEC")
-    parser.add_argument("--out", type=Path, required=True, help="output folder (one subfolder per target)")
-    parser.add_argument("--target", choices=["python", "docs", "mock", "all"], default="all")
+    parser.add_argument("spec", type=Path, metavar="SPEC",
+                        help="an OpenAPI 3.0/3.1 or Swagger 2.0 document (YAML or JSON)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder (one subfolder per target)")
+    parser.add_argument("--target", choices=["python", "docs", "mock", "all"], default="all",
+                        help="what to render: the Python SDK, reference docs, the mock server, or all (default)")
     parser.add_argument("--service", default=None, help="service name (default: the spec file's stem)")
     parser.add_argument("--package", default=None, help="import name of the SDK package")
-    parser.add_argument("--templates", type=Path, default=None, help="folder overriding templates by name")
+    parser.add_argument("--templates", type=Path, default=None, metavar="DIR", help="folder overriding templates by name")
+
+
+def _as_path(path: Path) -> str:
+    """A folder for `pip install`: pip takes `name/python` for a requirement name, `./name/python` not."""
+    text = path.as_posix()
+    return text if path.is_absolute() or text.startswith(("./", "../")) else f"./{text}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from generator.config import ALL_TARGETS, load_config
-    from generator.render import RenderContext, renderer
+    from generator.render import Commands, RenderContext, renderer
     from generator.spec import load_spec
 
     spec = load_spec(args.spec)
@@ -32,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(templates=args.templates)
     service = config.service(name)
     service = replace(service, package=args.package or service.package, targets=targets)
-    context = RenderContext(service=service, templates_override=config.templates_override)
+    # Commands the docs print name what this run wrote, as typed here (they work from this folder).
+    commands = Commands(mock=str(args.spec), sdk=_as_path(args.out / "python"),
+                        cwd="from the folder `apigen generate` ran in")
+    context = RenderContext(service=service, templates_override=config.templates_override, commands=commands)
     args.out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".apigen-generate-", dir=args.out))
     try:

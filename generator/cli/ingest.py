@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("pages", nargs="+", type=Path, metavar="PAGE")
+    parser.add_argument("pages", nargs="+", type=Path, metavar="PAGE",
+                        help="doc pages of one service (HTML text, Markdown, JSON/YAML; layout detected)")
     parser.add_argument("-o", "--output", type=Path, default=None, help="write here instead of stdout")
     parser.add_argument("--service", default=None, help="service name (default: from the page)")
     parser.add_argument("--strict", action="store_true",

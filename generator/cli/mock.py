@@ -20,11 +20,11 @@ from generator.errors import ApigenError
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="SERVICE|SPEC", help="a service name or an OpenAPI file")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000, help="0 picks a free port (the URL is printed)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one, the URL is printed)")
     parser.add_argument("--latency", type=float, default=0, help="added to every answer, in milliseconds")
-    parser.add_argument("--queue-ticks", type=int, default=3, help="status polls until a queued request completes")
-    parser.add_argument("--seed", type=int, default=0, help="seed of generated data")
+    parser.add_argument("--queue-ticks", type=int, default=3, help="status polls until a queued request completes (default: 3)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of generated answer data (default: 0)")
 
 
 def load_app_module(folder: Path) -> ModuleType:
@@ -68,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
             folder = config.generated_dir / args.target / "mock"
             if not folder.is_dir():
                 known = [n for n in config.service_names() if (config.generated_dir / n / "mock").is_dir()]
-                raise ApigenError(f"no mock for service {args.target!r}; known: {', '.join(known) or 'none'}")
+                hint = "" if known else (f" (no project at {config.root}: run it in a project folder, see "
+                                         "`apigen init`, or give an OpenAPI file: apigen mock SPEC.yaml)")
+                raise ApigenError(f"no mock for service {args.target!r}; known: {', '.join(known) or 'none'}{hint}")
         module = load_app_module(folder)
         module.serve(args.host, args.port, latency_ms=args.latency, queue_ticks=args.queue_ticks, seed=args.seed)
     finally:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("specs", nargs="+", type=Path, metavar="SPEC")
+    parser.add_argument("specs", nargs="+", type=Path, metavar="SPEC",
+                        help="OpenAPI documents to check as written and as normalized")
 
 
 def run(args: argparse.Namespace) -> int:

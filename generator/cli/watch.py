@@ -7,8 +7,8 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from cwd)")
-    parser.add_argument("--templates", type=Path, default=None, help="folder overriding templates by name")
+    parser.add_argument("--root", type=Path, default=None, metavar="DIR", help="project folder (default: found from cwd)")
+    parser.add_argument("--templates", type=Path, default=None, metavar="DIR", help="folder overriding templates by name")
     parser.add_argument("--max-builds", type=int, default=0, metavar="N",
                         help="stop after N rebuilds (default: watch until Ctrl-C)")
 

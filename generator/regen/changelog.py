@@ -72,12 +72,20 @@ def json_report(changes: list[Change], old_name: str, new_name: str) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def operation_count(spec: dict[str, Any]) -> int:
+    """How many operations a spec has (what "Initial release: N operation(s)" counts; not the number of
+    changes against an empty spec, which also counts auth and server entries)."""
+    from generator.spec.walk import operations
+
+    return len(list(operations(spec)))
+
+
 def changelog_entry(version: str, changes: list[Change], level: str, initial: bool = False,
                     operations: int = 0, sources: dict[str, str] | None = None) -> str:
     """One `## VERSION` section of CHANGELOG.md; `sources` (see operation_sources) names each change's page."""
     lines = [f"## {version}", ""]
     if initial:
-        lines.append(f"Initial release: {operations} operation(s).")
+        lines.append(f"Initial release: {operations} operation{'' if operations == 1 else 's'}.")
     elif not changes:
         lines.append("Spec changed without API changes (descriptions, examples or metadata).")
     else:

@@ -12,12 +12,16 @@
   it rendered, the baseline for the next build's changelog entry.
 
 Files under a `custom/` folder (see `custom_dirs`) are the user's: never hashed, written or deleted.
+Files a build did not write that are tool leftovers (`pip install generated/<service>/python` leaves
+`build/` and `*.egg-info`; Python, mypy, pytest and ruff leave caches) or that git ignores are not output
+either: `not_output` drops them before anything calls them stale.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,13 +29,56 @@ from typing import Any
 
 import generator
 from generator.config import ProjectConfig, ServiceConfig
+from generator.paths import BUILTIN_TEMPLATES, PACKAGE_DIR
 
 MANIFEST_NAME = ".apigen-manifest.json"
 CHANGELOG_NAME = "CHANGELOG.md"
 CUSTOM_DIR = "custom"
 FORMAT = 1
-PACKAGE_DIR = Path(generator.__file__).resolve().parent
-BUILTIN_TEMPLATES = PACKAGE_DIR.parent / "templates"
+
+
+# Folders tools create anywhere inside a generated tree, and the ones an in-tree `pip install` / `python -m
+# build` leaves at the top of the SDK folder (generated/<service>/python/).
+ARTIFACT_DIRS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", ".tox",
+                           ".nox", ".venv", ".eggs", ".ipynb_checkpoints"})
+BUILD_DIRS = frozenset({"build", "dist"})
+ARTIFACT_SUFFIXES = (".pyc", ".pyo")
+ARTIFACT_NAMES = frozenset({".DS_Store", "Thumbs.db"})
+
+
+def is_artifact(rel: str) -> bool:
+    """Whether `generated/<service>/<target>/...` is a tool's leftover (cache, in-tree build), by name."""
+    parts = rel.split("/")
+    inside = parts[3:] if len(parts) > 3 and parts[0] == "generated" else parts
+    if not inside:
+        return False
+    folders, name = inside[:-1], inside[-1]
+    if any(part in ARTIFACT_DIRS or part.endswith(".egg-info") for part in folders):
+        return True
+    if folders and folders[0] in BUILD_DIRS and len(parts) > 2 and parts[2] == "python":
+        return True
+    return name in ARTIFACT_NAMES or name.endswith(ARTIFACT_SUFFIXES)
+
+
+def git_ignored(root: Path, rels: list[str]) -> set[str]:
+    """The paths (relative to `root`) that git ignores; none when `root` is not in a git work tree or git
+    is missing. Tracked files are never ignored, as git itself says."""
+    if not rels:
+        return set()
+    try:
+        result = subprocess.run(["git", "-C", str(root), "check-ignore", "-z", "--stdin"], check=False,
+                                input="\0".join(rels).encode("utf-8"), capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if result.returncode not in (0, 1):  # 128: not a git repository
+        return set()
+    return {p for p in result.stdout.decode("utf-8", "replace").split("\0") if p}
+
+
+def not_output(root: Path, rels: list[str]) -> set[str]:
+    """Which of these files (found in generated folders, written by no build) are leftovers to ignore."""
+    artifacts = {rel for rel in rels if is_artifact(rel)}
+    return artifacts | git_ignored(root, [rel for rel in rels if rel not in artifacts])
 
 
 def file_hash(path: Path) -> str:
@@ -220,5 +267,7 @@ def status(config: ProjectConfig, name: str, pages: list[Path]) -> Status:
             result.missing.append(rel)
         elif file_hash(path) != digest:
             result.edited.append(rel)
-    result.extra = sorted(rel for rel in on_disk if rel not in manifest.outputs)
+    extra = [rel for rel in on_disk if rel not in manifest.outputs]
+    ignore = not_output(config.root, extra)
+    result.extra = sorted(rel for rel in extra if rel not in ignore)
     return result

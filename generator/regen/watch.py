@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.build import SOURCE_META_FILES, build, source_pages
 from generator.config import CONFIG_FILE, ProjectConfig, load_config
 from generator.errors import ApigenError
-from generator.regen.manifest import BUILTIN_TEMPLATES
+from generator.paths import BUILTIN_TEMPLATES
 
 Printer = Callable[[str], None]
 

@@ -20,12 +20,31 @@ TARGETS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class Commands:
+    """How the commands printed in docs and READMEs name the outputs: the argument of `apigen mock`, the
+    folder `pip install` takes and the folder both run from. `apigen build` output lives in a project
+    (`project_commands`); `apigen generate SPEC --out DIR` passes its own, as typed on its command line."""
+
+    mock: str  # `apigen mock <this>`: a service name, or a spec file
+    sdk: str  # `pip install <this>`
+    cwd: str  # where they run, said in a comment: "from the project root"
+
+
+def project_commands(service: str) -> Commands:
+    return Commands(mock=service, sdk=f"./generated/{service}/python", cwd="from the project root")
+
+
+@dataclass(frozen=True)
 class RenderContext:
     """What a renderer knows besides the spec."""
 
     service: ServiceConfig
     templates_override: Path | None = None
     changelog: str | None = None  # Markdown of generated/<service>/CHANGELOG.md, when there is one
+    commands: Commands | None = None  # None: a project's layout (`project_commands`)
+
+    def command_names(self) -> Commands:
+        return self.commands or project_commands(self.service.name)
 
 
 class Renderer(Protocol):

@@ -10,29 +10,44 @@ markdown-it-py with raw HTML disabled.
 from __future__ import annotations
 
 from pathlib import Path
+from shlex import quote as shell_word
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from generator.render import RenderContext
+from generator.render import Commands, RenderContext
 from generator.render import docs_text as text
 from generator.render.docs_examples import shell_single
-from generator.render.docs_model import OperationDoc, ServiceDoc, service_doc
+from generator.render.docs_highlight import highlight, markdown_highlight
+from generator.render.docs_model import OperationDoc, ParamRow, ServiceDoc, service_doc
 from generator.render.templates import environment, write_text
 
 
 def _markdown_env(override: Path | None) -> jinja2.Environment:
     env = environment(override, autoescape=False)
     env.filters.update(md_inline=text.md_inline, md_line=text.md_line, md_text=text.md_text, md_cell=text.md_cell,
-                       md_code=text.md_code, md_url=text.md_url, fence=text.fence)
+                       md_code=text.md_code, md_span=text.md_span, field_notes=field_notes, md_url=text.md_url, fence=text.fence)
     return env
+
+
+def field_notes(row: ParamRow) -> str:
+    """A field's description with its default, range and allowed values, for one Markdown table cell."""
+    notes = [row.description.strip()] if row.description.strip() else []
+    if row.default:
+        notes.append(f"Default: {row.default}.")
+    if row.range:
+        notes.append(f"Range: {row.range}.")
+    if row.enum:
+        notes.append(f"One of: {row.enum}.")
+    return " ".join(notes)
 
 
 def _html_env(override: Path | None) -> jinja2.Environment:
     env = environment(override, autoescape=True)
-    env.filters.update(html_paragraphs=lambda v: Markup(text.html_paragraphs(v)), is_web_url=text.is_web_url)
+    env.filters.update(html_paragraphs=lambda v: Markup(text.html_paragraphs(v)), is_web_url=text.is_web_url,
+                       highlight=highlight)
     return env
 
 
@@ -43,7 +58,7 @@ def _quickstart(doc: ServiceDoc) -> OperationDoc | None:
     return candidates[0] if candidates else None
 
 
-def _environment_setup(doc: ServiceDoc) -> str:
+def _environment_setup(doc: ServiceDoc, mock_target: str) -> str:
     """The `export` lines of the quickstart, with the mock server as the offline alternative."""
     env = doc.env_prefix
     server = doc.servers[0].url if doc.servers else ""
@@ -53,19 +68,20 @@ def _environment_setup(doc: ServiceDoc) -> str:
     if server:
         lines.append(f"export {env}_BASE_URL={shell_single(server)}  # optional: the default server")
         lines += ["# or try it offline against the mock server:",
-                  f"#   apigen mock {doc.name} --port 8000 &",
+                  f"#   apigen mock {mock_target} --port 8000 &",
                   f"#   export {env}_BASE_URL={mock}"]
     else:
         lines.append(f"export {env}_BASE_URL={mock}  # the docs name no server: the mock "
-                     f"(apigen mock {doc.name} --port 8000)")
+                     f"(apigen mock {mock_target} --port 8000)")
     return "\n".join(lines) + "\n"
 
 
-def _shared_values(doc: ServiceDoc) -> dict[str, Any]:
+def _shared_values(doc: ServiceDoc, commands: Commands) -> dict[str, Any]:
     return {
         "svc": doc,
-        "install": f"pip install ./generated/{doc.name}/python  # from the project root\n",
-        "environment_setup": _environment_setup(doc),
+        "mock_command": f"apigen mock {shell_word(commands.mock)}",
+        "install": f"pip install {shell_word(commands.sdk)}  # {commands.cwd}\n",
+        "environment_setup": _environment_setup(doc, shell_word(commands.mock)),
         "quickstart": _quickstart(doc),
     }
 
@@ -73,7 +89,7 @@ def _shared_values(doc: ServiceDoc) -> dict[str, Any]:
 def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     """Write README.md, operations/<id>.md and index.html for one service into `out`."""
     doc = service_doc(spec, context.service, context.changelog)
-    values = _shared_values(doc)
+    values = _shared_values(doc, context.command_names())
     markdown = _markdown_env(context.templates_override)
     if doc.changelog:
         values["changelog_markdown"] = text.disarm_html(text.demote_headings(text.drop_title(doc.changelog), levels=2))
@@ -88,7 +104,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
         flow = markdown.get_template("docs/queue_flow.md.jinja").render(values)
         for op in doc.operations:
             flow = flow.replace(f"]({op.file})", f"](#{op.anchor})")
-        queue_html = text.markdown_to_html(flow)
+        queue_html = text.markdown_to_html(flow, highlight=markdown_highlight)
     page = html.get_template("docs/index.html.jinja").render(
         {**values, "queue_flow_html": Markup(queue_html),
          "changelog_html": Markup(text.markdown_to_html(text.demote_headings(text.drop_title(doc.changelog), 1))) if doc.changelog else ""})

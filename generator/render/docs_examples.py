@@ -251,3 +251,25 @@ def python_example(package: str, body: str, imports: tuple[str, ...] = ()) -> st
     """A whole script: imports, a `Client()` configured from the environment, then `body`."""
     head = "".join(f"import {name}\n" for name in imports) + ("\n" if imports else "")
     return f"{head}from {package} import Client\n\nclient = Client()\n{body}"
+
+
+_TICKET_CALL = re.compile(r"(?<!await )(?<![\w.])client\.(\w+)\.(\w+)\(ticket\)")
+
+
+def async_body(body: str) -> str:
+    """The statements of a sync example (see `call_source`) for `AsyncClient`: every SDK call awaited,
+    `time.sleep` as `asyncio.sleep`. The sync bodies are built by this module in a few known shapes:
+    `name = client.r.m(...)` assignments, and `client.r.m(ticket)` inside `print(...)` or a `while`."""
+    body = re.sub(r"print\(client\.(\w+)\.(\w+)\(ticket\)\)", r"print(await client.\1.\2(ticket))", body)
+    body = _TICKET_CALL.sub(r"(await client.\1.\2(ticket))", body)
+    body = re.sub(r"^(\w+) = client\.", r"\1 = await client.", body, flags=re.MULTILINE)
+    return body.replace("time.sleep(", "await asyncio.sleep(")
+
+
+def async_python_example(package: str, body: str, imports: tuple[str, ...] = ()) -> str:
+    """The same script for the asynchronous client: `async with AsyncClient()` inside `asyncio.run`."""
+    wanted = sorted({"asyncio", *(name for name in imports if name != "time")})
+    head = "".join(f"import {name}\n" for name in wanted)
+    inner = "".join(f"        {line}\n" if line else "\n" for line in async_body(body).splitlines())
+    return (f"{head}\nfrom {package} import AsyncClient\n\n\nasync def main() -> None:\n"
+            f"    async with AsyncClient() as client:\n{inner}\n\nasyncio.run(main())\n")

@@ -30,16 +30,33 @@ class ParamRow:
     range: str
     enum: str
     description: str
+    enum_values: list[str] = field(default_factory=list)  # each value as JSON text, for chips in HTML
+
+    @property
+    def depth(self) -> int:
+        """Nesting level of a body field (`a.b[].c` is 2), for indenting nested rows."""
+        return self.name.count(".") if self.location in ("body", "response") else 0
+
+    @property
+    def leaf(self) -> str:
+        """The field's own name (`c` of `a.b[].c`); `parent` is the rest."""
+        return self.name.rsplit(".", 1)[-1] if self.depth else self.name
+
+    @property
+    def parent(self) -> str:
+        return self.name.rsplit(".", 1)[0] + "." if self.depth else ""
 
 
 @dataclass
 class ResponseDoc:
-    """One documented response: status, its description, media type and an example body."""
+    """One documented response: status, its description, media type, an example body and its fields."""
 
     status: str
     description: str
     content_type: str | None
     example: str | None  # pretty JSON or text
+    fields: list[ParamRow] = field(default_factory=list)
+    type: str = ""  # type of the whole body (`QueueStatus`, `array of Model`), when it has a schema
 
 
 @dataclass
@@ -65,14 +82,34 @@ class OperationDoc:
     responses: list[ResponseDoc] = field(default_factory=list)
     curl: str = ""  # filled by docs_snippets once every operation is known
     python: list[tuple[str, str]] = field(default_factory=list)  # (what it shows, script)
+    python_async: list[tuple[str, str]] = field(default_factory=list)  # the same with AsyncClient
     source: str | None = None
     request: RequestExample | None = None
     auth: Auth | None = None
 
     @property
+    def title(self) -> str:
+        """What headings and the sidebar call the operation: its summary, else its id in words
+        (`images_generate` -> "Images generate")."""
+        if self.summary.strip():
+            return " ".join(self.summary.split())
+        if self.queue and "{" not in self.path:  # a fal model's submit: its model path says what it is
+            return f"Submit {self.path.strip('/')}"
+        words = self.operation_id.replace("_", " ").replace("-", " ").split()
+        return " ".join(words).capitalize() if words else f"{self.method} {self.path}"
+
+    @property
+    def location_groups(self) -> list[tuple[str, list[ParamRow]]]:
+        """Parameters by where they go, in request order: path, query, header, cookie, body."""
+        names = {"path": "Path parameters", "query": "Query parameters", "header": "Headers",
+                 "cookie": "Cookies", "body": "Body"}
+        return [(names[where], rows) for where in names
+                if (rows := [r for r in self.params if r.location == where])]
+
+    @property
     def search_text(self) -> str:
         """What the HTML search box matches against (lower-cased by the script)."""
-        return " ".join([self.method, self.path, self.operation_id, self.summary, "client." + self.call, self.tag])
+        return " ".join([self.method, self.path, self.operation_id, self.title, "client." + self.call, self.tag])
 
 
 @dataclass
@@ -99,6 +136,10 @@ class ServiceDoc:
     queue_operations: list[OperationDoc]  # the ones answering with a ticket (x-queue)
     queue_roles: dict[str, OperationDoc]  # role -> fal queue operation
     changelog: str | None
+    tag_names: dict[str, str] = field(default_factory=dict)  # tag -> what the reader sees (x-displayName)
+
+    def tag_title(self, tag: str) -> str:
+        return self.tag_names.get(tag) or tag.replace("_", " ")
 
     @property
     def tags(self) -> list[tuple[str, list[OperationDoc]]]:
@@ -121,14 +162,26 @@ def _param_row(param: dict[str, Any], resolver: Resolver) -> ParamRow:
         range=range_text(schema),
         enum=", ".join(short_json(v) for v in schema.get("enum") or []),
         description=str(param.get("description") or schema.get("description") or ""),
+        enum_values=[short_json(v) for v in schema.get("enum") or []],
     )
 
 
-def _body_rows(schema: Any, resolver: Resolver, prefix: str = "", depth: int = 0) -> list[ParamRow]:
-    """Rows for the properties of a request body, nested objects as `parent.child`, arrays as `list[]`."""
+def _body_rows(schema: Any, resolver: Resolver, prefix: str = "", depth: int = 0,
+               location: str = "body") -> list[ParamRow]:
+    """Rows for the properties of a body, nested objects as `parent.child`, arrays as `list[]`; a body
+    that is an array of objects lists its items' fields as `[].field`."""
     schema = resolver.deref(schema)
     if not isinstance(schema, dict) or depth > 3:
         return []
+    if depth == 0 and not schema.get("properties"):
+        items = resolver.deref(schema.get("items") or {}) if schema.get("type") == "array" else None
+        if isinstance(items, dict) and items.get("properties"):
+            return _body_rows(items, resolver, "[].", depth + 1, location)
+        for key in ("allOf", "oneOf", "anyOf"):  # one branch holding the fields (`allOf: [$ref]`)
+            branches = [b for b in schema.get(key) or [] if isinstance(resolver.deref(b), dict)
+                        and resolver.deref(b).get("type") != "null"]
+            if len(branches) == 1:
+                return _body_rows(branches[0], resolver, prefix, depth, location)
     rows: list[ParamRow] = []
     required = set(schema.get("required") or [])
     for name, sub in (schema.get("properties") or {}).items():
@@ -138,19 +191,20 @@ def _body_rows(schema: Any, resolver: Resolver, prefix: str = "", depth: int = 0
         full = f"{prefix}{name}"
         rows.append(ParamRow(
             name=full,
-            location="body",
+            location=location,
             type=type_text(sub, resolver) or "any",
             required=name in required,
             default=short_json(target["default"]) if "default" in target else "",
             range=range_text(target),
             enum=", ".join(short_json(v) for v in target.get("enum") or []),
             description=str(target.get("description") or target.get("title") or ""),
+            enum_values=[short_json(v) for v in target.get("enum") or []],
         ))
         if target.get("properties"):
-            rows.extend(_body_rows(target, resolver, full + ".", depth + 1))
+            rows.extend(_body_rows(target, resolver, full + ".", depth + 1, location))
         items = resolver.deref(target.get("items") or {})
         if isinstance(items, dict) and items.get("properties"):
-            rows.extend(_body_rows(items, resolver, full + "[].", depth + 1))
+            rows.extend(_body_rows(items, resolver, full + "[].", depth + 1, location))
     return rows
 
 
@@ -237,8 +291,11 @@ def operation_doc(spec: dict[str, Any], service: ServiceConfig, resolver: Resolv
         kind, answer_media = _media(answer.get("content"))
         description = str(answer.get("description") or "")
         example = _media_example(answer_media, resolver, True, description) if answer_media else None
+        schema = answer_media.get("schema") if answer_media else None
         responses.append(ResponseDoc(status=str(status), description=description,
-                                     content_type=kind, example=_example_text(example)))
+                                     content_type=kind, example=_example_text(example),
+                                     fields=_body_rows(schema, resolver, location="response") if schema else [],
+                                     type=type_text(schema, resolver) if isinstance(schema, dict) else ""))
     return OperationDoc(
         operation_id=operation_id,
         anchor=anchor,
@@ -295,6 +352,8 @@ def service_doc(spec: dict[str, Any], service: ServiceConfig, changelog: str | N
         queue_operations=[op for op in ops if op.queue],
         queue_roles={op.queue_role: op for op in ops if op.queue_role in QUEUE_ROLES},
         changelog=changelog,
+        tag_names={str(t["name"]): str(t.get("x-displayName") or "") for t in spec.get("tags") or []
+                   if isinstance(t, dict) and t.get("name") and t.get("x-displayName")},
     )
     from generator.render.docs_snippets import add_examples
 

@@ -16,6 +16,7 @@ from generator.render.docs_examples import (
     REQUEST_ID,
     Expr,
     RequestExample,
+    async_python_example,
     call_source,
     curl_example,
     python_example,
@@ -70,6 +71,12 @@ class Snippets:
         self.sdk = {op.operation_id: _sdk_of(self.names, op, spec) for op in doc.operations}
         self.submit = doc.queue_operations[0] if doc.queue_operations else None
 
+    def scripts(self, op: OperationDoc, entries: list[tuple[str, str, tuple[str, ...]]]) -> None:
+        """The Python examples of `op`, (title, statements, imports) each, for `Client` and `AsyncClient`."""
+        op.python = [(title, python_example(self.doc.package, body, imports)) for title, body, imports in entries]
+        op.python_async = [(title, async_python_example(self.doc.package, body, imports))
+                           for title, body, imports in entries]
+
     def curl(self, op: OperationDoc, request: RequestExample | None = None) -> str:
         assert op.request is not None
         return curl_example(request or op.request, op.auth, self.doc.env_prefix)
@@ -86,7 +93,7 @@ class Snippets:
     def plain(self, op: OperationDoc) -> None:
         assert op.request is not None
         sdk = self.sdk[op.operation_id]
-        op.python = [("", python_example(self.doc.package, call_source("result", sdk, op.request) + "print(result)\n"))]
+        self.scripts(op, [("", call_source("result", sdk, op.request) + "print(result)\n", ())])
         op.curl = self.curl(op)
 
     def queued(self, op: OperationDoc) -> None:
@@ -104,10 +111,8 @@ class Snippets:
             + "    time.sleep(0.5)\n"
             + f"print(client.{sdk.resource}.{sdk.result}(ticket))\n"
         )
-        op.python = [
-            ("Submit and wait for the result", python_example(self.doc.package, run)),
-            ("Submit, then follow the ticket", python_example(self.doc.package, steps, ("time",))),
-        ]
+        self.scripts(op, [("Submit and wait for the result", run, ()),
+                          ("Submit, then follow the ticket", steps, ("time",))])
         op.curl = self.curl(op)
 
     def queue_role(self, op: OperationDoc) -> None:
@@ -133,7 +138,7 @@ class Snippets:
                 poll = self.curl(status_op, _addressed(status_op, owner, name))
                 wait_curl = f"until {poll} | grep '\"COMPLETED\"' >/dev/null; do\n  sleep 1\ndone\n"
         body += call_source("result", sdk, request, overrides=overrides) + "print(result)\n"
-        op.python = [("", python_example(self.doc.package, body, imports))]
+        self.scripts(op, [("", body, imports)])
         submit_curl = self.curl(submit)
         op.curl = (f"REQUEST_ID=$({submit_curl} | {ID_FROM_JSON})\n" + wait_curl + self.curl(op, request))
 

@@ -73,6 +73,16 @@ def md_code(value: Any) -> str:
     return md_inline(text)
 
 
+def md_span(value: Any) -> str:
+    """An inline code span holding any one-line text (a command): delimited by a backtick run longer than
+    any inside, padded when the text starts or ends with a backtick (CommonMark's rule)."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    marks = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{marks}{pad}{text}{pad}{marks}"
+
+
 def fence(code: str, lang: str = "") -> str:
     """A fenced code block whose fence is longer than any backtick run inside the code."""
     longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
@@ -107,14 +117,18 @@ def html_paragraphs(value: Any) -> str:
     return "\n".join(parts)
 
 
-def markdown_parser() -> MarkdownIt:
-    """CommonMark with GFM tables and raw HTML switched OFF, so `<script>` in a source stays text."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+def markdown_parser(highlight: Callable[[str, str, Any], str] | None = None) -> MarkdownIt:
+    """CommonMark with GFM tables and raw HTML switched OFF, so `<script>` in a source stays text;
+    `highlight` (code, lang, attrs) -> HTML renders fenced blocks (it must escape what it returns)."""
+    options: dict[str, Any] = {"html": False}
+    if highlight is not None:
+        options["highlight"] = highlight
+    return MarkdownIt("commonmark", options).enable("table")
 
 
-def markdown_to_html(text: str) -> str:
-    """Render trusted-structure Markdown (the changelog) to HTML; raw HTML inside is escaped."""
-    return markdown_parser().render(text)
+def markdown_to_html(text: str, highlight: Callable[[str, str, Any], str] | None = None) -> str:
+    """Render trusted-structure Markdown (the changelog, the queue flow) to HTML; raw HTML inside is escaped."""
+    return str(markdown_parser(highlight).render(text))
 
 
 def md_url(value: Any) -> str:

@@ -7,6 +7,7 @@ into `spec.json` and `fixtures.json` beside them, so doc text is data and never 
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ def render_files(spec: dict[str, Any], context: RenderContext) -> dict[str, str]
     fixtures, spec_json, fixtures_json = data_files(spec)
     variables = {
         "service_name": context.service.name,
+        "apigen_mock": shlex.quote(context.command_names().mock),
         "title": str((spec.get("info") or {}).get("title") or context.service.name),
         "fixtures": fixtures,
     }

@@ -21,7 +21,8 @@ from typing import Any
 import jinja2
 from jinja2.bccache import Bucket
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+from generator.paths import BUILTIN_TEMPLATES
+
 _COMPILED: dict[str, bytes] = {}  # bucket key -> bytecode, shared by every environment of this process
 
 

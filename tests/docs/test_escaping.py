@@ -12,7 +12,8 @@ from tests.docs.helpers import code_blocks, render_docs
 
 # Raw HTML ON, as GitHub renders Markdown: only apigen's escaping can keep tags out.
 GITHUB_LIKE = MarkdownIt("commonmark", {"html": True}).enable("table")
-SEARCH_JS = (Path(__file__).resolve().parents[2] / "templates" / "docs" / "search.js").read_text(encoding="utf-8")
+DOCS_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "docs"
+PAGE_SCRIPTS = [(DOCS_TEMPLATES / name).read_text(encoding="utf-8") for name in ("search.js", "page.js")]
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +57,10 @@ def test_markdown_description_lines_stay_text(docs: Path) -> None:
 def test_code_blocks_are_not_broken_out_of(docs: Path) -> None:
     page = (docs / "operations/things_create.md").read_text(encoding="utf-8")
     python = code_blocks(page, "python")
-    assert len(python) == 1 and "it's ```fenced``` <script>" in python[0]
-    compile(python[0], "example", "exec")  # still valid Python
+    assert len(python) == 2  # Client and AsyncClient
+    for script in python:
+        assert "it's ```fenced``` <script>" in script
+        compile(script, "example", "exec")  # still valid Python
     tree = _markdown_tree(docs / "operations/things_create.md")
     assert tree.css("script") == []
 
@@ -66,7 +69,7 @@ def test_html_has_only_its_own_script(docs: Path) -> None:
     html = (docs / "index.html").read_text(encoding="utf-8")
     tree = LexborHTMLParser(html)
     scripts = tree.css("script")
-    assert len(scripts) == 1 and scripts[0].text().strip() == SEARCH_JS.strip()
+    assert [script.text().strip() for script in scripts] == [code.strip() for code in PAGE_SCRIPTS]
     assert tree.css("img") == [] and tree.css("b") == [] and tree.css("i") == []
     links = [a.attributes.get("href") or "" for a in tree.css("a")]
     assert not any(href.lower().startswith("javascript:") for href in links)

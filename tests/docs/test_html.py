@@ -55,13 +55,13 @@ def test_same_content_as_markdown(with_log: Path) -> None:
     generate = sections["images_generate"]
     assert "根据提示词生成图片。" in generate.text()
     header = [th.text() for th in generate.css("thead th")]
-    assert header == ["Name", "In", "Type", "Required", "Default", "Range", "Enum", "Description"]
+    assert header[:4] == ["Name", "Type", "Required", "Description"]  # body fields, then response fields
     markdown = (with_log / "operations" / "images_generate.md").read_text(encoding="utf-8")
     for code in (c.text() for c in generate.css("pre code")):
         assert code.rstrip("\n") in markdown  # every example is the Markdown one, byte for byte
     assert tree.css_first("#search") is not None
     queue = tree.css_first("#queue-flow")
-    assert [a.attributes["href"] for a in queue.css("ol a")] == [
+    assert [a.attributes["href"] for a in queue.css(".prose ol a")] == [
         "#get_request_status", "#stream_request_status", "#get_request_result", "#cancel_request"]
 
 

@@ -86,8 +86,10 @@ def test_operation_page_parts(demo: Path) -> None:
     (curl,) = code_blocks(page, "sh")
     assert curl.startswith('curl -sS --fail-with-body -X POST "$DEMO_BASE_URL/v1/images/generations"')
     assert '-H "Authorization: Bearer $DEMO_API_KEY"' in curl
-    (python,) = code_blocks(page, "python")
+    python, python_async = code_blocks(page, "python")
     assert "client.images.generate(" in python and 'prompt="一只在月球上的猫"' in python
+    assert "async with AsyncClient() as client:" in python_async
+    assert "result = await client.images.generate(" in python_async and 'prompt="一只在月球上的猫"' in python_async
 
 
 def test_queue_operation_examples_address_a_submitted_request(demo: Path) -> None:
@@ -95,8 +97,9 @@ def test_queue_operation_examples_address_a_submitted_request(demo: Path) -> Non
     (curl,) = code_blocks(page, "sh")
     assert curl.startswith("REQUEST_ID=$(curl ")
     assert '"$DEMO_BASE_URL/fal-ai/flux-pro/requests/$REQUEST_ID/cancel"' in curl
-    (python,) = code_blocks(page, "python")
+    python, python_async = code_blocks(page, "python")
     assert "ticket = client.fal_ai.submit(" in python and "request_id=ticket.request_id" in python
+    assert "ticket = await client.fal_ai.submit(" in python_async and "request_id=ticket.request_id" in python_async
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:

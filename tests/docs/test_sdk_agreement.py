@@ -67,9 +67,10 @@ def test_status_comparison_follows_the_sdk_type(variant: str, tmp_path: Path) ->
 
     render(spec, RenderContext(service=ServiceConfig(name=package, package=package)), tmp_path / "docs")
     page = (tmp_path / "docs" / "operations" / "get_request_result.md").read_text(encoding="utf-8")
-    (python,) = code_blocks(page, "python")
+    python, python_async = code_blocks(page, "python")
     expected = ".status.value != \"COMPLETED\"" if isinstance(status, Enum) else ".status != \"COMPLETED\""
     assert f"client.fal_ai.status(ticket){expected}" in python
+    assert f"(await client.fal_ai.status(ticket)){expected}" in python_async
 
 
 def test_status_response_examples_show_the_state_they_describe(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def test_first_build_writes_manifest_changelog_and_starting_version(project: Pat
     assert "generated/petstore/python/petstore/__init__.py" in manifest["outputs"]
     assert "specs/petstore.yaml" in manifest["inputs"]
     changelog = (project / "generated/petstore/CHANGELOG.md").read_text()
-    assert changelog.startswith("# Changelog\n\n## 0.1.0\n") and "Initial release: 1 operation(s)." in changelog
+    assert changelog.startswith("# Changelog\n\n## 0.1.0\n") and "Initial release: 1 operation." in changelog
     assert "built petstore 0.1.0" in capsys.readouterr().out
 
 

@@ -81,9 +81,10 @@ def test_real_renderers_give_the_same_bytes_with_cold_warm_and_no_cache(tmp_path
     spec = Path(__file__).resolve().parent.parent / "sdk" / "specs" / "images.yaml"
     trees = {}
     for run, setting in (("cold", str(tmp_path / "cache")), ("warm", str(tmp_path / "cache")), ("off", "off")):
-        out = tmp_path / run
-        done = subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--out", str(out),
-                               "--target", "all"], capture_output=True, text=True, cwd=tmp_path, check=False,
+        (tmp_path / run).mkdir()
+        out = tmp_path / run / "out"  # the same relative --out each time: the docs print it in their commands
+        done = subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--out", "out",
+                               "--target", "all"], capture_output=True, text=True, cwd=tmp_path / run, check=False,
                               env={**os.environ, "APIGEN_CACHE": setting})
         assert done.returncode == 0, done.stderr
         trees[run] = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}

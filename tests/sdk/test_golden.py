@@ -1,4 +1,4 @@
-"""Golden SDK trees: each spec of the project (`specs/*.yaml`) renders exactly the files kept under
+"""Golden SDK trees: each seed service's spec (`specs/<seed>.yaml`) renders exactly the files kept under
 `tests/golden/python/<service>/`. After an intended change, `pytest tests/sdk --update-goldens` rewrites them.
 The mock's testing helper (testing.py, _mock_*) is left out: its own tests cover it."""
 
@@ -14,10 +14,11 @@ from generator.render import RenderContext
 from generator.render.python_sdk import render
 from generator.spec import load_spec
 from tests.sdk.test_generate import tree
+from tests.seeds import SEED_SERVICES
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "python"
-SPECS = sorted((ROOT / "specs").glob("*.yaml"))
+SPECS = [ROOT / "specs" / f"{name}.yaml" for name in SEED_SERVICES]
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[p.stem for p in SPECS])
