@@ -45,6 +45,7 @@ class Page:
     _tables: list[Any] | None = None
     _lines: list[str] | None = None
     _curl_ends: list[int] | None = None
+    cache: dict[str, Any] = field(default_factory=dict)  # what a layout computes once per page
 
     def line_of(self, offset: int) -> int:
         if self.index is None:

@@ -489,3 +489,35 @@ GET /v1/jobs/{job_id}
     assert params(read)[("query", "verbose")]["schema"]["type"] == "boolean" and "requestBody" not in read
     assert set(response_schema(read, "200")["properties"]) == {"job_id", "state"}
     assert "200" not in create["responses"] or "content" not in create["responses"]["200"]
+
+
+def test_mdx_components(ingest) -> None:
+    page = """\
+POST /v1/voices/{voice_id}/speak
+<ParamField path="voice_id" type="string" required>The voice to use</ParamField>
+<ParamField header="X-Trace" type="string">Trace id echoed back</ParamField>
+<ParamField body="text" type="string" required default="hello">
+  What to say
+</ParamField>
+<ParamField body="speed" type="number" default="1.0">Speed, 0.5 to 2</ParamField>
+<ResponseField name="audio_url" type="string" required>Where the audio is</ResponseField>
+<RequestExample>
+```json
+{"text": "hi there"}
+```
+</RequestExample>
+<ResponseExample>
+```json 200
+{"audio_url": "https://cdn.voice.test/a.mp3", "seconds": 1.5}
+```
+</ResponseExample>
+"""
+    _, _, op = only_operation(ingest(page))
+    schema = body_schema(op)
+    assert schema["required"] == ["text"] and schema["properties"]["text"]["default"] == "hello"
+    assert schema["properties"]["text"]["description"] == "What to say"
+    assert body_example(op) == {"text": "hi there"}
+    assert params(op)[("header", "X-Trace")]["description"] == "Trace id echoed back"
+    assert params(op)[("path", "voice_id")]["description"] == "The voice to use"
+    ok = response_schema(op, "200")
+    assert set(ok["properties"]) == {"audio_url", "seconds"} and ok["required"] == ["audio_url"]

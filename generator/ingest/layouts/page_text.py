@@ -90,6 +90,11 @@ def is_field_example(page: Page, block: JsonBlock) -> bool:
 
 def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
     """('request'|'response', status) of a JSON example, from the heading above it and curl commands."""
+    from generator.ingest.layouts.mdx import example_kind
+
+    wrapped = example_kind(page, block.start)
+    if wrapped is not None:
+        return wrapped, "" if wrapped == "request" else _status_near(page.lines(), block.line - 3)
     first = max(1, block.line - 60)  # a bounded window keeps classifying linear in the page size
     before = page.text[page.offset_of(first):block.start].split("\n")
     last_curl_line = _last_curl_line(page, block.start)
