@@ -26,7 +26,7 @@ _DEFAULTS = [
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
     # a value marked as the default after it: `"url"(デフォルト)`, `std(默认)`, `png (default)`
     re.compile(r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[A-Za-z0-9][\w.:\-]*)\s*[（(]\s*(?:デフォルト|默认|default)"
-               r"\s*[)）]", re.I),
+               r"\s*[)）]", re.IGNORECASE),
 ]
 
 _RANGES = [
@@ -193,11 +193,11 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     optional `label:`), values glued together after a label, or a `a、b` list that holds the default."""
     candidates: list[list[str]] = []
     for key in _ENUM_KEY.finditer(text):
-        items = _ITEMS.match(text, key.end())
-        if items:
-            candidates.append(_split_items(items.group(0)))
+        listed = _ITEMS.match(text, key.end())
+        if listed:
+            candidates.append(_split_items(listed.group(0)))
     sentence = re.split(r"(?<=[。])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip()
-    for part in {text.strip(), sentence}:
+    for part in dict.fromkeys((text.strip(), sentence)):  # in order: deterministic
         whole = _WHOLE_LIST.match(part)
         if whole:
             candidates.append(_split_items(whole.group("items")))
@@ -206,9 +206,9 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
             candidates.append(_glued_items(glued.group("token")))
     if default is not None:
         for run in _DUN_LIST.finditer(text):
-            items = _split_items(run.group(0))
-            if str(default).lower() in {item.lower() for item in items}:
-                candidates.append(items)
+            run_items = _split_items(run.group(0))
+            if str(default).lower() in {item.lower() for item in run_items}:
+                candidates.append(run_items)
     for items in candidates:
         if items and items[-1].endswith(".") and len(items[-1]) > 1:
             items[-1] = items[-1][:-1]

@@ -14,8 +14,8 @@ from generator.ingest.infer import infer
 from generator.ingest.layouts import apifox_dump, field_listing, markdown_table, mdx, page_text
 from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
-from generator.ingest.text import normalize
 from generator.ingest.sections import heading
+from generator.ingest.text import normalize
 from generator.render.naming import snake
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -75,6 +75,8 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     partial: dict[str, Any] = {"paths": {}}
     servers: list[str] = []
     curl_auth = next((a for a in (page_text.auth_of_curl(c) for c in page.curls) if a), None)
+    kind: str | None
+    header: str | None
     described = next((e.described_auth for e in found if e.described_auth), None)
     if curl_auth:
         kind, header = curl_auth
@@ -152,7 +154,8 @@ def _for_endpoint(documented: dict[str, Any], endpoint: Endpoint) -> dict[str, A
     params = [p for p in op.get("parameters", []) if p["in"] != "path" or p["name"] in names]
     body = op.get("requestBody")
     if body and endpoint.method in ("GET", "HEAD"):
-        schema = next(iter(body.get("content", {}).values()), {}).get("schema", {})
+        media: dict[str, Any] = next(iter(body.get("content", {}).values()), {})
+        schema: dict[str, Any] = media.get("schema", {})
         required = set(schema.get("required", []))
         for prop, prop_schema in (schema.get("properties") or {}).items():
             where = "path" if prop in names else "query"
@@ -266,7 +269,8 @@ def _operation(endpoint: Endpoint, documented: dict[str, Any], labels: dict[str,
 def _example_or_fields(response: dict[str, Any]) -> dict[str, Any]:
     for media in (response.get("content") or {}).values():
         if isinstance(media.get("example"), dict):
-            return media["example"]
+            example: dict[str, Any] = media["example"]
+            return example
         props = (media.get("schema") or {}).get("properties")
         if isinstance(props, dict):
             return {k: None for k in props}

@@ -160,10 +160,10 @@ def scan(lines: list[str], skip_lines: set[int]) -> Scan:
                 found.append(Statement(number, match.group(1), target, start=number))
             else:
                 mentions.append((number, f"{match.group(1)} {target}"))
-    for number, method, target in labelled:
-        method = method or page_method
-        if method:
-            found.append(Statement(number, method, target, start=number))
+    for number, stated, target in labelled:
+        labelled_method = stated or page_method
+        if labelled_method:
+            found.append(Statement(number, labelled_method, target, start=number))
     _close_openers(found, openers)
     for statement in found:
         context = " ".join(lines[max(0, statement.start - 3):statement.line])

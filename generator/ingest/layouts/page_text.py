@@ -272,14 +272,14 @@ def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None =
         _add_curl(found, curl, exact)
     _confirm_paths(found)
     for path, value in _python_args(page):
-        target = next((e for e in found if e.matches("POST", path) is not None), None)
-        if target is None:
-            target = Endpoint(method="POST", path=path)
-            found.append(target)
-        _fill_path_examples(target, target.matches("POST", path) or {})
-        if not target.request_examples:
-            target.request_examples.append(value)
-            target.media = target.media or "application/json"
+        called = next((e for e in found if e.matches("POST", path) is not None), None)
+        if called is None:
+            called = Endpoint(method="POST", path=path)
+            found.append(called)
+        _fill_path_examples(called, called.matches("POST", path) or {})
+        if not called.request_examples:
+            called.request_examples.append(value)
+            called.media = called.media or "application/json"
     if not found:
         return found, warnings
     _number_groups(found)
@@ -322,7 +322,7 @@ def _described_request(value: Any) -> dict[str, Any] | None:
     "response": {"status", "body"}}`, as Postman-style example files print it)."""
     if not isinstance(value, dict):
         return None
-    request = value.get("request") if isinstance(value.get("request"), dict) else value
+    request: dict[str, Any] = value["request"] if isinstance(value.get("request"), dict) else value
     method, url = request.get("method"), request.get("url")
     if isinstance(url, dict):
         url = url.get("raw")
@@ -393,11 +393,11 @@ def _add_curl(found: list[Endpoint], curl: Curl, exact: dict[tuple[str, str], En
     elif curl.data is not None:
         data = curl.data.strip()
         reading = jsonish.read(data, 0) if data[:1] in "{[" else None
-        value = reading.value if reading is not None else None
+        decoded: Any = reading.value if reading is not None else None
         if reading is not None and not reading.complete:
             target.salvaged = True
-        if value is not None:
-            target.request_examples.append(value)
+        if decoded is not None:
+            target.request_examples.append(decoded)
             target.media = target.media or content_type or "application/json"
         else:
             target.media = target.media or content_type or "application/x-www-form-urlencoded"
@@ -428,7 +428,7 @@ def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> Non
     from bisect import bisect_right
 
     starts = sorted({e.start for e in found})
-    group_at = {}
+    group_at: dict[int, int] = {}
     for endpoint in found:
         group_at.setdefault(endpoint.start, endpoint.group)
     members_of: dict[int, list[Endpoint]] = {}
