@@ -521,3 +521,11 @@ POST /v1/voices/{voice_id}/speak
     assert params(op)[("path", "voice_id")]["description"] == "The voice to use"
     ok = response_schema(op, "200")
     assert set(ok["properties"]) == {"audio_url", "seconds"} and ok["required"] == ["audio_url"]
+
+
+def test_table_printed_one_cell_per_line(ingest) -> None:
+    page = "POST /v1/cards\n请求参数\n参数名\n类型\n必填\n说明\ntitle\nstring\n是\n卡片标题\ncount\ninteger\n否\n数量,默认值:2\n"
+    _, _, op = only_operation(ingest(page))
+    schema = body_schema(op)
+    assert schema["required"] == ["title"] and schema["properties"]["title"]["description"] == "卡片标题"
+    assert schema["properties"]["count"]["default"] == 2

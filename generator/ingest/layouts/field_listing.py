@@ -242,7 +242,7 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
 def _read_body(item: Field, texts: list[str]) -> None:
     """Required words, labels (示例值/Example/default/options), items/format lines and description."""
     pending: str | None = None
-    for text in texts:
+    for position, text in enumerate(texts):
         if pending in ("example", "default"):
             value: Any = text
             if pending == "example":
@@ -257,7 +257,8 @@ def _read_body(item: Field, texts: list[str]) -> None:
                 pending = None
             continue
         lowered = text.lower()
-        if lowered in _REQUIRED and lowered not in ("是", "否"):
+        if lowered in _REQUIRED and (lowered not in ("是", "否") or position == 0 and item.required is None):
+            # 是/否 right under the type: a table printed one cell per line
             item.required = _REQUIRED[lowered]
             continue
         if lowered in _LOCATIONS:
