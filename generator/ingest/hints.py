@@ -165,7 +165,7 @@ def _split_items(text: str) -> list[str]:
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
-_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u4e00-\u9fff]{{1,8}}\s+)?(?P<items>{_ITEM}(?:{_SEP}{_ITEM})+)\s*"
+_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u4e00-\u9fff]{{1,8}}\s+)?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
                          r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
 _GLUED = re.compile(r"^(?:[^:：,，。]{1,12}[:：]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
 
@@ -229,6 +229,7 @@ def lift(text: str, kind: str | None = None, example: Any = None) -> dict[str, A
     URL field is not an enum of the field's values).
     """
     flat = re.sub(r"\s+", " ", text)
+    flat = re.sub(r"(?<=[\w)])\.(?=[A-Z][a-z]+\b)", ". ", flat)  # `2:3.Default: 1:1`: a sentence glued on
     found: dict[str, Any] = {}
     default = find_default(flat, kind)
     if default is not None:

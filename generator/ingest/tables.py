@@ -106,7 +106,7 @@ def _row_follows(lines: list[str], i: int) -> bool:
             return False
         if text.endswith("|"):
             return not (at + 1 < len(lines) and _SEPARATOR.match(lines[at + 1].strip()))
-    return False
+    return i + 5 >= len(lines) and "|" not in "".join(lines[i:])  # the page ends inside the row
 
 
 def _emit(table: Table, line: int, row: list[str], width: int) -> None:

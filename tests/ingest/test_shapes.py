@@ -529,3 +529,35 @@ def test_table_printed_one_cell_per_line(ingest) -> None:
     schema = body_schema(op)
     assert schema["required"] == ["title"] and schema["properties"]["title"]["description"] == "卡片标题"
     assert schema["properties"]["count"]["default"] == 2
+
+
+def test_field_notes_under_the_table_and_glued_sentences(ingest) -> None:
+    page = """\
+POST /v1/prints
+| 参数 | 类型 | 位置 | 必填 | 说明 |
+|---|---|---|---|---|
+copies | integer | body | 否 | 份数 |
+finish | string | body | 否 | Finish. Allowed: matte · gloss · satin.Default: matte |
+paper | string | body | 否 | "a4"(默认)或 "a3"。 |
+copies
+- 默认值:
+2 - 最小值:
+1 - 最大值:
+9
+示例:
+"""
+    _, _, op = only_operation(ingest(page))
+    props = body_schema(op)["properties"]
+    assert (props["copies"]["default"], props["copies"]["minimum"], props["copies"]["maximum"]) == (2, 1, 9)
+    assert props["finish"]["enum"] == ["matte", "gloss", "satin"] and props["finish"]["default"] == "matte"
+    assert props["paper"]["enum"] == ["a4", "a3"] and props["paper"]["default"] == "a4"
+
+
+def test_gitbook_constraints_before_the_required_word_and_a_row_cut_by_the_page_end(ingest) -> None:
+    gitbook = ingest("post\nBody\nmodestring · enumRequiredPossible values:\nHow to run.\npost\n/v2/runs200Success\n",
+                     "gitbook.txt")
+    assert body_schema(op_of(gitbook, "post", "/v2/runs"))["required"] == ["mode"]
+    cut = ingest("POST /v1/a\n请求体:\n参数 | 值 |\n---|---|\nseed integer 非必需 | 随机种子 |\nhook string 必须\n回调 URL",
+                 "cut.txt")
+    schema = body_schema(op_of(cut, "post", "/v1/a"))
+    assert schema["required"] == ["hook"] and schema["properties"]["seed"]["type"] == "integer"

@@ -315,6 +315,13 @@ def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
         if anchor.before:
             item.description.extend(anchor.before)
         rest = anchor.rest
+        while True:  # GitBook: `· enum`, `· max: 1` constraints between the type and the required word
+            constraint = re.match(r"^·\s*(?P<c>(?:min|max|minimum|maximum|default)\s*:\s*\S+|[\w<>\[\]]+)\s*", rest, re.I)
+            if not constraint:
+                break
+            if ":" in constraint.group("c"):
+                item.notes.append(constraint.group("c"))
+            rest = rest[constraint.end():]
         word = re.match(r"^(Required|Optional|必需|必填|可选)\b\s*", rest)
         if word:
             item.required = word.group(1).lower() in ("required", "必需", "必填")

@@ -79,6 +79,7 @@ def parse_fields(page: Page) -> list[Field]:
             item = _row(cells, roles, section, status, line)
             if item:
                 fields.append(item)
+    _notes_after(lines, fields)
     i = 0
     while i < len(lines):
         line = lines[i].strip()
@@ -97,6 +98,29 @@ def parse_fields(page: Page) -> list[Field]:
             continue
         i += 1
     return fields
+
+
+_NOTE_LINE = re.compile(r"^(?:[-*•]\s*\S.*|[^\s:：]{1,24}(?:\s+[-*•]\s+.*)?)$")
+
+
+def _notes_after(lines: list[str], fields: list[Field]) -> None:
+    """A table field's name alone on a line, then bullets (`n` / `- 默认值:` / `1 - 最小值:` / `1`): notes on that
+    field (defaults, ranges) the table had no room for."""
+    by_name = {f.name: f for f in fields}
+    last_row = max((f.line for f in fields), default=0)
+    for index in range(last_row, len(lines)):
+        item = by_name.get(lines[index].strip())
+        if item is None or index + 1 >= len(lines) or not lines[index + 1].lstrip().startswith(("-", "*", "•")):
+            continue
+        block: list[str] = []
+        for line in lines[index + 1:index + 13]:
+            text = line.strip()
+            if not text or not _NOTE_LINE.match(text) or (
+                    text.endswith((":", "：")) and text[0] not in "-*•" and not re.search(r"\s[-*•]\s", text)):
+                break
+            block.append(text)
+        if block:
+            item.notes.append(re.sub(r"\s*[-*•]\s+", " ", " ".join(block)).strip())
 
 
 def _row(cells: list[str], columns: dict[str, int], section: str, status: str, line: int) -> Field | None:
