@@ -2,8 +2,9 @@
 
 Hand-written and scraped examples carry `//` and `/* */` comments, trailing commas, single-quoted strings,
 Postman's Ruby-hash rendering (`{"k"=>v}`), and are often cut off by the end of an excerpt. `read` returns
-the value with every *complete* member kept; a member whose value was cut keeps its key with the value
-`CUT` (its name is a fact, its value is not). Depth is bounded so hostile input cannot exhaust the stack.
+the value with every *complete* member kept; a member whose value was cut, or runs into text that is not
+JSON (page text after a cut-off body), keeps its key with the value `CUT` (its name is a fact, its value is
+not). Depth is bounded so hostile input cannot exhaust the stack.
 """
 
 from __future__ import annotations
@@ -148,6 +149,10 @@ class _Parser:
                 out[key] = self.value(depth + 1)
             except _Truncated as cut:
                 out[key] = cut.partial
+                raise _Truncated(out) from None
+            except _Invalid:
+                # the excerpt ran into other text (a footer after a cut-off body): keep what was complete
+                out[key] = CUT
                 raise _Truncated(out) from None
 
     def _array(self, depth: int) -> list[Any]:

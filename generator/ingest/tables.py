@@ -103,10 +103,11 @@ def _row_follows(lines: list[str], i: int) -> bool:
     for at in range(i + 1, min(i + 5, len(lines))):
         text = lines[at].strip()
         if not text:
-            return False
+            break
         if text.endswith("|"):
             return not (at + 1 < len(lines) and _SEPARATOR.match(lines[at + 1].strip()))
-    return i + 5 >= len(lines) and "|" not in "".join(lines[i:])  # the page ends inside the row
+    # the page (or the excerpt, before a footer) ends inside the row: its first line holds a name and a type word
+    return bool(re.match(rf"^`?[A-Za-z_$@][\w.\-\[\]$@]*?\s*(?:{TYPE_TOKEN})(?![\w])", lines[i].strip(), re.IGNORECASE))
 
 
 def _emit(table: Table, line: int, row: list[str], width: int) -> None:

@@ -561,3 +561,12 @@ def test_gitbook_constraints_before_the_required_word_and_a_row_cut_by_the_page_
                  "cut.txt")
     schema = body_schema(op_of(cut, "post", "/v1/a"))
     assert schema["required"] == ["hook"] and schema["properties"]["seed"]["type"] == "integer"
+
+
+def test_excerpt_cut_before_a_footer(ingest) -> None:
+    page = ("Extend\nPOST /v1/clips/{clip_id}/extend\n"
+            "curl -X POST https://api.clips.test/v1/clips/c-9/extend -H 'Content-Type: application/json' -d '{\n"
+            "  \"seconds\": 4,\n  \"note\": \n\n上一页\n下一页\n© 2026 Clips\n")
+    op = op_of(ingest(page), "post", "/v1/clips/{clip_id}/extend")
+    assert set(body_schema(op)["properties"]) == {"seconds", "note"}
+    assert body_example(op) == {"seconds": 4} and op["x-apigen-salvaged"] is True
