@@ -115,20 +115,27 @@ class _Parser:
             return self._string(ch)
         return self._scalar()
 
+    def _next_member(self, partial: Any, closing: str) -> str | None:
+        """The first character of the container's next member (commas skipped), None past its `closing`."""
+        while True:
+            self._skip()
+            if self.pos >= self.n:
+                raise _Truncated(partial)
+            ch = self.text[self.pos]
+            if ch == closing:
+                self.pos += 1
+                return None
+            if ch != ",":
+                return ch
+            self.pos += 1
+
     def _object(self, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         self.pos += 1
         while True:
-            self._skip()
-            if self.pos >= self.n:
-                raise _Truncated(out)
-            ch = self.text[self.pos]
-            if ch == "}":
-                self.pos += 1
+            ch = self._next_member(out, "}")
+            if ch is None:
                 return out
-            if ch == ",":
-                self.pos += 1
-                continue
             if ch not in "\"'":
                 raise _Invalid()
             try:
@@ -159,16 +166,8 @@ class _Parser:
         out: list[Any] = []
         self.pos += 1
         while True:
-            self._skip()
-            if self.pos >= self.n:
-                raise _Truncated(out)
-            ch = self.text[self.pos]
-            if ch == "]":
-                self.pos += 1
+            if self._next_member(out, "]") is None:
                 return out
-            if ch == ",":
-                self.pos += 1
-                continue
             try:
                 out.append(self.value(depth + 1))
             except _Truncated as cut:
