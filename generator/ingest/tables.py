@@ -37,7 +37,8 @@ def split_cells(line: str) -> list[str]:
 
 
 def find_tables(lines: list[str]) -> list[Table]:
-    """Every pipe table of the page (lines 0-based in, table lines reported 1-based)."""
+    """Every pipe table of the page, and every tab-separated one (an HTML table copied as text) whose header
+    names a field column and another known column (lines 0-based in, table lines reported 1-based)."""
     tables: list[Table] = []
     i = 0
     n = len(lines)
@@ -48,8 +49,23 @@ def find_tables(lines: list[str]) -> list[Table]:
             i = _read_rows(lines, i + 2, table)
             tables.append(table)
             continue
+        if "\t" in line and _is_tab_header(line):
+            table = Table(header=[c.strip() for c in line.split("\t")], line=i + 1)
+            i += 1
+            while i < n and "\t" in lines[i] and len(lines[i].strip().split("\t")) >= len(table.header) - 1:
+                table.rows.append((i + 1, [c.strip() for c in lines[i].strip().split("\t")]))
+                i += 1
+            if table.rows:
+                tables.append(table)
+            continue
         i += 1
     return tables
+
+
+def _is_tab_header(line: str) -> bool:
+    cells = [re.sub(r"[*`:：]", "", c).strip().lower() for c in line.split("\t")]
+    roles = {role for cell in cells for role, names in VOCABULARY.items() if cell in names}
+    return len(cells) >= 3 and "name" in roles and len(roles) >= 3
 
 
 def _read_rows(lines: list[str], start: int, table: Table) -> int:

@@ -570,3 +570,15 @@ def test_excerpt_cut_before_a_footer(ingest) -> None:
     op = op_of(ingest(page), "post", "/v1/clips/{clip_id}/extend")
     assert set(body_schema(op)["properties"]) == {"seconds", "note"}
     assert body_example(op) == {"seconds": 4} and op["x-apigen-salvaged"] is True
+
+
+def test_swagger_ui_text_and_tab_separated_tables(ingest) -> None:
+    swagger = ingest("GET\n/pet/{petId}\nParameters\nName\tDescription\npetId *\ninteger($int64)\n(path)\nID of the pet\n"
+                     "verbose\nboolean\n(query)\nMore detail\n", "swagger.txt")
+    op = op_of(swagger, "get", "/pet/{petId}")
+    pet = params(op)[("path", "petId")]
+    assert pet["schema"] == {"type": "integer", "format": "int64"} and pet["description"] == "ID of the pet"
+    assert params(op)[("query", "verbose")]["required"] is False
+    tsv = ingest("POST /v1/cards\n参数名\t类型\t必填\t说明\ntitle\tstring\t是\t标题\ncount\tinteger\t否\t数量,默认值:2\n", "tsv.txt")
+    schema = body_schema(op_of(tsv, "post", "/v1/cards"))
+    assert schema["required"] == ["title"] and schema["properties"]["count"]["default"] == 2

@@ -33,13 +33,14 @@ NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
 TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|binary|int|float|double|bool|any)"
         r"(?:\[\])?(?:\s*\[\w+\]|\s+of\s+(?:objects?|strings?|integers?|numbers?|booleans?|arrays?)|<\w+>)?)")
 _TYPE_LINE = re.compile(rf"^(?P<type>{TYPE})(?P<rest>(?:\s*\|\s*null)?(?=$|[\sA-Z\u4e00-\u9fff(·]).*)$")
-_NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?$")
+_NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*\*)?$")  # `petId *`: Swagger UI
 _NAME_TYPE = re.compile(rf"^(?P<name>{NAME})(?P<opt>\?)?(?:\s+|(?<=\?))(?P<type>{TYPE})(?P<rest>\s.*)?$")
 _OPTIONAL_NAME = re.compile(rf"^(?P<name>{NAME})\?$")
 _TAIL_NAME = re.compile(rf"^(?P<prefix>.*\S)\s+(?P<name>{NAME})$")
 _REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True,
              "可选": False, "optional": False, "非必需": False, "非必填": False, "否": False}
 _LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
+_PLACE = {"header": HEADER, "query": QUERY, "path": PATH}
 _LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
                     r"Allowed values|Possible values|可选值|枚举值)\s*[:：]?\s*(?P<rest>.*)$")
 _NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[:：]", re.IGNORECASE)
@@ -218,7 +219,8 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
     match = _is_name(lines[j].text, typed_below=j == i - 1 and _usable(lines, j - 1, taken)
                      and not _TYPE_LINE.match(lines[j - 1].text) and lines[j - 1].text.lower() not in _REQUIRED)
     if match:
-        return Anchor(match.group("name"), j, i, None, optional=bool(match.group("opt")), required=required)
+        return Anchor(match.group("name"), j, i, None, optional=bool(match.group("opt")),
+                      required=True if match.group("star") else required)
     # Starlight: name, description, type; the name may share its line with the previous example value.
     if heading(lines[j].text):
         return None  # a section heading is no field's description
@@ -261,7 +263,10 @@ def _read_body(item: Field, texts: list[str]) -> None:
             # 是/否 right under the type: a table printed one cell per line
             item.required = _REQUIRED[lowered]
             continue
-        if lowered in _LOCATIONS:
+        if lowered.strip("()") in _LOCATIONS:
+            place = _PLACE.get(lowered.strip("()"))
+            if place and item.section in (BODY, None) and item.section != RESPONSE:
+                item.section = place  # Swagger UI prints `(path)` / `(query)` under the type
             continue
         label = _LABEL.match(text)
         if label:
@@ -327,6 +332,9 @@ def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
             item.required = word.group(1).lower() in ("required", "必需", "必填")
             rest = rest[word.end():]
         rest = re.sub(r"^\|\s*null\s*", "", rest)
+        fmt = re.match(r"^\(\$?([A-Za-z][\w-]*)\)\s*", rest)  # `integer($int64)`
+        if fmt:
+            item.format, rest = fmt.group(1), rest[fmt.end():]
         stop = anchors[index + 1].name_index if index + 1 < len(anchors) else len(lines)
         body: list[str] = [rest] if rest else []
         for j in range(anchor.type_index + 1, stop):
