@@ -30,6 +30,7 @@ PATH_CHARS = r"[A-Za-z0-9_\-./{}~%:@+$]"
 TARGET = rf"(?:https?://{PATH_CHARS}+|\{{\{{\s*\w+\s*\}}\}}{PATH_CHARS}*|\$\{{?\w+\}}?{PATH_CHARS}*|/{PATH_CHARS}*)"
 _INLINE = re.compile(rf"(?<![A-Za-z])({_M})[ \t]+`?({TARGET})")
 _TARGET_LINE = re.compile(rf"^`?({TARGET})")
+_LOWER_INLINE = re.compile(rf"^[\s\-*•]*({_M.lower()})[ \t]+`?((?:https?://|/){PATH_CHARS}*)`?\s*$")  # ReadMe badge
 _LONE_METHOD = re.compile(rf"^[\s#>*`•·\-]*({_M}|{_M.lower()})[\s`]*$")
 _LABELS = (r"(?:[\u4e00-\u9fff]{0,4}(?:请求地址|接口地址|请求URL|请求 URL|请求路径|接口路径|调用地址|地址)|"
            r"Request (?:address|URL|path)|Endpoint|Base URL|URL|Path|Route|エンドポイント|URL-адрес|Адрес)")
@@ -142,6 +143,11 @@ def scan(lines: list[str], skip_lines: set[int]) -> Scan:
             rest = line[label.end():]
             labelled.append((number, label.group(1).upper() if label.group(1) else None,
                              clean_target(label.group(2), rest, words)))
+            continue
+        lower = _LOWER_INLINE.match(line)
+        if lower:
+            found.append(Statement(number, lower.group(1).upper(), clean_target(lower.group(2), "", words),
+                                   start=number))
             continue
         table = _TABLE_TARGET.match(line)
         if table:

@@ -582,3 +582,14 @@ def test_swagger_ui_text_and_tab_separated_tables(ingest) -> None:
     tsv = ingest("POST /v1/cards\n参数名\t类型\t必填\t说明\ntitle\tstring\t是\t标题\ncount\tinteger\t否\t数量,默认值:2\n", "tsv.txt")
     schema = body_schema(op_of(tsv, "post", "/v1/cards"))
     assert schema["required"] == ["title"] and schema["properties"]["count"]["default"] == 2
+
+
+def test_readme_style_page(ingest) -> None:
+    page = ("Create image\npost https://api.pics.test/v1/images\nBody Params\nprompt\nstring\nrequired\nWhat to draw.\n"
+            "width\nint32\nDefaults to 1024\nImage width, between 256 and 2048.\nRESPONSE\n200\n{\"id\": \"img_1\"}\n")
+    spec = ingest(page)
+    op = op_of(spec, "post", "/v1/images")
+    width = body_schema(op)["properties"]["width"]
+    assert (width["type"], width["default"], width["minimum"], width["maximum"]) == ("integer", 1024, 256, 2048)
+    assert body_schema(op)["required"] == ["prompt"] and spec["servers"] == [{"url": "https://api.pics.test"}]
+    assert set(response_schema(op, "200")["properties"]) == {"id"}

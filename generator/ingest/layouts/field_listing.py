@@ -30,7 +30,8 @@ from generator.ingest.sections import (
 )
 
 NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
-TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|binary|int|float|double|bool|any)"
+TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|binary|int32|int64|int|float|double|"
+        r"bool|any)"
         r"(?:\[\])?(?:\s*\[\w+\]|\s+of\s+(?:objects?|strings?|integers?|numbers?|booleans?|arrays?)|<\w+>)?)")
 _TYPE_LINE = re.compile(rf"^(?P<type>{TYPE})(?P<rest>(?:\s*\|\s*null)?(?=$|[\sA-Z\u4e00-\u9fff(·]).*)$")
 _NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*\*)?$")  # `petId *`: Swagger UI
@@ -42,7 +43,7 @@ _REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "
 _LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
 _PLACE = {"header": HEADER, "query": QUERY, "path": PATH}
 _LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
-                    r"Allowed values|Possible values|可选值|枚举值)\s*[:：]?\s*(?P<rest>.*)$")
+                    r"Allowed values|Possible values|可选值|枚举值)(?![A-Za-z])\s*[:：]?\s*(?P<rest>.*)$")
 _NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[:：]", re.IGNORECASE)
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
