@@ -95,10 +95,14 @@ def merge_specs(partials: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
                 for name, value in items.items():
                     spec.setdefault("components", {}).setdefault(kind, {}).setdefault(name, value)
         for path, item in (partial.get("paths") or {}).items():
+            if not isinstance(item, dict):
+                continue
             target = spec["paths"].setdefault(path, {})
             for method, op in item.items():
                 if method not in HTTP_METHODS:
                     target.setdefault(method, op)
+                    continue
+                if not isinstance(op, dict):
                     continue
                 op = dict(op)
                 if "security" not in op and partial.get("security") is not None:

@@ -29,6 +29,7 @@ class JsonBlock:
     line: int
     value: Any = None
     truncated: bool = False  # the page ends inside it: `value` holds its complete members (see jsonish)
+    raw: Any = None  # as read, cut members marked `jsonish.CUT` (their keys are facts too)
     repaired: bool = False  # read by a tolerant rule (comments, trailing commas, `=>`)
 
 
@@ -110,8 +111,8 @@ def find_json_blocks(text: str, skip: list[tuple[int, int]], index: LineIndex | 
         if reading is None:
             continue
         line = index.line_of(start)
-        blocks.append(JsonBlock(start=start, end=reading.end, line=line, value=reading.value,
-                                truncated=not reading.complete, repaired=reading.repaired))
+        blocks.append(JsonBlock(start=start, end=reading.end, line=line, value=jsonish.strip_cut(reading.value),
+                                truncated=not reading.complete, repaired=reading.repaired, raw=reading.value))
         position = reading.end
         if not reading.complete:
             break

@@ -32,10 +32,15 @@ def _embedded_document(text: str, source: str, warnings: list[str]) -> dict[str,
     from generator.ingest.layouts import openapi_document
     from generator.spec.upgrade import to_openapi31
 
-    doc = openapi_document.parse(text, source, warnings)
-    if doc is None:
+    try:
+        doc = openapi_document.parse(text, source, warnings)
+        return None if doc is None else to_openapi31(doc, source=source)
+    except (AttributeError, TypeError, KeyError, ValueError, IndexError) as error:
+        # a document whose shape the spec stage cannot follow (a scrape that lost its nesting): the page's
+        # text is read instead, as for a page with no document
+        warnings.append(f"{source}: the embedded OpenAPI document has an unreadable shape ({type(error).__name__}: "
+                        f"{str(error)[:80]}); reading the page's text instead")
         return None
-    return to_openapi31(doc, source=source)
 
 
 def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[str]]:

@@ -593,3 +593,16 @@ def test_readme_style_page(ingest) -> None:
     assert (width["type"], width["default"], width["minimum"], width["maximum"]) == ("integer", 1024, 256, 2048)
     assert body_schema(op)["required"] == ["prompt"] and spec["servers"] == [{"url": "https://api.pics.test"}]
     assert set(response_schema(op, "200")["properties"]) == {"id"}
+
+
+def test_embedded_documents_of_unreadable_shape_fall_back_to_the_page_text(tmp_path: Path) -> None:
+    listed_paths = "openapi: 3.0.1\ninfo:\n  title: x\n  version: '1'\npaths:\n  - /a\n  - /b\nPOST /v1/fallback\n"
+    run = run_ingest(tmp_path, listed_paths, "-o", "out.yaml")
+    assert run.returncode == 0 and "Traceback" not in run.stderr
+    assert "`paths` of the embedded OpenAPI document is not a mapping" in run.stderr
+    assert "/v1/fallback" in (tmp_path / "out.yaml").read_text(encoding="utf-8")
+    scalar_item = ('{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {"/a": "lost", '
+                   '"/b": {"get": "lost", "post": {"responses": {"200": {"description": "ok"}}}}}}')
+    run = run_ingest(tmp_path, scalar_item, "-o", "out.yaml")
+    assert run.returncode == 0 and "path '/a'" in run.stderr and "GET /b" in run.stderr
+    assert "post:" in (tmp_path / "out.yaml").read_text(encoding="utf-8")

@@ -51,10 +51,14 @@ def parse(text: str, source: str, warnings: list[str] | None = None) -> dict[str
     if found is None:
         return None
     doc, line, salvaged = found
+    if "paths" in doc and not isinstance(doc["paths"], dict):
+        warnings.append(f"{source}:{line}: `paths` of the embedded OpenAPI document is not a mapping; ignored")
+        del doc["paths"]
     if not isinstance(doc.get("paths"), dict) and "components" not in doc and "webhooks" not in doc:
         warnings.append(f"{source}:{line}: embedded OpenAPI document has no `paths` mapping; reading the page's "
                         f"text instead")
         return None
+    _drop_unreadable_operations(doc, source, line, warnings)
     if salvaged:
         _drop_dangling_refs(doc, doc, source, warnings, 0)
         for item in doc["paths"].values() if isinstance(doc.get("paths"), dict) else []:
@@ -110,6 +114,23 @@ def _from_json(text: str, source: str, warnings: list[str]) -> tuple[dict[str, A
     line = first_error.lineno if first_error is not None else _line_of(text, match.start())
     message = first_error.msg if first_error is not None else "no enclosing object"
     raise ApigenError(f"embedded OpenAPI JSON document is broken: {message}", file=source, line=line)
+
+
+def _drop_unreadable_operations(doc: dict[str, Any], source: str, line: int, warnings: list[str]) -> None:
+    """Path items and operations that are not mappings (a scrape that lost the nesting) are dropped."""
+    paths = doc.get("paths")
+    if not isinstance(paths, dict):
+        return
+    for path, item in list(paths.items()):
+        if not isinstance(item, dict):
+            warnings.append(f"{source}:{line}: path {path!r} of the embedded OpenAPI document is not a mapping; "
+                            f"skipped")
+            del paths[path]
+            continue
+        for method in [m for m in _OPERATION_KEYS if m in item and not isinstance(item[m], dict)]:
+            warnings.append(f"{source}:{line}: {method.upper()} {path} of the embedded OpenAPI document is not a "
+                            f"mapping; skipped")
+            del item[method]
 
 
 def _drop_dangling_refs(node: Any, doc: dict[str, Any], source: str, warnings: list[str], depth: int) -> None:

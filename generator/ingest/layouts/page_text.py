@@ -440,16 +440,16 @@ def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> Non
         kind, status = classify(page, block)
         section = starts[max(bisect_right(starts, block.line) - 1, 0)]
         members = members_of[group_at[section]]
-        value = jsonish.strip_cut(block.value)
+        value = block.value
         if block.truncated:
             warnings.append(f"{page.source}:{block.line}: JSON example cut off by the end of the page; "
                             f"its complete members kept")
-            if value in ({}, [], None) and not _has_keys(block.value):
+            if value in ({}, [], None) and not _has_keys(block.raw):
                 continue
         if kind == "request":
             takers = [e for e in members if e.method not in ("GET", "HEAD")] or members
             for endpoint in takers:
-                endpoint.request_examples.append(block.value)
+                endpoint.request_examples.append(block.raw)
                 endpoint.salvaged = endpoint.salvaged or block.truncated
         else:
             for endpoint in members:
@@ -457,7 +457,7 @@ def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> Non
                 if code == "200" and endpoint.responses.get("200") and isinstance(value, dict) and set(value) <= {
                         "error", "detail", "message", "code"} and "error" in value:
                     code = "default"
-                endpoint.responses.setdefault(code, []).append(block.value)
+                endpoint.responses.setdefault(code, []).append(block.raw)
                 endpoint.salvaged = endpoint.salvaged or block.truncated
 
 
