@@ -606,3 +606,9 @@ def test_embedded_documents_of_unreadable_shape_fall_back_to_the_page_text(tmp_p
     run = run_ingest(tmp_path, scalar_item, "-o", "out.yaml")
     assert run.returncode == 0 and "path '/a'" in run.stderr and "GET /b" in run.stderr
     assert "post:" in (tmp_path / "out.yaml").read_text(encoding="utf-8")
+
+
+def test_an_endpoint_named_only_in_prose_is_still_read(tmp_path: Path) -> None:
+    run = run_ingest(tmp_path, "To make a card, send POST /v2/cards with a JSON body.\n", "-o", "out.yaml")
+    assert run.returncode == 0 and "only named in a sentence" in run.stderr
+    assert "/v2/cards:" in (tmp_path / "out.yaml").read_text(encoding="utf-8")

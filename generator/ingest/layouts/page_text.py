@@ -280,6 +280,16 @@ def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None =
         if not called.request_examples:
             called.request_examples.append(value)
             called.media = called.media or "application/json"
+    if not found and scanned.mentions:
+        # nothing but sentences name an endpoint: a person still reads them as the page's endpoints
+        warnings = [w for w in warnings if "mentioned in a sentence" not in w]
+        for line, what in scanned.mentions:
+            method, _, target = what.partition(" ")
+            server, path, _query = split_url(target)
+            if not any(e.method == method and e.path == path for e in found):
+                found.append(Endpoint(method=method, path=path, documented=True, line=line, start=line,
+                                      group=len(found), servers=[server] if server else []))
+                warnings.append(f"{page.source}:{line}: `{what}` is only named in a sentence; read as the endpoint")
     if not found:
         return found, warnings
     _number_groups(found)
