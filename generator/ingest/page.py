@@ -119,9 +119,9 @@ def find_json_blocks(text: str, skip: list[tuple[int, int]], index: LineIndex | 
     return blocks
 
 
-def load_page(path: Path, source: str) -> Page:
-    """Read a page and locate its curl commands and JSON examples."""
-    text = normalize(read_text(path, source))
+def load_page(path: Path, source: str, text: str | None = None) -> Page:
+    """Read a page (or take its already normalised `text`) and locate its curl commands and JSON examples."""
+    text = normalize(read_text(path, source)) if text is None else text
     url = None
     first = _SOURCE_LINE.match(text)
     if first:

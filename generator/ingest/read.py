@@ -58,7 +58,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
                 if isinstance(op, dict):
                     op.setdefault("x-source", name)
         return doc, warnings
-    page = load_page(path, shown)
+    page = load_page(path, shown, text)
     dump = apifox_dump.detect(page)
     listed, media = field_listing.parse_fields(page)
     tabled = markdown_table.parse_fields(page)

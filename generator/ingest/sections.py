@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 PATH, QUERY, HEADER, AUTH, BODY, RESPONSE, CODE, END = (
     "path", "query", "header", "auth", "body", "response", "code", "end")
@@ -38,7 +39,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Heading:
     kind: str
     media: str | None = None
@@ -91,6 +92,7 @@ def _is_sentence(rest: str) -> bool:
     return len(rest) > 30 or bool(re.search(r"[,，。;；]|\s\w+\s\w+\s", rest))
 
 
+@lru_cache(maxsize=1 << 16)
 def heading(line: str) -> Heading | None:
     """The section a short line opens, if it is a heading."""
     text = clean(line)

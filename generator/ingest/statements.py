@@ -217,8 +217,8 @@ _SEGMENT = re.compile(r"^[A-Za-z0-9_\-.{}~]+$")
 
 def _joined(lines: list[str], first: int) -> tuple[str, int]:
     parts = [lines[first].strip()]
-    for line in lines[first + 1:]:
-        piece = line.strip()
+    for at in range(first + 1, len(lines)):
+        piece = lines[at].strip()
         if piece == "/" and not parts[-1].endswith("/"):
             parts.append("/")
         elif parts[-1].endswith("/") and _SEGMENT.match(piece):
