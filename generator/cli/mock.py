@@ -43,19 +43,19 @@ def load_app_module(folder: Path) -> ModuleType:
 
 def render_spec(spec_path: Path, out: Path) -> Path:
     """Render the mock of any OpenAPI document into `out`; returns the mock folder."""
-    from generator.config import ServiceConfig, package_name
+    from generator.config import ServiceConfig, package_name, service_from_filename
     from generator.render import RenderContext
     from generator.render.mock_server import render
     from generator.spec import load_spec
 
     spec = load_spec(spec_path)
-    name = spec_path.stem
+    name = service_from_filename(spec_path.stem)
     render(spec, RenderContext(service=ServiceConfig(name=name, package=package_name(name))), out / "mock")
     return out / "mock"
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.config import load_config
+    from generator.config import load_config, service_name_problem
 
     target = Path(args.target)
     temporary: Path | None = None
@@ -65,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
             folder = render_spec(target, temporary)
         else:
             config = load_config()
+            problem = service_name_problem(args.target)
+            if problem:
+                raise ApigenError(f"{problem}; give a service of this project or a spec file")
             folder = config.generated_dir / args.target / "mock"
             if not folder.is_dir():
                 known = [n for n in config.service_names() if (config.generated_dir / n / "mock").is_dir()]
