@@ -32,13 +32,6 @@ def package_name(service: str) -> str:
     return name + "_" if keyword.iskeyword(name) else name
 
 
-def service_from_filename(stem: str) -> str:
-    """A service name for a document given by path (`apigen generate "openapi (1).json"`): its stem with
-    anything a folder name should not hold replaced by `-`."""
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).replace("..", ".").strip("._-")[:100].strip("._-")
-    return name or "api"
-
-
 def env_prefix(service: str) -> str:
     """`<SERVICE>` in `<SERVICE>_API_KEY`: upper-cased, non-alphanumerics as `_`."""
     return re.sub(r"[^0-9A-Za-z]", "_", service).upper()
@@ -76,8 +69,9 @@ class ServiceConfig:
     targets: tuple[str, ...] = ALL_TARGETS
 
     def __post_init__(self) -> None:
-        # every way in (apigen.yaml, --service, --package, folder names) passes here before any path is built
-        problem = service_name_problem(self.name) or package_problem(self.package)
+        # the package is a folder of every SDK output (apigen.yaml, `--package`); the service name becomes a
+        # folder only in a project (generated/<name>/), so `load_config` and `service_names` check that
+        problem = package_problem(self.package)
         if problem:
             raise ApigenError(problem)
 

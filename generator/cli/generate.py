@@ -20,12 +20,12 @@ def run(args: argparse.Namespace) -> int:
     import tempfile
     from dataclasses import replace
 
-    from generator.config import ALL_TARGETS, load_config, service_from_filename
+    from generator.config import ALL_TARGETS, load_config
     from generator.render import RenderContext, renderer
     from generator.spec import load_spec
 
     spec = load_spec(args.spec)
-    name = args.service or service_from_filename(args.spec.stem)
+    name = args.service or args.spec.stem
     targets = ALL_TARGETS if args.target == "all" else (args.target,)
     # apigen.yaml (found from the current folder up) gives the templates folder and the service's options;
     # command-line options win.

@@ -43,13 +43,13 @@ def load_app_module(folder: Path) -> ModuleType:
 
 def render_spec(spec_path: Path, out: Path) -> Path:
     """Render the mock of any OpenAPI document into `out`; returns the mock folder."""
-    from generator.config import ServiceConfig, package_name, service_from_filename
+    from generator.config import ServiceConfig, package_name
     from generator.render import RenderContext
     from generator.render.mock_server import render
     from generator.spec import load_spec
 
     spec = load_spec(spec_path)
-    name = service_from_filename(spec_path.stem)
+    name = spec_path.stem
     render(spec, RenderContext(service=ServiceConfig(name=name, package=package_name(name))), out / "mock")
     return out / "mock"
 
