@@ -53,17 +53,27 @@ async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> b
     return chunks[0] if len(chunks) == 1 and size <= limit else b"".join(chunks)[: limit + 1]
 
 
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
 def _base_url(scope: Scope, headers: dict[str, str]) -> str:
-    """`scheme://host[:port]` the client used (its Host header, else the server address) plus the root path."""
+    """`scheme://host[:port]` of this server plus the root path: the ticket and image URLs it hands out.
+
+    The Host header is a client's claim: it is used (so a mapped port or `localhost` keeps working) only when
+    it names this server's own address or a loopback name; `Host: evil.example` gets the server address.
+    """
     scheme = str(scope.get("scheme") or "http")
-    host = headers.get("host")
-    if not host:
-        server = scope.get("server")
-        if server:
-            name, port = server
-            host = name if port is None or DEFAULT_PORTS.get(scheme) == port else f"{name}:{port}"
-        else:
-            host = "localhost"
+    server = scope.get("server")
+    own = own_name = None
+    if server:
+        name, port = server
+        own_name = f"[{name}]" if ":" in str(name) else str(name)
+        own = own_name if port is None or DEFAULT_PORTS.get(scheme) == port else f"{own_name}:{port}"
+    claimed = headers.get("host", "")
+    claimed_name = claimed.rsplit(":", 1)[0] if not claimed.endswith("]") else claimed
+    port_part = claimed[len(claimed_name) + 1:]
+    trusted = claimed_name.lower() in LOOPBACK_NAMES or claimed_name == own_name
+    host = claimed if claimed and trusted and (not port_part or port_part.isdigit()) else own or "localhost"
     return f"{scheme}://{host}{scope.get('root_path', '')}".rstrip("/")
 
 

@@ -25,7 +25,7 @@ import uuid
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
@@ -34,6 +34,10 @@ JSON = Any
 MAX_IMAGE_SIDE = 4096
 MAX_LIST_ITEMS = 10
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
+# Memory the fal queue simulation may hold: submitted payloads and built results, as JSON bytes; the oldest
+# jobs are dropped past it (or past `max_jobs`), so a flood of large submits cannot grow the process.
+DEFAULT_MAX_JOB_BYTES = 64 * 1024 * 1024
+JOB_OVERHEAD = 1024  # bytes a job costs beyond its JSON (ids, logs, bookkeeping)
 MEDIA_PREFIX = "/_mock/media/"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 FORMATS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "webp": "webp"}
@@ -415,6 +419,16 @@ def _color(variant: int) -> tuple[int, int, int]:
     return (64 + digest[0] % 160, 64 + digest[1] % 160, 64 + digest[2] % 160)
 
 
+_IMAGE_LOCK = threading.Lock()
+
+
+def render_image(width: int, height: int, fmt: str, variant: int) -> bytes:
+    """`image_bytes`, one image at a time: however many media requests arrive at once (they need no key, as
+    fal's media URLs need none), encoding them takes at most one core and MAX_IMAGE_SIDE bounds each."""
+    with _IMAGE_LOCK:
+        return image_bytes(width, height, fmt, variant)
+
+
 @lru_cache(maxsize=32)
 def image_bytes(width: int, height: int, fmt: str, variant: int) -> bytes:
     """A real image of the given size and format (`png`, `jpeg`, `webp`); PNG when Pillow is missing."""
@@ -430,7 +444,8 @@ def image_bytes(width: int, height: int, fmt: str, variant: int) -> bytes:
     band = max(1, height // 8)
     pil_draw.Draw(picture).rectangle((0, band, width, 2 * band - 1), fill=tuple(c // 2 for c in color))
     buffer = io.BytesIO()
-    picture.save(buffer, format=fmt.upper())
+    # libwebp's fastest method: a 4096x4096 WebP in a few tenths of a second instead of seconds
+    picture.save(buffer, format=fmt.upper(), **({"method": 0} if fmt == "webp" else {}))
     return buffer.getvalue()
 
 
@@ -546,30 +561,58 @@ def rewrite_media(payload: JSON, media: MediaRequest, base_url: str, seed: int) 
 
 @dataclass
 class Job:
-    """One submitted request of the fal queue simulation."""
+    """One submitted request of the fal queue simulation.
+
+    The payload is kept as its JSON text and the result, once built, as the encoded answer: bytes whose
+    size is what the job costs the store, rather than Python objects several times larger.
+    """
 
     request_id: str
     app_path: str
-    result: JSON
+    result: bytes | None = None  # the encoded JSON answer of the result endpoint, built on first fetch
     polls: int = 0
-    source: tuple[Operation, JSON, MockRequest] | None = None  # to build `result` on first fetch
+    source: tuple[Operation, bytes, MockRequest] | None = None  # (operation, payload JSON, request sans body)
     cancelled: bool = False
     logs: list[dict[str, Any]] = field(default_factory=list)
+    cost: int = 0  # bytes counted against the store's budget
 
 
 class JobStore:
-    """Submitted requests, oldest evicted past `limit`; a lock keeps it safe across threads."""
+    """Submitted requests, the oldest evicted past `limit` jobs or `max_bytes` of payloads and results;
+    a lock keeps it safe across threads."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, max_bytes: int = DEFAULT_MAX_JOB_BYTES) -> None:
         self.limit = max(1, limit)
+        self.max_bytes = max(1, max_bytes)
+        self.bytes = 0
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, job: Job) -> None:
+    def add(self, job: Job, cost: int = 0) -> None:
         with self._lock:
+            job.cost = cost + JOB_OVERHEAD
             self._jobs[job.request_id] = job
-            while len(self._jobs) > self.limit:
-                self._jobs.popitem(last=False)
+            self.bytes += job.cost
+            self._evict()
+
+    def resize(self, job: Job, cost: int) -> None:
+        """A job's size changed (its result was built): count the new size, evicting others if need be."""
+        with self._lock:
+            if self._jobs.get(job.request_id) is not job:
+                return
+            self.bytes += cost + JOB_OVERHEAD - job.cost
+            job.cost = cost + JOB_OVERHEAD
+            self._evict(keep=job.request_id)
+
+    def _evict(self, keep: str | None = None) -> None:
+        while len(self._jobs) > 1 and (len(self._jobs) > self.limit or self.bytes > self.max_bytes):
+            request_id = next(iter(self._jobs))
+            if request_id == keep:
+                self._jobs.move_to_end(request_id)
+                request_id = next(iter(self._jobs))
+                if request_id == keep:
+                    return
+            self.bytes -= self._jobs.pop(request_id).cost
 
     def get(self, request_id: str) -> Job | None:
         with self._lock:
@@ -701,14 +744,15 @@ class Engine:
     """Answers requests the way the API would: checked against the spec, served from fixtures or schemas."""
 
     def __init__(self, spec: dict[str, Any], fixtures: dict[str, Any], *, seed: int = 0, queue_ticks: int = 3,
-                 max_jobs: int = 10_000, max_body: int | None = None, use_jsonschema: bool = True) -> None:
+                 max_jobs: int = 10_000, max_body: int | None = None, use_jsonschema: bool = True,
+                 max_job_bytes: int = DEFAULT_MAX_JOB_BYTES) -> None:
         self.document: dict[str, Any] = {**spec, "x-mock-schemas": fixtures.get("schemas", [])}
         self.fixtures = fixtures
         self.seed = seed
         self.queue_ticks = max(0, queue_ticks)
         self.max_body = max_body or int(fixtures.get("max_body") or DEFAULT_MAX_BODY)
         self.base_path = str(fixtures.get("base_path") or "").rstrip("/")
-        self.jobs = JobStore(max_jobs)
+        self.jobs = JobStore(max_jobs, max_job_bytes)
         self.use_jsonschema = use_jsonschema
         self._rng = random.Random(seed)
         self._rng_lock = threading.Lock()
@@ -983,7 +1027,7 @@ class Engine:
             fmt = str(media_type).split("/")[1]
             fmt = fmt if fmt in MEDIA_TYPES else "png"
             headers["content-type"] = MEDIA_TYPES[fmt]
-            return MockResponse(status, headers, image_bytes(media.width, media.height, fmt, self.seed))
+            return MockResponse(status, headers, render_image(media.width, media.height, fmt, self.seed))
         if status < 300 and _is_json_type(str(media_type)):
             body = self._with_media(body, payload, request, response.get("schema"))
         return self._encode(status, str(media_type), body, headers)
@@ -1027,7 +1071,7 @@ class Engine:
                 {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "No such media"}).encode())
         width, height = _clamp_side(int(match.group(1))), _clamp_side(int(match.group(2)))
         fmt = FORMATS[match.group(4)]
-        data = image_bytes(width, height, fmt, int(match.group(3)))
+        data = render_image(width, height, fmt, int(match.group(3)))
         return MockResponse(200, {"content-type": MEDIA_TYPES[fmt], "cache-control": "max-age=3600"}, data)
 
     # -- fal queue ------------------------------------------------------------------------------------
@@ -1052,9 +1096,10 @@ class Engine:
         if self.base_path and path.startswith(self.base_path + "/"):
             path = path[len(self.base_path):]
         segments = [s for s in path.split("/") if s] + ["app", "app"]
-        job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]), result=None,
-                  source=(op, payload, request))
-        self.jobs.add(job)
+        payload_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]),
+                  source=(op, payload_json, replace(request, body=b"")))
+        self.jobs.add(job, len(payload_json))
         ticket = self._ticket(job, request.base_url, "IN_QUEUE", self._queue_length(), False)
         if self.queue_ticks == 0:
             ticket = self._ticket(job, request.base_url, "COMPLETED", None, False)
@@ -1142,9 +1187,12 @@ class Engine:
             raise Rejected(400, [Violation(["path", "request_id"], "Request was cancelled", "request_cancelled")],
                            fal_header)
         if job.result is None and job.source is not None:
-            job.result = self._result_payload(*job.source)
+            op, payload_json, submitted = job.source
+            job.result = self._encode(200, "application/json", self._result_payload(
+                op, json.loads(payload_json), submitted), {}).body
             job.source = None
-        return self._encode(200, "application/json", job.result, fal_header)
+            self.jobs.resize(job, len(job.result))
+        return MockResponse(200, {**fal_header, "content-type": "application/json"}, job.result or b"null")
 
     def stream(self, job: Job, base_url: str, with_logs: bool) -> Iterator[bytes]:
         """Server-sent events of one request's status, one per tick, ending with COMPLETED."""
