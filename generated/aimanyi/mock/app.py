@@ -149,9 +149,11 @@ class MockApp(Starlette):
         await send({"type": "http.response.body", "body": answer.body})
 
 
-def create_app(*, latency_ms: float = 0, queue_ticks: int = 3, seed: int = 0, max_jobs: int = 10_000) -> Starlette:
-    """The ASGI app; options mirror `apigen mock --latency --queue-ticks --seed`."""
-    engine: Engine = load_engine(str(HERE), seed=seed, queue_ticks=queue_ticks, max_jobs=max_jobs)
+def create_app(*, latency_ms: float = 0, queue_ticks: int = 3, seed: int = 0, max_jobs: int = 10_000,
+               api_key: str | None = None) -> Starlette:
+    """The ASGI app; options mirror `apigen mock --latency --queue-ticks --seed --api-key` (with `api_key`
+    only that credential is accepted, else any well-formed one)."""
+    engine: Engine = load_engine(str(HERE), seed=seed, queue_ticks=queue_ticks, max_jobs=max_jobs, api_key=api_key)
     return MockApp(engine, max(0.0, latency_ms) / 1000)
 
 
@@ -166,11 +168,12 @@ app = create_app(
     latency_ms=_env_number("MOCK_LATENCY_MS", 0),
     queue_ticks=int(_env_number("MOCK_QUEUE_TICKS", 3)),
     seed=int(_env_number("MOCK_SEED", 0)),
+    api_key=os.environ.get("APIGEN_MOCK_API_KEY") or None,
 )
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, queue_ticks: int = 3,
-          seed: int = 0) -> None:
+          seed: int = 0, api_key: str | None = None) -> None:
     """Serve until interrupted, printing the base URL first (port 0 picks a free port)."""
     import uvicorn
 
@@ -181,6 +184,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, q
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     print(f"mock server of {SERVICE} at http://{shown}:{bound}", flush=True)
-    served = create_app(latency_ms=latency_ms, queue_ticks=queue_ticks, seed=seed)
+    served = create_app(latency_ms=latency_ms, queue_ticks=queue_ticks, seed=seed, api_key=api_key)
     config = uvicorn.Config(served, log_level="warning", access_log=False, timeout_graceful_shutdown=1)
     uvicorn.Server(config).run(sockets=[sock])

@@ -14,6 +14,7 @@ import base64
 import email.parser
 import email.policy
 import hashlib
+import hmac
 import importlib
 import io
 import json
@@ -123,6 +124,15 @@ def _fast_valid(fast: Any, instance: JSON) -> bool:
         return bool(fast.is_valid(instance))
     except Exception:  # noqa: BLE001 - a value it cannot take (bytes, huge numbers): `jsonschema` decides
         return False
+
+
+def _cookies(header: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key:
+            found.setdefault(key, value)
+    return found
 
 
 def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[str, Any] | None = None) -> Checker | None:
@@ -745,7 +755,7 @@ class Engine:
 
     def __init__(self, spec: dict[str, Any], fixtures: dict[str, Any], *, seed: int = 0, queue_ticks: int = 3,
                  max_jobs: int = 10_000, max_body: int | None = None, use_jsonschema: bool = True,
-                 max_job_bytes: int = DEFAULT_MAX_JOB_BYTES) -> None:
+                 max_job_bytes: int = DEFAULT_MAX_JOB_BYTES, api_key: str | None = None) -> None:
         self.document: dict[str, Any] = {**spec, "x-mock-schemas": fixtures.get("schemas", [])}
         self.fixtures = fixtures
         self.seed = seed
@@ -753,6 +763,7 @@ class Engine:
         self.max_body = max_body or int(fixtures.get("max_body") or DEFAULT_MAX_BODY)
         self.base_path = str(fixtures.get("base_path") or "").rstrip("/")
         self.jobs = JobStore(max_jobs, max_job_bytes)
+        self.api_key = api_key or None  # only this credential is accepted when set (`--api-key`)
         self.use_jsonschema = use_jsonschema
         self._rng = random.Random(seed)
         self._rng_lock = threading.Lock()
@@ -814,6 +825,10 @@ class Engine:
         matches = self._candidates(request.path)
         if not matches:
             raise Rejected(404, [Violation(["path"], f"No operation at {request.path[:200]}", "not_found")])
+        # a path that a template names segment by segment (`/{owner}/{app}/requests/{id}`) is never swallowed
+        # by a slash-holding parameter (`/fal-ai/{model}`): another method there is 405, not a submit
+        exact = [(op, params) for op, params in matches if not op.data.get("greedy")]
+        matches = exact or matches
         for op, params in matches:
             if op.method == request.method or (request.method == "HEAD" and op.method == "GET"):
                 return op, params
@@ -836,8 +851,9 @@ class Engine:
         raise Rejected(401, [Violation(["header", "authorization"], reasons[0], "unauthorized")],
                        {"www-authenticate": str(alternatives[0][0].get("challenge") or "Bearer")})
 
-    @staticmethod
-    def _credential_problem(scheme: dict[str, Any], request: MockRequest) -> str | None:
+    def _credential_problem(self, scheme: dict[str, Any], request: MockRequest) -> str | None:
+        """Why the request's credential for `scheme` is refused, or None. Without `api_key` any well-formed
+        credential is accepted; with it, only that key."""
         kind = scheme.get("type")
         name = str(scheme.get("name") or "authorization").lower()
         if kind in ("bearer", "basic"):
@@ -848,16 +864,19 @@ class Engine:
                 return f"Missing credentials: send 'Authorization: {prefix} <token>'"
             if len(parts) != 2 or parts[0].lower() != prefix.lower() or not parts[1].strip():
                 return f"Malformed credentials: expected 'Authorization: {prefix} <token>'"
-            return None
+            return self._key_problem(parts[1].strip(), basic=kind == "basic")
         if kind == "apiKey":
             where = scheme.get("in")
             if where == "query":
-                present = any(k == scheme.get("name") and v for k, v in request.query)
-                return None if present else f"Missing API key in query parameter {scheme.get('name')}"
+                given = next((v for k, v in request.query if k == scheme.get("name") and v), None)
+                if given is None:
+                    return f"Missing API key in query parameter {scheme.get('name')}"
+                return self._key_problem(given)
             if where == "cookie":
-                cookie = request.headers.get("cookie", "")
-                present = f"{scheme.get('name')}=" in cookie
-                return None if present else f"Missing API key in cookie {scheme.get('name')}"
+                cookies = _cookies(request.headers.get("cookie", ""))
+                if str(scheme.get("name")) not in cookies:
+                    return f"Missing API key in cookie {scheme.get('name')}"
+                return self._key_problem(cookies[str(scheme.get("name"))])
             value = request.headers.get(name, "")
             prefix = str(scheme.get("prefix") or "")
             if not value.strip():
@@ -867,8 +886,24 @@ class Engine:
                 parts = value.split(None, 1)
                 if len(parts) != 2 or parts[0] != prefix or not parts[1].strip():
                     return f"Malformed credentials: expected '{scheme.get('name')}: {prefix} <key>'"
-            return None
+                value = parts[1]
+            return self._key_problem(value.strip())
         return None
+
+    def _key_problem(self, given: str, basic: bool = False) -> str | None:
+        if self.api_key is None:
+            return None
+        candidates = [given]
+        if basic:  # base64 of user:password: the password, or the whole pair, is the key
+            try:
+                pair = base64.b64decode(given, validate=True).decode("utf-8")
+            except (ValueError, UnicodeDecodeError):
+                pair = ""
+            candidates += [pair, pair.partition(":")[2]]
+        expected = self.api_key.encode("utf-8")
+        if any(hmac.compare_digest(c.encode("utf-8"), expected) for c in candidates):
+            return None
+        return "Invalid API key"
 
     def _check_params(self, op: Operation, params: dict[str, str], request: MockRequest,
                       violations: list[Violation]) -> dict[str, Any]:
