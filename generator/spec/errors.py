@@ -3,7 +3,8 @@
 A server (and apigen's mock, which plays it) answers more than the statuses a doc page shows: 401 to a
 missing or wrong key, 404 to a path parameter naming nothing, 400/413/415 to a body that is malformed, too
 large or in the wrong media type, 422 to a request failing validation. `document_errors` adds each of those
-an operation can get and does not already document, in the API's own error shape (the `family` of the
+an operation can get and does not already document (an operation with a `default` response documents them
+all), in the API's own error shape (the `family` of the
 operation, the same one the mock answers in):
 
 | family  | operations                           | body                                      | media type               |
@@ -47,19 +48,17 @@ _SCHEMAS: dict[str, tuple[str, dict[str, Any]]] = {
         "description": "An error, as fal answers it: what is wrong, and where.",
         "required": ["detail"],
         "properties": {"detail": {
-            "anyOf": [
-                {"type": "string"},
-                {"type": "array", "items": {
-                    "type": "object",
-                    "required": ["loc", "msg", "type"],
-                    "properties": {
-                        "loc": {"type": "array", "items": {"type": ["string", "integer"]},
-                                "description": "Where: `body`, `query`, `path` or `header`, then the field."},
-                        "msg": {"type": "string", "description": "What is wrong."},
-                        "type": {"type": "string", "description": "Machine-readable error type."},
-                    },
-                }},
-            ],
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["loc", "msg", "type"],
+                "properties": {
+                    "loc": {"type": "array", "items": {"type": ["string", "integer"]},
+                            "description": "Where: `body`, `query`, `path` or `header`, then the field."},
+                    "msg": {"type": "string", "description": "What is wrong."},
+                    "type": {"type": "string", "description": "Machine-readable error type."},
+                },
+            },
         }},
     }),
     "problem": ("Problem", {
@@ -151,7 +150,9 @@ def document_errors(spec: dict[str, Any]) -> None:
     if not ops:
         return
     family_of = families(spec)
+    # an operation documenting `default` has said what every other status answers with: the mock uses it
     wanted = {(path, method): [s for s in _statuses(spec, op, item) if s not in mapping(op.get("responses"))]
+              if "default" not in mapping(op.get("responses")) else []
               for path, method, op, item in ops}
     used = sorted({family_of[key] for key, statuses in wanted.items() if statuses})
     if not used:

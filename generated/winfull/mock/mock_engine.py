@@ -1254,7 +1254,8 @@ class Engine:
               headers: dict[str, str] | None = None) -> MockResponse:
         """An error answer in the API's own shape, listing every violation."""
         answer = self._error_body(request, op, status, violations, dict(headers or {}))
-        documented = (op.data.get("responses") or {}).get(str(status)) if op is not None else None
+        responses = (op.data.get("responses") or {}) if op is not None else {}
+        documented = responses.get(str(status)) or responses.get("default")
         schema_index = (documented or {}).get("schema")
         if documented is None or schema_index is None or not answer.body.startswith((b"{", b"[")):
             return answer

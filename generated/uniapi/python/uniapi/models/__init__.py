@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._other import HTTPValidationError, HTTPValidationErrorDetail2Item
+    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
     from ._shared import QueueLog, QueueStatus
     from .fal_ai import FalAiSubmitResponse
     from .queue import QueueCancelRequestResponse
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _MODULES: dict[str, str] = {
     "FalAiSubmitResponse": ".fal_ai",
     "HTTPValidationError": "._other",
-    "HTTPValidationErrorDetail2Item": "._other",
+    "HTTPValidationErrorDetailItem": "._other",
     "QueueCancelRequestResponse": ".queue",
     "QueueLog": "._shared",
     "QueueStatus": "._shared",
@@ -28,7 +28,7 @@ _MODULES: dict[str, str] = {
 __all__ = [
     "FalAiSubmitResponse",
     "HTTPValidationError",
-    "HTTPValidationErrorDetail2Item",
+    "HTTPValidationErrorDetailItem",
     "QueueCancelRequestResponse",
     "QueueLog",
     "QueueStatus",

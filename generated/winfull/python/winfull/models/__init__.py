@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._other import HTTPValidationError, HTTPValidationErrorDetail2Item
+    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
     from ._shared import QueueLog, QueueStatus
     from .queue import QueueCancelRequestResponse
     from .qwen_image_edit_plus import QwenImageEditPlusSubmitResponse
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _MODULES: dict[str, str] = {
     "HTTPValidationError": "._other",
-    "HTTPValidationErrorDetail2Item": "._other",
+    "HTTPValidationErrorDetailItem": "._other",
     "QueueCancelRequestResponse": ".queue",
     "QueueLog": "._shared",
     "QueueStatus": "._shared",
@@ -29,7 +29,7 @@ _MODULES: dict[str, str] = {
 
 __all__ = [
     "HTTPValidationError",
-    "HTTPValidationErrorDetail2Item",
+    "HTTPValidationErrorDetailItem",
     "QueueCancelRequestResponse",
     "QueueLog",
     "QueueStatus",

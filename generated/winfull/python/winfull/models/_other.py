@@ -8,7 +8,7 @@ from __future__ import annotations
 from .._model import Model
 
 
-class HTTPValidationErrorDetail2Item(Model):
+class HTTPValidationErrorDetailItem(Model):
     loc: list[str | int]
     """
     Where: `body`, `query`, `path` or `header`, then the field.
@@ -27,5 +27,5 @@ class HTTPValidationError(Model):
     """
     An error, as fal answers it: what is wrong, and where.
     """
-    detail: str | list[HTTPValidationErrorDetail2Item]
+    detail: list[HTTPValidationErrorDetailItem]
 
