@@ -74,6 +74,29 @@ _SCHEMAS: dict[str, tuple[str, dict[str, Any]]] = {
     }),
 }
 
+# status -> (where, message, type, OpenAI code, RFC 7807 title): the example answer of each status
+_EXAMPLES: dict[str, tuple[list[str], str, str, str, str]] = {
+    "400": (["body"], "Malformed JSON: Expecting value: line 1 column 1 (char 0)", "json_invalid", "invalid_json",
+            "Bad Request"),
+    "401": (["header", "authorization"], "Invalid API key", "unauthorized", "invalid_api_key", "Unauthorized"),
+    "404": (["path"], "Not found", "not_found", "not_found", "Not Found"),
+    "413": (["body"], "Body of 10485761 bytes is over the limit of 10485760 bytes", "payload_too_large",
+            "payload_too_large", "Content Too Large"),
+    "415": (["header", "content-type"], "Unsupported media type text/plain; send one of application/json",
+            "unsupported_media_type", "unsupported_media_type", "Unsupported Media Type"),
+    "422": (["body", "prompt"], "Field required", "missing", "invalid_value", "Unprocessable Content"),
+}
+
+
+def _example(family: str, status: str) -> dict[str, Any]:
+    loc, message, kind, code, title = _EXAMPLES[status]
+    if family == "openai":
+        return {"error": {"message": message, "type": "invalid_request_error", "param": None, "code": code}}
+    if family == "fal":
+        return {"detail": [{"loc": loc, "msg": message, "type": kind}]}
+    return {"type": "about:blank", "title": title, "status": int(status), "detail": message}
+
+
 # status -> (response name, description)
 _STATUSES: dict[str, tuple[str, str]] = {
     "400": ("BadRequest", "The request body could not be read (malformed JSON, multipart or form data)."),
@@ -173,8 +196,8 @@ def document_errors(spec: dict[str, Any]) -> None:
         for status in wanted[(path, method)]:
             if (family, status) not in response_ref:
                 base, description = _STATUSES[status]
-                response = {"description": description,
-                            "content": {FAMILY_MEDIA[family]: {"schema": {"$ref": schema_ref[family]}}}}
+                response = {"description": description, "content": {FAMILY_MEDIA[family]: {
+                    "schema": {"$ref": schema_ref[family]}, "example": _example(family, status)}}}
                 name = _free(responses, base if len(used) == 1 else base + _SUFFIX[family], response)
                 responses[name] = response
                 response_ref[(family, status)] = f"#/components/responses/{name}"
