@@ -73,12 +73,13 @@ class FixtureBuilder:
                       for path, method, operation, item in spec_operations(self.spec)]
         prefix = base_path(self.spec)
         family_of = families(self.spec)  # the shapes the normalized spec documents its errors in
+        fallback = service_family(self.spec)
         for op in operations:
-            op["family"] = family_of.get((op["path"], op["method"].lower()), service_family(self.spec))
+            op["family"] = family_of.get((op["path"], op["method"].lower()), fallback)
         self._check_examples(operations)
         return {
             "base_path": prefix,
-            "family": service_family(self.spec),
+            "family": fallback,
             "max_body": DEFAULT_MAX_BODY,
             "operations": operations,
             "schemas": self.schemas,

@@ -38,6 +38,7 @@ DEFAULT_MAX_BODY = 10 * 1024 * 1024
 # Memory the fal queue simulation may hold: submitted payloads and built results, as JSON bytes; the oldest
 # jobs are dropped past it (or past `max_jobs`), so a flood of large submits cannot grow the process.
 DEFAULT_MAX_JOB_BYTES = 64 * 1024 * 1024
+MAX_DELETED = 10_000
 JOB_OVERHEAD = 1024  # bytes a job costs beyond its JSON (ids, logs, bookkeeping)
 MEDIA_PREFIX = "/_mock/media/"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -98,6 +99,23 @@ class Rejected(Exception):
 Checker = Callable[[JSON], list[Violation]]
 
 
+def _integer_format(bits: int) -> Callable[[JSON], bool]:
+    def check(value: JSON) -> bool:
+        return not isinstance(value, int) or isinstance(value, bool) or -(2 ** (bits - 1)) <= value < 2 ** (bits - 1)
+    return check
+
+
+# OpenAPI's integer formats bound the value (clients send them as fixed-size integers)
+INTEGER_FORMATS: dict[str, Callable[[JSON], bool]] = {"int32": _integer_format(32), "int64": _integer_format(64)}
+
+
+def _format_checker(jsonschema: Any) -> Any:
+    checker = jsonschema.FormatChecker()
+    for name, check in INTEGER_FORMATS.items():
+        checker.checks(name)(check)
+    return checker
+
+
 def _fast_validator(document: dict[str, Any], index: int, registries: dict[str, Any]) -> Any:
     """A compiled `jsonschema_rs` validator of schema `index` (its `is_valid` only), or None.
 
@@ -113,7 +131,8 @@ def _fast_validator(document: dict[str, Any], index: int, registries: dict[str, 
         if "registry" not in registries:
             registries["registry"] = rs.Registry([("urn:apigen:spec", document)])
         return rs.Draft202012Validator({"$ref": f"urn:apigen:spec#/x-mock-schemas/{index}"},
-                                       registry=registries["registry"], validate_formats=False)
+                                       registry=registries["registry"], validate_formats=True,
+                                       formats=INTEGER_FORMATS)
     except Exception:  # noqa: BLE001 - a schema it cannot compile: `jsonschema` alone decides
         return None
 
@@ -146,7 +165,8 @@ def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[s
     resource = referencing.Resource(contents=document, specification=drafts.DRAFT202012)
     registry = referencing.Registry().with_resource("urn:apigen:spec", resource)
     schema = {"$ref": f"urn:apigen:spec#/x-mock-schemas/{index}"}
-    validator = jsonschema.Draft202012Validator(schema, registry=registry)
+    # formats are checked (an empty `date-time` is refused), as far as the installed `jsonschema` can
+    validator = jsonschema.Draft202012Validator(schema, registry=registry, format_checker=_format_checker(jsonschema))
     fallback = SimpleChecker(document, document["x-mock-schemas"][index])
     unusable = (TypeError, ValueError, LookupError, RecursionError, re.error, jsonschema.exceptions.SchemaError,
                 jsonschema.exceptions.UnknownType, importlib.import_module("referencing.exceptions").Unresolvable)
@@ -171,9 +191,19 @@ def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[s
                         found.append(Violation([*loc, str(name)], "Field required", "missing"))
                 continue
             found.append(Violation(loc, str(error.message)[:300], str(error.validator)))
+        if not found and fast is not None:  # a format only `jsonschema_rs` can check: its own words
+            found = _fast_violations(fast, instance)
         return found
 
     return check
+
+
+def _fast_violations(fast: Any, instance: JSON) -> list[Violation]:
+    try:
+        return [Violation(list(error.instance_path), str(error.message)[:300], "format")
+                for error in fast.iter_errors(instance)]
+    except Exception:  # noqa: BLE001 - a value it cannot take: nothing more to say
+        return []
 
 
 def _type_ok(value: JSON, kind: str) -> bool:
@@ -309,12 +339,15 @@ class DataGenerator:
         if "const" in schema:
             return schema["const"]
         if self.use_examples:
-            if "example" in schema:
-                return schema["example"]
-            if isinstance(schema.get("examples"), list) and schema["examples"]:
-                return schema["examples"][0]
+            # a documented value, when it fits its own schema (docs give a number as an array's example)
+            candidates = [schema["example"]] if "example" in schema else []
+            if isinstance(schema.get("examples"), list):
+                candidates += schema["examples"][:1]
             if "default" in schema:
-                return schema["default"]
+                candidates.append(schema["default"])
+            for candidate in candidates:
+                if not SimpleChecker(self.document, schema)(candidate):
+                    return candidate
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             options = schema["enum"]
             return options[0] if self.use_examples else self.rng.choice(options)
@@ -666,6 +699,9 @@ class Operation:
 
 
 def _compile_path(template: str, greedy: list[str]) -> tuple[re.Pattern[str], int]:
+    # a path key may carry a fragment or a query (`/tags#resourceArn`, `/x?action=y` in AWS documents):
+    # neither reaches the server, so the route is the path part
+    template = re.split(r"[#?]", template, maxsplit=1)[0] or "/"
     parts = re.split(r"(\{[^}]+\})", template)
     regex: list[str] = []
     literal = 0
@@ -724,6 +760,9 @@ def _is_json_type(media_type: str) -> bool:
 
 def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
     """Fields of a multipart/form-data body (files as bytes), with the standard library's MIME parser."""
+    boundary = re.search(r'boundary="?([^";]+)"?', content_type)
+    if boundary is not None and body.strip() in (b"", b"--" + boundary.group(1).encode("latin-1") + b"--"):
+        return {}  # a form with no fields: just the closing delimiter
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
         b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
     if not message.is_multipart():
@@ -764,6 +803,9 @@ class Engine:
         self.base_path = str(fixtures.get("base_path") or "").rstrip("/")
         self.jobs = JobStore(max_jobs, max_job_bytes)
         self.api_key = api_key or None  # only this credential is accepted when set (`--api-key`)
+        # resources deleted by a DELETE answer 404 until written again (the last MAX_DELETED of them)
+        self._deleted_paths: OrderedDict[str, None] = OrderedDict()
+        self._deleted_lock = threading.Lock()
         self.use_jsonschema = use_jsonschema
         self._rng = random.Random(seed)
         self._rng_lock = threading.Lock()
@@ -829,6 +871,10 @@ class Engine:
         # by a slash-holding parameter (`/fal-ai/{model}`): another method there is 405, not a submit
         exact = [(op, params) for op, params in matches if not op.data.get("greedy")]
         matches = exact or matches
+        # the path the request names is the most literal template matching it (`/bin/querybuilder.json`
+        # before `/{a}/{b}`, as OpenAPI says): its methods answer, any other method is 405
+        best = matches[0][0].literal_score
+        matches = [(op, params) for op, params in matches if op.literal_score == best]
         for op, params in matches:
             if op.method == request.method or (request.method == "HEAD" and op.method == "GET"):
                 return op, params
@@ -946,11 +992,12 @@ class Engine:
         if not body_spec:
             return None
         content: dict[str, Any] = body_spec.get("content") or {}
-        if not request.body:
+        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        # no body is no body, except a form: an empty one is a form without fields, checked as such
+        if not request.body and media_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
             if body_spec.get("required"):
                 violations.append(Violation(["body"], "Field required", "missing"))
             return None
-        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         chosen = next((t for t in content if t.lower() == media_type), None)
         if chosen is None:
             chosen = next((t for t in content if t.endswith("/*") and media_type.startswith(t[:-1])), None)
@@ -1024,7 +1071,29 @@ class Engine:
             return self._queue(str(role), op, params, values, request)
         if op.data.get("queue") and not wants_error:
             return self._submit(op, params, payload, request)
-        return self._fixture(op, request, prefer, payload)
+        resource = request.path if params and not wants_error else None
+        if resource is not None and self._deleted(resource, request.method):
+            raise Rejected(404, [Violation(["path"], f"{request.path[:200]} was deleted", "not_found")])
+        answer = self._fixture(op, request, prefer, payload)
+        if resource is not None and request.method == "DELETE" and answer.status < 300:
+            self._delete(resource)
+        return answer
+
+    def _deleted(self, path: str, method: str) -> bool:
+        """Whether `path` names a resource deleted earlier; writing it (PUT, POST) creates it again."""
+        with self._deleted_lock:
+            if path not in self._deleted_paths:
+                return False
+            if method in ("PUT", "POST"):
+                del self._deleted_paths[path]
+                return False
+            return True
+
+    def _delete(self, path: str) -> None:
+        with self._deleted_lock:
+            self._deleted_paths[path] = None
+            while len(self._deleted_paths) > MAX_DELETED:
+                self._deleted_paths.popitem(last=False)
 
     def _pick_status(self, op: Operation, prefer: dict[str, str]) -> str:
         responses: dict[str, Any] = op.data.get("responses") or {}
@@ -1257,15 +1326,18 @@ class Engine:
         responses = (op.data.get("responses") or {}) if op is not None else {}
         documented = responses.get(str(status)) or responses.get("default")
         schema_index = (documented or {}).get("schema")
-        if documented is None or schema_index is None or not answer.body.startswith((b"{", b"[")):
+        media_type = str((documented or {}).get("content_type") or "")
+        if documented is None or not media_type or not answer.body.startswith((b"{", b"[")):
             return answer
-        if not self.checker(int(schema_index))(json.loads(answer.body)):
-            return answer
+        headers = {k: v for k, v in answer.headers.items() if k != "content-type"}
+        if schema_index is None or not self.checker(int(schema_index))(json.loads(answer.body)):
+            # our own shape fits what the spec documents: sent as the media type it documents
+            return self._encode(status, media_type, json.loads(answer.body), headers) \
+                if _is_json_type(media_type) else answer
         # The spec documents this error with a shape of its own: answer in that shape.
         examples = [e["value"] for e in (documented.get("examples") or {}).values() if e.get("conforms")]
         body = examples[0] if examples else self._generate(int(schema_index), request, dynamic=False)
-        return self._encode(status, str(documented.get("content_type") or "application/json"), body,
-                            {k: v for k, v in answer.headers.items() if k != "content-type"})
+        return self._encode(status, media_type, body, headers)
 
     def _error_body(self, request: MockRequest, op: Operation | None, status: int, violations: list[Violation],
                     extra: dict[str, str]) -> MockResponse:
