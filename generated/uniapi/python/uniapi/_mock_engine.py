@@ -770,8 +770,8 @@ def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
-        if not isinstance(name, str):
-            continue
+        if not isinstance(name, str):  # a part that names no field is no form data
+            raise ValueError("multipart part without a Content-Disposition name")
         payload = part.get_payload(decode=True)
         raw = payload if isinstance(payload, bytes) else b""
         value: Any = raw if part.get_filename() else raw.decode("utf-8", "replace")
@@ -1160,6 +1160,8 @@ class Engine:
 
     @staticmethod
     def _encode(status: int, media_type: str, body: JSON, headers: dict[str, str]) -> MockResponse:
+        if status in (204, 304):  # no content, whatever a spec documents for it: and so no content type
+            return MockResponse(status, headers)
         if _is_json_type(media_type):
             data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         elif isinstance(body, bytes):
