@@ -181,6 +181,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, q
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(2048)  # connections wait in the backlog from now on: the printed URL can be used at once
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     print(f"mock server of {SERVICE} at http://{shown}:{bound}", flush=True)

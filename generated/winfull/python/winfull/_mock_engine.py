@@ -99,21 +99,29 @@ class Rejected(Exception):
 Checker = Callable[[JSON], list[Violation]]
 
 
-def _integer_format(bits: int) -> Callable[[JSON], bool]:
-    def check(value: JSON) -> bool:
-        return not isinstance(value, int) or isinstance(value, bool) or -(2 ** (bits - 1)) <= value < 2 ** (bits - 1)
-    return check
+# OpenAPI's integer formats bound the value (clients hold them in fixed-size integers): the engine adds the
+# bounds to the schemas it checks requests against (`_bound_integer_formats`)
+INTEGER_BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 
-# OpenAPI's integer formats bound the value (clients send them as fixed-size integers)
-INTEGER_FORMATS: dict[str, Callable[[JSON], bool]] = {"int32": _integer_format(32), "int64": _integer_format(64)}
+def _bound_integer_formats(document: JSON) -> None:
+    """Give every `format: int32`/`int64` schema of `document` its range as `minimum`/`maximum` (when it
+    states none), in place and without recursion, so every validator enforces it."""
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            bounds = INTEGER_BOUNDS.get(node.get("format")) if isinstance(node.get("format"), str) else None
+            if bounds is not None and node.get("type") in ("integer", "number", ["integer", "null"]):
+                node.setdefault("minimum", bounds[0])
+                node.setdefault("maximum", bounds[1])
+            stack.extend(v for k, v in node.items() if k not in ("example", "examples", "default", "enum", "const"))
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _format_checker(jsonschema: Any) -> Any:
-    checker = jsonschema.FormatChecker()
-    for name, check in INTEGER_FORMATS.items():
-        checker.checks(name)(check)
-    return checker
+    return jsonschema.Draft202012Validator.FORMAT_CHECKER
 
 
 def _fast_validator(document: dict[str, Any], index: int, registries: dict[str, Any]) -> Any:
@@ -131,8 +139,7 @@ def _fast_validator(document: dict[str, Any], index: int, registries: dict[str, 
         if "registry" not in registries:
             registries["registry"] = rs.Registry([("urn:apigen:spec", document)])
         return rs.Draft202012Validator({"$ref": f"urn:apigen:spec#/x-mock-schemas/{index}"},
-                                       registry=registries["registry"], validate_formats=True,
-                                       formats=INTEGER_FORMATS)
+                                       registry=registries["registry"], validate_formats=True)
     except Exception:  # noqa: BLE001 - a schema it cannot compile: `jsonschema` alone decides
         return None
 
@@ -771,7 +778,7 @@ def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         if not isinstance(name, str):  # a part that names no field is no form data
-            raise ValueError("multipart part without a Content-Disposition name")
+            raise TypeError("multipart part without a Content-Disposition name")  # caught: 400
         payload = part.get_payload(decode=True)
         raw = payload if isinstance(payload, bytes) else b""
         value: Any = raw if part.get_filename() else raw.decode("utf-8", "replace")
@@ -796,6 +803,10 @@ class Engine:
                  max_jobs: int = 10_000, max_body: int | None = None, use_jsonschema: bool = True,
                  max_job_bytes: int = DEFAULT_MAX_JOB_BYTES, api_key: str | None = None) -> None:
         self.document: dict[str, Any] = {**spec, "x-mock-schemas": fixtures.get("schemas", [])}
+        # what requests are checked against: the same schemas with the integer formats' ranges made explicit
+        # (generated data keeps to the plain ones, whose small default ranges read better)
+        self.checked: dict[str, Any] = json.loads(json.dumps(self.document))
+        _bound_integer_formats(self.checked)
         self.fixtures = fixtures
         self.seed = seed
         self.queue_ticks = max(0, queue_ticks)
@@ -825,8 +836,8 @@ class Engine:
         with self._checker_lock:
             found = self._checkers.get(index)
             if found is None:
-                built = _jsonschema_checker(self.document, index, self._registries) if self.use_jsonschema else None
-                found = built or SimpleChecker(self.document, self.document["x-mock-schemas"][index])
+                built = _jsonschema_checker(self.checked, index, self._registries) if self.use_jsonschema else None
+                found = built or SimpleChecker(self.checked, self.checked["x-mock-schemas"][index])
                 self._checkers[index] = found
             return found
 
