@@ -111,7 +111,8 @@ def _bound_integer_formats(document: JSON) -> None:
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            bounds = INTEGER_BOUNDS.get(node.get("format")) if isinstance(node.get("format"), str) else None
+            kind = node.get("format")
+            bounds = INTEGER_BOUNDS.get(kind) if isinstance(kind, str) else None
             if bounds is not None and node.get("type") in ("integer", "number", ["integer", "null"]):
                 node.setdefault("minimum", bounds[0])
                 node.setdefault("maximum", bounds[1])
