@@ -39,6 +39,7 @@ DEFAULT_MAX_BODY = 10 * 1024 * 1024
 # jobs are dropped past it (or past `max_jobs`), so a flood of large submits cannot grow the process.
 DEFAULT_MAX_JOB_BYTES = 64 * 1024 * 1024
 MAX_DELETED = 10_000
+MAX_ROUTES = 1024
 JOB_OVERHEAD = 1024  # bytes a job costs beyond its JSON (ids, logs, bookkeeping)
 MEDIA_PREFIX = "/_mock/media/"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -823,6 +824,8 @@ class Engine:
         self._rng_lock = threading.Lock()
         self._checkers: dict[int, Checker] = {}
         self._checker_lock = threading.Lock()
+        self._routes: dict[str, list[tuple[Operation, dict[str, str]]]] = {}
+        self._routes_lock = threading.Lock()
         self._registries: dict[str, Any] = {}
         self.operations = [self._operation(op) for op in fixtures.get("operations", [])]
         self.operations.sort(key=lambda op: (-op.literal_score, op.data["path"]))
@@ -860,6 +863,18 @@ class Engine:
     # -- routing --------------------------------------------------------------------------------------
 
     def _candidates(self, path: str) -> list[tuple[Operation, dict[str, str]]]:
+        """The operations whose template matches `path`, with its parameters; the last MAX_ROUTES paths'
+        answers are kept (clients call the same few paths over and over)."""
+        found = self._routes.get(path)
+        if found is None:
+            found = self._match(path)
+            with self._routes_lock:
+                self._routes[path] = found
+                if len(self._routes) > MAX_ROUTES:
+                    self._routes.pop(next(iter(self._routes)))
+        return found
+
+    def _match(self, path: str) -> list[tuple[Operation, dict[str, str]]]:
         paths = [path]
         if self.base_path and path.startswith(self.base_path + "/"):
             paths.append(path[len(self.base_path):])
@@ -1195,8 +1210,13 @@ class Engine:
     # -- fal queue ------------------------------------------------------------------------------------
 
     def _new_request_id(self) -> str:
+        """A seeded version-4 UUID: `str(uuid.UUID(int=bits, version=4))`, spelled out (it is on every submit)."""
         with self._rng_lock:
-            return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+            bits = self._rng.getrandbits(128)
+        bits = bits & ~(0xC000 << 48) | 0x8000 << 48  # RFC 4122 variant
+        bits = bits & ~(0xF000 << 64) | 4 << 76  # version 4
+        text = f"{bits:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
     def _ticket(self, job: Job, base_url: str, status: str, position: int | None, with_logs: bool) -> dict[str, Any]:
         url = f"{base_url}/{job.app_path}/requests/{job.request_id}"
@@ -1214,9 +1234,12 @@ class Engine:
         if self.base_path and path.startswith(self.base_path + "/"):
             path = path[len(self.base_path):]
         segments = [s for s in path.split("/") if s] + ["app", "app"]
-        payload_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]),
-                  source=(op, payload_json, replace(request, body=b"")))
+        if _is_json_type(request.headers.get("content-type", "").split(";")[0].strip().lower()):
+            payload_json, kept = request.body, request  # the body is the payload's JSON already: kept once
+        else:
+            payload_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            kept = replace(request, body=b"")
+        job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]), source=(op, payload_json, kept))
         self.jobs.add(job, len(payload_json))
         ticket = self._ticket(job, request.base_url, "IN_QUEUE", self._queue_length(), False)
         if self.queue_ticks == 0:
