@@ -167,6 +167,15 @@ def _free(names: dict[str, Any], wanted: str, value: dict[str, Any]) -> str:
     return name
 
 
+def drop_bodiless_content(spec: dict[str, Any]) -> None:
+    """204 and 304 answers have no body (RFC 9110): a `content` some documents give them anyway (AWS's
+    `204` with a JSON schema) promises one no server can send, so it goes."""
+    for _, _, op, _ in operations(spec):
+        for code, answer in mapping(op.get("responses")).items():
+            if str(code) in ("204", "304") and isinstance(answer, dict) and "content" in answer:
+                del answer["content"]
+
+
 def document_errors(spec: dict[str, Any]) -> None:
     """Add to every operation the error statuses it can get and does not document (see the module docstring)."""
     ops = operations(spec)

@@ -61,3 +61,9 @@ def test_documenting_is_idempotent() -> None:
     doc = normalize(spec({"/v1/models/{id}": {"get": {"responses": OK}}, "/x": {"post": {
         "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}, "responses": OK}}}))
     assert normalize(doc) == doc
+
+
+def test_no_content_answers_lose_their_content() -> None:
+    doc = normalize(spec({"/a": {"delete": {"responses": {"204": {"description": "gone", "content": {
+        "application/json": {"schema": {"type": "object"}}}}}}}}))
+    assert statuses(doc, "/a", "delete")["204"] == {"description": "gone"}

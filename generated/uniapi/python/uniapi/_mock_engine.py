@@ -107,7 +107,8 @@ INTEGER_BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)
 
 def _bound_integer_formats(document: JSON) -> None:
     """Give every `format: int32`/`int64` schema of `document` its range as `minimum`/`maximum` (when it
-    states none), in place and without recursion, so every validator enforces it."""
+    states none) and every `pattern` ECMA-262's ASCII classes, in place and without recursion, so every
+    validator judges requests as JSON Schema does."""
     stack = [document]
     while stack:
         node = stack.pop()
@@ -117,9 +118,38 @@ def _bound_integer_formats(document: JSON) -> None:
             if bounds is not None and node.get("type") in ("integer", "number", ["integer", "null"]):
                 node.setdefault("minimum", bounds[0])
                 node.setdefault("maximum", bounds[1])
+            if isinstance(node.get("pattern"), str):
+                node["pattern"] = _ascii_classes(node["pattern"])
             stack.extend(v for k, v in node.items() if k not in ("example", "examples", "default", "enum", "const"))
         elif isinstance(node, list):
             stack.extend(node)
+
+
+_ASCII_CLASSES = {"w": "a-zA-Z0-9_", "d": "0-9"}
+
+
+def _ascii_classes(pattern: str) -> str:
+    """`pattern` with `\\w` and `\\d` as the ASCII classes they are in JSON Schema's ECMA-262 regexes
+    (Python's and Rust's are Unicode-aware: `\\w` would let `í` through)."""
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped in _ASCII_CLASSES:
+                out.append(_ASCII_CLASSES[escaped] if in_class else f"[{_ASCII_CLASSES[escaped]}]")
+            else:
+                out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
 
 
 def _format_checker(jsonschema: Any) -> Any:
