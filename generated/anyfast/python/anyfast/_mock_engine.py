@@ -1137,14 +1137,16 @@ class Engine:
         return answer
 
     def _deleted(self, path: str, method: str) -> bool:
-        """Whether `path` names a resource deleted earlier; writing it (PUT, POST) creates it again."""
+        """Whether `path` names a resource deleted earlier, or one inside it (`/channels/a/sample` once
+        `/channels/a` is gone); writing the resource itself (PUT, POST) creates it again."""
+        if not self._deleted_paths:
+            return False
         with self._deleted_lock:
-            if path not in self._deleted_paths:
-                return False
-            if method in ("PUT", "POST"):
+            if path in self._deleted_paths and method in ("PUT", "POST"):
                 del self._deleted_paths[path]
                 return False
-            return True
+            parts = path.split("/")
+            return any("/".join(parts[:end]) in self._deleted_paths for end in range(2, len(parts) + 1))
 
     def _delete(self, path: str) -> None:
         with self._deleted_lock:
