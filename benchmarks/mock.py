@@ -1,6 +1,11 @@
-"""Mock server throughput: apigen's mock vs Stoplight Prism on the same fal queue spec, in the same run.
+"""Mock server throughput: apigen's mock vs a bare ASGI app and Stoplight Prism, on one spec, in one run.
 
     .venv/bin/python benchmarks/mock.py [--requests 20000] [--concurrency 16] [--rounds 5] [--no-prism]
+
+The bare app (`bare`) is the floor of what any Python mock can do on this machine: a plain ASGI callable
+under the same uvicorn configuration as the mock, reading the request and answering the exact bytes
+(status, headers, body) the mock answered the same request with, without looking at it. Goal: the mock
+at least 0.7x of it (issue 13).
 
 Both servers run side by side for the whole run and get the same valid request, a POST on the queue submit
 endpoint of `tests/mock/specs/falqueue.yaml` with a fal key and a JSON body that passes the schema. Each
@@ -198,6 +203,37 @@ def start_apigen(port: int) -> subprocess.Popen[bytes]:
                             stderr=subprocess.DEVNULL)
 
 
+BARE_APP = """
+import json, sys
+import uvicorn
+
+status, headers, body = json.loads(sys.argv[2])
+headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+body = body.encode("utf-8")
+start = {"type": "http.response.start", "status": status, "headers": headers}
+answer = {"type": "http.response.body", "body": body}
+
+
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    more = True
+    while more:
+        message = await receive()
+        more = message.get("more_body", False)
+    await send(start)
+    await send(answer)
+
+
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+"""
+
+
+def start_bare(port: int, answer: tuple[int, list[tuple[str, str]], str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-c", BARE_APP, str(port), json.dumps(answer)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def start_prism(port: int) -> subprocess.Popen[bytes] | None:
     prism = CACHE / "node_modules" / ".bin" / "prism"
     if not prism.exists():
@@ -209,8 +245,9 @@ def start_prism(port: int) -> subprocess.Popen[bytes] | None:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def check_answer(name: str, port: int) -> None:
-    """One request over a plain socket: the server must answer it with 2xx, else the run stops."""
+def check_answer(name: str, port: int) -> tuple[int, list[tuple[str, str]], str]:
+    """One request over a plain socket: the server must answer it with 2xx, else the run stops; the answer's
+    status, headers (those a server adds itself left out) and body."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
         sock.sendall(request_bytes(port).replace(b"HTTP/1.1\r\n", b"HTTP/1.1\r\nConnection: close\r\n", 1))
         answer = b""
@@ -221,6 +258,10 @@ def check_answer(name: str, port: int) -> None:
     print(f"{name:>8}: POST {PATH} -> {status_line}", flush=True)
     if not 200 <= status < 300:
         raise SystemExit(f"{name} answers the benchmark request with {status}:\n{answer.decode(errors='replace')}")
+    head, _, body = answer.partition(b"\r\n\r\n")
+    headers = [tuple(line.decode("latin-1").split(": ", 1)) for line in head.split(b"\r\n")[1:]]
+    own = {"date", "server", "connection", "content-length", "transfer-encoding"}
+    return status, [(k, v) for k, v in headers if k.lower() not in own], body.decode("utf-8")
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -245,6 +286,10 @@ def main() -> None:
     try:
         port = free_port()
         servers["apigen"] = (start_apigen(port), port)
+        wait_until_up(port)
+        time.sleep(0.5)
+        bare_port = free_port()
+        servers["bare"] = (start_bare(bare_port, check_answer("apigen", port)), bare_port)
         if not args.no_prism:
             port = free_port()
             prism = start_prism(port)
@@ -276,6 +321,10 @@ def main() -> None:
             m = medians[name]
             print(f"{name:>8}: {m['rps']:7.0f} req/s  p50 {m['p50_ms']:6.2f} ms  p99 {m['p99_ms']:6.2f} ms  "
                   f"RSS {m['rss']:6.1f} MiB (max {max(r['rss'] for r in rounds):.1f})")
+        a, b = medians["apigen"], medians["bare"]
+        ratios = [r["rps"] / q["rps"] for r, q in zip(results["apigen"], results["bare"])]
+        print(f"apigen/bare: throughput x{a['rps'] / b['rps']:.2f} (per round {', '.join(f'{x:.2f}' for x in ratios)}); "
+              f"goal >= 0.7: {'met' if a['rps'] >= 0.7 * b['rps'] else 'NOT met'}")
         if "prism" in medians:
             a, p = medians["apigen"], medians["prism"]
             ratios = [r["rps"] / q["rps"] for r, q in zip(results["apigen"], results["prism"])]

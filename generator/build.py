@@ -4,6 +4,11 @@ Everything is written into a staging folder first; `specs/` and `generated/` are
 service has been ingested, validated and rendered, and then by renames, so a failed build leaves both
 byte for byte as they were.
 
+The swap is journalled and builds are locked (`project_lock`): the moves are written to
+`<staging>/swap.json` before the first rename, so a build killed part-way (even by `kill -9`) leaves a
+journal that the next `apigen build` or `apigen check` rolls forward (each move is finished or found
+done) before it looks at anything; a lock on `.apigen-build.lock` makes a second build wait for the first.
+
 Builds are incremental: each service's manifest (`generated/<service>/.apigen-manifest.json`, see
 `generator.regen.manifest`) records input and output hashes, and a service whose inputs and outputs
 still match is skipped without importing jinja2, pydantic or the validator. A rebuilt service whose spec
@@ -13,7 +18,10 @@ generated output are carried over untouched.
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -37,6 +45,9 @@ from generator.regen.manifest import (
 if TYPE_CHECKING:  # the diff engine is imported only when a service is rebuilt, not on a no-op build
     from generator.regen.spec_diff import Change
 
+LOCK_NAME = ".apigen-build.lock"
+STAGING_PREFIX = ".apigen-build-"
+JOURNAL_NAME = "swap.json"
 PAGE_SUFFIXES = {".txt", ".md", ".mdx", ".html", ".htm", ".json", ".yaml", ".yml"}
 SOURCE_META_FILES = {"sources.yaml", "fetch-state.json"}
 
@@ -55,15 +66,27 @@ class ServiceOutput:
 
 
 def source_pages(config: ProjectConfig, name: str) -> list[Path]:
-    """The doc pages of a service, in a stable order (fetch bookkeeping files excluded)."""
+    """The doc pages of a service, in a stable order (fetch bookkeeping files excluded).
+
+    A symbolic link is refused, not followed: its target could be any file on disk, whose text would then
+    land in the spec, the mock and the docs (with its absolute path in `x-source`).
+    """
     folder = config.sources_dir / name
+    if folder.is_symlink():
+        raise ApigenError("is a symbolic link; doc pages must be plain files inside the project", file=folder)
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES and p.name not in SOURCE_META_FILES
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    pages = []
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_symlink():
+            raise ApigenError("is a symbolic link; doc pages must be plain files inside the project (copy the "
+                              "file in, or let `apigen fetch` download it)", file=path)
+        if path.is_file() and path.suffix.lower() in PAGE_SUFFIXES and path.name not in SOURCE_META_FILES:
+            pages.append(path)
+    return sorted(pages)
 
 
 def check_spec(spec: dict[str, Any], source: str) -> None:
@@ -120,11 +143,71 @@ def render_service(config: ProjectConfig, name: str, spec: dict[str, Any], out: 
 def staging_dir(config: ProjectConfig) -> Iterator[Path]:
     """A scratch folder on the same file system as the project, so the final swap is a rename."""
     config.root.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix=".apigen-build-", dir=config.root))
+    path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=config.root))
     try:
         yield path
     finally:
-        shutil.rmtree(path, ignore_errors=True)
+        if not (path / JOURNAL_NAME).exists():  # a swap that could not be finished nor walked back: the
+            shutil.rmtree(path, ignore_errors=True)  # next build's `recover` completes it from the journal
+
+
+@contextmanager
+def project_lock(config: ProjectConfig) -> Iterator[None]:
+    """Hold the project's build lock (waiting for another build if need be), then finish any swap an
+    interrupted build left behind, so what follows sees whole outputs.
+
+    The lock is an `flock` on `.apigen-build.lock`: the kernel drops it when its holder dies, even by
+    `kill -9`, so a crashed build never leaves the project locked. (Where `fcntl` does not exist, Windows,
+    builds are not locked.)
+    """
+    config.root.mkdir(parents=True, exist_ok=True)
+    with open(config.root / LOCK_NAME, "a+", encoding="utf-8") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            fcntl = None  # type: ignore[assignment]
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "unknown"
+                print(f"apigen: waiting for another build of this project (pid {holder}) to finish",
+                      file=sys.stderr)
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        try:
+            recover(config)
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def recover(config: ProjectConfig) -> list[Path]:
+    """Finish the swap of every build that was killed part-way, and delete staging folders left behind;
+    returns the folders whose swap was completed. Call with the lock held (no live build owns them)."""
+    completed = []
+    for folder in sorted(config.root.glob(STAGING_PREFIX + "*")):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        journal = folder / JOURNAL_NAME
+        if journal.is_file():
+            try:
+                moves = [(Path(new), Path(dest), list(keep))
+                         for new, dest, keep in json.loads(journal.read_text(encoding="utf-8"))["moves"]]
+            except (ValueError, KeyError, TypeError):
+                moves = []  # the journal is written whole before any rename: a torn one means none ran
+            if moves:
+                _run_moves(config.root, folder, moves)
+                completed.append(folder)
+                print(f"apigen: completed the output swap of an interrupted build ({folder.name})",
+                      file=sys.stderr)
+        shutil.rmtree(folder, ignore_errors=True)
+    return completed
 
 
 @dataclass
@@ -253,11 +336,59 @@ class _Renames:
                 pass
 
 
+def _write_journal(staging: Path, root: Path, moves: list[tuple[Path, Path, list[str]]]) -> None:
+    """Write the swap's moves (paths relative to the project) durably, before the first rename."""
+    data = {"moves": [[new.relative_to(root).as_posix(), dest.relative_to(root).as_posix(), keep]
+                      for new, dest, keep in moves]}
+    temporary = staging / (JOURNAL_NAME + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(data, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, staging / JOURNAL_NAME)
+    _fsync_dir(staging)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory handles
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def _run_moves(root: Path, staging: Path, moves: list[tuple[Path, Path, list[str]]],
+               renames: _Renames | None = None) -> None:
+    """Do each move `new -> dest` (the old `dest` to `<staging>/.backup/<index>`, the user's `keep` folders
+    from the old output into the new) unless it is found done. Every step is one rename whose effect is
+    visible, so running this again after a crash at any point finishes exactly the steps still missing."""
+    renames = renames or _Renames()
+    backup = staging / ".backup"
+    for index, (new, dest, keep) in enumerate(moves):
+        new, dest = root / new, root / dest
+        if not new.exists():
+            continue  # moved in already (the journal lists only what staging held)
+        old = backup / str(index)
+        if dest.exists() and not old.exists():
+            renames.move(dest, old)
+        for rel in keep:
+            if (old / rel).exists() and not (new / rel).exists():
+                renames.move(old / rel, new / rel)
+        if dest.exists():  # something appeared where the old output was moved away from: keep it aside
+            renames.move(dest, backup / f"{index}.unexpected")
+        renames.move(new, dest)
+
+
 def swap_in(config: ProjectConfig, staging: Path, outputs: list[ServiceOutput]) -> None:
     """Move staged files into place by renames; on any failure put back what was there.
 
     The user's custom folders move from the old output into the new one before the swap, so they are
-    never written or deleted.
+    never written or deleted. The moves are journalled first (see `recover`).
     """
     moves: list[tuple[Path, Path, list[str]]] = []
     for output in outputs:
@@ -272,22 +403,22 @@ def swap_in(config: ProjectConfig, staging: Path, outputs: list[ServiceOutput]) 
         for extra in (CHANGELOG_NAME, MANIFEST_NAME):
             if (staging / "generated" / name / extra).exists():
                 moves.append((staging / "generated" / name / extra, config.generated_dir / name / extra, []))
-    backup = staging / ".backup"
+    moves = [move for move in moves if move[0].exists()]  # a target that wrote nothing has no move
+    if not moves:
+        return
+    _write_journal(staging, config.root, moves)
     renames = _Renames()
     try:
-        for index, (new, dest, keep) in enumerate(moves):
-            if not new.exists():
-                continue  # a target that wrote nothing
-            if dest.exists():
-                old = backup / str(index)
-                renames.move(dest, old)
-                for rel in keep:
-                    if (old / rel).exists():
-                        renames.move(old / rel, new / rel)
-            renames.move(new, dest)
+        _run_moves(config.root, staging, moves, renames)
     except OSError as error:
-        renames.undo()
+        try:
+            renames.undo()
+        except OSError:
+            pass  # the journal stays, and with it the backups: the next build finishes the swap
+        else:
+            (staging / JOURNAL_NAME).unlink()  # walked back: nothing for `recover` to finish
         raise ApigenError(f"could not move output into place: {error}", file=error.filename) from None
+    (staging / JOURNAL_NAME).unlink()
 
 
 def unknown_services(config: ProjectConfig, names: Iterable[str]) -> list[str]:
@@ -316,12 +447,13 @@ def build(config: ProjectConfig, names: list[str] | None = None, force: bool = F
           strict: bool = False) -> list[ServiceOutput]:
     """Build the named services (default: all) whose inputs or outputs changed since their manifest
     (every one with `force`); nothing on disk changes unless all of them succeed."""
-    todo, fresh = plan(config, names, force)
-    outputs = [ServiceOutput(name=name, spec_text=None, skipped=True) for name in fresh]
-    if todo:
-        with staging_dir(config) as staging:
-            built = stage(config, todo, staging, strict=strict)
-            swap_in(config, staging, built)
-        outputs += built
+    with project_lock(config):
+        todo, fresh = plan(config, names, force)
+        outputs = [ServiceOutput(name=name, spec_text=None, skipped=True) for name in fresh]
+        if todo:
+            with staging_dir(config) as staging:
+                built = stage(config, todo, staging, strict=strict)
+                swap_in(config, staging, built)
+            outputs += built
     order = {name: index for index, name in enumerate(names or config.service_names())}
     return sorted(outputs, key=lambda o: order.get(o.name, len(order)))

@@ -12,6 +12,7 @@ Read from `apigen.yaml` at the project root (the folder holding `specs/`). Every
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,15 +26,37 @@ ALL_TARGETS = ("python", "mock", "docs")
 
 def package_name(service: str) -> str:
     """A valid Python import name for a service, even when its name starts with a digit or holds dashes."""
-    name = re.sub(r"[^0-9a-zA-Z]+", "_", service).strip("_").lower() or "api"
+    name = re.sub(r"[^0-9a-zA-Z]+", "_", service).strip("_").lower()[:90].rstrip("_") or "api"
     if name[0].isdigit():
         name = "api_" + name
-    return name
+    return name + "_" if keyword.iskeyword(name) else name
 
 
 def env_prefix(service: str) -> str:
     """`<SERVICE>` in `<SERVICE>_API_KEY`: upper-cased, non-alphanumerics as `_`."""
     return re.sub(r"[^0-9A-Za-z]", "_", service).upper()
+
+
+# A service name becomes a folder (generated/<name>/, specs/<name>.yaml): one plain path segment, never
+# `..`, a separator or a hidden name. A package name becomes a folder and an import: a Python identifier.
+_SERVICE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
+
+
+def service_name_problem(name: str) -> str | None:
+    """Why `name` cannot name a service (a folder under generated/), or None when it can."""
+    if not _SERVICE_NAME.fullmatch(name) or ".." in name:
+        return (f"service name {name!r} is not one plain folder name (letters, digits, `.`, `_`, `-`; "
+                "starting with a letter or digit; at most 100 characters)")
+    return None
+
+
+def package_problem(package: str) -> str | None:
+    """Why `package` cannot be the SDK's import name (it is also a folder of the output), or None."""
+    if not _PACKAGE_NAME.fullmatch(package) or keyword.iskeyword(package):
+        return (f"package {package!r} is not a Python import name (ASCII letters, digits and `_`, not "
+                "starting with a digit, not a keyword, at most 100 characters)")
+    return None
 
 
 @dataclass(frozen=True)
@@ -44,6 +67,13 @@ class ServiceConfig:
     package: str
     version: str = "0.1.0"
     targets: tuple[str, ...] = ALL_TARGETS
+
+    def __post_init__(self) -> None:
+        # the package is a folder of every SDK output (apigen.yaml, `--package`); the service name becomes a
+        # folder only in a project (generated/<name>/), so `load_config` and `service_names` check that
+        problem = package_problem(self.package)
+        if problem:
+            raise ApigenError(problem)
 
     @property
     def env_prefix(self) -> str:
@@ -80,10 +110,17 @@ class ProjectConfig:
     def service_names(self) -> list[str]:
         """Every service: a folder under specs/sources/ or a spec file directly under specs/."""
         names = set(self.services)
+        found: list[Path] = []
         if self.sources_dir.is_dir():
-            names |= {p.name for p in self.sources_dir.iterdir() if p.is_dir() and not p.name.startswith(".")}
+            found += [p for p in self.sources_dir.iterdir() if p.is_dir() and not p.name.startswith(".")]
         if self.specs_dir.is_dir():
-            names |= {p.stem for p in self.specs_dir.glob("*.yaml")}
+            found += list(self.specs_dir.glob("*.yaml"))
+        for path in found:
+            name = path.stem if path.suffix == ".yaml" else path.name
+            problem = service_name_problem(name)
+            if problem:
+                raise ApigenError(problem, file=path)
+            names.add(name)
         return sorted(names)
 
 
@@ -114,6 +151,9 @@ def load_config(root: Path | None = None, templates: Path | None = None) -> Proj
     services: dict[str, ServiceConfig] = {}
     for name, options in (data.get("services") or {}).items():
         options = options or {}
+        problem = service_name_problem(str(name))
+        if problem:
+            raise ApigenError(problem, file=path, where="services")
         if not isinstance(options, dict):
             raise ApigenError("expected a mapping of options", file=path, where=f"services.{name}")
         targets = tuple(options.get("targets") or ALL_TARGETS)
@@ -121,9 +161,13 @@ def load_config(root: Path | None = None, templates: Path | None = None) -> Proj
         if unknown:
             raise ApigenError(f"unknown target(s) {unknown}; known: {list(ALL_TARGETS)}", file=path,
                               where=f"services.{name}.targets")
+        package = str(options.get("package") or package_name(str(name)))
+        problem = package_problem(package)
+        if problem:
+            raise ApigenError(problem, file=path, where=f"services.{name}.package")
         services[str(name)] = ServiceConfig(
             name=str(name),
-            package=str(options.get("package") or package_name(str(name))),
+            package=package,
             version=str(options.get("version") or "0.1.0"),
             targets=targets,
         )

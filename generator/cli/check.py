@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.config import ProjectConfig
 
 HAND_EDIT_HINT = "edited by hand (differs from what apigen wrote; put hand-written code in custom/)"
 
@@ -26,18 +30,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.build import plan, source_pages
+    from generator.build import project_lock
     from generator.config import load_config
-    from generator.regen.manifest import (
-        CHANGELOG_NAME,
-        file_hash,
-        not_output,
-        output_files,
-        read_manifest,
-        status,
-    )
 
     config = load_config(args.root, templates=args.templates)
+    with project_lock(config):  # a build swapping outputs in would look like drift; a killed one is finished
+        return _check(args, config)
+
+
+def _check(args: argparse.Namespace, config: ProjectConfig) -> int:
+    from generator.build import plan, source_pages
+    from generator.regen.manifest import CHANGELOG_NAME, file_hash, not_output, output_files, read_manifest, status
+
     names, _ = plan(config, args.services or None, force=True)  # validates the names
     problems: list[str] = []
     to_stage: list[str] = []

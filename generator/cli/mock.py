@@ -1,4 +1,4 @@
-"""`apigen mock SERVICE|SPEC [--host] [--port] [--latency MS] [--queue-ticks N] [--seed N]`: serve a mock.
+"""`apigen mock SERVICE|SPEC [--host] [--port] [--latency MS] [--queue-ticks N] [--seed N] [--api-key KEY]`.
 
 SERVICE serves the committed `generated/<service>/mock/` folder; a SPEC file (any OpenAPI document) is
 rendered into a temporary folder first. Either way the folder's own `app.py` serves it, so what runs is
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shutil
 import sys
 import tempfile
@@ -25,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--latency", type=float, default=0, help="added to every answer, in milliseconds")
     parser.add_argument("--queue-ticks", type=int, default=3, help="status polls until a queued request completes (default: 3)")
     parser.add_argument("--seed", type=int, default=0, help="seed of generated answer data (default: 0)")
+    parser.add_argument("--api-key", default=None,
+                        help="accept only this credential (default: $APIGEN_MOCK_API_KEY, else any well-formed one)")
 
 
 def load_app_module(folder: Path) -> ModuleType:
@@ -55,7 +58,7 @@ def render_spec(spec_path: Path, out: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.config import load_config
+    from generator.config import load_config, service_name_problem
 
     target = Path(args.target)
     temporary: Path | None = None
@@ -65,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
             folder = render_spec(target, temporary)
         else:
             config = load_config()
+            problem = service_name_problem(args.target)
+            if problem:
+                raise ApigenError(f"{problem}; give a service of this project or a spec file")
             folder = config.generated_dir / args.target / "mock"
             if not folder.is_dir():
                 known = [n for n in config.service_names() if (config.generated_dir / n / "mock").is_dir()]
@@ -72,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
                                          "`apigen init`, or give an OpenAPI file: apigen mock SPEC.yaml)")
                 raise ApigenError(f"no mock for service {args.target!r}; known: {', '.join(known) or 'none'}{hint}")
         module = load_app_module(folder)
-        module.serve(args.host, args.port, latency_ms=args.latency, queue_ticks=args.queue_ticks, seed=args.seed)
+        api_key = args.api_key or os.environ.get("APIGEN_MOCK_API_KEY") or None
+        module.serve(args.host, args.port, latency_ms=args.latency, queue_ticks=args.queue_ticks, seed=args.seed,
+                     api_key=api_key)
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)

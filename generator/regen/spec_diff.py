@@ -229,8 +229,8 @@ class _Differ:
             elif media not in old:
                 self.add(ADDITION, "media-type-added", label, f"media type `{media}` added to {where}")
             else:
-                old_schema = (old[media] or {}).get("schema") or {}
-                new_schema = (new[media] or {}).get("schema") or {}
+                old_schema = _event_payload(media, (old[media] or {}).get("schema") or {})
+                new_schema = _event_payload(media, (new[media] or {}).get("schema") or {})
                 self.compare_schema(old_schema, new_schema, label, request=request, seen=((), ()), depth=0)
 
     def compare_responses(self, old: dict[str, Any], new: dict[str, Any]) -> None:
@@ -384,6 +384,18 @@ class _Differ:
                 self.add(CHANGE if request else BREAKING, f"{side}-field-became-optional", field,
                          f"{field} became optional")
             self.compare_schema(old_props[name], new_props[name], field, request, seen, depth + 1)
+
+
+def _event_payload(media: str, schema: Any) -> Any:
+    """What a server-sent event stream carries: an event envelope's `data.contentSchema` (how the normalized
+    spec models SSE), else the schema itself (older specs gave the payload directly), so that moving to
+    the envelope is no API change."""
+    if media.split(";")[0].strip().lower() != "text/event-stream" or not isinstance(schema, dict):
+        return schema
+    data = (schema.get("properties") or {}).get("data") if isinstance(schema.get("properties"), dict) else None
+    if isinstance(data, dict) and isinstance(data.get("contentSchema"), dict):
+        return data["contentSchema"]
+    return schema
 
 
 def _types(types: set[str]) -> str:

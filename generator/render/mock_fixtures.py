@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import math
 from typing import Any
-from urllib.parse import urlparse
 
+from generator.spec.errors import base_path, families, service_family
 from generator.spec.walk import operations as spec_operations
 from generator.spec.walk import resolve
 
@@ -52,17 +52,6 @@ def _security(spec: dict[str, Any], operation: dict[str, Any]) -> list[list[dict
     return alternatives
 
 
-def base_path(spec: dict[str, Any]) -> str:
-    """Path part of the first server URL (`/v1` of `https://api.example.com/v1`), without a trailing slash."""
-    servers = spec.get("servers") or []
-    if not servers or not isinstance(servers[0], dict):
-        return ""
-    url = str(servers[0].get("url") or "")
-    if "{" in url:
-        return ""
-    return urlparse(url).path.rstrip("/") if "://" in url else url.rstrip("/")
-
-
 class FixtureBuilder:
     """Walks a normalized spec once, collecting schemas by index and operations as engine data."""
 
@@ -82,19 +71,15 @@ class FixtureBuilder:
     def build(self) -> dict[str, Any]:
         operations = [self.operation(path, method, item, operation)
                       for path, method, operation, item in spec_operations(self.spec)]
-        queued = any(op.get("queue") or op.get("queue_role") for op in operations)
         prefix = base_path(self.spec)
+        family_of = families(self.spec)  # the shapes the normalized spec documents its errors in
+        fallback = service_family(self.spec)
         for op in operations:
-            if op.get("queue") or op.get("queue_role"):
-                op["family"] = "fal"
-            elif op["path"].startswith("/v1/") or prefix.endswith("/v1"):
-                op["family"] = "openai"
-            else:
-                op["family"] = "fal" if queued else "problem"
+            op["family"] = family_of.get((op["path"], op["method"].lower()), fallback)
         self._check_examples(operations)
         return {
             "base_path": prefix,
-            "family": "fal" if queued else "problem",
+            "family": fallback,
             "max_body": DEFAULT_MAX_BODY,
             "operations": operations,
             "schemas": self.schemas,

@@ -12,6 +12,10 @@ import keyword
 import re
 from typing import Any
 
+# Longest name handed out: names become file names (resources/<tag>.py, docs/operations/<operationId>.md)
+# and most file systems stop at 255 bytes. A longer one keeps its first words and gains a hash of the rest.
+MAX_NAME = 64
+
 # Names that would shadow something the generated code relies on.
 _RESERVED = {"self", "cls", "client", "options", "timeout", "extra_headers", "extra_query", "extra_body"}
 
@@ -22,28 +26,36 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[^A-Za-z0-9]+", spaced) if w]
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
 def snake(text: str, fallback: str = "field") -> str:
-    """snake_case ASCII identifier; a name with no ASCII letters gets a stable hashed one."""
+    """snake_case ASCII identifier of at most MAX_NAME characters; a name with no ASCII letters gets a
+    stable hashed one."""
     words = _words(text)
     if not words:
-        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-        return f"{fallback}_{digest}"
+        return f"{fallback}_{_digest(text)}"
     name = "_".join(w.lower() for w in words)
     if name[0].isdigit():
         name = f"{fallback}_{name}"
+    if len(name) > MAX_NAME:
+        name = f"{name[:MAX_NAME - 9].rstrip('_')}_{_digest(name)}"
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED:
         name += "_"
     return name
 
 
 def pascal(text: str, fallback: str = "Model") -> str:
-    """PascalCase ASCII class name."""
+    """PascalCase ASCII class name of at most MAX_NAME characters."""
     words = _words(text)
     if not words:
-        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-        return f"{fallback}{digest.upper()}"
+        return f"{fallback}{_digest(text).upper()}"
     name = "".join(w[:1].upper() + w[1:] for w in words)
-    return f"{fallback}{name}" if name[0].isdigit() else name
+    name = f"{fallback}{name}" if name[0].isdigit() else name
+    if len(name) > MAX_NAME:
+        name = f"{name[:MAX_NAME - 8]}{_digest(name).upper()}"
+    return name
 
 
 def unique(names: list[str]) -> list[str]:

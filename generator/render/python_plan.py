@@ -180,7 +180,7 @@ def build_plan(spec: dict[str, Any]) -> Plan:
         resource.queue = _queue_methods(resource)
     ticket = schemas.names.get("QueueStatus")
     return Plan(
-        title=clean_text(info.get("title")) or "API",
+        title=" ".join(clean_text(info.get("title")).split()) or "API",  # one line: headings, docstrings
         description=clean_text(info.get("description")),
         version=str(info.get("version") or ""),
         servers=servers,

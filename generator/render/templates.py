@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -73,10 +74,37 @@ class CompiledTemplates(jinja2.BytecodeCache):
             pass
 
 
+# Characters that show as nothing or reorder what is shown (bidi controls: Trojan Source, CVE-2021-42574;
+# zero-width and line separators) and the control characters ruff refuses in source (PLE2502, PLE2510-2515).
+# Generated Python holds them only as `\uXXXX` escapes, which read back as the same text.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029"
+                        "\u2060-\u2069\ufeff]")
+
+
+def escape_invisible(text: str) -> str:
+    """`text` (Python source) with every invisible or reordering character written as a `\\uXXXX` escape.
+
+    Doc text reaches generated code only inside string literals and docstrings (where the escape reads
+    back as the same character) and comments (where it shows as the escape), so the source any editor or
+    reviewer sees is exactly what runs.
+    """
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def md_inline(value: Any) -> str:
+    """Doc text for one line of Markdown (a heading): one line, no control characters, and `<`, `>`, `&`
+    as entities so a title never opens HTML (`<script>`) in a README that PyPI or a browser renders."""
+    text = " ".join(_INVISIBLE.sub("", str(value or "")).split())
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def py_string(value: Any) -> str:
-    """A Python string literal that reads back as `value`, whatever quotes, braces or backslashes it holds."""
+    """A Python string literal that reads back as `value`, whatever quotes, braces or backslashes it holds
+    (invisible characters as escapes, see `escape_invisible`)."""
     text = str(value)
-    return json.dumps(text, ensure_ascii=False) if "\\" not in text and "\n" not in text else repr(text)
+    if "\\" in text or "\n" in text or _INVISIBLE.search(text):
+        return escape_invisible(repr(text))
+    return json.dumps(text, ensure_ascii=False)
 
 
 def docstring_text(value: Any) -> str:
@@ -104,6 +132,7 @@ def environment(override: Path | None = None, autoescape: bool = False) -> jinja
     )
     env.filters["py_string"] = py_string
     env.filters["docstring"] = docstring_text
+    env.filters["md_inline"] = md_inline
     env.filters["tojson_compact"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
     return env
 
@@ -112,5 +141,9 @@ def write_text(out: Path, relative: str, text: str) -> Path:
     """Write one output file with LF line endings and UTF-8, creating folders as needed."""
     path = out / relative
     path.parent.mkdir(parents=True, exist_ok=True)
+    if relative.endswith(".py"):
+        text = escape_invisible(text)
+    elif "\x00" in text:  # never meaningful in text; browsers and Markdown tools show U+FFFD for it too
+        text = text.replace("\x00", "\ufffd")
     path.write_bytes(text.encode("utf-8"))
     return path

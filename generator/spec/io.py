@@ -11,9 +11,77 @@ import yaml
 from generator.errors import ApigenError
 from generator.textfile import read_text
 
+# Bounds on what a document may make the reader build. Real API documents nest under 30 levels and use
+# anchors for a handful of shared parameters; a 600-byte "billion laughs" document expands to 10^9 nodes
+# and a 10^5-deep one overflows every recursive reader downstream (normalize, validate, the renderers).
+MAX_DEPTH = 100
+MAX_ALIAS_EXPANSION = 100_000  # nodes that aliases add to the document, counted as if copied out
+
+
+class LimitError(yaml.composer.ComposerError):
+    """A document over one of the bounds above: reported as it is, not as malformed YAML."""
+
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps `on`/`off`/`yes`/`no` strings and dates as strings, as JSON Schema expects."""
+    """SafeLoader that keeps `on`/`off`/`yes`/`no` strings and dates as strings, as JSON Schema expects,
+    and refuses documents nested deeper than MAX_DEPTH or whose aliases expand past MAX_ALIAS_EXPANSION.
+
+    The expanded size of every node is computed once, as it is composed (an alias costs the size of the
+    node it names), so a bomb is refused after reading its few hundred bytes, never expanded.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._expanded = 0
+        self._sizes: dict[int, int] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            target = self.anchors.get(event.anchor)
+            node: yaml.Node = super().compose_node(parent, index)  # raises on an unknown anchor
+            size = self._sizes.get(id(target))
+            if size is None:
+                raise LimitError(None, None, f"alias *{event.anchor} refers to the node that "
+                                                  "holds it (recursive data is not JSON)", event.start_mark)
+            self._expanded += size
+            if self._expanded > MAX_ALIAS_EXPANSION:
+                raise LimitError(
+                    None, None, f"aliases expand past {MAX_ALIAS_EXPANSION:,} nodes (an alias bomb?)",
+                    event.start_mark)
+            return node
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise LimitError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                              self.peek_event().start_mark)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        self._sizes[id(node)] = 1 + sum(self._sizes.get(id(child), 1) for child in _children(node))
+        return node
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _check_depth(data: Any, source: str) -> None:
+    """Refuse JSON nested deeper than MAX_DEPTH (YAML is checked while it is read); no recursion here."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ApigenError(f"nested deeper than {MAX_DEPTH} levels", file=source)
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
 
 
 # A copy: assigning into the inherited dict would change every PyYAML loader and dumper in the process
@@ -29,11 +97,14 @@ def parse_text(text: str, source: str) -> Any:
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as error:
             json_error = error
+        except RecursionError:
+            raise ApigenError(f"nested deeper than {MAX_DEPTH} levels", file=source) from None
         else:
-            json_error = None
+            _check_depth(data, source)
+            return data
     else:
         json_error = None
     try:
@@ -44,7 +115,8 @@ def parse_text(text: str, source: str) -> Any:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
-        raise ApigenError(f"malformed YAML: {problem}", file=source, line=line) from None
+        kind = "YAML document refused" if isinstance(error, LimitError) else "malformed YAML"
+        raise ApigenError(f"{kind}: {problem}", file=source, line=line) from None
 
 
 def load_document(path: Path) -> dict[str, Any]:

@@ -10,6 +10,8 @@ normalizing a normalized spec changes nothing. It:
 - gives every operation a unique snake_case ASCII `operationId` and one resource tag (`names.py`);
 - declares every templated path parameter, marks slash-holding ones `x-greedy: true`;
 - adds fal's queue operations once when any operation has `x-queue: fal` (`queue.py`);
+- documents the error statuses every operation can get (401, 404, 400/413/415, 422) in the API's error
+  shape, through `components.responses`, and drops the `content` of 204/304 answers (`errors.py`);
 - fills `info.title`/`info.version` and keeps top-level `tags` in step with the operations.
 """
 
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.render.naming import snake
-from generator.spec import names, queue
+from generator.spec import errors, names, queue
 from generator.spec.walk import HTTP_METHODS, clone, mapping, operations, resolve
 
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
@@ -341,6 +343,8 @@ def normalize(spec: dict[str, Any], copy: bool = True) -> dict[str, Any]:
     _add_queue(spec)
     for path, _, op, item in operations(spec):
         _fix_path_parameters(spec, path, item, op)
+    errors.drop_bodiless_content(spec)
+    errors.document_errors(spec)
     renamed = _name_operations(spec)
     _sync_tags(spec, renamed)
     return canonical_order(spec)

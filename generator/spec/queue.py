@@ -69,6 +69,19 @@ _COMPLETED_EXAMPLE = {
     "metrics": {"inference_time": 6.91},
 }
 
+# One server-sent event of the status stream: its `data` line is a QueueStatus as JSON (the envelope is what
+# an SSE schema describes: `data`, `event`, `id`, `retry`).
+_EVENT: dict[str, Any] = {
+    "type": "object",
+    "required": ["data"],
+    "properties": {
+        "event": {"type": "string"},
+        "data": {"type": "string", "contentMediaType": "application/json",
+                 "contentSchema": {"$ref": "#/components/schemas/QueueStatus"}},
+        "id": {"type": "string"},
+        "retry": {"type": "integer"},
+    },
+}
 _STATUS_REF = {"$ref": "#/components/schemas/QueueStatus"}
 
 
@@ -117,7 +130,7 @@ def queue_operations() -> dict[str, tuple[str, str, dict[str, Any]]]:
             "parameters": [*_path_params(), _logs_param()],
             "responses": {
                 "200": {"description": "Server-sent events, one QueueStatus each.",
-                        "content": {"text/event-stream": {"schema": _STATUS_REF}}},
+                        "content": {"text/event-stream": {"schema": _EVENT}}},
             },
             "x-queue-role": "stream",
         }),

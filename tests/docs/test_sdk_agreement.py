@@ -76,7 +76,8 @@ def test_status_comparison_follows_the_sdk_type(variant: str, tmp_path: Path) ->
 def test_status_response_examples_show_the_state_they_describe(tmp_path: Path) -> None:
     docs = render_docs("demo", tmp_path)
     page = (docs / "operations" / "get_request_status.md").read_text(encoding="utf-8")
-    completed, pending = (json.loads(block) for block in code_blocks(page, "json"))
+    completed, pending, *errors = (json.loads(block) for block in code_blocks(page, "json"))
+    assert all("detail" in error for error in errors)  # 404/422 in fal's error shape
     assert page.index("### 200: Completed") < page.index("### 202: Pending")
     assert completed["status"] == "COMPLETED"  # named by the description "Completed"
     assert pending["status"] == "IN_QUEUE"  # "Pending" names no state: the first one

@@ -22,7 +22,7 @@ def test_package_layout(sdks: dict[str, Generated]) -> None:
     modules = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")
                      if p.name not in ("testing.py", "_mock_engine.py"))
     assert modules == ["__init__.py", "_base.py", "_client.py", "_errors.py", "_model.py", "models/__init__.py",
-                       "models/images.py", "models/models.py", "resources/__init__.py", "resources/files.py", "resources/images.py",
+                       "models/_other.py", "models/images.py", "models/models.py", "resources/__init__.py", "resources/files.py", "resources/images.py",
                        "resources/models.py"]
     # The queue helpers ship only with SDKs that have queued operations.
     assert (sdks["falqueue"].package_dir / "_queue.py").is_file()

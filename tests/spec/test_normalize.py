@@ -102,7 +102,8 @@ def test_queue_operations_added_once() -> None:
         assert (ops[key]["operationId"], ops[key]["x-queue-role"], ops[key]["tags"]) == (op_id, role, ["queue"])
     status = ops[f"GET {root}/status"]
     assert {p["name"] for p in status["parameters"]} == {"app_owner", "app_name", "request_id", "logs"}
-    assert set(status["responses"]) == {"200", "202"}
+    assert set(status["responses"]) == {"200", "202", "404", "422"}  # + the errors the mock answers
+    assert status["responses"]["404"] == {"$ref": "#/components/responses/NotFoundFal"}  # two families here
     assert ops[f"GET {root}/status/stream"]["responses"]["200"]["content"].keys() == {"text/event-stream"}
     cancel = ops[f"PUT {root}/cancel"]["responses"]
     assert cancel["202"]["content"]["application/json"]["example"] == {"status": "CANCELLATION_REQUESTED"}

@@ -53,17 +53,27 @@ async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> b
     return chunks[0] if len(chunks) == 1 and size <= limit else b"".join(chunks)[: limit + 1]
 
 
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
 def _base_url(scope: Scope, headers: dict[str, str]) -> str:
-    """`scheme://host[:port]` the client used (its Host header, else the server address) plus the root path."""
+    """`scheme://host[:port]` of this server plus the root path: the ticket and image URLs it hands out.
+
+    The Host header is a client's claim: it is used (so a mapped port or `localhost` keeps working) only when
+    it names this server's own address or a loopback name; `Host: evil.example` gets the server address.
+    """
     scheme = str(scope.get("scheme") or "http")
-    host = headers.get("host")
-    if not host:
-        server = scope.get("server")
-        if server:
-            name, port = server
-            host = name if port is None or DEFAULT_PORTS.get(scheme) == port else f"{name}:{port}"
-        else:
-            host = "localhost"
+    server = scope.get("server")
+    own = own_name = None
+    if server:
+        name, port = server
+        own_name = f"[{name}]" if ":" in str(name) else str(name)
+        own = own_name if port is None or DEFAULT_PORTS.get(scheme) == port else f"{own_name}:{port}"
+    claimed = headers.get("host", "")
+    claimed_name = claimed.rsplit(":", 1)[0] if not claimed.endswith("]") else claimed
+    port_part = claimed[len(claimed_name) + 1:]
+    trusted = claimed_name.lower() in LOOPBACK_NAMES or claimed_name == own_name
+    host = claimed if claimed and trusted and (not port_part or port_part.isdigit()) else own or "localhost"
     return f"{scheme}://{host}{scope.get('root_path', '')}".rstrip("/")
 
 
@@ -139,9 +149,11 @@ class MockApp(Starlette):
         await send({"type": "http.response.body", "body": answer.body})
 
 
-def create_app(*, latency_ms: float = 0, queue_ticks: int = 3, seed: int = 0, max_jobs: int = 10_000) -> Starlette:
-    """The ASGI app; options mirror `apigen mock --latency --queue-ticks --seed`."""
-    engine: Engine = load_engine(str(HERE), seed=seed, queue_ticks=queue_ticks, max_jobs=max_jobs)
+def create_app(*, latency_ms: float = 0, queue_ticks: int = 3, seed: int = 0, max_jobs: int = 10_000,
+               api_key: str | None = None) -> Starlette:
+    """The ASGI app; options mirror `apigen mock --latency --queue-ticks --seed --api-key` (with `api_key`
+    only that credential is accepted, else any well-formed one)."""
+    engine: Engine = load_engine(str(HERE), seed=seed, queue_ticks=queue_ticks, max_jobs=max_jobs, api_key=api_key)
     return MockApp(engine, max(0.0, latency_ms) / 1000)
 
 
@@ -156,11 +168,12 @@ app = create_app(
     latency_ms=_env_number("MOCK_LATENCY_MS", 0),
     queue_ticks=int(_env_number("MOCK_QUEUE_TICKS", 3)),
     seed=int(_env_number("MOCK_SEED", 0)),
+    api_key=os.environ.get("APIGEN_MOCK_API_KEY") or None,
 )
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, queue_ticks: int = 3,
-          seed: int = 0) -> None:
+          seed: int = 0, api_key: str | None = None) -> None:
     """Serve until interrupted, printing the base URL first (port 0 picks a free port)."""
     import uvicorn
 
@@ -168,9 +181,10 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, q
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(2048)  # connections wait in the backlog from now on: the printed URL can be used at once
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     print(f"mock server of {SERVICE} at http://{shown}:{bound}", flush=True)
-    served = create_app(latency_ms=latency_ms, queue_ticks=queue_ticks, seed=seed)
+    served = create_app(latency_ms=latency_ms, queue_ticks=queue_ticks, seed=seed, api_key=api_key)
     config = uvicorn.Config(served, log_level="warning", access_log=False, timeout_graceful_shutdown=1)
     uvicorn.Server(config).run(sockets=[sock])

@@ -14,6 +14,7 @@ import base64
 import email.parser
 import email.policy
 import hashlib
+import hmac
 import importlib
 import io
 import json
@@ -25,7 +26,7 @@ import uuid
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
@@ -34,6 +35,12 @@ JSON = Any
 MAX_IMAGE_SIDE = 4096
 MAX_LIST_ITEMS = 10
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
+# Memory the fal queue simulation may hold: submitted payloads and built results, as JSON bytes; the oldest
+# jobs are dropped past it (or past `max_jobs`), so a flood of large submits cannot grow the process.
+DEFAULT_MAX_JOB_BYTES = 64 * 1024 * 1024
+MAX_DELETED = 10_000
+MAX_ROUTES = 1024
+JOB_OVERHEAD = 1024  # bytes a job costs beyond its JSON (ids, logs, bookkeeping)
 MEDIA_PREFIX = "/_mock/media/"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 FORMATS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "webp": "webp"}
@@ -93,6 +100,62 @@ class Rejected(Exception):
 Checker = Callable[[JSON], list[Violation]]
 
 
+# OpenAPI's integer formats bound the value (clients hold them in fixed-size integers): the engine adds the
+# bounds to the schemas it checks requests against (`_bound_integer_formats`)
+INTEGER_BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+def _bound_integer_formats(document: JSON) -> None:
+    """Give every `format: int32`/`int64` schema of `document` its range as `minimum`/`maximum` (when it
+    states none) and every `pattern` ECMA-262's ASCII classes, in place and without recursion, so every
+    validator judges requests as JSON Schema does."""
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            kind = node.get("format")
+            bounds = INTEGER_BOUNDS.get(kind) if isinstance(kind, str) else None
+            if bounds is not None and node.get("type") in ("integer", "number", ["integer", "null"]):
+                node.setdefault("minimum", bounds[0])
+                node.setdefault("maximum", bounds[1])
+            if isinstance(node.get("pattern"), str):
+                node["pattern"] = _ascii_classes(node["pattern"])
+            stack.extend(v for k, v in node.items() if k not in ("example", "examples", "default", "enum", "const"))
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+_ASCII_CLASSES = {"w": "a-zA-Z0-9_", "d": "0-9"}
+
+
+def _ascii_classes(pattern: str) -> str:
+    """`pattern` with `\\w` and `\\d` as the ASCII classes they are in JSON Schema's ECMA-262 regexes
+    (Python's and Rust's are Unicode-aware: `\\w` would let `í` through)."""
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped in _ASCII_CLASSES:
+                out.append(_ASCII_CLASSES[escaped] if in_class else f"[{_ASCII_CLASSES[escaped]}]")
+            else:
+                out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _format_checker(jsonschema: Any) -> Any:
+    return jsonschema.Draft202012Validator.FORMAT_CHECKER
+
+
 def _fast_validator(document: dict[str, Any], index: int, registries: dict[str, Any]) -> Any:
     """A compiled `jsonschema_rs` validator of schema `index` (its `is_valid` only), or None.
 
@@ -108,7 +171,7 @@ def _fast_validator(document: dict[str, Any], index: int, registries: dict[str, 
         if "registry" not in registries:
             registries["registry"] = rs.Registry([("urn:apigen:spec", document)])
         return rs.Draft202012Validator({"$ref": f"urn:apigen:spec#/x-mock-schemas/{index}"},
-                                       registry=registries["registry"], validate_formats=False)
+                                       registry=registries["registry"], validate_formats=True)
     except Exception:  # noqa: BLE001 - a schema it cannot compile: `jsonschema` alone decides
         return None
 
@@ -119,6 +182,15 @@ def _fast_valid(fast: Any, instance: JSON) -> bool:
         return bool(fast.is_valid(instance))
     except Exception:  # noqa: BLE001 - a value it cannot take (bytes, huge numbers): `jsonschema` decides
         return False
+
+
+def _cookies(header: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key:
+            found.setdefault(key, value)
+    return found
 
 
 def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[str, Any] | None = None) -> Checker | None:
@@ -132,7 +204,8 @@ def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[s
     resource = referencing.Resource(contents=document, specification=drafts.DRAFT202012)
     registry = referencing.Registry().with_resource("urn:apigen:spec", resource)
     schema = {"$ref": f"urn:apigen:spec#/x-mock-schemas/{index}"}
-    validator = jsonschema.Draft202012Validator(schema, registry=registry)
+    # formats are checked (an empty `date-time` is refused), as far as the installed `jsonschema` can
+    validator = jsonschema.Draft202012Validator(schema, registry=registry, format_checker=_format_checker(jsonschema))
     fallback = SimpleChecker(document, document["x-mock-schemas"][index])
     unusable = (TypeError, ValueError, LookupError, RecursionError, re.error, jsonschema.exceptions.SchemaError,
                 jsonschema.exceptions.UnknownType, importlib.import_module("referencing.exceptions").Unresolvable)
@@ -157,9 +230,19 @@ def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[s
                         found.append(Violation([*loc, str(name)], "Field required", "missing"))
                 continue
             found.append(Violation(loc, str(error.message)[:300], str(error.validator)))
+        if not found and fast is not None:  # a format only `jsonschema_rs` can check: its own words
+            found = _fast_violations(fast, instance)
         return found
 
     return check
+
+
+def _fast_violations(fast: Any, instance: JSON) -> list[Violation]:
+    try:
+        return [Violation(list(error.instance_path), str(error.message)[:300], "format")
+                for error in fast.iter_errors(instance)]
+    except Exception:  # noqa: BLE001 - a value it cannot take: nothing more to say
+        return []
 
 
 def _type_ok(value: JSON, kind: str) -> bool:
@@ -295,12 +378,15 @@ class DataGenerator:
         if "const" in schema:
             return schema["const"]
         if self.use_examples:
-            if "example" in schema:
-                return schema["example"]
-            if isinstance(schema.get("examples"), list) and schema["examples"]:
-                return schema["examples"][0]
+            # a documented value, when it fits its own schema (docs give a number as an array's example)
+            candidates = [schema["example"]] if "example" in schema else []
+            if isinstance(schema.get("examples"), list):
+                candidates += schema["examples"][:1]
             if "default" in schema:
-                return schema["default"]
+                candidates.append(schema["default"])
+            for candidate in candidates:
+                if not SimpleChecker(self.document, schema)(candidate):
+                    return candidate
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             options = schema["enum"]
             return options[0] if self.use_examples else self.rng.choice(options)
@@ -415,6 +501,16 @@ def _color(variant: int) -> tuple[int, int, int]:
     return (64 + digest[0] % 160, 64 + digest[1] % 160, 64 + digest[2] % 160)
 
 
+_IMAGE_LOCK = threading.Lock()
+
+
+def render_image(width: int, height: int, fmt: str, variant: int) -> bytes:
+    """`image_bytes`, one image at a time: however many media requests arrive at once (they need no key, as
+    fal's media URLs need none), encoding them takes at most one core and MAX_IMAGE_SIDE bounds each."""
+    with _IMAGE_LOCK:
+        return image_bytes(width, height, fmt, variant)
+
+
 @lru_cache(maxsize=32)
 def image_bytes(width: int, height: int, fmt: str, variant: int) -> bytes:
     """A real image of the given size and format (`png`, `jpeg`, `webp`); PNG when Pillow is missing."""
@@ -430,7 +526,8 @@ def image_bytes(width: int, height: int, fmt: str, variant: int) -> bytes:
     band = max(1, height // 8)
     pil_draw.Draw(picture).rectangle((0, band, width, 2 * band - 1), fill=tuple(c // 2 for c in color))
     buffer = io.BytesIO()
-    picture.save(buffer, format=fmt.upper())
+    # libwebp's fastest method: a 4096x4096 WebP in a few tenths of a second instead of seconds
+    picture.save(buffer, format=fmt.upper(), **({"method": 0} if fmt == "webp" else {}))
     return buffer.getvalue()
 
 
@@ -546,30 +643,58 @@ def rewrite_media(payload: JSON, media: MediaRequest, base_url: str, seed: int) 
 
 @dataclass
 class Job:
-    """One submitted request of the fal queue simulation."""
+    """One submitted request of the fal queue simulation.
+
+    The payload is kept as its JSON text and the result, once built, as the encoded answer: bytes whose
+    size is what the job costs the store, rather than Python objects several times larger.
+    """
 
     request_id: str
     app_path: str
-    result: JSON
+    result: bytes | None = None  # the encoded JSON answer of the result endpoint, built on first fetch
     polls: int = 0
-    source: tuple[Operation, JSON, MockRequest] | None = None  # to build `result` on first fetch
+    source: tuple[Operation, bytes, MockRequest] | None = None  # (operation, payload JSON, request sans body)
     cancelled: bool = False
     logs: list[dict[str, Any]] = field(default_factory=list)
+    cost: int = 0  # bytes counted against the store's budget
 
 
 class JobStore:
-    """Submitted requests, oldest evicted past `limit`; a lock keeps it safe across threads."""
+    """Submitted requests, the oldest evicted past `limit` jobs or `max_bytes` of payloads and results;
+    a lock keeps it safe across threads."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, max_bytes: int = DEFAULT_MAX_JOB_BYTES) -> None:
         self.limit = max(1, limit)
+        self.max_bytes = max(1, max_bytes)
+        self.bytes = 0
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, job: Job) -> None:
+    def add(self, job: Job, cost: int = 0) -> None:
         with self._lock:
+            job.cost = cost + JOB_OVERHEAD
             self._jobs[job.request_id] = job
-            while len(self._jobs) > self.limit:
-                self._jobs.popitem(last=False)
+            self.bytes += job.cost
+            self._evict()
+
+    def resize(self, job: Job, cost: int) -> None:
+        """A job's size changed (its result was built): count the new size, evicting others if need be."""
+        with self._lock:
+            if self._jobs.get(job.request_id) is not job:
+                return
+            self.bytes += cost + JOB_OVERHEAD - job.cost
+            job.cost = cost + JOB_OVERHEAD
+            self._evict(keep=job.request_id)
+
+    def _evict(self, keep: str | None = None) -> None:
+        while len(self._jobs) > 1 and (len(self._jobs) > self.limit or self.bytes > self.max_bytes):
+            request_id = next(iter(self._jobs))
+            if request_id == keep:
+                self._jobs.move_to_end(request_id)
+                request_id = next(iter(self._jobs))
+                if request_id == keep:
+                    return
+            self.bytes -= self._jobs.pop(request_id).cost
 
     def get(self, request_id: str) -> Job | None:
         with self._lock:
@@ -613,6 +738,9 @@ class Operation:
 
 
 def _compile_path(template: str, greedy: list[str]) -> tuple[re.Pattern[str], int]:
+    # a path key may carry a fragment or a query (`/tags#resourceArn`, `/x?action=y` in AWS documents):
+    # neither reaches the server, so the route is the path part
+    template = re.split(r"[#?]", template, maxsplit=1)[0] or "/"
     parts = re.split(r"(\{[^}]+\})", template)
     regex: list[str] = []
     literal = 0
@@ -671,6 +799,9 @@ def _is_json_type(media_type: str) -> bool:
 
 def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
     """Fields of a multipart/form-data body (files as bytes), with the standard library's MIME parser."""
+    boundary = re.search(r'boundary="?([^";]+)"?', content_type)
+    if boundary is not None and body.strip() in (b"", b"--" + boundary.group(1).encode("latin-1") + b"--"):
+        return {}  # a form with no fields: just the closing delimiter
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
         b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
     if not message.is_multipart():
@@ -678,8 +809,8 @@ def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
-        if not isinstance(name, str):
-            continue
+        if not isinstance(name, str):  # a part that names no field is no form data
+            raise TypeError("multipart part without a Content-Disposition name")  # caught: 400
         payload = part.get_payload(decode=True)
         raw = payload if isinstance(payload, bytes) else b""
         value: Any = raw if part.get_filename() else raw.decode("utf-8", "replace")
@@ -701,19 +832,30 @@ class Engine:
     """Answers requests the way the API would: checked against the spec, served from fixtures or schemas."""
 
     def __init__(self, spec: dict[str, Any], fixtures: dict[str, Any], *, seed: int = 0, queue_ticks: int = 3,
-                 max_jobs: int = 10_000, max_body: int | None = None, use_jsonschema: bool = True) -> None:
+                 max_jobs: int = 10_000, max_body: int | None = None, use_jsonschema: bool = True,
+                 max_job_bytes: int = DEFAULT_MAX_JOB_BYTES, api_key: str | None = None) -> None:
         self.document: dict[str, Any] = {**spec, "x-mock-schemas": fixtures.get("schemas", [])}
+        # what requests are checked against: the same schemas with the integer formats' ranges made explicit
+        # (generated data keeps to the plain ones, whose small default ranges read better)
+        self.checked: dict[str, Any] = json.loads(json.dumps(self.document))
+        _bound_integer_formats(self.checked)
         self.fixtures = fixtures
         self.seed = seed
         self.queue_ticks = max(0, queue_ticks)
         self.max_body = max_body or int(fixtures.get("max_body") or DEFAULT_MAX_BODY)
         self.base_path = str(fixtures.get("base_path") or "").rstrip("/")
-        self.jobs = JobStore(max_jobs)
+        self.jobs = JobStore(max_jobs, max_job_bytes)
+        self.api_key = api_key or None  # only this credential is accepted when set (`--api-key`)
+        # resources deleted by a DELETE answer 404 until written again (the last MAX_DELETED of them)
+        self._deleted_paths: OrderedDict[str, None] = OrderedDict()
+        self._deleted_lock = threading.Lock()
         self.use_jsonschema = use_jsonschema
         self._rng = random.Random(seed)
         self._rng_lock = threading.Lock()
         self._checkers: dict[int, Checker] = {}
         self._checker_lock = threading.Lock()
+        self._routes: dict[str, list[tuple[Operation, dict[str, str]]]] = {}
+        self._routes_lock = threading.Lock()
         self._registries: dict[str, Any] = {}
         self.operations = [self._operation(op) for op in fixtures.get("operations", [])]
         self.operations.sort(key=lambda op: (-op.literal_score, op.data["path"]))
@@ -728,8 +870,8 @@ class Engine:
         with self._checker_lock:
             found = self._checkers.get(index)
             if found is None:
-                built = _jsonschema_checker(self.document, index, self._registries) if self.use_jsonschema else None
-                found = built or SimpleChecker(self.document, self.document["x-mock-schemas"][index])
+                built = _jsonschema_checker(self.checked, index, self._registries) if self.use_jsonschema else None
+                found = built or SimpleChecker(self.checked, self.checked["x-mock-schemas"][index])
                 self._checkers[index] = found
             return found
 
@@ -751,6 +893,18 @@ class Engine:
     # -- routing --------------------------------------------------------------------------------------
 
     def _candidates(self, path: str) -> list[tuple[Operation, dict[str, str]]]:
+        """The operations whose template matches `path`, with its parameters; the last MAX_ROUTES paths'
+        answers are kept (clients call the same few paths over and over)."""
+        found = self._routes.get(path)
+        if found is None:
+            found = self._match(path)
+            with self._routes_lock:
+                self._routes[path] = found
+                if len(self._routes) > MAX_ROUTES:
+                    self._routes.pop(next(iter(self._routes)))
+        return found
+
+    def _match(self, path: str) -> list[tuple[Operation, dict[str, str]]]:
         paths = [path]
         if self.base_path and path.startswith(self.base_path + "/"):
             paths.append(path[len(self.base_path):])
@@ -770,6 +924,14 @@ class Engine:
         matches = self._candidates(request.path)
         if not matches:
             raise Rejected(404, [Violation(["path"], f"No operation at {request.path[:200]}", "not_found")])
+        # a path that a template names segment by segment (`/{owner}/{app}/requests/{id}`) is never swallowed
+        # by a slash-holding parameter (`/fal-ai/{model}`): another method there is 405, not a submit
+        exact = [(op, params) for op, params in matches if not op.data.get("greedy")]
+        matches = exact or matches
+        # the path the request names is the most literal template matching it (`/bin/querybuilder.json`
+        # before `/{a}/{b}`, as OpenAPI says): its methods answer, any other method is 405
+        best = matches[0][0].literal_score
+        matches = [(op, params) for op, params in matches if op.literal_score == best]
         for op, params in matches:
             if op.method == request.method or (request.method == "HEAD" and op.method == "GET"):
                 return op, params
@@ -792,8 +954,9 @@ class Engine:
         raise Rejected(401, [Violation(["header", "authorization"], reasons[0], "unauthorized")],
                        {"www-authenticate": str(alternatives[0][0].get("challenge") or "Bearer")})
 
-    @staticmethod
-    def _credential_problem(scheme: dict[str, Any], request: MockRequest) -> str | None:
+    def _credential_problem(self, scheme: dict[str, Any], request: MockRequest) -> str | None:
+        """Why the request's credential for `scheme` is refused, or None. Without `api_key` any well-formed
+        credential is accepted; with it, only that key."""
         kind = scheme.get("type")
         name = str(scheme.get("name") or "authorization").lower()
         if kind in ("bearer", "basic"):
@@ -804,16 +967,19 @@ class Engine:
                 return f"Missing credentials: send 'Authorization: {prefix} <token>'"
             if len(parts) != 2 or parts[0].lower() != prefix.lower() or not parts[1].strip():
                 return f"Malformed credentials: expected 'Authorization: {prefix} <token>'"
-            return None
+            return self._key_problem(parts[1].strip(), basic=kind == "basic")
         if kind == "apiKey":
             where = scheme.get("in")
             if where == "query":
-                present = any(k == scheme.get("name") and v for k, v in request.query)
-                return None if present else f"Missing API key in query parameter {scheme.get('name')}"
+                given = next((v for k, v in request.query if k == scheme.get("name") and v), None)
+                if given is None:
+                    return f"Missing API key in query parameter {scheme.get('name')}"
+                return self._key_problem(given)
             if where == "cookie":
-                cookie = request.headers.get("cookie", "")
-                present = f"{scheme.get('name')}=" in cookie
-                return None if present else f"Missing API key in cookie {scheme.get('name')}"
+                cookies = _cookies(request.headers.get("cookie", ""))
+                if str(scheme.get("name")) not in cookies:
+                    return f"Missing API key in cookie {scheme.get('name')}"
+                return self._key_problem(cookies[str(scheme.get("name"))])
             value = request.headers.get(name, "")
             prefix = str(scheme.get("prefix") or "")
             if not value.strip():
@@ -823,8 +989,24 @@ class Engine:
                 parts = value.split(None, 1)
                 if len(parts) != 2 or parts[0] != prefix or not parts[1].strip():
                     return f"Malformed credentials: expected '{scheme.get('name')}: {prefix} <key>'"
-            return None
+                value = parts[1]
+            return self._key_problem(value.strip())
         return None
+
+    def _key_problem(self, given: str, basic: bool = False) -> str | None:
+        if self.api_key is None:
+            return None
+        candidates = [given]
+        if basic:  # base64 of user:password: the password, or the whole pair, is the key
+            try:
+                pair = base64.b64decode(given, validate=True).decode("utf-8")
+            except (ValueError, UnicodeDecodeError):
+                pair = ""
+            candidates += [pair, pair.partition(":")[2]]
+        expected = self.api_key.encode("utf-8")
+        if any(hmac.compare_digest(c.encode("utf-8"), expected) for c in candidates):
+            return None
+        return "Invalid API key"
 
     def _check_params(self, op: Operation, params: dict[str, str], request: MockRequest,
                       violations: list[Violation]) -> dict[str, Any]:
@@ -867,11 +1049,12 @@ class Engine:
         if not body_spec:
             return None
         content: dict[str, Any] = body_spec.get("content") or {}
-        if not request.body:
+        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        # no body is no body, except a form: an empty one is a form without fields, checked as such
+        if not request.body and media_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
             if body_spec.get("required"):
                 violations.append(Violation(["body"], "Field required", "missing"))
             return None
-        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         chosen = next((t for t in content if t.lower() == media_type), None)
         if chosen is None:
             chosen = next((t for t in content if t.endswith("/*") and media_type.startswith(t[:-1])), None)
@@ -945,7 +1128,31 @@ class Engine:
             return self._queue(str(role), op, params, values, request)
         if op.data.get("queue") and not wants_error:
             return self._submit(op, params, payload, request)
-        return self._fixture(op, request, prefer, payload)
+        resource = request.path if params and not wants_error else None
+        if resource is not None and self._deleted(resource, request.method):
+            raise Rejected(404, [Violation(["path"], f"{request.path[:200]} was deleted", "not_found")])
+        answer = self._fixture(op, request, prefer, payload)
+        if resource is not None and request.method == "DELETE" and answer.status < 300:
+            self._delete(resource)
+        return answer
+
+    def _deleted(self, path: str, method: str) -> bool:
+        """Whether `path` names a resource deleted earlier, or one inside it (`/channels/a/sample` once
+        `/channels/a` is gone); writing the resource itself (PUT, POST) creates it again."""
+        if not self._deleted_paths:
+            return False
+        with self._deleted_lock:
+            if path in self._deleted_paths and method in ("PUT", "POST"):
+                del self._deleted_paths[path]
+                return False
+            parts = path.split("/")
+            return any("/".join(parts[:end]) in self._deleted_paths for end in range(2, len(parts) + 1))
+
+    def _delete(self, path: str) -> None:
+        with self._deleted_lock:
+            self._deleted_paths[path] = None
+            while len(self._deleted_paths) > MAX_DELETED:
+                self._deleted_paths.popitem(last=False)
 
     def _pick_status(self, op: Operation, prefer: dict[str, str]) -> str:
         responses: dict[str, Any] = op.data.get("responses") or {}
@@ -983,7 +1190,7 @@ class Engine:
             fmt = str(media_type).split("/")[1]
             fmt = fmt if fmt in MEDIA_TYPES else "png"
             headers["content-type"] = MEDIA_TYPES[fmt]
-            return MockResponse(status, headers, image_bytes(media.width, media.height, fmt, self.seed))
+            return MockResponse(status, headers, render_image(media.width, media.height, fmt, self.seed))
         if status < 300 and _is_json_type(str(media_type)):
             body = self._with_media(body, payload, request, response.get("schema"))
         return self._encode(status, str(media_type), body, headers)
@@ -1012,6 +1219,8 @@ class Engine:
 
     @staticmethod
     def _encode(status: int, media_type: str, body: JSON, headers: dict[str, str]) -> MockResponse:
+        if status in (204, 304):  # no content, whatever a spec documents for it: and so no content type
+            return MockResponse(status, headers)
         if _is_json_type(media_type):
             data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         elif isinstance(body, bytes):
@@ -1027,14 +1236,19 @@ class Engine:
                 {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "No such media"}).encode())
         width, height = _clamp_side(int(match.group(1))), _clamp_side(int(match.group(2)))
         fmt = FORMATS[match.group(4)]
-        data = image_bytes(width, height, fmt, int(match.group(3)))
+        data = render_image(width, height, fmt, int(match.group(3)))
         return MockResponse(200, {"content-type": MEDIA_TYPES[fmt], "cache-control": "max-age=3600"}, data)
 
     # -- fal queue ------------------------------------------------------------------------------------
 
     def _new_request_id(self) -> str:
+        """A seeded version-4 UUID: `str(uuid.UUID(int=bits, version=4))`, spelled out (it is on every submit)."""
         with self._rng_lock:
-            return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+            bits = self._rng.getrandbits(128)
+        bits = bits & ~(0xC000 << 48) | 0x8000 << 48  # RFC 4122 variant
+        bits = bits & ~(0xF000 << 64) | 4 << 76  # version 4
+        text = f"{bits:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
     def _ticket(self, job: Job, base_url: str, status: str, position: int | None, with_logs: bool) -> dict[str, Any]:
         url = f"{base_url}/{job.app_path}/requests/{job.request_id}"
@@ -1052,9 +1266,13 @@ class Engine:
         if self.base_path and path.startswith(self.base_path + "/"):
             path = path[len(self.base_path):]
         segments = [s for s in path.split("/") if s] + ["app", "app"]
-        job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]), result=None,
-                  source=(op, payload, request))
-        self.jobs.add(job)
+        if _is_json_type(request.headers.get("content-type", "").split(";")[0].strip().lower()):
+            payload_json, kept = request.body, request  # the body is the payload's JSON already: kept once
+        else:
+            payload_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            kept = replace(request, body=b"")
+        job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]), source=(op, payload_json, kept))
+        self.jobs.add(job, len(payload_json))
         ticket = self._ticket(job, request.base_url, "IN_QUEUE", self._queue_length(), False)
         if self.queue_ticks == 0:
             ticket = self._ticket(job, request.base_url, "COMPLETED", None, False)
@@ -1142,9 +1360,12 @@ class Engine:
             raise Rejected(400, [Violation(["path", "request_id"], "Request was cancelled", "request_cancelled")],
                            fal_header)
         if job.result is None and job.source is not None:
-            job.result = self._result_payload(*job.source)
+            op, payload_json, submitted = job.source
+            job.result = self._encode(200, "application/json", self._result_payload(
+                op, json.loads(payload_json), submitted), {}).body
             job.source = None
-        return self._encode(200, "application/json", job.result, fal_header)
+            self.jobs.resize(job, len(job.result))
+        return MockResponse(200, {**fal_header, "content-type": "application/json"}, job.result or b"null")
 
     def stream(self, job: Job, base_url: str, with_logs: bool) -> Iterator[bytes]:
         """Server-sent events of one request's status, one per tick, ending with COMPLETED."""
@@ -1171,17 +1392,21 @@ class Engine:
               headers: dict[str, str] | None = None) -> MockResponse:
         """An error answer in the API's own shape, listing every violation."""
         answer = self._error_body(request, op, status, violations, dict(headers or {}))
-        documented = (op.data.get("responses") or {}).get(str(status)) if op is not None else None
+        responses = (op.data.get("responses") or {}) if op is not None else {}
+        documented = responses.get(str(status)) or responses.get("default")
         schema_index = (documented or {}).get("schema")
-        if documented is None or schema_index is None or not answer.body.startswith((b"{", b"[")):
+        media_type = str((documented or {}).get("content_type") or "")
+        if documented is None or not media_type or not answer.body.startswith((b"{", b"[")):
             return answer
-        if not self.checker(int(schema_index))(json.loads(answer.body)):
-            return answer
+        headers = {k: v for k, v in answer.headers.items() if k != "content-type"}
+        if schema_index is None or not self.checker(int(schema_index))(json.loads(answer.body)):
+            # our own shape fits what the spec documents: sent as the media type it documents
+            return self._encode(status, media_type, json.loads(answer.body), headers) \
+                if _is_json_type(media_type) else answer
         # The spec documents this error with a shape of its own: answer in that shape.
         examples = [e["value"] for e in (documented.get("examples") or {}).values() if e.get("conforms")]
         body = examples[0] if examples else self._generate(int(schema_index), request, dynamic=False)
-        return self._encode(status, str(documented.get("content_type") or "application/json"), body,
-                            {k: v for k, v in answer.headers.items() if k != "content-type"})
+        return self._encode(status, media_type, body, headers)
 
     def _error_body(self, request: MockRequest, op: Operation | None, status: int, violations: list[Violation],
                     extra: dict[str, str]) -> MockResponse:

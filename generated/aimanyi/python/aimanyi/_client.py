@@ -31,7 +31,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 API_KEY_ENV = "AIMANYI_API_KEY"
 BASE_URL_ENV = "AIMANYI_BASE_URL"
-USER_AGENT = "aimanyi/0.1.0 (python; httpx)"
+USER_AGENT = "aimanyi/0.2.0 (python; httpx)"
 
 
 class _Config:

@@ -37,7 +37,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 API_KEY_ENV = "WINFULL_API_KEY"
 BASE_URL_ENV = "WINFULL_BASE_URL"
-USER_AGENT = "winfull/0.1.0 (python; httpx)"
+USER_AGENT = "winfull/0.2.0 (python; httpx)"
 
 
 class _Config:

@@ -11,12 +11,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
     from ._shared import QueueLog, QueueStatus
     from .fal_ai import FalAiSubmitResponse
     from .queue import QueueCancelRequestResponse
 
 _MODULES: dict[str, str] = {
     "FalAiSubmitResponse": ".fal_ai",
+    "HTTPValidationError": "._other",
+    "HTTPValidationErrorDetailItem": "._other",
     "QueueCancelRequestResponse": ".queue",
     "QueueLog": "._shared",
     "QueueStatus": "._shared",
@@ -24,6 +27,8 @@ _MODULES: dict[str, str] = {
 
 __all__ = [
     "FalAiSubmitResponse",
+    "HTTPValidationError",
+    "HTTPValidationErrorDetailItem",
     "QueueCancelRequestResponse",
     "QueueLog",
     "QueueStatus",

@@ -11,6 +11,7 @@ import contextvars
 import email.utils
 import functools
 import logging
+import math
 import os
 import random
 import time
@@ -50,6 +51,9 @@ RETRY_STATUSES = frozenset({408, 409, 429})
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
+# Largest response body read into memory; a bigger one raises APIResponseValidationError instead of growing
+# the process without bound. Set `client.max_response_size` to change it for one client.
+MAX_RESPONSE_SIZE = 100 * 1024 * 1024
 
 _RAW_RESPONSE: contextvars.ContextVar[bool] = contextvars.ContextVar("raw_response", default=False)
 
@@ -293,24 +297,34 @@ def async_to_raw_response(method: Callable[P, Awaitable[R]]) -> Callable[P, Awai
     return wrapped
 
 
+def _seconds(value: str) -> float | None:
+    """A Retry-After value (seconds or an HTTP date) in seconds from now; None for anything else (`nan`,
+    `inf`, garbage), which falls back to the client's own backoff."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        try:
+            seconds = when.timestamp() - time.time()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return seconds if math.isfinite(seconds) else None
+
+
 def retry_delay(retries_taken: int, response: httpx.Response | None) -> float:
     """Seconds to wait before the next attempt: the server's Retry-After, else backoff with jitter."""
     if response is not None:
         retry_ms = response.headers.get("retry-after-ms")
-        if retry_ms is not None:
-            try:
-                return min(max(float(retry_ms) / 1000, 0.0), MAX_RETRY_AFTER)
-            except ValueError:
-                pass
+        milliseconds = _seconds(retry_ms) if retry_ms is not None else None
+        if milliseconds is not None:
+            return min(max(milliseconds / 1000, 0.0), MAX_RETRY_AFTER)
         retry_after = response.headers.get("retry-after")
-        if retry_after is not None:
-            try:
-                seconds = float(retry_after)
-            except ValueError:
-                when = email.utils.parsedate_to_datetime(retry_after) if retry_after.strip() else None
-                seconds = when.timestamp() - time.time() if when is not None else -1.0
-            if 0 <= seconds <= MAX_RETRY_AFTER:
-                return seconds
+        seconds = _seconds(retry_after) if retry_after is not None else None
+        if seconds is not None and 0 <= seconds <= MAX_RETRY_AFTER:
+            return seconds
     delay = min(INITIAL_RETRY_DELAY * 2.0**retries_taken, MAX_RETRY_DELAY)
     return delay * (1 - 0.25 * random.random())
 
@@ -323,12 +337,79 @@ def should_retry(response: httpx.Response) -> bool:
     return response.status_code in RETRY_STATUSES or response.status_code >= 500
 
 
+def _deadline(timeout: float | httpx.Timeout | None) -> float | None:
+    """When an attempt must be over (`time.monotonic()`): httpx's timeouts bound each network read, so a
+    server trickling a byte at a time would otherwise hold a `timeout=3` call for minutes."""
+    seconds = timeout.read if isinstance(timeout, httpx.Timeout) else timeout
+    return time.monotonic() + seconds if seconds is not None else None
+
+
+def _too_large(response: httpx.Response, limit: int) -> APIResponseValidationError:
+    return APIResponseValidationError(response, None, f"the response body is over {limit} bytes "
+                                      "(client.max_response_size)")
+
+
+def _check_length(response: httpx.Response, limit: int) -> None:
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        response.close()
+        raise _too_large(response, limit)
+
+
+def _take(response: httpx.Response, chunks: list[bytes], chunk: bytes, size: int, limit: int,
+          deadline: float | None) -> int:
+    """Add one body chunk, enforcing the size limit and the attempt's deadline; the new size."""
+    size += len(chunk)
+    if size > limit:
+        raise _too_large(response, limit)
+    if deadline is not None and time.monotonic() > deadline:
+        raise httpx.ReadTimeout("the response took longer than the timeout", request=response.request)
+    chunks.append(chunk)
+    return size
+
+
+def _set_content(response: httpx.Response, chunks: list[bytes]) -> None:
+    # what `Response.read()` itself stores; reading chunk by chunk is what lets the limits apply
+    response._content = b"".join(chunks)
+
+
+def read_body(response: httpx.Response, limit: int, deadline: float | None) -> None:
+    """Read a streamed response into memory, at most `limit` bytes (decoded) and within `deadline`."""
+    _check_length(response, limit)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes():
+            size = _take(response, chunks, chunk, size, limit, deadline)
+    finally:
+        response.close()
+    _set_content(response, chunks)
+
+
+async def aread_body(response: httpx.Response, limit: int, deadline: float | None) -> None:
+    """`read_body` for async responses."""
+    _check_length(response, limit)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size = _take(response, chunks, chunk, size, limit, deadline)
+    finally:
+        await response.aclose()
+    _set_content(response, chunks)
+
+
 class BaseClient:
     """Configuration shared by the sync and async clients; the generated client adds auth and resources."""
 
     base_url: str
     max_retries: int
     timeout: float | httpx.Timeout | None
+    max_response_size: int = MAX_RESPONSE_SIZE
+
+    def _secret(self) -> str | None:
+        """The credential to keep out of error messages (a server may echo it back)."""
+        return getattr(self, "_api_key", None)
 
     def _auth_headers(self) -> dict[str, str]:
         return {}
@@ -344,6 +425,9 @@ class BaseClient:
             return path
         return self.base_url.rstrip("/") + path
 
+    def _timeout(self, options: RequestOptions) -> float | httpx.Timeout | None:
+        return self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+
     def _build(self, http: httpx.Client | httpx.AsyncClient, options: RequestOptions) -> httpx.Request:
         request_headers = {**self._default_headers(), **(self._auth_headers() if options.auth else {})}
         request_headers["Accept"] = "application/json" if options.response == "json" else "*/*"
@@ -351,7 +435,7 @@ class BaseClient:
             request_headers["Content-Type"] = options.content_type
         request_headers.update(options.headers)
         params = {**(self._auth_params() if options.auth else {}), **options.params}
-        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        timeout = self._timeout(options)
         return http.build_request(
             options.method,
             self._url(options.path),
@@ -376,8 +460,10 @@ class SyncAPIClient(BaseClient):
         while True:
             request = self._build(self._http, options)
             logger.debug("%s %s", request.method, request.url.path)
+            deadline = _deadline(self._timeout(options))
             try:
-                response = self._http.send(request)
+                response = self._http.send(request, stream=True)
+                read_body(response, self.max_response_size, deadline)
             except httpx.TransportError as error:
                 if retries_taken < self.max_retries:
                     time.sleep(retry_delay(retries_taken, None))
@@ -388,12 +474,10 @@ class SyncAPIClient(BaseClient):
                 raise APIConnectionError(request) from error
             if response.is_error:
                 if retries_taken < self.max_retries and should_retry(response):
-                    response.close()
                     time.sleep(retry_delay(retries_taken, response))
                     retries_taken += 1
                     continue
-                response.read()
-                raise status_error(response)
+                raise status_error(response, redact=self._secret())
             if _RAW_RESPONSE.get():
                 return APIResponse(response, options)
             return parse_response(response, options)
@@ -410,8 +494,10 @@ class AsyncAPIClient(BaseClient):
         while True:
             request = self._build(self._http, options)
             logger.debug("%s %s", request.method, request.url.path)
+            deadline = _deadline(self._timeout(options))
             try:
-                response = await self._http.send(request)
+                response = await self._http.send(request, stream=True)
+                await aread_body(response, self.max_response_size, deadline)
             except httpx.TransportError as error:
                 if retries_taken < self.max_retries:
                     await asyncio.sleep(retry_delay(retries_taken, None))
@@ -422,12 +508,10 @@ class AsyncAPIClient(BaseClient):
                 raise APIConnectionError(request) from error
             if response.is_error:
                 if retries_taken < self.max_retries and should_retry(response):
-                    await response.aclose()
                     await asyncio.sleep(retry_delay(retries_taken, response))
                     retries_taken += 1
                     continue
-                await response.aread()
-                raise status_error(response)
+                raise status_error(response, redact=self._secret())
             if _RAW_RESPONSE.get():
                 return APIResponse(response, options)
             return parse_response(response, options)

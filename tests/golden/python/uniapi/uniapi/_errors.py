@@ -135,13 +135,16 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error(response: httpx.Response) -> APIStatusError:
-    """The exception for an error response, with the server's message when it gave one."""
+def status_error(response: httpx.Response, redact: str | None = None) -> APIStatusError:
+    """The exception for an error response, with the server's message when it gave one (the client's API
+    key, `redact`, masked in it: a server may echo the credential back)."""
     try:
         body: Any = response.json()
     except ValueError:
         body = response.text or None
     message = _message(body) or f"HTTP {response.status_code} {response.reason_phrase}".strip()
+    if redact and len(redact) >= 4:
+        message = message.replace(redact, "[REDACTED]")
     kind = _STATUS_ERRORS.get(response.status_code)
     if kind is None:
         kind = InternalServerError if response.status_code >= 500 else APIStatusError

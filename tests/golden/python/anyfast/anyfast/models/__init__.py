@@ -11,14 +11,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._other import ErrorResponse, ErrorResponseError
     from .images import ImagesGenerateResponse, ImagesGenerateResponseDataItem
 
 _MODULES: dict[str, str] = {
+    "ErrorResponse": "._other",
+    "ErrorResponseError": "._other",
     "ImagesGenerateResponse": ".images",
     "ImagesGenerateResponseDataItem": ".images",
 }
 
 __all__ = [
+    "ErrorResponse",
+    "ErrorResponseError",
     "ImagesGenerateResponse",
     "ImagesGenerateResponseDataItem",
 ]

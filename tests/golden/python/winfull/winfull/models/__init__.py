@@ -11,12 +11,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
     from ._shared import QueueLog, QueueStatus
     from .queue import QueueCancelRequestResponse
     from .qwen_image_edit_plus import QwenImageEditPlusSubmitResponse
     from .wan_v2_2_a14b_image_to_image import WanV22A14bImageToImageSubmitResponse
 
 _MODULES: dict[str, str] = {
+    "HTTPValidationError": "._other",
+    "HTTPValidationErrorDetailItem": "._other",
     "QueueCancelRequestResponse": ".queue",
     "QueueLog": "._shared",
     "QueueStatus": "._shared",
@@ -25,6 +28,8 @@ _MODULES: dict[str, str] = {
 }
 
 __all__ = [
+    "HTTPValidationError",
+    "HTTPValidationErrorDetailItem",
     "QueueCancelRequestResponse",
     "QueueLog",
     "QueueStatus",

@@ -1,0 +1,104 @@
+"""Schemathesis against apigen's mock, every check on: the normalized spec and the mock must agree.
+
+    .venv/bin/python benchmarks/conformance.py [SPEC...] [--max-examples 25] [--corpus DIR]
+
+For every spec under `specs/` and every document of the shared corpus (`../shared/corpus/openapi/`, when
+present) it writes the normalized spec (what apigen renders from; a third-party document as it is does
+not list the errors every server answers), starts `apigen mock NORMALIZED --api-key KEY --port 0`, runs
+
+    schemathesis run NORMALIZED --checks all -u URL --max-examples N --seed 1 -H <the key, as the auth wants>
+
+from the project folder (so `schemathesis.toml` applies) and prints, per document, the test cases
+generated, the failures found and schemathesis' exit code. Exit 1 when any document has a failure.
+Loopback only; schemathesis comes with the test dependencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+KEY = "conformance-key-0123456789"
+
+sys.path.insert(0, str(ROOT))
+
+
+def auth_headers(spec: dict[str, Any]) -> list[str]:
+    """`-H` values carrying KEY for every scheme of the spec's first security requirement."""
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    requirements = spec.get("security") or [
+        r for item in (spec.get("paths") or {}).values() if isinstance(item, dict)
+        for op in item.values() if isinstance(op, dict) for r in (op.get("security") or [])]
+    headers: list[str] = []
+    for name in (requirements[0] if requirements else {}):
+        scheme = schemes.get(name) or {}
+        kind = scheme.get("type")
+        if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+            headers.append("Authorization: Basic " + base64.b64encode(f"user:{KEY}".encode()).decode())
+        elif kind in ("http", "oauth2", "openIdConnect"):
+            headers.append(f"Authorization: Bearer {KEY}")
+        elif kind == "apiKey" and scheme.get("in", "header") == "header":
+            prefix = scheme.get("x-prefix")
+            headers.append(f"{scheme.get('name', 'Authorization')}: {prefix + ' ' if prefix else ''}{KEY}")
+    return headers
+
+
+def run_one(source: Path, max_examples: int, scratch: Path) -> tuple[int, int, int]:
+    """(cases generated, failures, schemathesis exit code) for one document."""
+    from generator.spec import load_spec
+    from generator.spec.io import dump_spec
+
+    spec = load_spec(source)
+    path = scratch / f"{source.stem}.yaml"
+    path.write_text(dump_spec(spec), encoding="utf-8")
+    mock = subprocess.Popen([str(BIN / "apigen"), "mock", str(path), "--api-key", KEY, "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    try:
+        assert mock.stdout is not None
+        url = mock.stdout.readline().strip().split(" at ")[-1]
+        command = [str(BIN / "schemathesis"), "run", str(path), "--checks", "all", "-u", url,
+                   "--max-examples", str(max_examples), "--seed", "1", "-w", "1"]
+        for header in auth_headers(spec):
+            command += ["-H", header]
+        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=1800, check=False)
+    finally:
+        mock.terminate()
+        mock.wait(timeout=10)
+    out = result.stdout
+    cases = re.search(r"(\d+) generated", out)
+    failures = re.search(r"(\d+) found (\d+) unique failures", out)
+    if result.returncode and failures is None:
+        print(out[-3000:], file=sys.stderr)
+    return (int(cases.group(1)) if cases else 0, int(failures.group(2)) if failures else 0, result.returncode)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("specs", nargs="*", type=Path)
+    parser.add_argument("--max-examples", type=int, default=25)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "openapi")
+    args = parser.parse_args()
+    paths = args.specs or sorted((ROOT / "specs").glob("*.yaml")) + (
+        sorted(args.corpus.glob("*.json")) + sorted(args.corpus.glob("*.yaml")) if args.corpus.is_dir() else [])
+    print(f"{'document':55} {'cases':>6} {'failures':>8} {'exit':>4}")
+    bad = 0
+    scratch = Path(tempfile.mkdtemp(prefix="apigen-conformance-"))
+    for path in paths:
+        cases, failures, code = run_one(path, args.max_examples, scratch)
+        bad += failures > 0 or code != 0
+        print(f"{path.name:55} {cases:6} {failures:8} {code:4}", flush=True)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
