@@ -36,6 +36,7 @@ class Reading:
     end: int
     complete: bool = True
     repaired: bool = False
+    problem: str | None = None  # why nothing could be kept (nested deeper than MAX_DEPTH)
 
 
 class _Truncated(Exception):
@@ -45,6 +46,10 @@ class _Truncated(Exception):
 
 
 class _Invalid(Exception):
+    pass
+
+
+class _TooDeep(_Invalid):
     pass
 
 
@@ -61,7 +66,9 @@ def read(text: str, start: int) -> Reading | None:
         value = parser.value(0)
     except _Truncated as cut:
         return Reading(cut.partial, len(text), complete=False, repaired=True)
-    except (_Invalid, RecursionError):
+    except (_TooDeep, RecursionError):
+        return Reading(None, start + 1, complete=False, problem=f"nested deeper than {MAX_DEPTH} levels")
+    except _Invalid:
         return None
     return Reading(value, parser.pos, repaired=True)
 
@@ -102,7 +109,7 @@ class _Parser:
 
     def value(self, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise _Invalid()
+            raise _TooDeep()
         self._skip()
         if self.pos >= self.n:
             raise _Truncated(CUT)
@@ -157,6 +164,8 @@ class _Parser:
             except _Truncated as cut:
                 out[key] = cut.partial
                 raise _Truncated(out) from None
+            except _TooDeep:
+                raise
             except _Invalid:
                 # the excerpt ran into other text (a footer after a cut-off body): keep what was complete
                 out[key] = CUT

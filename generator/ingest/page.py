@@ -30,6 +30,7 @@ class JsonBlock:
     value: Any = None
     truncated: bool = False  # the page ends inside it: `value` holds its complete members (see jsonish)
     raw: Any = None  # as read, cut members marked `jsonish.CUT` (their keys are facts too)
+    problem: str | None = None  # why it could not be read at all (then it is skipped with a warning)
     repaired: bool = False  # read by a tolerant rule (comments, trailing commas, `=>`)
 
 
@@ -111,12 +112,28 @@ def find_json_blocks(text: str, skip: list[tuple[int, int]], index: LineIndex | 
         if reading is None:
             continue
         line = index.line_of(start)
+        if reading.problem is not None:
+            blocks.append(JsonBlock(start=start, end=start + 1, line=line, problem=reading.problem))
+            position = _skip_nesting(text, start)
+            continue
         blocks.append(JsonBlock(start=start, end=reading.end, line=line, value=jsonish.strip_cut(reading.value),
                                 truncated=not reading.complete, repaired=reading.repaired, raw=reading.value))
         position = reading.end
         if not reading.complete:
             break
     return blocks
+
+
+def _skip_nesting(text: str, start: int) -> int:
+    """Offset past the brackets opened at `start` (strings ignored), so a hostile block is skipped once."""
+    depth = 0
+    for at in range(start, len(text)):
+        ch = text[at]
+        depth += ch in "{["
+        depth -= ch in "}]"
+        if depth <= 0:
+            return at + 1
+    return len(text)
 
 
 def load_page(path: Path, source: str, text: str | None = None) -> Page:

@@ -60,6 +60,11 @@ def _split_labels(text: str) -> str:
             line = _WORD_LABEL.sub(r" \1", line)
             line = re.sub(rf"\b({_REQUIRED_WORDS})(?=[A-Z])", r"\1 ", line)
             line = re.sub(r"[ \t]{2,}", " ", line)
+            if "·" in line and "|" not in line:
+                # GitBook: a default value, the next label and the next field share one line
+                # (`16:9Possible values: durationinteger · enum`): each starts its own line
+                line = re.sub(r"(?<=\S)[ \t]*(Possible values:|Default:|Example:)", r"\n\1", line)
+                line = re.sub(rf"(?<=: )([A-Za-z_][A-Za-z0-9_]*?[a-z0-9_])({TYPE_WORDS})(?=\s*·)", r"\n\1 \2", line)
         out.append(line)
     return "\n".join(out)
 

@@ -242,18 +242,28 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
     return Anchor(match.group("name"), k, i, None, prefix=prefix, before=description, required=required)
 
 
+def _is_sentence(text: str) -> bool:
+    """Prose, not a value: three or more words, no list commas, a full stop at the end."""
+    return len(text.split()) >= 3 and "," not in text and text.endswith((".", "。"))
+
+
 def _read_body(item: Field, texts: list[str]) -> None:
     """Required words, labels (示例值/Example/default/options), items/format lines and description."""
     pending: str | None = None
     for position, text in enumerate(texts):
         if pending in ("example", "default"):
             value: Any = text
+            if pending == "default" and _is_sentence(text):
+                item.description.append(text)  # GitBook prints the description between label and value
+                continue
             if pending == "example":
                 item.example = value if item.example is None else item.example
             else:
                 item.default = value
             pending = None
             continue
+        if pending == "options" and _is_sentence(text):
+            pending = None  # an empty options list (GitBook lost the values): this is the description
         if pending == "options":
             item.notes[-1] += " " + text
             if not text.rstrip().endswith(","):

@@ -23,7 +23,7 @@ import yaml
 
 from generator.errors import ApigenError
 from generator.spec.flat_yaml import looks_flat, rebuild
-from generator.spec.io import _Loader
+from generator.spec.io import LimitError, _Loader
 from generator.spec.upgrade import to_openapi31
 from generator.spec.walk import mapping
 
@@ -46,6 +46,8 @@ def parse(text: str, source: str, warnings: list[str] | None = None) -> dict[str
         if found is None:
             found = _from_yaml(text, source, warnings)
     except ApigenError as error:
+        if "aliases" in error.message or "nested too deeply" in error.message:
+            raise  # a hostile document: refused outright, not read around
         warnings.append(f"{error}; reading the page's text instead")
         return None
     if found is None:
@@ -198,6 +200,9 @@ def _from_yaml(text: str, source: str, warnings: list[str]) -> tuple[dict[str, A
         mark = getattr(error, "problem_mark", None)
         bad = mark.line if mark is not None else len(block)
         problem = getattr(error, "problem", None) or "cannot be parsed"
+        if isinstance(error, LimitError):  # an alias bomb or a hostile depth: refused, never salvaged
+            raise ApigenError(f"embedded OpenAPI YAML document refused: {problem}", file=source,
+                              line=first + 1 + bad) from None
         doc = _yaml_prefix(block, bad)
         if doc is None:
             raise ApigenError(f"embedded OpenAPI YAML document is broken: {problem}", file=source,

@@ -445,6 +445,9 @@ def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> Non
     for endpoint in found:
         members_of.setdefault(endpoint.group, []).append(endpoint)
     for block in page.blocks:
+        if block.problem is not None:
+            warnings.append(f"{page.source}:{block.line}: JSON example {block.problem}; skipped")
+            continue
         if _described_request(block.value) is not None or is_field_example(page, block):
             continue
         kind, status = classify(page, block)
