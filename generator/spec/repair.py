@@ -172,6 +172,7 @@ def _repair_schema(node: Any, where: str, anchor: str, warn: Warn, depth: int = 
         warn(where + "/examples", "schema examples must be a list of values; made one")
     if "enum" in node and not isinstance(node["enum"], list):
         warn(where + "/enum", f"enum {node.pop('enum')!r} is not a list; dropped")
+    _fix_annotations(node, where, warn)
     if isinstance(node.get("items"), list):
         node["prefixItems"] = node.pop("items")
         warn(where + "/items", "a list of item schemas is `prefixItems` in OpenAPI 3.1; renamed")
@@ -185,6 +186,31 @@ def _repair_schema(node: Any, where: str, anchor: str, warn: Warn, depth: int = 
             _repair_schema(sub, where + pointer(key, name), anchor, warn, depth + 1)
     # After the children: their types and nullability are settled, and the default is checked last.
     _fix_default(node, where, warn)
+
+
+_OBJECT_KEYS = {"xml": {"name", "namespace", "prefix", "attribute", "wrapped"},
+                "discriminator": {"propertyName", "mapping"}, "externalDocs": {"description", "url"}}
+
+
+def _fix_annotations(node: dict[str, Any], where: str, warn: Warn) -> None:
+    """OpenAPI's own objects inside a schema (`xml`, `discriminator`, `externalDocs`) with keys they do not
+    define (an `example` under `xml`) lose those keys; one missing what it needs is dropped."""
+    for key, allowed in _OBJECT_KEYS.items():
+        if key not in node:
+            continue
+        value = node[key]
+        needed = {"discriminator": "propertyName", "externalDocs": "url"}.get(key)
+        if not isinstance(value, dict) or needed and not isinstance(value.get(needed), str):
+            del node[key]
+            warn(f"{where}/{key}", f"{key} {value!r} is not a valid {key} object; dropped"[:300])
+            continue
+        extra = sorted(str(k) for k in value if k not in allowed and not str(k).startswith("x-"))
+        if key == "discriminator" and "mapping" in value and not isinstance(value["mapping"], dict):
+            extra.append("mapping")
+        if extra:
+            for name in extra:
+                value.pop(name, None)
+            warn(f"{where}/{key}", f"{key} does not define {', '.join(extra)}; dropped")
 
 
 def _fix_nullable(node: dict[str, Any], where: str, warn: Warn) -> None:
@@ -319,10 +345,40 @@ def _fix_default(node: dict[str, Any], where: str, warn: Warn) -> None:
     warn(where + "/default", f"default {value!r} is not valid under its schema; dropped")
 
 
+_QUICK_KEYS = {"type", "enum", "default", "description", "title", "format", "example", "examples", "readOnly",
+               "writeOnly", "deprecated", "externalDocs", "xml", "$comment", "properties", "items", "required",
+               "additionalProperties"}
+_PYTHON_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool), "null": lambda v: v is None,
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "array": lambda v: isinstance(v, list), "object": lambda v: isinstance(v, dict),
+}
+
+
+def _plainly_valid(node: dict[str, Any], value: Any) -> bool:
+    """True when the default obviously satisfies a schema of only `type` and `enum` constraints (most of
+    them): compiling a validator for each of a large document's defaults would take longer than the rest."""
+    if any(key not in _QUICK_KEYS and not str(key).startswith("x-") for key in node):
+        return False
+    if isinstance(value, (dict, list)) and any(k in node for k in ("properties", "items", "required",
+                                                                     "additionalProperties")):
+        return False
+    kinds = node.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else list(_PYTHON_TYPES)
+    if not any(_PYTHON_TYPES.get(str(kind), lambda v: False)(value) for kind in kinds):
+        return False
+    enum = node.get("enum")
+    return not isinstance(enum, list) or any(type(item) is type(value) and item == value for item in enum)
+
+
 def _valid_default(node: dict[str, Any], value: Any) -> bool:
     """The default checked against the schema's own keywords (references point elsewhere: left out), as the
     validator does."""
     import jsonschema_rs
+
+    if _plainly_valid(node, value):
+        return True
 
     from generator.spec.validate import _has_ref
 

@@ -223,3 +223,15 @@ def test_apigen_written_specs_need_no_repair(spec: Path) -> None:
     warnings: list[str] = []
     assert load_spec(spec, warnings=warnings) == load_spec(spec, strict=True)
     assert warnings == []
+
+
+def test_openapi_objects_inside_schemas_lose_keys_they_do_not_define(tmp_path: Path) -> None:
+    doc = document({"Tagged": {"type": "object", "xml": {"name": "t", "example": "<t/>"},
+                               "discriminator": {"mapping": {"a": "#/components/schemas/Item"}},
+                               "externalDocs": {"description": "no url"}}})
+    with pytest.raises(ApigenError):
+        load(tmp_path, doc, strict=True)
+    spec, warnings = load(tmp_path, doc)
+    assert schema(spec, "Tagged") == {"type": "object", "xml": {"name": "t"}}
+    assert sorted(places(warnings)) == ["/components/schemas/Tagged/discriminator",
+                                        "/components/schemas/Tagged/externalDocs", "/components/schemas/Tagged/xml"]
