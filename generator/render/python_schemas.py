@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import keyword
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -45,6 +46,17 @@ _RESERVED_CLASSES = {
     "Response", "Client", "AsyncClient", "APIResponse", "NotGiven", "Annotation", "Config", "Constr",
     "Conint", "Confloat", "Conlist", "Bytes", "Str", "Int", "Float", "Bool", "Object", "Array", "Number",
     "Integer", "String", "Boolean", "Null", "None_", "True_", "False_",
+}
+
+# Names the SDK's own modules define or import beside the models (the runtime in _base.py and _errors.py,
+# typing helpers): a model of the same name would shadow one of them where both are imported.
+_SDK_NAMES = {
+    "Query", "Body", "Headers", "Timeout", "FileInput", "RequestOptions", "SyncResource", "AsyncResource",
+    "SyncAPIClient", "AsyncAPIClient", "Self", "Callable", "Iterator", "AsyncIterator", "Mapping", "Sequence",
+    "TYPE_CHECKING", "APIError", "APIStatusError", "BadRequestError", "AuthenticationError",
+    "PermissionDeniedError", "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError",
+    "InternalServerError", "APIResponseValidationError", "APIConnectionError", "APITimeoutError",
+    "QueueTimeoutError", "FileContent", "NotGiven", "BaseClient", "NOT_GIVEN", "P", "R",
 }
 
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
@@ -83,7 +95,7 @@ class SchemaSet:
 
     def _fresh(self, base: str) -> str:
         """A class name not used yet, derived from `base`."""
-        if base in _RESERVED_CLASSES:
+        if base in _RESERVED_CLASSES or keyword.iskeyword(base) or base in _SDK_NAMES:
             base += "Model"
         name, count = base, 1
         while name in self.taken:
