@@ -59,6 +59,19 @@ _SDK_NAMES = {
     "QueueTimeoutError", "FileContent", "NotGiven", "BaseClient", "NOT_GIVEN", "P", "R",
 }
 
+# Keywords that only describe a schema; `_NOT_ALIAS` ones give it a shape worth a class of its own.
+_NOTES = {"description", "title", "deprecated", "readOnly", "writeOnly", "example", "examples", "default",
+          "externalDocs", "$comment"}
+_BOUNDS = {"minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+           "pattern", "minItems", "maxItems", "uniqueItems"}
+_NOT_ALIAS = {"properties", "additionalProperties", "patternProperties", "enum", "const", "oneOf", "anyOf",
+              "not", "if", "discriminator", "prefixItems", "$dynamicRef"}
+
+
+def _only_notes(schema: Any) -> bool:
+    return isinstance(schema, dict) and all(key in _NOTES or str(key).startswith("x-") for key in schema)
+
+
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 
 
@@ -79,6 +92,7 @@ class SchemaSet:
     # keeps models readable and halves datamodel-code-generator's work on large specs.
     literal_fields: set[str] = field(default_factory=set)
     _lifted: dict[str, str] = field(default_factory=dict)  # nested inline object (as JSON) -> its class
+    _originals: dict[str, Any] = field(default_factory=dict)  # class name -> component schema as written
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> SchemaSet:
@@ -87,6 +101,7 @@ class SchemaSet:
         components = (spec.get("components") or {}).get("schemas") or {}
         for key in components:
             found.names[str(key)] = found._fresh(pascal(str(key)))
+            found._originals[found.names[str(key)]] = components[key]
         for key, schema in components.items():
             name = found.names[str(key)]
             found.schemas[name] = {}
@@ -146,15 +161,25 @@ class SchemaSet:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             name = self._class_ref(ref)
-            if name is not None:
+            if name is not None and (ref in seen or not self._is_alias(self._originals.get(name))):
                 return {"$ref": CLASS_PREFIX + name}
-            if ref in seen or not ref.startswith("#/"):
+            if name is None and (ref in seen or not ref.startswith("#/")):
                 return {}
-            return self._rewrite(self.resolve({"$ref": ref}), seen | {ref}, hint)
+            # A named alias (a string, number, list... with no fields of its own) is written out in place:
+            # a RootModel for it would make users write `.root` at every step (`r.items.root[0].name.root`).
+            inlined = self._rewrite(self._original(schema), seen | {ref}, hint)
+            notes = {k: copy.deepcopy(v) for k, v in schema.items() if k in _NOTES}
+            return {**inlined, **notes} if isinstance(inlined, dict) else inlined
+        schema = self._flatten_alias(schema)
         copied: dict[str, Any] = {}
         for key, value in schema.items():
             if key in _SCHEMA_KEYS and isinstance(value, dict):
                 copied[key] = self._nested(value, seen, f"{hint} {_SCHEMA_KEYS[key]}")
+                if key == "items" and isinstance(copied[key], dict) and "$ref" not in copied[key] and \
+                        isinstance(value.get("$ref"), str):
+                    # An alias written out as list items: its bounds would make datamodel-code-generator
+                    # write a RootModel per item (`names[0].root`); the server checks them anyway.
+                    copied[key] = {k: v for k, v in copied[key].items() if k not in _BOUNDS}
             elif key in _SCHEMA_LISTS and isinstance(value, list):
                 copied[key] = [self._rewrite(v, seen, f"{hint}{i + 1}") for i, v in enumerate(value)]
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
@@ -176,8 +201,50 @@ class SchemaSet:
             del copied["default"]  # the field is a datetime/UUID/URL, and a str default would not type-check
         return copied
 
+    def _original(self, schema: Any) -> Any:
+        """Like `resolve`, but a component schema as the spec writes it (its class may not be built yet)."""
+        for _ in range(20):
+            ref = schema.get("$ref") if isinstance(schema, dict) else None
+            if not isinstance(ref, str):
+                return schema
+            name = self._class_ref(ref)
+            schema = self._originals.get(name, {}) if name is not None else self.resolve({"$ref": ref})
+        return {}
+
+    def _is_alias(self, schema: Any, depth: int = 0) -> bool:
+        """A schema that is only a scalar or a list (through refs and one-member allOfs): no class of its own
+        is worth having for it. Objects, enums and unions keep theirs."""
+        schema = self._original(schema)
+        if not isinstance(schema, dict) or depth > 20 or not schema:
+            return False
+        if any(key in schema for key in _NOT_ALIAS):
+            return False
+        all_of = schema.get("allOf")
+        if all_of is not None:
+            structural = [part for part in all_of if not _only_notes(part)] if isinstance(all_of, list) else []
+            return len(structural) == 1 and "type" not in schema and self._is_alias(structural[0], depth + 1)
+        types = schema.get("type")
+        kinds = types if isinstance(types, list) else [types]
+        return bool(kinds) and all(kind in ("string", "integer", "number", "boolean", "array", "null")
+                                   for kind in kinds) and kinds != ["null"]
+
+    def _flatten_alias(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """`allOf: [{$ref: Alias}, {description: ...}]` (how AWS documents annotate a property) as the alias
+        with the description beside it, so it is written out in place rather than made a class."""
+        all_of = schema.get("allOf")
+        if not isinstance(all_of, list) or any(k not in _NOTES and k != "allOf" for k in schema):
+            return schema
+        structural = [part for part in all_of if not _only_notes(part)]
+        if len(structural) != 1 or not self._is_alias(structural[0]):
+            return schema
+        merged = {k: v for part in all_of if _only_notes(part) for k, v in part.items()}
+        merged.update({k: v for k, v in schema.items() if k != "allOf"})
+        return {**structural[0], **merged}
+
     def _nested(self, schema: Any, seen: frozenset[str], hint: str) -> Any:
         """A property, item or value schema: an inline object becomes a lifted class referenced by `$ref`."""
+        if isinstance(schema, dict):
+            schema = self._flatten_alias(schema)
         if isinstance(schema, dict) and "$ref" not in schema and _is_object_model(schema):
             name = self._fresh(pascal(hint))
             self.schemas[name] = {}

@@ -30,6 +30,7 @@ SDKS = {
     "falqueue.yaml": ("relay", "relay"),
     "hostile.yaml": ("9-hostile 服务", None),
     "clashes.yaml": ("calendar", None),
+    "aliases.yaml": ("channels", None),
 }
 
 
