@@ -186,6 +186,8 @@ class SchemaSet:
                 copied[key] = {k: self._nested(v, seen, f"{hint} {k}") for k, v in value.items()}
                 self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and _is_enum(v))
             elif key == "discriminator" and isinstance(value, dict):
+                if self._ambiguous_tags(schema, value):
+                    continue  # a plain union: pydantic tries each member in turn
                 mapping = value.get("mapping")
                 copied[key] = {**copy.deepcopy(value), **({"mapping": {
                     k: CLASS_PREFIX + (self._class_ref(str(v)) or self.names.get(str(v), str(v)))
@@ -210,6 +212,34 @@ class SchemaSet:
             name = self._class_ref(ref)
             schema = self._originals.get(name, {}) if name is not None else self.resolve({"$ref": ref})
         return {}
+
+    def _ambiguous_tags(self, schema: dict[str, Any], discriminator: dict[str, Any]) -> bool:
+        """Whether one discriminator value belongs to several members of the union (OpenAI's `ItemResource`
+        has two members tagged `message`): pydantic refuses such a discriminated union at import time."""
+        prop = discriminator.get("propertyName")
+        members = schema.get("oneOf") or schema.get("anyOf")
+        if not isinstance(prop, str) or not isinstance(members, list):
+            return False
+        owners: dict[str, int] = {}
+        for member in members:
+            for value in self._tag_values(member, prop, 0):
+                owners[value] = owners.get(value, 0) + 1
+        return any(count > 1 for count in owners.values())
+
+    def _tag_values(self, schema: Any, prop: str, depth: int) -> set[str]:
+        """The values a member's discriminator property may take (its enum or const, through allOf)."""
+        schema = self._original(schema)
+        if not isinstance(schema, dict) or depth > 10:
+            return set()
+        found: set[str] = set()
+        field_schema = self._original((schema.get("properties") or {}).get(prop)) \
+            if isinstance(schema.get("properties"), dict) else None
+        if isinstance(field_schema, dict):
+            values = field_schema.get("enum") if "const" not in field_schema else [field_schema["const"]]
+            found |= {v for v in values or [] if isinstance(v, str)} if isinstance(values, list) else set()
+        for part in schema.get("allOf") or [] if isinstance(schema.get("allOf"), list) else []:
+            found |= self._tag_values(part, prop, depth + 1)
+        return found
 
     def _is_alias(self, schema: Any, depth: int = 0) -> bool:
         """A schema that is only a scalar or a list (through refs and one-member allOfs): no class of its own

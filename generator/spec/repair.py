@@ -57,7 +57,7 @@ def repair(spec: dict[str, Any], source: str) -> list[str]:
             warn(pointer("info", key), f"info.{key} is missing or not a string; {shown!r} is used")
 
     for where, holder, key in _schema_slots(spec):
-        _repair_schema(holder[key], where, where, warn)
+        _repair_schema(holder[key], where, where, warn, spec)
     for where, response in _responses(spec):
         if "$ref" not in response and not isinstance(response.get("description"), str):
             response["description"] = ""
@@ -156,8 +156,9 @@ def _parameter_lists(spec: dict[str, Any]) -> Iterator[tuple[str, list[Any], str
 # Schemas
 
 
-def _repair_schema(node: Any, where: str, anchor: str, warn: Warn, depth: int = 0) -> None:
-    """One schema and everything nested in it; `anchor` is where a `$recursiveRef` points."""
+def _repair_schema(node: Any, where: str, anchor: str, warn: Warn, root: dict[str, Any], depth: int = 0) -> None:
+    """One schema and everything nested in it; `anchor` is where a `$recursiveRef` points, `root` the
+    document its `$ref`s point into."""
     if not isinstance(node, dict) or depth > 200:
         return
     if node.get("$recursiveAnchor") is True:
@@ -177,15 +178,15 @@ def _repair_schema(node: Any, where: str, anchor: str, warn: Warn, depth: int = 
         node["prefixItems"] = node.pop("items")
         warn(where + "/items", "a list of item schemas is `prefixItems` in OpenAPI 3.1; renamed")
     for key in _SUBSCHEMA:
-        _repair_schema(node.get(key), f"{where}/{key}", anchor, warn, depth + 1)
+        _repair_schema(node.get(key), f"{where}/{key}", anchor, warn, root, depth + 1)
     for key in _SUBSCHEMA_LISTS:
         for index, sub in enumerate(sequence(node.get(key))):
-            _repair_schema(sub, f"{where}/{key}/{index}", anchor, warn, depth + 1)
+            _repair_schema(sub, f"{where}/{key}/{index}", anchor, warn, root, depth + 1)
     for key in _SUBSCHEMA_MAPS:
         for name, sub in mapping(node.get(key)).items():
-            _repair_schema(sub, where + pointer(key, name), anchor, warn, depth + 1)
+            _repair_schema(sub, where + pointer(key, name), anchor, warn, root, depth + 1)
     # After the children: their types and nullability are settled, and the default is checked last.
-    _fix_default(node, where, warn)
+    _fix_default(node, where, warn, root)
 
 
 _OBJECT_KEYS = {"xml": {"name", "namespace", "prefix", "attribute", "wrapped"},
@@ -320,7 +321,7 @@ def _fix_recursive(node: dict[str, Any], where: str, anchor: str, warn: Warn) ->
             warn(where + "/$recursiveRef", f"`$recursiveRef: {value!r}` is JSON Schema 2019-09; dropped")
 
 
-def _fix_default(node: dict[str, Any], where: str, warn: Warn) -> None:
+def _fix_default(node: dict[str, Any], where: str, warn: Warn, root: dict[str, Any]) -> None:
     """A default its own schema rejects (`null` or `false` on a string, `"10"` on an integer, a value outside
     the enum): typed when it is the same value spelled as another type, else dropped."""
     if "default" not in node:
@@ -332,12 +333,12 @@ def _fix_default(node: dict[str, Any], where: str, warn: Warn) -> None:
         node["default"] = max(limits[0], min(limits[1], value))
         warn(where + "/default", f"default {value} is outside {node['format']}; read as {node['default']}")
         return
-    if _valid_default(node, value):
+    if _valid_default(node, value, root):
         return
     kind = node.get("type")
     if isinstance(kind, str):
         typed = _typed_default(value, kind)
-        if typed is not value and _valid_default(node, typed):
+        if typed is not value and _valid_default(node, typed, root):
             node["default"] = typed
             warn(where + "/default", f"default {value!r} is not of type {kind}; read as {typed!r}")
             return
@@ -372,13 +373,30 @@ def _plainly_valid(node: dict[str, Any], value: Any) -> bool:
     return not isinstance(enum, list) or any(type(item) is type(value) and item == value for item in enum)
 
 
-def _valid_default(node: dict[str, Any], value: Any) -> bool:
-    """The default checked against the schema's own keywords (references point elsewhere: left out), as the
-    validator does."""
+def _valid_default(node: dict[str, Any], value: Any, root: dict[str, Any]) -> bool:
+    """The default checked against the schema's own keywords, then (when those hold references) against the
+    whole schema with its references followed, as openapi-spec-validator does."""
     import jsonschema_rs
+
+    from generator.spec.validate import _has_ref
 
     if _plainly_valid(node, value):
         return True
+    if not _valid_locally(node, value):
+        return False
+    if not _has_ref(node) or not isinstance(root.get("components"), dict):
+        return True
+    # The schema placed in a document holding the spec's components, so `#/components/...` resolves.
+    whole = {"allOf": [{k: v for k, v in node.items() if k != "default"}], "components": root["components"]}
+    try:
+        return bool(jsonschema_rs.validator_for(whole).is_valid(value))
+    except (jsonschema_rs.ValidationError, ValueError, TypeError):
+        return True
+
+
+def _valid_locally(node: dict[str, Any], value: Any) -> bool:
+    """The default against the schema's own keywords (references point elsewhere: left out)."""
+    import jsonschema_rs
 
     from generator.spec.validate import _has_ref
 

@@ -52,3 +52,21 @@ def test_calls_return_the_plain_shapes(sdk: ModuleType) -> None:
     result = client.channels.list_channels(max_results=5)
     assert isinstance(result.channel_summaries, list)
     assert all(isinstance(s.channel_name, (str, type(None))) for s in result.channel_summaries)
+
+
+def test_a_discriminator_value_shared_by_two_members_gives_a_plain_union(sdk: ModuleType) -> None:
+    from channels.models import InputMessage, OutputMessage, Session, ToolCall
+
+    session = Session.model_validate({"items": [{"type": "message", "role": "assistant"}, {"type": "tool_call"},
+                                                {"type": "message", "role": "user"}]})
+    assert session.items is not None
+    assert [type(i.root) if hasattr(i, "root") else type(i) for i in session.items] == [OutputMessage, ToolCall,
+                                                                                        InputMessage]
+
+
+def test_list_defaults_are_factories(sdk: ModuleType) -> None:
+    from channels.models import Session
+
+    first, second = Session(), Session()
+    assert first.modalities is not None and [m.value if hasattr(m, "value") else m for m in first.modalities] == ["audio"]
+    assert first.modalities is not second.modalities
