@@ -173,6 +173,8 @@ class SchemaSet:
         schema = self._flatten_alias(schema)
         copied: dict[str, Any] = {}
         for key, value in schema.items():
+            if key == "propertyNames":
+                continue  # bounds on a map's keys come out as `dict[constr(...), X]`, which no checker accepts
             if key in _SCHEMA_KEYS and isinstance(value, dict):
                 copied[key] = self._nested(value, seen, f"{hint} {_SCHEMA_KEYS[key]}")
                 if key == "items" and isinstance(copied[key], dict) and "$ref" not in copied[key] and \
@@ -194,6 +196,8 @@ class SchemaSet:
                     for k, v in mapping.items()}} if isinstance(mapping, dict) else {})}
             elif key == "pattern":
                 continue  # the server checks it; pydantic's regex engine rejects many real-world patterns
+            elif key == "default" and any(k in schema for k in ("oneOf", "anyOf")):
+                continue  # copied into every member's class, where it fits one at most (`'auto'` on an int)
             else:
                 copied[key] = copy.deepcopy(value)
         fmt = copied.get("format")

@@ -70,3 +70,12 @@ def test_list_defaults_are_factories(sdk: ModuleType) -> None:
     first, second = Session(), Session()
     assert first.modalities is not None and [m.value if hasattr(m, "value") else m for m in first.modalities] == ["audio"]
     assert first.modalities is not second.modalities
+
+
+def test_union_defaults_and_bounded_map_keys(sdk: ModuleType) -> None:
+    from channels.models import Hyperparameters
+
+    parsed = Hyperparameters.model_validate({"batch_size": 8, "attributes": {"k": "v", "n": 1.5}})
+    assert parsed.model_dump(mode="json", exclude_unset=True) == {"batch_size": 8, "attributes": {"k": "v", "n": 1.5}}
+    assert Hyperparameters.model_validate({"batch_size": "auto"}).model_dump(mode="json", exclude_unset=True) == {
+        "batch_size": "auto"}
