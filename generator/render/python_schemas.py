@@ -171,6 +171,7 @@ class SchemaSet:
             notes = {k: copy.deepcopy(v) for k, v in schema.items() if k in _NOTES}
             return {**inlined, **notes} if isinstance(inlined, dict) else inlined
         schema = self._flatten_alias(schema)
+        schema = self._flatten_overrides(schema)
         copied: dict[str, Any] = {}
         for key, value in schema.items():
             if key == "propertyNames":
@@ -216,6 +217,57 @@ class SchemaSet:
             name = self._class_ref(ref)
             schema = self._originals.get(name, {}) if name is not None else self.resolve({"$ref": ref})
         return {}
+
+    def _flatten_overrides(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """An `allOf` that redefines a field of a schema it extends (OpenAI's `status: Literal[...]` made an
+        Enum) as one object of all their fields: as a subclass, the field's new type would not be the one
+        its base declares, which type checkers reject."""
+        all_of = schema.get("allOf")
+        if not isinstance(all_of, list) or len(all_of) < 2:
+            return schema
+        inherited: dict[str, Any] = {}
+        for part in all_of:
+            if isinstance(part, dict) and "$ref" in part:
+                found = self._fields(part, 0)
+                if found is None:
+                    return schema
+                inherited.update(found[0])
+        own = [part for part in all_of if isinstance(part, dict) and "$ref" not in part]
+        if not inherited or not any(name in inherited and sub != inherited[name]
+                                    for part in own for name, sub in (part.get("properties") or {}).items()):
+            return schema
+        merged = self._fields(schema, 0)
+        if merged is None:
+            return schema
+        flat = {k: v for k, v in schema.items() if k != "allOf"}
+        flat.update({"type": "object", "properties": merged[0]})
+        if merged[1]:
+            flat["required"] = merged[1]
+        return flat
+
+    def _fields(self, schema: Any, depth: int) -> tuple[dict[str, Any], list[str]] | None:
+        """Properties and required names of an object schema as the spec writes it (through refs and allOf;
+        later parts win); None for anything else (a union, a scalar)."""
+        schema = self._original(schema)
+        if not isinstance(schema, dict) or depth > 20 or any(k in schema for k in ("oneOf", "anyOf")):
+            return None
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        parts = schema.get("allOf")
+        for part in parts if isinstance(parts, list) else []:
+            found = self._fields(part, depth + 1)
+            if found is None:
+                if isinstance(part, dict) and all(k in _NOTES for k in part):
+                    continue
+                return None
+            properties.update(found[0])
+            required += [name for name in found[1] if name not in required]
+        if isinstance(schema.get("properties"), dict):
+            properties.update(schema["properties"])
+        elif not isinstance(parts, list):
+            return None
+        required += [r for r in schema.get("required") or [] if isinstance(r, str) and r not in required]
+        return properties, required
 
     def _ambiguous_tags(self, schema: dict[str, Any], discriminator: dict[str, Any]) -> bool:
         """Whether one discriminator value belongs to several members of the union (OpenAI's `ItemResource`

@@ -79,3 +79,13 @@ def test_union_defaults_and_bounded_map_keys(sdk: ModuleType) -> None:
     assert parsed.model_dump(mode="json", exclude_unset=True) == {"batch_size": 8, "attributes": {"k": "v", "n": 1.5}}
     assert Hyperparameters.model_validate({"batch_size": "auto"}).model_dump(mode="json", exclude_unset=True) == {
         "batch_size": "auto"}
+
+
+def test_an_allof_redefining_a_base_field_is_one_flat_model(sdk: ModuleType) -> None:
+    from channels.models import CallStatus, ComputerCallOutput
+
+    parsed = ComputerCallOutput.model_validate({"call_id": "c", "status": "incomplete", "output": "o"})
+    assert parsed.call_id == "c" and parsed.status == CallStatus.INCOMPLETE and parsed.output == "o"
+    assert set(ComputerCallOutput.model_fields) == {"call_id", "status", "output"}
+    with pytest.raises(ValueError):
+        ComputerCallOutput.model_validate({"status": "completed", "output": "o"})  # call_id stays required
