@@ -19,7 +19,7 @@ itself, `openapi`, `info` as a whole; that one stays an error).
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import unquote
 
 from generator.spec.validate import spec_problems
 from generator.spec.walk import HTTP_METHODS, mapping, pointer
@@ -107,7 +107,7 @@ def _drop(spec: dict[str, Any], unit: tuple[str, ...]) -> bool:
         if not kind:
             del spec["components"][unit[1]]
         if unit[1] == "schemas":
-            _free_references(spec, f"#/components/schemas/{quote(unit[2].replace('~', '~0').replace('/', '~1'))}")
+            _free_references(spec, f"#/components/schemas/{unit[2].replace('~', '~0').replace('/', '~1')}")
         if unit[1] == "securitySchemes":
             _drop_requirements(spec, unit[2])
         return True
@@ -131,7 +131,8 @@ def _free_references(node: Any, ref: str) -> None:
         current = stack.pop()
         if isinstance(current, dict):
             target = current.get("$ref")
-            if isinstance(target, str) and (target == ref or target.startswith(ref + "/")):
+            target = unquote(target) if isinstance(target, str) else None  # `%20` and ` ` name one place
+            if target is not None and (target == ref or target.startswith(ref + "/")):
                 del current["$ref"]
             for key, value in current.items():
                 if isinstance(value, (dict, list)) and key not in ("example", "examples", "enum", "const") \
