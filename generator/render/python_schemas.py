@@ -30,8 +30,9 @@ CLASS_PREFIX = "#/x-apigen-classes/"
 _SCHEMA_KEYS = {"items": "Item", "additionalProperties": "Value", "not": "Not", "contains": "Item",
                 "propertyNames": "Name", "unevaluatedProperties": "Value", "additionalItems": "Item",
                 "unevaluatedItems": "Item", "if": "If", "then": "Then", "else": "Else"}
-# Formats that would need an optional package at run time (email-validator): kept as plain str.
-_UNTYPED_FORMATS = {"email", "idn-email"}
+# Formats that would need an optional package at run time (email-validator), or that make a value awkward
+# to read (`password`: pydantic's SecretStr, `.get_secret_value()` on every AWS name): kept as plain str.
+_UNTYPED_FORMATS = {"email", "idn-email", "password"}
 # Formats datamodel-code-generator types as something other than str.
 _TYPED_FORMATS = {"date-time", "date", "time", "duration", "uuid", "uuid1", "uuid2", "uuid3", "uuid4", "uuid5",
                   "ipv4", "ipv6", "ipv4-network", "ipv6-network", "uri", "uri-reference", "url", "decimal"}
