@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
+from generator.spec.repair import one_line
 from generator.spec.validate import spec_problems
 from generator.spec.walk import HTTP_METHODS, mapping, pointer
 
@@ -83,7 +84,7 @@ def prune(spec: dict[str, Any], source: str) -> list[str]:
         for unit in sorted(units, key=lambda u: [int(p) if p.isdigit() else -1 for p in u], reverse=True):
             where, message = units[unit]
             if _drop(spec, unit):
-                warnings.append(f"{source}: at {where}: {message}; {_describe(unit)} dropped")
+                warnings.append(one_line(f"{source}: at {where}: {message}; {_describe(unit)} dropped"))
     return warnings
 
 

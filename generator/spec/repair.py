@@ -20,6 +20,11 @@ from generator.spec.walk import HTTP_METHODS, mapping, pointer, sequence
 
 Warn = Callable[[str, str], None]  # (JSON pointer, message)
 
+
+def one_line(text: str) -> str:
+    """A warning stays one line even when a name in its pointer holds a line break."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
 # Type names written the way some other language spells them.
 _TYPE_ALIASES: dict[str, tuple[str, str | None]] = {
     "int": ("integer", None), "long": ("integer", "int64"), "int32": ("integer", "int32"),
@@ -46,7 +51,7 @@ def repair(spec: dict[str, Any], source: str) -> list[str]:
     warnings: list[str] = []
 
     def warn(where: str, message: str) -> None:
-        warnings.append(f"{source}: at {where}: {message}")
+        warnings.append(one_line(f"{source}: at {where}: {message}"))
 
     info = spec.get("info")
     for key, stand_in in (("title", "API"), ("version", "1.0.0")):

@@ -188,6 +188,12 @@ def test_a_dropped_parameter_component_takes_the_operations_using_it(tmp_path: P
     assert warnings[1].endswith("operation GET /uses dropped")
 
 
+def test_a_name_holding_a_line_break_still_gives_one_line(tmp_path: Path) -> None:
+    doc = document({"Thing": {"type": "object", "properties": {"two\nlines": {"type": "string", "default": 1.5}}}})
+    _, warnings = load(tmp_path, doc)
+    assert len(warnings) == 1 and "\n" not in warnings[0] and "two\\nlines" in warnings[0]
+
+
 def test_a_problem_nothing_can_be_dropped_for_stays_an_error(tmp_path: Path) -> None:
     doc = document()
     doc["info"] = {"title": 3}
