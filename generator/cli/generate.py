@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -15,6 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--service", default=None, help="service name (default: the spec file's stem)")
     parser.add_argument("--package", default=None, help="import name of the SDK package")
     parser.add_argument("--templates", type=Path, default=None, metavar="DIR", help="folder overriding templates by name")
+    parser.add_argument("--strict", action="store_true",
+                        help="read the document exactly as written: no repair, no dropped operation; the first "
+                             "problem is an error")
 
 
 def _as_path(path: Path) -> str:
@@ -32,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
     from generator.render import Commands, RenderContext, renderer
     from generator.spec import load_spec
 
-    spec = load_spec(args.spec)
+    warnings: list[str] = []
+    spec = load_spec(args.spec, strict=args.strict, warnings=warnings)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     name = args.service or args.spec.stem
     targets = ALL_TARGETS if args.target == "all" else (args.target,)
     # apigen.yaml (found from the current folder up) gives the templates folder and the service's options;

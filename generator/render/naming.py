@@ -10,11 +10,21 @@ from __future__ import annotations
 import hashlib
 import keyword
 import re
+import sys
 from typing import Any
 
-# Longest name handed out: names become file names (resources/<tag>.py, docs/operations/<operationId>.md)
-# and most file systems stop at 255 bytes. A longer one keeps its first words and gains a hash of the rest.
+# Longest identifier produced: names become module file names (`resources/<tag>.py`), and a file system
+# takes 255 bytes per name; a longer name keeps its start and gets a hash of the whole, so it stays unique.
 MAX_NAME = 64
+
+# File names Windows reserves for devices (`con.py` cannot be created there): modules get a `_` after.
+WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+# Import names a generated package must not take: the standard library's and those of the SDK's own
+# dependencies (a package named `calendar` would hide the one `http.cookiejar` imports, or not import at all).
+SHADOWED_PACKAGES = set(sys.stdlib_module_names) | {
+    "httpx", "httpcore", "h11", "anyio", "sniffio", "idna", "certifi", "pydantic", "pydantic_core",
+    "typing_extensions", "annotated_types", "typing_inspection", "starlette", "uvicorn", "builtins",
+}
 
 # Names that would shadow something the generated code relies on.
 _RESERVED = {"self", "cls", "client", "options", "timeout", "extra_headers", "extra_query", "extra_body"}
@@ -35,8 +45,9 @@ def snake(text: str, fallback: str = "field") -> str:
     stable hashed one."""
     words = _words(text)
     if not words:
-        return f"{fallback}_{_digest(text)}"
-    name = "_".join(w.lower() for w in words)
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        return f"{fallback}_{digest}"
+    name = _bounded("_".join(w.lower() for w in words), "_")
     if name[0].isdigit():
         name = f"{fallback}_{name}"
     if len(name) > MAX_NAME:
@@ -50,11 +61,31 @@ def pascal(text: str, fallback: str = "Model") -> str:
     """PascalCase ASCII class name of at most MAX_NAME characters."""
     words = _words(text)
     if not words:
-        return f"{fallback}{_digest(text).upper()}"
-    name = "".join(w[:1].upper() + w[1:] for w in words)
-    name = f"{fallback}{name}" if name[0].isdigit() else name
-    if len(name) > MAX_NAME:
-        name = f"{name[:MAX_NAME - 8]}{_digest(name).upper()}"
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        return f"{fallback}{digest.upper()}"
+    name = _bounded("".join(w[:1].upper() + w[1:] for w in words), "")
+    return f"{fallback}{name}" if name[0].isdigit() else name
+
+
+def _bounded(name: str, separator: str) -> str:
+    """The name itself up to MAX_NAME characters; else its start and a hash of the whole."""
+    if len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    start = name[:MAX_NAME - 8 - len(separator)].rstrip("_")
+    return f"{start}{separator}{digest if separator else digest.upper()}"
+
+
+def module_file(name: str) -> str:
+    """The file stem for a module named `name`: Windows device names (`con`, `nul`, `com1`) get a `_`."""
+    return f"{name}_" if name.lower() in WINDOWS_DEVICES else name
+
+
+def package_identifier(name: str) -> str:
+    """An import name a generated package can take: one shadowing the standard library or a dependency, or a
+    Windows device name, gets `_sdk` appended (`calendar` -> `calendar_sdk`)."""
+    if name in SHADOWED_PACKAGES or name.lower() in WINDOWS_DEVICES or keyword.iskeyword(name):
+        return f"{name}_sdk"
     return name
 
 

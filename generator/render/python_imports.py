@@ -62,12 +62,18 @@ def _module_key(module: str) -> tuple[int, str]:
 
 
 def import_block(imports: dict[str, set[str]], indent: int = 0) -> str:
-    """The import block for `{module: names}` (from-imports only), groups separated by blank lines."""
+    """The import block for `{module: names}`, groups separated by blank lines; the name "" stands for a
+    plain `import module` (placed before the section's from-imports, as isort does)."""
     sections: dict[int, list[str]] = {}
+    plain: dict[int, list[str]] = {}
     for module in sorted(imports, key=_module_key):
-        if imports[module]:
-            sections.setdefault(_section(module), []).append(from_import(module, imports[module], indent))
-    return "\n\n".join("\n".join(lines) for _, lines in sorted(sections.items()))
+        names = imports[module] - {""}
+        if "" in imports[module]:
+            plain.setdefault(_section(module), []).append(f"import {module}")
+        if names:
+            sections.setdefault(_section(module), []).append(from_import(module, names, indent))
+    return "\n\n".join("\n".join(plain.get(key, []) + sections.get(key, []))
+                        for key in sorted(set(sections) | set(plain)))
 
 
 def split_imports(code: str) -> tuple[dict[str, set[str]], str]:

@@ -320,6 +320,8 @@ def _finish(code: str, own: set[str], module: dict[str, str]) -> str:
     used = code_names(body)
     imports = {source: {n for n in names if n.split(" as ")[-1] in used or source == "__future__"}
                for source, names in imports.items()}
+    if "Field" in used and not any("Field" in names for names in imports.values()):
+        imports.setdefault("pydantic", set()).add("Field")
     for name in sorted(used - own):
         home = module.get(name)
         if home is not None:
@@ -341,11 +343,18 @@ def _unique_literal(match: re.Match[str]) -> str:
     return f"Literal[{', '.join(seen.values())}]"
 
 
+_MUTABLE_DEFAULT = re.compile(r"^(    [A-Za-z_]\w*: [^\n=]+) = (\[[^\n]*\]|\{[^\n]*\})$", re.MULTILINE)
+
+
 def _tidy(body: str) -> str:
     """What `ruff check` would flag in datamodel-code-generator's output: a Literal repeating members
     (it concatenates the enums of an `allOf`'s parts) and `Dict`/`List` in typed-extras annotations."""
     if "Literal[" in body:
         body = _LITERAL.sub(_unique_literal, body)
+    if " = [" in body or " = {" in body:
+        # A list or dict default as a bare literal: ruff's RUF012 takes it for a shared mutable class
+        # attribute (it cannot see that `Model` is pydantic's); a factory says the same and is copied anyway.
+        body = _MUTABLE_DEFAULT.sub(r"\1 = Field(default_factory=lambda: \2)", body)
     if "__pydantic_extra__" in body:
         body = _EXTRA.sub(lambda m: m.group(1) + re.sub(r"\b(Dict|List)\[", lambda n: f"{n.group(1).lower()}[",
                                                                 m.group(2)), body)

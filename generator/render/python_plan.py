@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.render.naming import method_name, pascal, resource_name, snake, unique
+from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
 from generator.render.python_schemas import SchemaSet, default_literal
 from generator.spec.walk import operations
 
@@ -122,7 +122,8 @@ class Resource:
 
     @property
     def module(self) -> str:
-        return self.attr
+        """The file stem under `resources/`: the attribute, with a `_` after Windows device names (`con`)."""
+        return module_file(self.attr)
 
 
 @dataclass
@@ -195,7 +196,8 @@ def build_plan(spec: dict[str, Any]) -> Plan:
 def _class_name(attr: str) -> str:
     """The resource class: `Images` for `client.images`; suffixed when the plain name is taken or a keyword."""
     name = pascal(attr, "Resource")
-    if keyword.iskeyword(name) or name in _TAKEN_CLASSES or name.startswith("Async"):
+    if keyword.iskeyword(name) or name in _TAKEN_CLASSES or f"Async{name}" in _TAKEN_CLASSES or \
+            name.startswith("Async"):
         name += "Resource"
     return name
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import keyword
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,8 +30,9 @@ CLASS_PREFIX = "#/x-apigen-classes/"
 _SCHEMA_KEYS = {"items": "Item", "additionalProperties": "Value", "not": "Not", "contains": "Item",
                 "propertyNames": "Name", "unevaluatedProperties": "Value", "additionalItems": "Item",
                 "unevaluatedItems": "Item", "if": "If", "then": "Then", "else": "Else"}
-# Formats that would need an optional package at run time (email-validator): kept as plain str.
-_UNTYPED_FORMATS = {"email", "idn-email"}
+# Formats that would need an optional package at run time (email-validator), or that make a value awkward
+# to read (`password`: pydantic's SecretStr, `.get_secret_value()` on every AWS name): kept as plain str.
+_UNTYPED_FORMATS = {"email", "idn-email", "password"}
 # Formats datamodel-code-generator types as something other than str.
 _TYPED_FORMATS = {"date-time", "date", "time", "duration", "uuid", "uuid1", "uuid2", "uuid3", "uuid4", "uuid5",
                   "ipv4", "ipv6", "ipv4-network", "ipv6-network", "uri", "uri-reference", "url", "decimal"}
@@ -46,6 +48,30 @@ _RESERVED_CLASSES = {
     "Conint", "Confloat", "Conlist", "Bytes", "Str", "Int", "Float", "Bool", "Object", "Array", "Number",
     "Integer", "String", "Boolean", "Null", "None_", "True_", "False_",
 }
+
+# Names the SDK's own modules define or import beside the models (the runtime in _base.py and _errors.py,
+# typing helpers): a model of the same name would shadow one of them where both are imported.
+_SDK_NAMES = {
+    "Query", "Body", "Headers", "Timeout", "FileInput", "RequestOptions", "SyncResource", "AsyncResource",
+    "SyncAPIClient", "AsyncAPIClient", "Self", "Callable", "Iterator", "AsyncIterator", "Mapping", "Sequence",
+    "TYPE_CHECKING", "APIError", "APIStatusError", "BadRequestError", "AuthenticationError",
+    "PermissionDeniedError", "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError",
+    "InternalServerError", "APIResponseValidationError", "APIConnectionError", "APITimeoutError",
+    "QueueTimeoutError", "FileContent", "NotGiven", "BaseClient", "NOT_GIVEN", "P", "R",
+}
+
+# Keywords that only describe a schema; `_NOT_ALIAS` ones give it a shape worth a class of its own.
+_NOTES = {"description", "title", "deprecated", "readOnly", "writeOnly", "example", "examples", "default",
+          "externalDocs", "$comment"}
+_BOUNDS = {"minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+           "pattern", "minItems", "maxItems", "uniqueItems"}
+_NOT_ALIAS = {"properties", "additionalProperties", "patternProperties", "enum", "const", "oneOf", "anyOf",
+              "not", "if", "discriminator", "prefixItems", "$dynamicRef"}
+
+
+def _only_notes(schema: Any) -> bool:
+    return isinstance(schema, dict) and all(key in _NOTES or str(key).startswith("x-") for key in schema)
+
 
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 
@@ -67,6 +93,7 @@ class SchemaSet:
     # keeps models readable and halves datamodel-code-generator's work on large specs.
     literal_fields: set[str] = field(default_factory=set)
     _lifted: dict[str, str] = field(default_factory=dict)  # nested inline object (as JSON) -> its class
+    _originals: dict[str, Any] = field(default_factory=dict)  # class name -> component schema as written
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> SchemaSet:
@@ -75,6 +102,7 @@ class SchemaSet:
         components = (spec.get("components") or {}).get("schemas") or {}
         for key in components:
             found.names[str(key)] = found._fresh(pascal(str(key)))
+            found._originals[found.names[str(key)]] = components[key]
         for key, schema in components.items():
             name = found.names[str(key)]
             found.schemas[name] = {}
@@ -83,7 +111,7 @@ class SchemaSet:
 
     def _fresh(self, base: str) -> str:
         """A class name not used yet, derived from `base`."""
-        if base in _RESERVED_CLASSES:
+        if base in _RESERVED_CLASSES or keyword.iskeyword(base) or base in _SDK_NAMES:
             base += "Model"
         name, count = base, 1
         while name in self.taken:
@@ -134,27 +162,44 @@ class SchemaSet:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             name = self._class_ref(ref)
-            if name is not None:
+            if name is not None and (ref in seen or not self._is_alias(self._originals.get(name))):
                 return {"$ref": CLASS_PREFIX + name}
-            if ref in seen or not ref.startswith("#/"):
+            if name is None and (ref in seen or not ref.startswith("#/")):
                 return {}
-            return self._rewrite(self.resolve({"$ref": ref}), seen | {ref}, hint)
+            # A named alias (a string, number, list... with no fields of its own) is written out in place:
+            # a RootModel for it would make users write `.root` at every step (`r.items.root[0].name.root`).
+            inlined = self._rewrite(self._original(schema), seen | {ref}, hint)
+            notes = {k: copy.deepcopy(v) for k, v in schema.items() if k in _NOTES}
+            return {**inlined, **notes} if isinstance(inlined, dict) else inlined
+        schema = self._flatten_alias(schema)
+        schema = self._flatten_overrides(schema)
         copied: dict[str, Any] = {}
         for key, value in schema.items():
+            if key == "propertyNames":
+                continue  # bounds on a map's keys come out as `dict[constr(...), X]`, which no checker accepts
             if key in _SCHEMA_KEYS and isinstance(value, dict):
                 copied[key] = self._nested(value, seen, f"{hint} {_SCHEMA_KEYS[key]}")
+                if key == "items" and isinstance(copied[key], dict) and "$ref" not in copied[key] and \
+                        isinstance(value.get("$ref"), str):
+                    # An alias written out as list items: its bounds would make datamodel-code-generator
+                    # write a RootModel per item (`names[0].root`); the server checks them anyway.
+                    copied[key] = {k: v for k, v in copied[key].items() if k not in _BOUNDS}
             elif key in _SCHEMA_LISTS and isinstance(value, list):
                 copied[key] = [self._rewrite(v, seen, f"{hint}{i + 1}") for i, v in enumerate(value)]
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
                 copied[key] = {k: self._nested(v, seen, f"{hint} {k}") for k, v in value.items()}
                 self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and _is_enum(v))
             elif key == "discriminator" and isinstance(value, dict):
+                if self._ambiguous_tags(schema, value):
+                    continue  # a plain union: pydantic tries each member in turn
                 mapping = value.get("mapping")
                 copied[key] = {**copy.deepcopy(value), **({"mapping": {
                     k: CLASS_PREFIX + (self._class_ref(str(v)) or self.names.get(str(v), str(v)))
                     for k, v in mapping.items()}} if isinstance(mapping, dict) else {})}
             elif key == "pattern":
                 continue  # the server checks it; pydantic's regex engine rejects many real-world patterns
+            elif key == "default" and any(k in schema for k in ("oneOf", "anyOf")):
+                continue  # copied into every member's class, where it fits one at most (`'auto'` on an int)
             else:
                 copied[key] = copy.deepcopy(value)
         fmt = copied.get("format")
@@ -164,8 +209,129 @@ class SchemaSet:
             del copied["default"]  # the field is a datetime/UUID/URL, and a str default would not type-check
         return copied
 
+    def _original(self, schema: Any) -> Any:
+        """Like `resolve`, but a component schema as the spec writes it (its class may not be built yet)."""
+        for _ in range(20):
+            ref = schema.get("$ref") if isinstance(schema, dict) else None
+            if not isinstance(ref, str):
+                return schema
+            name = self._class_ref(ref)
+            schema = self._originals.get(name, {}) if name is not None else self.resolve({"$ref": ref})
+        return {}
+
+    def _flatten_overrides(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """An `allOf` that redefines a field of a schema it extends (OpenAI's `status: Literal[...]` made an
+        Enum) as one object of all their fields: as a subclass, the field's new type would not be the one
+        its base declares, which type checkers reject."""
+        all_of = schema.get("allOf")
+        if not isinstance(all_of, list) or len(all_of) < 2:
+            return schema
+        inherited: dict[str, Any] = {}
+        for part in all_of:
+            if isinstance(part, dict) and "$ref" in part:
+                found = self._fields(part, 0)
+                if found is None:
+                    return schema
+                inherited.update(found[0])
+        own = [part for part in all_of if isinstance(part, dict) and "$ref" not in part]
+        if not inherited or not any(name in inherited and sub != inherited[name]
+                                    for part in own for name, sub in (part.get("properties") or {}).items()):
+            return schema
+        merged = self._fields(schema, 0)
+        if merged is None:
+            return schema
+        flat = {k: v for k, v in schema.items() if k != "allOf"}
+        flat.update({"type": "object", "properties": merged[0]})
+        if merged[1]:
+            flat["required"] = merged[1]
+        return flat
+
+    def _fields(self, schema: Any, depth: int) -> tuple[dict[str, Any], list[str]] | None:
+        """Properties and required names of an object schema as the spec writes it (through refs and allOf;
+        later parts win); None for anything else (a union, a scalar)."""
+        schema = self._original(schema)
+        if not isinstance(schema, dict) or depth > 20 or any(k in schema for k in ("oneOf", "anyOf")):
+            return None
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        parts = schema.get("allOf")
+        for part in parts if isinstance(parts, list) else []:
+            found = self._fields(part, depth + 1)
+            if found is None:
+                if isinstance(part, dict) and all(k in _NOTES for k in part):
+                    continue
+                return None
+            properties.update(found[0])
+            required += [name for name in found[1] if name not in required]
+        if isinstance(schema.get("properties"), dict):
+            properties.update(schema["properties"])
+        elif not isinstance(parts, list):
+            return None
+        required += [r for r in schema.get("required") or [] if isinstance(r, str) and r not in required]
+        return properties, required
+
+    def _ambiguous_tags(self, schema: dict[str, Any], discriminator: dict[str, Any]) -> bool:
+        """Whether one discriminator value belongs to several members of the union (OpenAI's `ItemResource`
+        has two members tagged `message`): pydantic refuses such a discriminated union at import time."""
+        prop = discriminator.get("propertyName")
+        members = schema.get("oneOf") or schema.get("anyOf")
+        if not isinstance(prop, str) or not isinstance(members, list):
+            return False
+        owners: dict[str, int] = {}
+        for member in members:
+            for value in self._tag_values(member, prop, 0):
+                owners[value] = owners.get(value, 0) + 1
+        return any(count > 1 for count in owners.values())
+
+    def _tag_values(self, schema: Any, prop: str, depth: int) -> set[str]:
+        """The values a member's discriminator property may take (its enum or const, through allOf)."""
+        schema = self._original(schema)
+        if not isinstance(schema, dict) or depth > 10:
+            return set()
+        found: set[str] = set()
+        field_schema = self._original((schema.get("properties") or {}).get(prop)) \
+            if isinstance(schema.get("properties"), dict) else None
+        if isinstance(field_schema, dict):
+            values = field_schema.get("enum") if "const" not in field_schema else [field_schema["const"]]
+            found |= {v for v in values or [] if isinstance(v, str)} if isinstance(values, list) else set()
+        for part in schema.get("allOf") or [] if isinstance(schema.get("allOf"), list) else []:
+            found |= self._tag_values(part, prop, depth + 1)
+        return found
+
+    def _is_alias(self, schema: Any, depth: int = 0) -> bool:
+        """A schema that is only a scalar or a list (through refs and one-member allOfs): no class of its own
+        is worth having for it. Objects, enums and unions keep theirs."""
+        schema = self._original(schema)
+        if not isinstance(schema, dict) or depth > 20 or not schema:
+            return False
+        if any(key in schema for key in _NOT_ALIAS):
+            return False
+        all_of = schema.get("allOf")
+        if all_of is not None:
+            structural = [part for part in all_of if not _only_notes(part)] if isinstance(all_of, list) else []
+            return len(structural) == 1 and "type" not in schema and self._is_alias(structural[0], depth + 1)
+        types = schema.get("type")
+        kinds = types if isinstance(types, list) else [types]
+        return bool(kinds) and all(kind in ("string", "integer", "number", "boolean", "array", "null")
+                                   for kind in kinds) and kinds != ["null"]
+
+    def _flatten_alias(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """`allOf: [{$ref: Alias}, {description: ...}]` (how AWS documents annotate a property) as the alias
+        with the description beside it, so it is written out in place rather than made a class."""
+        all_of = schema.get("allOf")
+        if not isinstance(all_of, list) or any(k not in _NOTES and k != "allOf" for k in schema):
+            return schema
+        structural = [part for part in all_of if not _only_notes(part)]
+        if len(structural) != 1 or not self._is_alias(structural[0]):
+            return schema
+        merged = {k: v for part in all_of if _only_notes(part) for k, v in part.items()}
+        merged.update({k: v for k, v in schema.items() if k != "allOf"})
+        return {**structural[0], **merged}
+
     def _nested(self, schema: Any, seen: frozenset[str], hint: str) -> Any:
         """A property, item or value schema: an inline object becomes a lifted class referenced by `$ref`."""
+        if isinstance(schema, dict):
+            schema = self._flatten_alias(schema)
         if isinstance(schema, dict) and "$ref" not in schema and _is_object_model(schema):
             name = self._fresh(pascal(hint))
             self.schemas[name] = {}

@@ -147,11 +147,44 @@ def _resource_body(env: jinja2.Environment, plan: Plan, resource: Resource, clas
     })
 
 
+# Builtins the generated code uses in annotations: a method of the same name (`def list(...)`) shadows them
+# in the rest of its class body, where mypy then reads `list[Item]` as the method.
+_BUILTIN_TYPES = {"list", "dict", "set", "frozenset", "tuple", "type", "str", "int", "float", "bool", "bytes",
+                  "object"}
+
+
+def qualify_builtins(body: str, shadowed: set[str]) -> str:
+    """`body` with every use of a builtin in `shadowed` written `builtins.<name>`, except where the name is
+    defined (`def list`), an attribute (`.list`) or a keyword argument (`list=`); strings are left alone."""
+    import io
+    import tokenize
+
+    if not shadowed:
+        return body
+    tokens = list(tokenize.generate_tokens(io.StringIO(body).readline))
+    lines = body.split("\n")
+    edits: list[tuple[int, int]] = []
+    for index, token in enumerate(tokens):
+        if token.type != tokenize.NAME or token.string not in shadowed:
+            continue
+        before = tokens[index - 1].string if index else ""
+        after = tokens[index + 1].string if index + 1 < len(tokens) else ""
+        if before in (".", "def", "class") or after == "=":
+            continue
+        edits.append(token.start)
+    for row, column in sorted(edits, reverse=True):
+        line = lines[row - 1]
+        lines[row - 1] = f"{line[:column]}builtins.{line[column:]}"
+    return "\n".join(lines)
+
+
 def _resource_module(env: jinja2.Environment, resource: Resource, body: str, models: set[str],
                      home: dict[str, str], values: dict[str, Any]) -> str:
     """One resource's module: the classes first, then exactly the imports their code uses."""
+    body = qualify_builtins(body, {op.name for op in resource.operations} & _BUILTIN_TYPES)
     used = code_names(body)
     imports: dict[str, set[str]] = {
+        "builtins": {""} if "builtins" in used else set(),
         "collections.abc": {"Callable"} & used,
         "functools": {"cached_property"},
         "typing": {"Any", "Literal", "cast"} & used,

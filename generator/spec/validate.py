@@ -294,36 +294,37 @@ def _semantic_problems(spec: dict[str, Any]) -> Iterator[Problem]:
             yield where, f"Path parameter '{name}' for '{method}' operation in '{path}' was not resolved"
 
 
-def _structure_problems(spec: dict[str, Any]) -> list[Problem]:
+def _structure_problems(spec: dict[str, Any], limit: int = 20) -> list[Problem]:
     """The document against the OAS 3.1 JSON Schema (Schema Objects only as objects or booleans)."""
     problems: list[Problem] = []
     for error in _document_validator().iter_errors(spec):
         problems.append((pointer(*error.instance_path), str(error.message).splitlines()[0]))
-        if len(problems) >= 20:
+        if len(problems) >= limit:
             break
     return problems
 
 
-def _compiled_problems(spec: dict[str, Any]) -> list[Problem]:
-    problems = _structure_problems(spec)
+def _compiled_problems(spec: dict[str, Any], limit: int = 20) -> list[Problem]:
+    problems = _structure_problems(spec, limit)
     if problems:
         return problems
     for problem in _schema_problems(spec):
         problems.append(problem)
-        if len(problems) >= 20:
+        if len(problems) >= limit:
             return problems
     problems.extend(_semantic_problems(spec))
-    return problems[:20]
+    return problems[:limit]
 
 
-def spec_problems(spec: dict[str, Any], engine: str = "auto", own: bool = True) -> list[Problem]:
-    """Every problem found (capped), as (JSON pointer, message); `engine` is auto, reference or compiled.
+def spec_problems(spec: dict[str, Any], engine: str = "auto", own: bool = True, limit: int = 20) -> list[Problem]:
+    """Every problem found (up to `limit`), as (JSON pointer, message); `engine` is auto, reference or
+    compiled (`limit` applies to the compiled one).
 
     `own=False` checks only the OpenAPI rules, for documents not (yet) normalized.
     """
     if engine == "auto":
         engine = "compiled" if len(operations(spec)) > LARGE_SPEC_OPERATIONS else "reference"
-    problems = _compiled_problems(spec) if engine == "compiled" else _reference_problems(spec)
+    problems = _compiled_problems(spec, limit) if engine == "compiled" else _reference_problems(spec)
     return problems or (own_problems(spec) if own else [])
 
 

@@ -164,11 +164,15 @@ def test_failed_build_leaves_the_tree_byte_identical(project: Path, capsys: pyte
     write_spec(project, "petstore", bad)
     before = snapshot(project)
     capsys.readouterr()
-    assert apigen(project, "build") == 1
+    assert apigen(project, "build", "--strict") == 1  # by default the broken schema would be dropped (below)
     err = capsys.readouterr().err
     assert err.startswith("apigen build: error: ") and "petstore.yaml" in err and len(err.splitlines()) == 1
     assert snapshot(project) == before
     assert not [p for p in project.iterdir() if p.name.startswith(".apigen-build-")]
+    assert apigen(project, "build") == 0
+    err = capsys.readouterr().err
+    assert "warning: " in err and "petstore.yaml: at /components/schemas/NewPet/properties/age/type: " in err
+    assert err.rstrip().endswith("schemas component 'NewPet' dropped")
 
 
 def test_failed_swap_is_rolled_back(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

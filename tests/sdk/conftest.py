@@ -29,6 +29,8 @@ SDKS = {
     "images.yaml": ("pictura", "pictura"),
     "falqueue.yaml": ("relay", "relay"),
     "hostile.yaml": ("9-hostile 服务", None),
+    "clashes.yaml": ("calendar", None),
+    "aliases.yaml": ("channels", None),
 }
 
 

@@ -95,7 +95,8 @@ def test_cli_validate_reports_bad_file_without_traceback(tmp_path: Path) -> None
                    "      responses:\n        '200': {content: 5}\n", encoding="utf-8")
     good_file = tmp_path / "good.yaml"
     good_file.write_text("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "generator", "validate", str(good_file), str(bad)],
+    # --strict: the document as written (by default the broken operation would be dropped, see test_lenient)
+    run = subprocess.run([sys.executable, "-m", "generator", "validate", "--strict", str(good_file), str(bad)],
                          check=False, capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert f"{good_file}: valid" in run.stdout

@@ -1,0 +1,56 @@
+"""Names that clash (specs/clashes.yaml): the service `calendar`, schemas named like the SDK's own names
+(`Query`, `Body`, `AsyncResource`) or `None`, tags like `resource`, `con` and `httpx`, methods `list` and
+`type` that would shadow builtins in the annotations after them, names of over 200 characters. The package
+passes ruff and mypy --strict (test_lint covers every session SDK), imports beside the standard library's
+`calendar`, and every resource works."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from generator.config import package_name
+from generator.render.naming import MAX_NAME, WINDOWS_DEVICES, module_file, pascal, snake
+from tests.sdk.conftest import Generated
+
+
+def test_a_standard_library_name_is_not_taken_by_the_package(sdks: dict[str, Generated]) -> None:
+    assert sdks["clashes"].service.package == "calendar_sdk"
+    assert package_name("httpx") == "httpx_sdk" and package_name("con") == "con_sdk"
+    assert package_name("petshop") == "petshop"
+
+
+def test_file_names_are_bounded_and_not_windows_devices(sdks: dict[str, Generated]) -> None:
+    package = sdks["clashes"].package_dir
+    stems = {p.stem for p in package.rglob("*.py")}
+    assert {"con_", "nul_", "aux_", "com1_", "lpt1_"} <= stems
+    assert not stems & WINDOWS_DEVICES
+    assert max(len(p.name) for p in package.rglob("*")) <= MAX_NAME + 3
+    assert module_file("CON") == "CON_" and module_file("console") == "console"
+    long = "Very" + "Long" * 60
+    assert len(snake(long)) <= MAX_NAME and len(pascal(long)) == MAX_NAME
+    assert snake(long) != snake(long + "er")  # the hash keeps names of a common start apart
+
+
+def test_every_resource_works_beside_the_standard_library(sdks: dict[str, Generated]) -> None:
+    package = sdks["clashes"].service.package
+    resources = ["items", "things", "resource", "resources", "client_", "models", "con", "nul", "aux", "com1",
+                 "lpt1", "types", "typing", "httpx", "pydantic", "calendar", "base", "misc"]
+    code = (
+        f"import calendar, http.cookiejar, {package}, {package}.testing as testing\n"
+        f"from {package}.models import QueryModel, NoneModel, BodyModel, AsyncResourceModel\n"
+        "assert calendar.isleap(2024)\n"
+        f"client = {package}.Client(api_key='k', http_client=testing.mock_http_client())\n"
+        f"for name in {resources!r}:\n"
+        "    getattr(client, name)\n"
+        "items = client.items.list(type_='a', list_=['b'])\n"
+        "assert isinstance(items, list) and all(isinstance(i, QueryModel) for i in items), items\n"
+        "print(type(client.items.type()).__name__, type(client.con.fetch_con()).__name__)\n"
+        "print(sorted(m for m in dir(client.misc) if not m.startswith('_')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=sdks["clashes"].root, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()
+    assert first == "TypeModel NoneModel"
+    assert second.startswith("['do_something_something") and "with_raw_response" in second
