@@ -19,7 +19,7 @@ cell_text = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,8}|[\u4e00-\u9fa5]{1,6}|[0-9
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(header=st.lists(cell_text, min_size=2, max_size=5, unique=True), data=st.data(),
        edges=st.sampled_from(["both", "none", "leading", "trailing"]), one_cell_separator=st.booleans())
 def test_a_table_reads_back_the_same_with_or_without_edge_pipes(header, data, edges, one_cell_separator) -> None:
@@ -38,7 +38,7 @@ def test_a_table_reads_back_the_same_with_or_without_edge_pipes(header, data, ed
     assert [number for number, _ in table.rows] == list(range(4, 4 + len(rows)))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(rows=st.lists(st.lists(cell_text, min_size=3, max_size=3), min_size=1, max_size=5), data=st.data())
 def test_cells_broken_over_lines_join_their_row(rows, data) -> None:
     lines = ["| name | type | note |", "|---|---|---|"]
@@ -74,7 +74,7 @@ json_values = st.recursive(
     max_leaves=12)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(value=st.dictionaries(st.text(max_size=6), json_values, min_size=1, max_size=5), data=st.data())
 def test_a_cut_off_object_keeps_only_members_that_were_complete(value, data) -> None:
     text = json.dumps(value, indent=1)
