@@ -16,9 +16,9 @@ from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
 from generator.ingest.sections import heading
 from generator.ingest.text import normalize
+from generator.spec.walk import HTTP_METHODS
 from generator.render.naming import snake
 
-_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _SCHEMES: dict[str, tuple[str, dict[str, Any]]] = {
     "bearer": ("bearerAuth", {"type": "http", "scheme": "bearer"}),
     "basic": ("basicAuth", {"type": "http", "scheme": "basic"}),
@@ -48,7 +48,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     text = normalize(read_text(path, shown))
     warnings: list[str] = []
     doc = _embedded_document(text, shown, warnings)
-    if doc is not None and not any(isinstance(item, dict) and any(m in item for m in _METHODS)
+    if doc is not None and not any(isinstance(item, dict) and any(m in item for m in HTTP_METHODS)
                                    for item in (doc.get("paths") or {}).values()):
         warnings.append(f"{shown}: the embedded OpenAPI document holds no operation; reading the page's text")
         doc = None

@@ -25,7 +25,7 @@ from generator.errors import ApigenError
 from generator.spec.flat_yaml import looks_flat, rebuild
 from generator.spec.io import LimitError, _Loader
 from generator.spec.upgrade import to_openapi31
-from generator.spec.walk import mapping
+from generator.spec.walk import HTTP_METHODS, mapping
 
 _YAML_START = re.compile(r"""^(?P<indent>[ \t]*)(?P<key>openapi|swagger)[ \t]*:[ \t]*['"]?(?P<version>\d[\d.]*)['"]?"""
                          r"""[ \t]*(?:#.*)?$""", re.MULTILINE)
@@ -129,7 +129,7 @@ def _drop_unreadable_operations(doc: dict[str, Any], source: str, line: int, war
                             f"skipped")
             del paths[path]
             continue
-        for method in [m for m in _OPERATION_KEYS if m in item and not isinstance(item[m], dict)]:
+        for method in [m for m in HTTP_METHODS if m in item and not isinstance(item[m], dict)]:
             warnings.append(f"{source}:{line}: {method.upper()} {path} of the embedded OpenAPI document is not a "
                             f"mapping; skipped")
             del item[method]
@@ -219,9 +219,6 @@ def _from_yaml(text: str, source: str, warnings: list[str]) -> tuple[dict[str, A
     return doc, first + 1, False
 
 
-_OPERATION_KEYS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
 def _yaml_prefix(block: list[str], bad: int) -> dict[str, Any] | None:
     """The document made of the lines above a broken one, cut back line by line until it parses."""
     for end in range(min(bad, len(block)), 0, -1):
@@ -233,9 +230,9 @@ def _yaml_prefix(block: list[str], bad: int) -> dict[str, Any] | None:
             paths = doc["paths"]
             for key, item in list(paths.items()):
                 if isinstance(item, dict):
-                    for method in [m for m, op in item.items() if m in _OPERATION_KEYS and not isinstance(op, dict)]:
+                    for method in [m for m, op in item.items() if m in HTTP_METHODS and not isinstance(op, dict)]:
                         del item[method]  # the operation whose text broke
-                if not isinstance(item, dict) or not any(m in item for m in _OPERATION_KEYS):
+                if not isinstance(item, dict) or not any(m in item for m in HTTP_METHODS):
                     del paths[key]
             return doc
         return None

@@ -17,8 +17,9 @@ from generator.ingest import jsonish, statements
 from generator.ingest.curl import Curl, split_url
 from generator.ingest.page import JsonBlock, Page
 from generator.ingest.sections import BODY, RESPONSE, enclosing, heading, opens_response_body
+from generator.ingest.text import METHOD_WORDS
 
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+METHODS = METHOD_WORDS
 _SEGMENT = re.compile(r"^[A-Za-z0-9_\-.{}~]+$")
 _DOC_LINK = re.compile(r"(?:官方文档|官方链接|官网文档|参考文档|Official\s+(?:docs?|documentation)|API\s+docs?)\s*[:：]?\s*"
                        r"(https?://[^\s,，。)\"'<>]+)", re.IGNORECASE)
