@@ -612,3 +612,23 @@ def test_an_endpoint_named_only_in_prose_is_still_read(tmp_path: Path) -> None:
     run = run_ingest(tmp_path, "To make a card, send POST /v2/cards with a JSON body.\n", "-o", "out.yaml")
     assert run.returncode == 0 and "only named in a sentence" in run.stderr
     assert "/v2/cards:" in (tmp_path / "out.yaml").read_text(encoding="utf-8")
+
+
+def test_one_method_over_several_placeholder_urls_and_an_english_deprecated_badge(ingest) -> None:
+    page = """\
+Deprecated
+Make a tune
+POST
+{{BASE_URL}}/tunes/quick
+{{BASE_URL}}/tunes/custom
+Body 参数application/json
+lyrics
+string
+必需
+歌词
+"""
+    spec = ingest(page)
+    assert set(spec["paths"]) == {"/tunes/quick", "/tunes/custom"} and "servers" not in spec
+    for path in spec["paths"]:
+        op = op_of(spec, "post", path)
+        assert body_schema(op)["required"] == ["lyrics"] and op["deprecated"] is True
