@@ -7,12 +7,15 @@ import copy
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
 
 from generator.cli import main
+
+if TYPE_CHECKING:
+    from tests.regen.site_server import SiteServer
 
 PETSTORE: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -101,3 +104,23 @@ def apigen(root: Path, *args: str) -> int:
     """Run the CLI in-process (so the stand-in renderers apply) against `root`."""
     verb, *rest = args
     return main([verb, "--root", str(root), *rest])
+
+
+@pytest.fixture
+def site() -> Iterator[SiteServer]:
+    """A local doc site on 127.0.0.1 (see site_server)."""
+    from tests.regen.site_server import SiteServer as Server
+
+    server = Server()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def other() -> Iterator[SiteServer]:
+    """A second site, on another port: another origin."""
+    from tests.regen.site_server import SiteServer as Server
+
+    server = Server()
+    yield server
+    server.close()

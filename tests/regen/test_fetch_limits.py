@@ -18,20 +18,6 @@ MIB = 1024 * 1024
 ENDPOINT = "<h1>Create image</h1><p>POST /v1/images</p>"
 
 
-@pytest.fixture
-def site() -> Iterator[SiteServer]:
-    server = SiteServer()
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def other() -> Iterator[SiteServer]:
-    server = SiteServer()
-    yield server
-    server.close()
-
-
 def project(tmp_path: Path, *urls: str) -> Path:
     folder = tmp_path / "specs/sources/demo"
     folder.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,6 @@ from generator.cli import main
 from generator.regen.fetch import Progress
 from tests.regen.site_server import SiteServer, markdown, page
 from tests.regen.test_fetch_site import endpoint_md, mintlify, project, stored
-
-
-@pytest.fixture
-def site() -> Iterator[SiteServer]:
-    server = SiteServer()
-    yield server
-    server.close()
 
 
 def fetch(root: Path, *args: str) -> int:

@@ -6,7 +6,6 @@ pages, robots.txt, --dry-run, and the build that follows."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,6 @@ import pytest
 from generator.cli import main
 from tests.regen.conftest import snapshot
 from tests.regen.site_server import Reply, SiteServer, markdown, page, redirect
-
-
-@pytest.fixture
-def site() -> Iterator[SiteServer]:
-    server = SiteServer()
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def other() -> Iterator[SiteServer]:
-    server = SiteServer()
-    yield server
-    server.close()
 
 
 def endpoint_md(title: str, method: str, path: str, field: str = "prompt") -> str:
