@@ -54,8 +54,8 @@ def auth_headers(spec: dict[str, Any]) -> list[str]:
 
 def run_one(source: Path, max_examples: int, scratch: Path) -> tuple[int, int, int]:
     """(cases generated, failures, schemathesis exit code) for one document."""
-    from generator.spec import load_spec
-    from generator.spec.io import dump_spec
+    from generator.openapi import load_spec
+    from generator.openapi.io import dump_spec
 
     spec = load_spec(source)
     path = scratch / f"{source.stem}.yaml"

@@ -25,13 +25,13 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
 from generator.config import ServiceConfig, package_name
+from generator.core.walk import HTTP_METHODS
+from generator.openapi import load_spec
+from generator.openapi.io import load_document
+from generator.openapi.upgrade import to_openapi31
 from generator.render import RenderContext
 from generator.render.python_plan import build_plan
 from generator.render.python_sdk import render
-from generator.spec import load_spec
-from generator.spec.io import load_document
-from generator.spec.upgrade import to_openapi31
-from generator.spec.walk import HTTP_METHODS
 
 # Imports every module of the package in a fresh interpreter; prints "<imported> <total>" and the failures.
 _IMPORT_ALL = """

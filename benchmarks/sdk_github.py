@@ -137,8 +137,8 @@ def main() -> None:
 
     sdk = work / "cold" / "python"
     sys.path.insert(0, str(ROOT))
+    from generator.openapi import load_spec
     from generator.render.python_plan import build_plan
-    from generator.spec import load_spec
 
     plan = build_plan(load_spec(SPEC))
     emitted = sum(1 for r in plan.resources for op in r.operations

@@ -24,11 +24,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.errors import ApigenError
-from generator.spec import prepare
-from generator.spec.io import load_document
-from generator.spec.normalize import normalize
-from generator.spec.upgrade import to_openapi31
-from generator.spec.validate import spec_problems, validate_spec
+from generator.openapi import prepare
+from generator.openapi.io import load_document
+from generator.openapi.normalize import normalize
+from generator.openapi.upgrade import to_openapi31
+from generator.openapi.validate import spec_problems, validate_spec
 
 
 def sample(directory: Path, count: int) -> list[Path]:

@@ -91,10 +91,10 @@ def source_pages(config: ProjectConfig, name: str) -> list[Path]:
 
 def check_spec(spec: dict[str, Any], source: str) -> None:
     """Validate a spec the fast way: the compiled-schema engine (jsonschema-rs, tens of milliseconds) gives the
-    same verdicts as openapi-spec-validator (tests/spec compare them), whose import alone takes over a second;
+    same verdicts as openapi-spec-validator (tests/openapi compare them), whose import alone takes over a second;
     a spec it finds invalid goes through `validate_spec` (the engine chosen as before), which has the last word
     and words the error exactly as before."""
-    from generator.spec.validate import spec_problems, validate_spec
+    from generator.openapi.validate import spec_problems, validate_spec
 
     if spec_problems(spec, engine="compiled"):
         validate_spec(spec, source=source)
@@ -104,11 +104,11 @@ def service_spec(config: ProjectConfig, name: str, strict: bool = False) -> tupl
     """The normalized, validated spec of a service, its YAML text when it came from sources, and warnings.
 
     A spec file of the user's (`specs/<name>.yaml`, often a third party's) is read leniently unless `strict`:
-    repairs and dropped operations are warnings (see generator.spec.prepare)."""
-    from generator.spec import prepare
-    from generator.spec.io import dump_spec, load_document
-    from generator.spec.normalize import normalize
-    from generator.spec.upgrade import to_openapi31
+    repairs and dropped operations are warnings (see generator.openapi.prepare)."""
+    from generator.openapi import prepare
+    from generator.openapi.io import dump_spec, load_document
+    from generator.openapi.normalize import normalize
+    from generator.openapi.upgrade import to_openapi31
 
     pages = source_pages(config, name)
     spec_path = config.specs_dir / f"{name}.yaml"
@@ -233,7 +233,7 @@ def previous_spec(config: ProjectConfig, name: str, manifest: Manifest | None, i
         return manifest.spec
     path = config.specs_dir / f"{name}.yaml"
     if ingested and path.is_file():
-        from generator.spec.io import load_document
+        from generator.openapi.io import load_document
 
         try:
             return canonical(load_document(path))

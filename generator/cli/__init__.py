@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"apigen {verb}: error: {error}", file=sys.stderr)
         return 1
     except RecursionError:
-        # the last line of defence: readers bound depth themselves (generator.spec.io.MAX_DEPTH), but a
+        # the last line of defence: readers bound depth themselves (generator.openapi.io.MAX_DEPTH), but a
         # deeply nested input reaching some other recursive reader must still end in one line, not a trace
         print(f"apigen {verb}: error: input nested too deeply to process (over Python's recursion limit)",
               file=sys.stderr)

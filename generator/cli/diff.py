@@ -21,15 +21,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_file(path: Path) -> dict[str, Any]:
-    from generator.spec.io import load_document
-    from generator.spec.upgrade import to_openapi31
+    from generator.openapi.io import load_document
+    from generator.openapi.upgrade import to_openapi31
 
     return to_openapi31(load_document(path), source=str(path))
 
 
 def _load_text(text: str, source: str) -> dict[str, Any]:
-    from generator.spec.io import parse_text
-    from generator.spec.upgrade import to_openapi31
+    from generator.openapi.io import parse_text
+    from generator.openapi.upgrade import to_openapi31
 
     data = parse_text(text, source) if text.strip() else {}
     if not isinstance(data, dict):

@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from generator.config import ALL_TARGETS, load_config
+    from generator.openapi import load_spec
     from generator.render import Commands, RenderContext, renderer
-    from generator.spec import load_spec
 
     warnings: list[str] = []
     spec = load_spec(args.spec, strict=args.strict, warnings=warnings)

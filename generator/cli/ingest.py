@@ -18,9 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator.ingest import ingest_pages
-    from generator.spec.io import dump_spec
-    from generator.spec.normalize import normalize
-    from generator.spec.validate import validate_spec
+    from generator.openapi.io import dump_spec
+    from generator.openapi.normalize import normalize
+    from generator.openapi.validate import validate_spec
 
     result = ingest_pages(list(args.pages), service=args.service)
     for warning in result.warnings:

@@ -47,9 +47,9 @@ def load_app_module(folder: Path) -> ModuleType:
 def render_spec(spec_path: Path, out: Path) -> Path:
     """Render the mock of any OpenAPI document into `out`; returns the mock folder."""
     from generator.config import ServiceConfig, package_name
+    from generator.openapi import load_spec
     from generator.render import RenderContext
     from generator.render.mock_server import render
-    from generator.spec import load_spec
 
     spec = load_spec(spec_path)
     name = spec_path.stem

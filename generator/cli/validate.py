@@ -22,10 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator.errors import ApigenError
-    from generator.spec import load_spec
-    from generator.spec.io import load_document
-    from generator.spec.upgrade import to_openapi31
-    from generator.spec.validate import validate_spec
+    from generator.openapi import load_spec
+    from generator.openapi.io import load_document
+    from generator.openapi.upgrade import to_openapi31
+    from generator.openapi.validate import validate_spec
 
     failed = 0
     for path in args.specs:

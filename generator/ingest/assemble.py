@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.core.walk import HTTP_METHODS
 from generator.errors import ApigenError
 from generator.ingest.infer import infer
-from generator.spec.walk import HTTP_METHODS
 
 
 def merge_schema(primary: dict[str, Any], secondary: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.core.naming import snake
+from generator.core.walk import HTTP_METHODS
 from generator.errors import ApigenError
 from generator.ingest import jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
@@ -16,8 +18,6 @@ from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
 from generator.ingest.sections import heading
 from generator.ingest.text import normalize
-from generator.spec.walk import HTTP_METHODS
-from generator.render.naming import snake
 
 _SCHEMES: dict[str, tuple[str, dict[str, Any]]] = {
     "bearer": ("bearerAuth", {"type": "http", "scheme": "bearer"}),
@@ -30,7 +30,7 @@ _SCHEMES: dict[str, tuple[str, dict[str, Any]]] = {
 def _embedded_document(text: str, source: str, warnings: list[str]) -> dict[str, Any] | None:
     """The page's whole OpenAPI/Swagger document as 3.1 (salvaged where it is broken), or None."""
     from generator.ingest.layouts import openapi_document
-    from generator.spec.upgrade import to_openapi31
+    from generator.openapi.upgrade import to_openapi31
 
     try:
         doc = openapi_document.parse(text, source, warnings)

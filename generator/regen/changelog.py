@@ -28,7 +28,7 @@ def change_line(change: Change, sources: dict[str, str] | None = None) -> str:
 def operation_sources(old: dict[str, Any], new: dict[str, Any]) -> dict[str, str]:
     """`POST /v1/images` -> the doc page (`x-source`) behind it: the new spec's page, else the old one's (an
     operation removed with its page), so a changelog entry says which page to look at."""
-    from generator.spec.walk import operations
+    from generator.core.walk import operations
 
     sources: dict[str, str] = {}
     for spec in (old, new):  # the new spec's pages win
@@ -75,7 +75,7 @@ def json_report(changes: list[Change], old_name: str, new_name: str) -> str:
 def operation_count(spec: dict[str, Any]) -> int:
     """How many operations a spec has (what "Initial release: N operation(s)" counts; not the number of
     changes against an empty spec, which also counts auth and server entries)."""
-    from generator.spec.walk import operations
+    from generator.core.walk import operations
 
     return len(list(operations(spec)))
 

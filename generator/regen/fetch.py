@@ -550,7 +550,7 @@ class ServiceFetch:
 
     def openapi_document(self, response: Response, url: str) -> bytes:
         """The export's bytes when it is an OpenAPI/Swagger document; FetchError otherwise."""
-        from generator.spec.io import parse_text
+        from generator.openapi.io import parse_text
 
         if response.status != 200:
             raise FetchError(f"HTTP {response.status}")

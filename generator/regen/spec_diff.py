@@ -21,8 +21,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from generator.spec.walk import HTTP_METHODS, sequence
-from generator.spec.walk import operations as spec_operations
+from generator.core.walk import HTTP_METHODS, deref, sequence
+from generator.core.walk import operations as spec_operations
 
 BREAKING, ADDITION, CHANGE = "breaking", "addition", "change"
 LEVELS = (BREAKING, ADDITION, CHANGE)
@@ -61,6 +61,9 @@ def _show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+Seen = frozenset[str]  # the `$ref`s followed on the way to a schema (cycle guard)
+
+
 class _Differ:
     """Walks two specs side by side, collecting Changes."""
 
@@ -76,22 +79,11 @@ class _Differ:
         self.changes.append(Change(level, kind, self.operation, self.operation_id, where, message))
 
     @staticmethod
-    def resolve(spec: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> tuple[Any, tuple[str, ...]]:
+    def resolve(spec: dict[str, Any], node: Any, seen: Seen = frozenset()) -> tuple[Any, Seen]:
         """Follow local `$ref`s (siblings of a 3.1 `$ref` override the target); `seen` guards cycles."""
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-            ref = node["$ref"]
-            if ref in seen:
-                return {}, seen
-            seen = (*seen, ref)
-            target: Any = spec
-            for part in ref[2:].split("/"):
-                part = part.replace("~1", "/").replace("~0", "~")
-                target = target.get(part) if isinstance(target, dict) else None
-            siblings = {k: v for k, v in node.items() if k != "$ref"}
-            node = {**target, **siblings} if isinstance(target, dict) else siblings
-        return node, seen
+        return deref(spec, node, seen)
 
-    def flatten(self, spec: dict[str, Any], node: Any, seen: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
+    def flatten(self, spec: dict[str, Any], node: Any, seen: Seen) -> tuple[Any, Seen]:
         """A resolved schema with its `allOf` members merged in (properties, required, type), so that
         moving a field between a base schema and its extension is not reported as a change."""
         node, seen = self.resolve(spec, node, seen)
@@ -199,7 +191,7 @@ class _Differ:
             elif was and not now:
                 self.add(CHANGE, "parameter-became-optional", where, f"{where} became optional")
             self.compare_schema(old[key].get("schema") or {}, new[key].get("schema") or {}, where,
-                                request=True, seen=((), ()), depth=0)
+                                request=True, seen=(frozenset(), frozenset()), depth=0)
 
     # -- bodies --------------------------------------------------------------------------------------------
     def compare_request_body(self, old_raw: Any, new_raw: Any) -> None:
@@ -231,7 +223,7 @@ class _Differ:
             else:
                 old_schema = _event_payload(media, (old[media] or {}).get("schema") or {})
                 new_schema = _event_payload(media, (new[media] or {}).get("schema") or {})
-                self.compare_schema(old_schema, new_schema, label, request=request, seen=((), ()), depth=0)
+                self.compare_schema(old_schema, new_schema, label, request=request, seen=(frozenset(), frozenset()), depth=0)
 
     def compare_responses(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         for code in sorted(set(old) | set(new), key=str):
@@ -279,7 +271,7 @@ class _Differ:
         return narrow <= expanded
 
     def compare_schema(self, old_raw: Any, new_raw: Any, where: str, request: bool,
-                       seen: tuple[tuple[str, ...], tuple[str, ...]], depth: int) -> None:
+                       seen: tuple[Seen, Seen], depth: int) -> None:
         old, old_seen = self.flatten(self.old, old_raw, seen[0])
         new, new_seen = self.flatten(self.new, new_raw, seen[1])
         if not isinstance(old, dict) or not isinstance(new, dict) or depth > _MAX_DEPTH:
@@ -358,7 +350,7 @@ class _Differ:
                      "limit-tightened" if tighter else "limit-relaxed", where, text)
 
     def compare_properties(self, old: dict[str, Any], new: dict[str, Any], where: str, request: bool,
-                           seen: tuple[tuple[str, ...], tuple[str, ...]], depth: int) -> None:
+                           seen: tuple[Seen, Seen], depth: int) -> None:
         old_props: dict[str, Any] = old["properties"] if isinstance(old.get("properties"), dict) else {}
         new_props: dict[str, Any] = new["properties"] if isinstance(new.get("properties"), dict) else {}
         old_req = set(old.get("required") or []) if isinstance(old.get("required"), list) else set()

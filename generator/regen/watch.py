@@ -97,7 +97,7 @@ def warm_up(config: ProjectConfig, say: Printer) -> None:
     from generator.render import TARGETS
 
     targets = sorted({t for name in config.service_names() for t in config.service(name).targets})
-    modules = ["generator.ingest", "generator.spec.validate", "openapi_spec_validator",
+    modules = ["generator.ingest", "generator.openapi.validate", "openapi_spec_validator",
                *(TARGETS[t] for t in targets if t in TARGETS)]
     for module in modules:
         try:

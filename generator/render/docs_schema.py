@@ -10,9 +10,9 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 
+from generator.core import walk
+from generator.core.walk import deref, sequence
 from generator.render.docs_text import short_json
-from generator.spec import walk
-from generator.spec.walk import sequence
 
 MAX_DEPTH = 6
 
@@ -23,28 +23,9 @@ class Resolver:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.spec = spec
 
-    def lookup(self, ref: str) -> Any:
-        if not ref.startswith("#/"):
-            return {}
-        node: Any = self.spec
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if not isinstance(node, dict) or part not in node:
-                return {}
-            node = node[part]
-        return node
-
     def deref(self, node: Any, seen: frozenset[str] = frozenset()) -> Any:
         """`node` with its own top-level `$ref` chain followed (siblings of `$ref` win, as in 3.1)."""
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if ref in seen:
-                return {}
-            seen = seen | {ref}
-            target = self.lookup(ref)
-            extra = {k: v for k, v in node.items() if k != "$ref"}
-            node = {**target, **extra} if isinstance(target, dict) and extra else target
-        return node
+        return deref(self.spec, node, seen)[0]
 
     def inline(self, node: Any, depth: int = 0, seen: frozenset[str] = frozenset()) -> Any:
         """A copy of `node` with every `$ref` expanded (cycles cut to `{}`), for validation."""

@@ -12,9 +12,9 @@ import json
 import math
 from typing import Any
 
-from generator.spec.errors import base_path, families, service_family
-from generator.spec.walk import operations as spec_operations
-from generator.spec.walk import resolve
+from generator.core.walk import operations as spec_operations
+from generator.core.walk import resolve
+from generator.openapi.errors import base_path, families, service_family
 
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.core.walk import operations
 from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
 from generator.render.python_schemas import SchemaSet, default_literal
-from generator.spec.walk import operations
 
 # Header parameters the client sets itself; a spec documenting them must not produce arguments.
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}

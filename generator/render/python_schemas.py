@@ -17,8 +17,8 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
 
+from generator.core.walk import target, unescape
 from generator.render.naming import pascal
 from generator.render.templates import py_string
 
@@ -76,10 +76,6 @@ def _only_notes(schema: Any) -> bool:
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 
 
-def _pointer_unescape(part: str) -> str:
-    return unquote(part).replace("~1", "/").replace("~0", "~")
-
-
 @dataclass
 class SchemaSet:
     """Component schemas under their class names, plus the inline objects lifted while typing the SDK."""
@@ -133,14 +129,10 @@ class SchemaSet:
                 continue
             if not ref.startswith("#/"):
                 return {}
-            target: Any = self.spec
-            for part in ref[2:].split("/"):
-                if not isinstance(target, dict):
-                    return {}
-                target = target.get(_pointer_unescape(part))
-            if target is None:
+            found = target(self.spec, ref)
+            if found is None:
                 return {}
-            schema = target
+            schema = found
         return schema
 
     def _class_ref(self, ref: str) -> str | None:
@@ -148,7 +140,7 @@ class SchemaSet:
         if ref.startswith(CLASS_PREFIX):
             return ref[len(CLASS_PREFIX):]
         if ref.startswith(SCHEMA_PREFIX):
-            return self.names.get(_pointer_unescape(ref[len(SCHEMA_PREFIX):]))
+            return self.names.get(unescape(ref[len(SCHEMA_PREFIX):]))
         return None
 
     def _rewrite(self, schema: Any, seen: frozenset[str], hint: str) -> Any:

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from generator.config import ServiceConfig
+from generator.openapi import load_spec
 from generator.render import RenderContext
-from generator.spec import load_spec
 
 SPECS = Path(__file__).resolve().parent / "specs"
 

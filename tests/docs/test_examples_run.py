@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from generator.config import ServiceConfig, env_prefix, load_config
+from generator.openapi import load_spec
 from generator.render import RenderContext, renderer
-from generator.spec import load_spec
 from tests.docs.helpers import SPECS, code_blocks
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from generator.config import ServiceConfig
+from generator.openapi import load_spec
 from generator.render import RenderContext, renderer
 from generator.render.docs_sdk import sdk_names
-from generator.spec import load_spec
 from tests.docs.helpers import SPECS, code_blocks, render_docs
 
 STATES = ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from generator.config import ServiceConfig
+from generator.openapi.normalize import normalize
 from generator.render import RenderContext
 from generator.render.mock_server import render
-from generator.spec.normalize import normalize
 
 OK = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}}
 NAME = {"name": "name", "in": "path", "required": True, "schema": {"type": "string", "pattern": r"^[-\w]+$"}}

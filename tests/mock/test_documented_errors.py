@@ -20,7 +20,7 @@ import pytest
 import referencing
 import referencing.jsonschema
 
-from generator.spec.walk import operations, resolve
+from generator.core.walk import operations, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = sorted(p.parent.parent.name for p in (ROOT / "generated").glob("*/mock/spec.json"))

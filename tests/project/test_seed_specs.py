@@ -12,9 +12,9 @@ import pytest
 from generator.build import source_pages
 from generator.config import load_config
 from generator.ingest import ingest_pages
-from generator.spec.io import dump_spec
-from generator.spec.normalize import normalize
-from generator.spec.validate import validate_spec
+from generator.openapi.io import dump_spec
+from generator.openapi.normalize import normalize
+from generator.openapi.validate import validate_spec
 from tests.seeds import SEED_SERVICES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -94,7 +94,7 @@ def test_real_renderers_give_the_same_bytes_with_cold_warm_and_no_cache(tmp_path
 
 def test_invalid_spec_is_reported_as_the_reference_validator_words_it() -> None:
     from generator.build import check_spec
-    from generator.spec.validate import validate_spec
+    from generator.openapi.validate import validate_spec
 
     spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/a/{id}": {"get": {
         "operationId": "get_a", "tags": ["a"], "responses": {"200": {"description": "ok"}}}}}}

@@ -15,9 +15,9 @@ from types import ModuleType
 import pytest
 
 from generator.config import ServiceConfig
+from generator.openapi import load_spec
 from generator.render import RenderContext
 from generator.render.python_sdk import render
-from generator.spec import load_spec
 from tests.sdk.server import LocalServer
 
 SPECS = Path(__file__).resolve().parent / "specs"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_config
+from generator.openapi import load_spec
 from generator.render import RenderContext
 from generator.render.python_sdk import render
-from generator.spec import load_spec
 from tests.sdk.test_generate import tree
 from tests.seeds import SEED_SERVICES
 

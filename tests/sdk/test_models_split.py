@@ -115,8 +115,8 @@ def test_split_models_lint_type_check_and_validate(zoo: Path) -> None:
 def test_worker_processes_write_the_same_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A large spec is rendered with forked workers (testing helper, models modules): same bytes as inline."""
     from generator.config import load_config
+    from generator.openapi import load_spec
     from generator.render import RenderContext, python_sdk
-    from generator.spec import load_spec
     from tests.sdk.conftest import SPECS
     from tests.sdk.test_generate import ROOT, tree
 

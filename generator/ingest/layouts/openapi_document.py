@@ -4,7 +4,7 @@ Doc sites built on Apifox or VitePress often show the operation's complete OpenA
 block, after navigation text; scrapers keep the text but may drop the code block's fences or all of its
 indentation. This layout finds the document's first line (`openapi: 3.0.1`, `"swagger": "2.0"` ...),
 takes the block that follows, parses it (rebuilding the nesting from OpenAPI's structure when indentation
-was lost, see `generator.spec.flat_yaml`) and returns it as OpenAPI 3.1. The ingest reader calls `parse`
+was lost, see `generator.openapi.flat_yaml`) and returns it as OpenAPI 3.1. The ingest reader calls `parse`
 before any other layout.
 
 A document that is broken (one bad line, cut off by the end of an excerpt) is salvaged: a cut-off JSON
@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 
+from generator.core.walk import HTTP_METHODS, mapping
 from generator.errors import ApigenError
-from generator.spec.flat_yaml import looks_flat, rebuild
-from generator.spec.io import LimitError, _Loader
-from generator.spec.upgrade import to_openapi31
-from generator.spec.walk import HTTP_METHODS, mapping
+from generator.openapi.flat_yaml import looks_flat, rebuild
+from generator.openapi.io import LimitError, _Loader
+from generator.openapi.upgrade import to_openapi31
 
 _YAML_START = re.compile(r"""^(?P<indent>[ \t]*)(?P<key>openapi|swagger)[ \t]*:[ \t]*['"]?(?P<version>\d[\d.]*)['"]?"""
                          r"""[ \t]*(?:#.*)?$""", re.MULTILINE)

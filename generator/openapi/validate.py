@@ -1,6 +1,6 @@
 """Validation: the OpenAPI 3.1 rules, then apigen's own checks that renderers rely on.
 
-Two engines give the same verdicts on the specs we measured (`tests/spec/test_validate.py` compares them):
+Two engines give the same verdicts on the specs we measured (`tests/openapi/test_validate.py` compares them):
 
 - openapi-spec-validator, for specs of ordinary size: the reference implementation.
 - A compiled-schema path for large specs (GitHub's 1,200 operations take openapi-spec-validator 20-40 s,
@@ -21,8 +21,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator.core.walk import HTTP_METHODS, exists, mapping, operations, pointer, resolve, sequence
 from generator.errors import ApigenError
-from generator.spec.walk import HTTP_METHODS, exists, mapping, operations, pointer, resolve, sequence
 
 # Above this many operations the compiled-schema engine is used (openapi-spec-validator grows superlinearly).
 LARGE_SPEC_OPERATIONS = 300

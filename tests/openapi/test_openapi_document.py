@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from generator.ingest.layouts.openapi_document import parse
-from generator.spec.normalize import normalize
-from generator.spec.validate import validate_spec
+from generator.openapi.normalize import normalize
+from generator.openapi.validate import validate_spec
 
 DOC_YAML = """\
 openapi: 3.0.1

@@ -1,4 +1,8 @@
-"""Reading a spec: following local `$ref`s and listing operations in canonical order."""
+"""Reading a spec: following local `$ref`s and listing operations in canonical order.
+
+The one `$ref` reader of the generator: a reference is a URI fragment (`#/a/b~1c/0`), percent-escapes are
+undone before `~1`/`~0`, so `#/components/schemas/My%20Pet` and `My Pet` name one place everywhere.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ def _lookup(spec: dict[str, Any], ref: str) -> Any:
         return _NOWHERE
     target: Any = spec
     for part in ref[2:].split("/"):
-        part = unquote(part).replace("~1", "/").replace("~0", "~")
+        part = unescape(part)
         if isinstance(target, dict) and part in target:
             target = target[part]
         elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
@@ -28,6 +32,17 @@ def _lookup(spec: dict[str, Any], ref: str) -> Any:
         else:
             return _NOWHERE
     return target
+
+
+def unescape(part: str) -> str:
+    """One segment of a `$ref` fragment as the key it names: percent-escapes, then `~1` and `~0`."""
+    return unquote(part).replace("~1", "/").replace("~0", "~")
+
+
+def target(spec: dict[str, Any], ref: str) -> Any:
+    """The value a local `$ref` names, or None when it names no place in the document."""
+    found = _lookup(spec, ref)
+    return None if found is _NOWHERE else found
 
 
 def exists(spec: dict[str, Any], ref: str) -> bool:
@@ -45,6 +60,23 @@ def resolve(spec: dict[str, Any], node: Any, hops: int = 10) -> Any:
             return node
         node = target
     return node
+
+
+def deref(spec: dict[str, Any], node: Any, seen: frozenset[str] = frozenset()) -> tuple[Any, frozenset[str]]:
+    """`node` with its `$ref` chain followed, and the refs followed on the way (pass them back in to guard
+    cycles while walking deeper). Siblings of a `$ref` override its target's keys, as in OpenAPI 3.1; a
+    cycle gives `{}`, a ref to nowhere gives the siblings alone."""
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        ref = node["$ref"]
+        if ref in seen:
+            return {}, seen
+        seen = seen | {ref}
+        target = _lookup(spec, ref)
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        if not isinstance(target, dict):
+            return (siblings if target is _NOWHERE or target is None else target), seen
+        node = {**target, **siblings} if siblings else target
+    return node, seen
 
 
 def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:

@@ -18,10 +18,10 @@ from typing import Any
 def prepare(spec: dict[str, Any], source: str, strict: bool = False) -> tuple[dict[str, Any], list[str]]:
     """An OpenAPI 3.1 dict (a fresh `to_openapi31` result, changed in place) repaired, pruned unless `strict`,
     and normalized; with the warnings. Not validated yet: the caller validates (see `load_spec`)."""
-    from generator.spec.normalize import normalize
-    from generator.spec.prune import prune
-    from generator.spec.repair import repair
-    from generator.spec.validate import spec_problems
+    from generator.openapi.normalize import normalize
+    from generator.openapi.prune import prune
+    from generator.openapi.repair import repair
+    from generator.openapi.validate import spec_problems
 
     if strict:
         return normalize(spec, copy=False), []
@@ -38,9 +38,9 @@ def load_spec(path: Path, strict: bool = False, warnings: list[str] | None = Non
 
     Repairs and drops are appended to `warnings`, or printed on stderr (`warning: ...`) when none is given.
     """
-    from generator.spec.io import load_document
-    from generator.spec.upgrade import to_openapi31
-    from generator.spec.validate import validate_spec
+    from generator.openapi.io import load_document
+    from generator.openapi.upgrade import to_openapi31
+    from generator.openapi.validate import validate_spec
 
     spec, found = prepare(to_openapi31(load_document(path), source=str(path)), str(path), strict)
     validate_spec(spec, source=str(path))

@@ -21,9 +21,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from generator.render.naming import snake
-from generator.spec import errors, names, queue
-from generator.spec.walk import HTTP_METHODS, clone, mapping, operations, resolve
+from generator.core.naming import snake
+from generator.core.walk import HTTP_METHODS, clone, mapping, operations, resolve
+from generator.openapi import errors, names, queue
 
 _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.core.walk import HTTP_METHODS, clone, mapping, sequence
 from generator.errors import ApigenError
-from generator.spec.walk import HTTP_METHODS, clone, mapping, sequence
 
 # Swagger 2.0 parameter keys that move into the parameter's `schema` in OpenAPI 3.
 _SCHEMA_KEYS = (

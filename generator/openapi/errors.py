@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlparse
 
-from generator.spec.walk import mapping, operations, resolve
+from generator.core.walk import mapping, operations, resolve
 
 _SUFFIX = {"openai": "OpenAI", "fal": "Fal", "problem": "Problem"}
 FAMILY_MEDIA = {"openai": "application/json", "fal": "application/json", "problem": "application/problem+json"}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.spec.io import MAX_ALIAS_EXPANSION, MAX_DEPTH, parse_text
+from generator.openapi.io import MAX_ALIAS_EXPANSION, MAX_DEPTH, parse_text
 
 BOMB = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n" + "x-a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
     f"x-{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.spec import load_spec
-from generator.spec.normalize import normalize
-from generator.spec.upgrade import to_openapi31
-from generator.spec.validate import validate_spec
+from generator.openapi import load_spec
+from generator.openapi.normalize import normalize
+from generator.openapi.upgrade import to_openapi31
+from generator.openapi.validate import validate_spec
 
 
 def doc30() -> dict[str, Any]:

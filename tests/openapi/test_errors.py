@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.spec.normalize import normalize
-from generator.spec.validate import validate_spec
-from generator.spec.walk import resolve
+from generator.core.walk import resolve
+from generator.openapi.normalize import normalize
+from generator.openapi.validate import validate_spec
 
 OK = {"200": {"description": "ok"}}
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from generator.spec.repair import one_line
-from generator.spec.validate import spec_problems
-from generator.spec.walk import HTTP_METHODS, mapping, pointer
+from generator.core.walk import HTTP_METHODS, mapping, pointer
+from generator.openapi.repair import one_line
+from generator.openapi.validate import spec_problems
 
 MAX_ROUNDS = 100
 

@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ApigenError
-from generator.spec import load_spec
-from generator.spec.io import dump_spec
-from generator.spec.normalize import normalize
-from generator.spec.upgrade import to_openapi31
-from generator.spec.validate import spec_problems, validate_spec
+from generator.openapi import load_spec
+from generator.openapi.io import dump_spec
+from generator.openapi.normalize import normalize
+from generator.openapi.upgrade import to_openapi31
+from generator.openapi.validate import spec_problems, validate_spec
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "openapi"
 CORPUS_FILES = sorted(CORPUS.glob("*.json")) if CORPUS.is_dir() else []

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from generator.spec.io import _Loader
+from generator.openapi.io import _Loader
 
 # Kinds: an object kind maps its keys to value kinds; "map:K" is a user-keyed map of K; "list:K" a list of
 # K; "free" is data of any shape; "scalar" a plain value.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.spec.walk import clone
+from generator.core.walk import clone
 
 QUEUE_TAG = "queue"
 _REQUEST_ID = "764cabcf-b745-4b3e-ae38-1200304cf45b"

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from generator.errors import ApigenError
-from generator.spec.normalize import normalize
-from generator.spec.upgrade import to_openapi31
-from generator.spec.validate import validate_spec
+from generator.openapi.normalize import normalize
+from generator.openapi.upgrade import to_openapi31
+from generator.openapi.validate import validate_spec
 
 
 def petstore() -> dict[str, Any]:

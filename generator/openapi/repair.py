@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator.spec.upgrade import _add_null, _examples_list, _typed_default
-from generator.spec.walk import HTTP_METHODS, mapping, pointer, sequence
+from generator.core.walk import HTTP_METHODS, mapping, pointer, sequence
+from generator.openapi.upgrade import _add_null, _examples_list, _typed_default
 
 Warn = Callable[[str, str], None]  # (JSON pointer, message)
 
@@ -383,7 +383,7 @@ def _valid_default(node: dict[str, Any], value: Any, root: dict[str, Any]) -> bo
     whole schema with its references followed, as openapi-spec-validator does."""
     import jsonschema_rs
 
-    from generator.spec.validate import _has_ref
+    from generator.openapi.validate import _has_ref
 
     if _plainly_valid(node, value):
         return True
@@ -403,7 +403,7 @@ def _valid_locally(node: dict[str, Any], value: Any) -> bool:
     """The default against the schema's own keywords (references point elsewhere: left out)."""
     import jsonschema_rs
 
-    from generator.spec.validate import _has_ref
+    from generator.openapi.validate import _has_ref
 
     local = {k: v for k, v in node.items() if k not in ("$ref", "default") and not _has_ref(v)}
     try:

@@ -12,8 +12,8 @@ import pytest
 
 from generator.cli import main
 from generator.errors import ApigenError
-from generator.spec import load_spec
-from generator.spec.validate import spec_problems
+from generator.openapi import load_spec
+from generator.openapi.validate import spec_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 WARNING = re.compile(r"^(?P<file>[^\n]+?): at (?P<where>/[^\s]*): (?P<what>[^\n]+)$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from generator.render.naming import snake
+from generator.core.naming import snake
 
 # Leading path segments that are not the resource: API prefixes and versions.
 _PREFIX = re.compile(r"^(api|openai|v\d+(\.\d+)*([a-z]+\d*)?)$", re.IGNORECASE)
