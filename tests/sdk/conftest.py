@@ -17,7 +17,7 @@ import pytest
 from generator.config import ServiceConfig
 from generator.openapi import load_spec
 from generator.render import RenderContext
-from generator.render.python_sdk import render
+from generator.render.python.sdk import render
 from tests.sdk.server import LocalServer
 
 SPECS = Path(__file__).resolve().parent / "specs"

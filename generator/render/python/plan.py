@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from generator.core.walk import operations
 from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
-from generator.render.python_schemas import SchemaSet, default_literal
+from generator.render.python.schemas import SchemaSet, default_literal
 
 # Header parameters the client sets itself; a spec documenting them must not produce arguments.
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.config import ServiceConfig
-from generator.render.docs_examples import Auth, RequestExample, auth_of, build_request
-from generator.render.docs_schema import Resolver, example_value, operations, range_text, type_text
-from generator.render.docs_text import short_json, slug
+from generator.render.docs.examples import Auth, RequestExample, auth_of, build_request
+from generator.render.docs.schema import Resolver, example_value, operations, range_text, type_text
+from generator.render.docs.text import short_json, slug
 from generator.render.naming import method_name, resource_name
 
 QUEUE_ROLES = ("status", "stream", "result", "cancel")
@@ -222,7 +222,7 @@ def _media(content: Any) -> tuple[str | None, dict[str, Any]]:
 def _media_example(media: dict[str, Any], resolver: Resolver, full: bool = False, description: str = "") -> Any:
     """The doc's own example when it fits the schema, else one built from the schema (showing the enum
     values the response's `description` names)."""
-    from generator.render.docs_schema import is_valid, named_enum_values
+    from generator.render.docs.schema import is_valid, named_enum_values
 
     schema = media.get("schema")
     candidates = []
@@ -241,7 +241,7 @@ def _media_example(media: dict[str, Any], resolver: Resolver, full: bool = False
 
 
 def _example_text(value: Any) -> str | None:
-    from generator.render.docs_text import json_text
+    from generator.render.docs.text import json_text
 
     if value is None:
         return None
@@ -355,7 +355,7 @@ def service_doc(spec: dict[str, Any], service: ServiceConfig, changelog: str | N
         tag_names={str(t["name"]): str(t.get("x-displayName") or "") for t in spec.get("tags") or []
                    if isinstance(t, dict) and t.get("name") and t.get("x-displayName")},
     )
-    from generator.render.docs_snippets import add_examples
+    from generator.render.docs.snippets import add_examples
 
     add_examples(spec, doc)
     return doc

@@ -17,9 +17,9 @@ import jinja2
 
 from generator.errors import ApigenError
 from generator.render import RenderContext
-from generator.render.python_imports import code_names, from_import, import_block, name_key
-from generator.render.python_models import models_source, worker_pool
-from generator.render.python_plan import Operation, Plan, Resource, build_plan
+from generator.render.python.imports import code_names, from_import, import_block, name_key
+from generator.render.python.models import models_source, worker_pool
+from generator.render.python.plan import Operation, Plan, Resource, build_plan
 from generator.render.templates import environment, write_text
 
 TEMPLATE_DIR = "python"
@@ -41,7 +41,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     A large spec is rendered with worker processes: the mock's testing helper in one from the start, then the
     models modules (datamodel-code-generator) in all, while this process renders the rest.
     """
-    from generator.render.sdk_testing import helper_files
+    from generator.render.python.testing import helper_files
 
     size = len(spec.get("paths") or {}) + len((spec.get("components") or {}).get("schemas") or {})
     with worker_pool(size >= _PARALLEL_FROM, lambda: helper_files(spec, context)) as (pool, helpers_future):
@@ -50,7 +50,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
 
 def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, pool: Executor | None,
                     helpers_future: Future[dict[str, str]] | None) -> None:
-    from generator.render.sdk_testing import helper_files
+    from generator.render.python.testing import helper_files
 
     service = context.service
     plan = build_plan(spec)

@@ -12,7 +12,7 @@ import jsonschema  # type: ignore[import-untyped]
 
 from generator.core import walk
 from generator.core.walk import deref, sequence
-from generator.render.docs_text import short_json
+from generator.render.docs.text import short_json
 
 MAX_DEPTH = 6
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from generator.render.docs_schema import Resolver, example_value
-from generator.render.docs_sdk import SdkOperation
+from generator.render.docs.schema import Resolver, example_value
+from generator.render.docs.sdk import SdkOperation
 from generator.render.templates import py_string
 
 

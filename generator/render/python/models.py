@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ApigenError
-from generator.render.python_imports import code_names, import_block, split_imports
-from generator.render.python_schemas import CLASS_PREFIX, SCHEMA_PREFIX, SchemaSet
+from generator.render.python.imports import code_names, import_block, split_imports
+from generator.render.python.schemas import CLASS_PREFIX, SCHEMA_PREFIX, SchemaSet
 
 _HEADER = re.compile(r"\A(#[^\n]*\n)+\n*")
 # A top-level definition of a class, or the call that completes it.

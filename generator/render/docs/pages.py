@@ -18,10 +18,10 @@ import jinja2
 from markupsafe import Markup
 
 from generator.render import Commands, RenderContext
-from generator.render import docs_text as text
-from generator.render.docs_examples import shell_single
-from generator.render.docs_highlight import highlight, markdown_highlight
-from generator.render.docs_model import OperationDoc, ParamRow, ServiceDoc, service_doc
+from generator.render.docs import text
+from generator.render.docs.examples import shell_single
+from generator.render.docs.highlight import highlight, markdown_highlight
+from generator.render.docs.model import OperationDoc, ParamRow, ServiceDoc, service_doc
 from generator.render.templates import environment, write_text
 
 
