@@ -1,6 +1,7 @@
-"""Import blocks laid out the way `ruff check` (isort rules) expects, without running a formatter.
+"""What a generated module imports, and its import block laid out the way `ruff check` (isort rules) expects.
 
-Generated modules import exactly what their code uses; this module only orders and wraps those imports:
+A resource module's imports follow from its plan (`resource_imports`): the models its types name, the
+typing names and runtime helpers its operations' shapes call for. Blocks are laid out without a formatter:
 `__future__`, standard library, third party, then relative imports, each group sorted, names ordered
 constants-classes-functions, long lines wrapped one name per line.
 """
@@ -9,16 +10,12 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.render.python.plan import Operation, Resource
 
 LINE_LENGTH = 88
-_FROM = re.compile(r"^from (\S+) import (.+)$")
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-# A comment or a string literal (any prefix, triple-quoted or not).
-_STRING = re.compile(
-    r"#[^\n]*|(?<![\w])[rbfuRBFU]{0,2}"
-    r"(?:\"\"\"(?:[^\\]|\\.)*?\"\"\"|'\'\'(?:[^\\]|\\.)*?\'\'\'|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')"
-)
-_CAST = re.compile(r"\bcast\(\s*\Z")
 _THIRD_PARTY_ROOTS = {"pydantic", "httpx", "typing_extensions", "pydantic_core"}
 
 
@@ -76,49 +73,57 @@ def import_block(imports: dict[str, set[str]], indent: int = 0) -> str:
                         for key in sorted(set(sections) | set(plain)))
 
 
-def split_imports(code: str) -> tuple[dict[str, set[str]], str]:
-    """The leading `from X import ...` lines of `code` as `{module: names}`, and the code after them."""
-    lines = code.split("\n")
-    imports: dict[str, set[str]] = {}
-    index = 0
-    while index < len(lines):
-        line = lines[index].strip()
-        match = _FROM.match(line)
-        if match:
-            names = match.group(2)
-            if names.startswith("("):
-                names = names[1:]
-                while not names.rstrip().endswith(")"):
-                    index += 1
-                    names += " " + lines[index].strip()
-                names = names.rstrip()[:-1]
-            imports.setdefault(match.group(1), set()).update(n.strip() for n in names.split(",") if n.strip())
-        elif line and not line.startswith("#"):
-            break
-        index += 1
-    return imports, "\n".join(lines[index:]).lstrip("\n")
+# Where each name a resource module may use comes from.
+_SOURCES: dict[str, str] = {
+    "Any": "typing", "Literal": "typing", "cast": "typing", "Callable": "collections.abc",
+    "cached_property": "functools", "_queue": "..",
+    **{name: ".._base" for name in (
+        "NOT_GIVEN", "AsyncResource", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
+        "Timeout", "_path", "async_to_raw_response", "file_parts", "form_fields", "header_params", "json_body",
+        "jsonable", "query_params", "raw_content", "to_raw_response")},
+}
+# What every resource module uses (its classes, `with_raw_response`), and every operation (one request).
+_RESOURCE_NAMES = {"cached_property", "SyncResource", "AsyncResource", "to_raw_response", "async_to_raw_response"}
+_OPERATION_NAMES = {"cast", "RequestOptions", "query_params", "header_params", "Headers", "Query", "Timeout",
+                    "NOT_GIVEN"}
+_QUEUE_NAMES = {"Callable", "Any", "_queue"}
 
 
-def reorder_imports(code: str) -> str:
-    """`code` whose leading `from X import ...` lines are regrouped and sorted into one canonical block."""
-    imports, rest = split_imports(code)
-    return f"{import_block(imports)}\n\n\n{rest}" if imports else code
+def operation_names(op: Operation) -> set[str]:
+    """The typing names and runtime helpers one generated method uses: its types', and those the way its
+    request is sent calls for (see `resources/_macros.jinja`)."""
+    names = set(_OPERATION_NAMES)
+    for found in (op.returns, *(p.annotation for p in op.params)):
+        names |= found.helpers
+    if op.path_params:
+        names.add("_path")
+    if op.body_kind in ("json", "multipart", "form") and not op.body_whole:
+        names.add("Body")
+    if op.body_kind == "json":
+        names.add("jsonable" if op.body_whole else "json_body")
+    elif op.body_kind in ("multipart", "form"):
+        names.add("form_fields")
+        if op.body_whole:
+            names.add("jsonable")
+        elif op.located("file"):
+            names.add("file_parts")
+    elif op.body_kind == "content":
+        names.add("raw_content")
+    return names
 
 
-def code_names(code: str) -> set[str]:
-    """The names code uses: strings and comments dropped, except `cast("...")` types and f-string fields."""
-    kept: list[str] = []
-
-    def blank(match: re.Match[str]) -> str:
-        text = match.group(0)
-        if text.startswith("#"):
-            return " "
-        prefix = text[:len(text) - len(text.lstrip("rbfuRBFU"))].lower()
-        if "f" in prefix:
-            kept.extend(re.findall(r"\{([^{}]*)\}", text.replace("{{", "").replace("}}", "")))
-        elif _CAST.search(code, max(0, match.start() - 40), match.start()):
-            kept.append(text)
-        return " "
-
-    stripped = _STRING.sub(blank, code)
-    return set(_IDENTIFIER.findall(stripped)) | set(_IDENTIFIER.findall(" ".join(kept)))
+def resource_imports(resource: Resource, home: dict[str, str], builtins: bool) -> dict[str, set[str]]:
+    """`{module: names}` a resource module imports: `builtins` when its code qualifies a shadowed builtin."""
+    names = set(_RESOURCE_NAMES)
+    for op in resource.operations:
+        names |= operation_names(op)
+    if resource.queue is not None:
+        names |= _QUEUE_NAMES
+        for ticket in (*resource.queue.tickets.values(), resource.queue.ticket):
+            names |= ticket.helpers
+    imports: dict[str, set[str]] = {"builtins": {""}} if builtins else {}
+    for name in names:
+        imports.setdefault(_SOURCES[name], set()).add(name)
+    for name in resource.models:
+        imports.setdefault(f"..models.{home[name]}", set()).add(name)
+    return imports

@@ -1,7 +1,10 @@
 """What the Python SDK templates render: resources, operations and keyword arguments, from a spec.
 
 Templates only lay text out; every decision (names, annotations, defaults, how a body is sent, which auth
-applies) is made here so that it is made once and tested once.
+applies, which module each model class lives in and so what every module imports) is made here so that it
+is made once and tested once. The flow runs one way: the spec's schemas are gathered into a `SchemaSet`
+(which lifts inline objects into classes as operations are typed), the plan is built over it, and
+templates read the plan; nothing reads rendered text back.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from urllib.parse import urlsplit
 
 from generator.core.walk import operations
 from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
-from generator.render.python.schemas import SchemaSet, default_literal
+from generator.render.python.modules import assign_modules
+from generator.render.python.schemas import ANY, FILE, STR, PyType, SchemaSet, default_literal
 
 # Header parameters the client sets itself; a spec documenting them must not produce arguments.
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}
@@ -45,7 +49,7 @@ class Param:
     name: str
     wire: str
     location: str  # path | query | header | body | file | form | content
-    annotation: str
+    annotation: PyType
     required: bool
     default: str | None = None  # Python source of the documented default, if it fits the type
     description: str = ""
@@ -53,9 +57,9 @@ class Param:
 
     @property
     def signature_annotation(self) -> str:
-        if self.required or self.default is not None or "None" in self.annotation.split(" | "):
-            return self.annotation
-        return f"{self.annotation} | None"
+        if self.required or self.default is not None or "None" in self.annotation.members:
+            return self.annotation.text
+        return f"{self.annotation.text} | None"
 
     @property
     def signature_default(self) -> str | None:
@@ -75,7 +79,7 @@ class Operation:
     params: list[Param]
     body_kind: str | None  # json | multipart | form | content | None
     content_type: str | None
-    returns: str  # annotation of the parsed result
+    returns: PyType  # of the parsed result
     response_kind: str  # json | text | bytes | none
     auth: bool
     deprecated: bool = False
@@ -111,6 +115,9 @@ class QueueMethods:
     result: str
     cancel: str
     runs: list[tuple[str, str, Operation]]  # (submit alias, or "" when the operation is `submit`; run; op)
+    tickets: dict[str, PyType]  # by operation name: what its submit returns
+    ticket: PyType  # what `status`, `result` and `cancel` take
+    ticket_runtime: str  # the class `status` parses a ticket into: a model, or `dict`
 
 
 @dataclass
@@ -124,6 +131,17 @@ class Resource:
     def module(self) -> str:
         """The file stem under `resources/`: the attribute, with a `_` after Windows device names (`con`)."""
         return module_file(self.attr)
+
+    @property
+    def types(self) -> list[PyType]:
+        """Every type its methods name: arguments, results and queue tickets."""
+        found = [t for op in self.operations for t in (op.returns, *(p.annotation for p in op.params))]
+        return found + ([*self.queue.tickets.values(), self.queue.ticket] if self.queue else [])
+
+    @property
+    def models(self) -> set[str]:
+        """The model classes its methods name, which its module imports."""
+        return {name for found in self.types for name in found.models}
 
 
 @dataclass
@@ -151,10 +169,19 @@ class Plan:
     resources: list[Resource]
     schemas: SchemaSet
     ticket_model: str | None
+    model_home: dict[str, str]  # class -> its module under `models/` (see `modules.assign_modules`)
 
     @property
     def operation_count(self) -> int:
         return sum(len(r.operations) for r in self.resources)
+
+    @property
+    def model_modules(self) -> dict[str, list[str]]:
+        """The classes of each module of `models/`, in the order the schemas were gathered."""
+        found: dict[str, list[str]] = {}
+        for name in self.schemas.schemas:
+            found.setdefault(self.model_home[name], []).append(name)
+        return dict(sorted(found.items()))
 
 
 def build_plan(spec: dict[str, Any]) -> Plan:
@@ -174,12 +201,14 @@ def build_plan(spec: dict[str, Any]) -> Plan:
     for resource in ordered:  # a resource class must not share its module with a model of the same name
         while {resource.class_name, f"Async{resource.class_name}"} & schemas.taken:
             resource.class_name += "Resource"
+    ticket = schemas.names.get("QueueStatus")
     for resource in ordered:
         names = unique([op.name for op in resource.operations])
         for op, name in zip(resource.operations, names):
             op.name = name
-        resource.queue = _queue_methods(resource)
-    ticket = schemas.names.get("QueueStatus")
+        resource.queue = _queue_methods(resource, set(schemas.schemas), ticket)
+    # Which models module a class lives in follows from the resources whose methods name it.
+    home = assign_modules(schemas, {resource.module: resource.models for resource in ordered})
     return Plan(
         title=" ".join(clean_text(info.get("title")).split()) or "API",  # one line: headings, docstrings
         description=clean_text(info.get("description")),
@@ -190,6 +219,7 @@ def build_plan(spec: dict[str, Any]) -> Plan:
         resources=ordered,
         schemas=schemas,
         ticket_model=ticket,
+        model_home=home,
     )
 
 
@@ -277,7 +307,7 @@ def _operation(schemas: SchemaSet, path: str, http_method: str, item: dict[str, 
         params.append(_parameter(schemas, parameter, location, hint))
     path_names = set(re.findall(r"{([^}]+)}", path))
     for missing in sorted(path_names - {p.wire for p in params if p.location == "path"}):
-        params.append(Param(name=missing, wire=missing, location="path", annotation="str", required=True))
+        params.append(Param(name=missing, wire=missing, location="path", annotation=STR, required=True))
     body_kind, content_type, body_params, whole = _body(schemas, operation, hint)
     params.extend(body_params)
     for param, unique_name in zip(params, unique([_safe_name(p.name) for p in params])):
@@ -320,7 +350,7 @@ def _parameter(schemas: SchemaSet, parameter: dict[str, Any], location: str, hin
     annotation = schemas.annotation(schema, f"{hint} {wire}")
     required = bool(parameter.get("required")) or location == "path"
     resolved = schemas.resolve(schema)
-    default = default_literal(resolved.get("default"), annotation) if isinstance(resolved, dict) else None
+    default = default_literal(resolved.get("default"), annotation.text) if isinstance(resolved, dict) else None
     description = clean_text(parameter.get("description") or (resolved or {}).get("description"))
     return Param(
         name=snake(wire, "param"), wire=wire, location=location, annotation=annotation,
@@ -365,14 +395,14 @@ def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str
         kind = "content"
     required_body = bool(body.get("required"))
     if kind == "content":
-        annotation = "str | bytes" if mime.startswith("text/") else "FileInput"
+        annotation = PyType(("str", "bytes")) if mime.startswith("text/") else FILE
         return kind, media, [Param(name="body", wire="", location="content", annotation=annotation,
                                    required=required_body, description=clean_text(body.get("description")))], True
     found = schemas.object_properties(schema)
     if found is None or not found[0]:
         annotation = schemas.annotation(schema, f"{hint} Request", file=kind == "multipart")
         if found is not None:
-            annotation = "dict[str, Any]"
+            annotation = ANY.wrap("dict[str, {}]")
         return kind, media, [Param(name="body", wire="", location="body", annotation=annotation,
                                    required=required_body, description=clean_text(body.get("description")))], True
     properties, required = found
@@ -383,17 +413,17 @@ def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str
         annotation = schemas.annotation(prop, f"{hint} {wire}", file=kind == "multipart")
         resolved = schemas.resolve(prop)
         resolved = resolved if isinstance(resolved, dict) else {}
-        default = default_literal(resolved.get("default"), annotation) if "default" in resolved else None
+        default = default_literal(resolved.get("default"), annotation.text) if "default" in resolved else None
         params.append(Param(
             name=snake(str(wire)), wire=str(wire),
-            location="file" if "FileInput" in annotation else location,
+            location="file" if "FileInput" in annotation.helpers else location,
             annotation=annotation, required=wire in required and default is None, default=default,
             description=clean_text(prop.get("description") or resolved.get("description")),
         ))
     return kind, media, params, False
 
 
-def _response(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str, str]:
+def _response(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[PyType, str]:
     responses = operation.get("responses") or {}
     codes = sorted(str(c) for c in responses if str(c).startswith("2"))
     if not codes and "default" in responses:
@@ -412,12 +442,14 @@ def _response(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple
         if "json" in mime and not mime.endswith("json-seq"):
             return schemas.annotation(schema if isinstance(schema, dict) else {}, f"{hint} Response"), "json"
         if mime.startswith("text/"):
-            return "str", "text"
-        return "bytes", "bytes"
-    return "None", "none"
+            return STR, "text"
+        return PyType(("bytes",)), "bytes"
+    return PyType(("None",)), "none"
 
 
-def _queue_methods(resource: Resource) -> QueueMethods | None:
+def _queue_methods(resource: Resource, classes: set[str], ticket_model: str | None) -> QueueMethods | None:
+    """The queue helpers of a resource with `x-queue: fal` operations, and the types of their tickets: an
+    operation's own model, else the spec's QueueStatus, else a dict."""
     queued = [op for op in resource.operations if op.queue]
     if not queued:
         return None
@@ -435,4 +467,8 @@ def _queue_methods(resource: Resource) -> QueueMethods | None:
         runs.append(("" if op.name == "submit" else free("submit"), free("run"), op))
     else:
         runs.extend((free(f"submit_{op.name}"), free(f"run_{op.name}"), op) for op in queued)
-    return QueueMethods(status=free("status"), result=free("result"), cancel=free("cancel"), runs=runs)
+    fallback = PyType.model(ticket_model) if ticket_model else ANY.wrap("dict[str, {}]")
+    tickets = {op.name: op.returns if op.returns.text in classes else fallback for op in queued}
+    ticket = fallback if ticket_model else next(iter(tickets.values()))
+    return QueueMethods(status=free("status"), result=free("result"), cancel=free("cancel"), runs=runs,
+                        tickets=tickets, ticket=ticket, ticket_runtime=ticket.text if ticket.text in classes else "dict")

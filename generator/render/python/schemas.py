@@ -76,6 +76,48 @@ def _only_notes(schema: Any) -> bool:
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 
 
+@dataclass(frozen=True)
+class PyType:
+    """A Python annotation as the members of its union (`list[Image]`, `None`), with the names it needs
+    imported: classes of the `models` package, and helpers (`Any`, `Literal` from typing, `FileInput` from
+    the runtime). What a module imports is read from these, never from the text it renders."""
+
+    members: tuple[str, ...]
+    models: frozenset[str] = frozenset()
+    helpers: frozenset[str] = frozenset()
+
+    @classmethod
+    def model(cls, name: str) -> PyType:
+        return cls((name,), models=frozenset({name}))
+
+    @property
+    def text(self) -> str:
+        return " | ".join(self.members)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def wrap(self, template: str) -> PyType:
+        """This type inside a generic (`list[{}]`): one member, the same names to import."""
+        return PyType((template.format(self.text),), self.models, self.helpers)
+
+
+ANY = PyType(("Any",), helpers=frozenset({"Any"}))
+NONE = PyType(("None",))
+STR = PyType(("str",))
+FILE = PyType(("FileInput",), helpers=frozenset({"FileInput"}))
+
+
+def union(types: list[PyType]) -> PyType:
+    """The union of `types`: each member once, where it first stood, `Literal`s merged into one; `Any` when
+    any member is `Any` (or there are none)."""
+    members = _merge_literals(list(dict.fromkeys(member for found in types for member in found.members)))
+    if "Any" in members or not members:
+        return ANY
+    return PyType(tuple(members), frozenset().union(*(t.models for t in types)),
+                  frozenset().union(*(t.helpers for t in types)))
+
+
 @dataclass
 class SchemaSet:
     """Component schemas under their class names, plus the inline objects lifted while typing the SDK."""
@@ -180,7 +222,7 @@ class SchemaSet:
                 copied[key] = [self._rewrite(v, seen, f"{hint}{i + 1}") for i, v in enumerate(value)]
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
                 copied[key] = {k: self._nested(v, seen, f"{hint} {k}") for k, v in value.items()}
-                self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and _is_enum(v))
+                self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and is_enum(v))
             elif key == "discriminator" and isinstance(value, dict):
                 if self._ambiguous_tags(schema, value):
                     continue  # a plain union: pydantic tries each member in turn
@@ -339,16 +381,6 @@ class SchemaSet:
             return {"$ref": CLASS_PREFIX + name}
         return self._rewrite(schema, seen, hint)
 
-    def document(self, openapi_version: str) -> str:
-        """The JSON OpenAPI document holding every class, as datamodel-code-generator reads it."""
-        document = {
-            "openapi": openapi_version,
-            "info": {"title": "models", "version": "0"},
-            "paths": {},
-            "components": {"schemas": self.schemas},
-        }
-        return json.dumps(document, ensure_ascii=False).replace(f'"{CLASS_PREFIX}', f'"{SCHEMA_PREFIX}')
-
     def model_for(self, schema: Any, hint: str) -> str | None:
         """The class name of `schema` when it is an object model (a component, or an inline one lifted here).
 
@@ -370,20 +402,20 @@ class SchemaSet:
             return name
         return None
 
-    def annotation(self, schema: Any, hint: str, file: bool = False) -> str:
+    def annotation(self, schema: Any, hint: str, file: bool = False) -> PyType:
         """A Python annotation for values of `schema`; inline objects become lifted models named from `hint`.
 
         `file` marks a multipart body, where binary strings are files (bytes, a path or a file object).
         """
         if not isinstance(schema, dict) or not schema:
-            return "Any"
+            return ANY
         model = self.model_for(schema, hint)
         if model is not None:
-            return model
+            return PyType.model(model)
         ref = schema.get("$ref")
         if isinstance(ref, str):
             if ref in self._expanding:
-                return "Any"  # a schema that contains itself other than through an object
+                return ANY  # a schema that contains itself other than through an object
             self._expanding.add(ref)
             try:
                 target = self.resolve(schema)
@@ -391,60 +423,57 @@ class SchemaSet:
             finally:
                 self._expanding.discard(ref)
             name = self._class_ref(ref)
-            if name is not None and isinstance(target, dict) and inner.startswith("Literal[") and _is_enum(target):
-                return f"{name} | {inner}"  # the generated Enum class, or its plain values
+            if name is not None and isinstance(target, dict) and inner.text.startswith("Literal[") and is_enum(target):
+                return union([PyType.model(name), inner])  # the generated Enum class, or its plain values
             return inner
-        parts = _merge_literals(list(dict.fromkeys(self._annotation_parts(schema, hint, file))))
-        if schema.get("nullable") is True and "None" not in parts:
-            parts.append("None")
-        if "Any" in parts or not parts:
-            return "Any"
-        return " | ".join(parts)
+        parts = list(self._annotation_parts(schema, hint, file))
+        if schema.get("nullable") is True:
+            parts.append(NONE)
+        return union(parts)
 
-    def _annotation_parts(self, schema: dict[str, Any], hint: str, file: bool) -> Iterator[str]:
+    def _annotation_parts(self, schema: dict[str, Any], hint: str, file: bool) -> Iterator[PyType]:
         enum = schema.get("enum")
         if "const" in schema:
             enum = [schema["const"]]
         if isinstance(enum, list) and enum:
             literals = [_literal(v) for v in enum if v is not None]
             if all(lit is not None for lit in literals) and literals:
-                yield f"Literal[{', '.join(str(lit) for lit in literals)}]"
+                yield PyType((f"Literal[{', '.join(str(lit) for lit in literals)}]",), helpers=frozenset({"Literal"}))
                 if None in enum:
-                    yield "None"
+                    yield NONE
                 return
         for key in ("oneOf", "anyOf"):
             options = schema.get(key)
             if isinstance(options, list) and options:
                 for index, option in enumerate(options):
-                    yield from self.annotation(option, f"{hint}{index + 1}", file).split(" | ")
+                    yield self.annotation(option, f"{hint}{index + 1}", file)
                 return
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and len(all_of) == 1:
-            yield from self.annotation(all_of[0], hint, file).split(" | ")
+            yield self.annotation(all_of[0], hint, file)
             return
         if isinstance(all_of, list) and all_of:
-            yield "Any"
+            yield ANY
             return
         types = schema.get("type")
         type_list = types if isinstance(types, list) else [types] if isinstance(types, str) else []
         if not type_list:
-            yield "Any"
+            yield ANY
             return
         for kind in type_list:
             if kind == "string" and file and (schema.get("format") == "binary" or "contentMediaType" in schema):
-                yield "FileInput"
+                yield FILE
             elif kind in _SCALARS:
-                yield _SCALARS[kind]
+                yield PyType((_SCALARS[kind],))
             elif kind == "array":
                 items = schema.get("items")
-                inner = self.annotation(items if isinstance(items, dict) else {}, f"{hint}Item", file)
-                yield f"list[{inner}]"
+                yield self.annotation(items if isinstance(items, dict) else {}, f"{hint}Item", file).wrap("list[{}]")
             elif kind == "object":
                 values = schema.get("additionalProperties")
-                inner = self.annotation(values, f"{hint}Value") if isinstance(values, dict) and values else "Any"
-                yield f"dict[str, {inner}]"
+                inner = self.annotation(values, f"{hint}Value") if isinstance(values, dict) and values else ANY
+                yield inner.wrap("dict[str, {}]")
             else:
-                yield "Any"
+                yield ANY
 
     def object_properties(self, schema: Any) -> tuple[dict[str, Any], set[str]] | None:
         """Properties and required names of an object schema (through refs and allOf), else None."""
@@ -495,7 +524,7 @@ def _merge_literals(parts: list[str]) -> list[str]:
     return [*rest[:first], merged, *rest[first:]]
 
 
-def _is_enum(schema: dict[str, Any]) -> bool:
+def is_enum(schema: dict[str, Any]) -> bool:
     """A string enum: datamodel-code-generator writes a `str` Enum class for it."""
     enum = schema.get("enum")
     return isinstance(enum, list) and bool(enum) and all(isinstance(v, str) for v in enum if v is not None)
