@@ -56,7 +56,7 @@ def generate(spec: Path, out: Path, service: str, package: str | None = None,
 
 @pytest.fixture(scope="session", autouse=True)
 def models_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A models cache of this session's own (see python_models.cache_dir), never the user's."""
+    """A models cache of this session's own (see render.templates.cache_dir), never the user's."""
     folder = tmp_path_factory.mktemp("apigen-cache")
     previous = os.environ.get("APIGEN_CACHE")
     os.environ["APIGEN_CACHE"] = str(folder)
