@@ -12,6 +12,7 @@ from generator.render.python.imports import resource_imports
 from generator.render.python.model_code import finish
 from generator.render.python.plan import build_plan
 from generator.render.python.schemas import SchemaSet
+from generator.render.python.types import Typer
 from tests.sdk.conftest import generate
 
 REF = "#/components/schemas/"
@@ -122,12 +123,14 @@ SPEC: dict[str, Any] = {
 
 
 def test_annotations_know_the_classes_they_name() -> None:
-    schemas = SchemaSet.from_spec(SPEC)
-    found = schemas.annotation({"oneOf": [{"$ref": REF + "Pet"}, {"type": "array", "items": {"$ref": REF + "Owner"}},
+    types = Typer(SchemaSet.from_spec(SPEC))
+    found = types.annotation({"oneOf": [{"$ref": REF + "Pet"}, {"type": "array", "items": {"$ref": REF + "Owner"}},
                                           {"enum": ["a | b"]}, {"type": "null"}]}, "hint")
     assert found.members == ("Pet", "list[Owner]", 'Literal["a | b"]', "None")
     assert found.models == {"Pet", "Owner"} and found.helpers == {"Literal"}
-    assert schemas.annotation({"type": "object"}, "hint").helpers == {"Any"}
+    assert types.annotation({"type": "object"}, "hint").helpers == {"Any"}
+    lifted = types.annotation({"type": "object", "properties": {"a": {"type": "string"}}}, "pets photo")
+    assert lifted.members == ("PetsPhoto",) and "PetsPhoto" in types.schemas.schemas
 
 
 def test_the_plan_places_every_class_and_resource_imports_are_data() -> None:

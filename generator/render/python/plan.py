@@ -2,9 +2,9 @@
 
 Templates only lay text out; every decision (names, annotations, defaults, how a body is sent, which auth
 applies, which module each model class lives in and so what every module imports) is made here so that it
-is made once and tested once. The flow runs one way: the spec's schemas are gathered into a `SchemaSet`
-(which lifts inline objects into classes as operations are typed), the plan is built over it, and
-templates read the plan; nothing reads rendered text back.
+is made once and tested once. The flow runs one way: the spec's schemas are gathered into a `SchemaSet`,
+operations are typed over it (`types.Typer`, which lifts their inline objects into classes), the plan is
+built from those types, and templates read the plan; nothing reads rendered text back.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from generator.core.walk import operations
 from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
 from generator.render.python.modules import assign_modules
-from generator.render.python.schemas import ANY, FILE, STR, PyType, SchemaSet, default_literal
+from generator.render.python.schemas import SchemaSet
+from generator.render.python.types import ANY, FILE, STR, PyType, Typer, default_literal
 
 # Header parameters the client sets itself; a spec documenting them must not produce arguments.
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}
@@ -187,6 +188,7 @@ class Plan:
 def build_plan(spec: dict[str, Any]) -> Plan:
     """Everything the templates need, derived from a (normalized or merely valid) OpenAPI document."""
     schemas = SchemaSet.from_spec(spec)
+    types = Typer(schemas)  # typing the operations lifts their inline objects into `schemas`
     info = spec.get("info") or {}
     servers = _servers(spec)
     absolute = [s.url for s in servers if urlsplit(s.url).scheme in ("http", "https")]
@@ -196,7 +198,7 @@ def build_plan(spec: dict[str, Any]) -> Plan:
         operation = {**operation, "operationId": operation.get("operationId") or f"{http_method} {path}"}
         attr = resource_name(operation)
         resource = resources.setdefault(attr, Resource(attr=attr, class_name=_class_name(attr)))
-        resource.operations.append(_operation(schemas, path, http_method, item, operation, security_default))
+        resource.operations.append(_operation(types, path, http_method, item, operation, security_default))
     ordered = [resources[name] for name in sorted(resources)]
     for resource in ordered:  # a resource class must not share its module with a model of the same name
         while {resource.class_name, f"Async{resource.class_name}"} & schemas.taken:
@@ -286,14 +288,14 @@ def _scheme(scheme: dict[str, Any]) -> AuthScheme | None:
     return None
 
 
-def _operation(schemas: SchemaSet, path: str, http_method: str, item: dict[str, Any], operation: dict[str, Any],
+def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], operation: dict[str, Any],
                security_default: Any) -> Operation:
     name = method_name(operation)
     hint = pascal(f"{resource_name(operation)} {name}")
     params: list[Param] = []
     seen: set[tuple[str, str]] = set()
     for raw in [*(operation.get("parameters") or []), *(item.get("parameters") or [])]:
-        parameter = schemas.resolve(raw)
+        parameter = types.schemas.resolve(raw)
         if not isinstance(parameter, dict) or not isinstance(parameter.get("name"), str):
             continue
         location = str(parameter.get("in") or "query")
@@ -304,16 +306,16 @@ def _operation(schemas: SchemaSet, path: str, http_method: str, item: dict[str, 
                                      or not _HEADER_TOKEN.match(parameter["name"])):
             continue  # set by the client itself, or not a name HTTP can carry
         seen.add(key)
-        params.append(_parameter(schemas, parameter, location, hint))
+        params.append(_parameter(types, parameter, location, hint))
     path_names = set(re.findall(r"{([^}]+)}", path))
     for missing in sorted(path_names - {p.wire for p in params if p.location == "path"}):
         params.append(Param(name=missing, wire=missing, location="path", annotation=STR, required=True))
-    body_kind, content_type, body_params, whole = _body(schemas, operation, hint)
+    body_kind, content_type, body_params, whole = _body(types, operation, hint)
     params.extend(body_params)
     for param, unique_name in zip(params, unique([_safe_name(p.name) for p in params])):
         param.name = unique_name
     params.sort(key=lambda p: (not p.required, p.location != "path"))
-    returns, response_kind = _response(schemas, operation, hint)
+    returns, response_kind = _response(types, operation, hint)
     security = operation.get("security", security_default)
     return Operation(
         name=name,
@@ -339,7 +341,7 @@ def _safe_name(name: str) -> str:
     return name + "_" if name in _METHOD_OPTIONS else name
 
 
-def _parameter(schemas: SchemaSet, parameter: dict[str, Any], location: str, hint: str) -> Param:
+def _parameter(types: Typer, parameter: dict[str, Any], location: str, hint: str) -> Param:
     wire = parameter["name"]
     schema = parameter.get("schema")
     if not isinstance(schema, dict):
@@ -347,9 +349,9 @@ def _parameter(schemas: SchemaSet, parameter: dict[str, Any], location: str, hin
         first: Any = next(iter(content.values()), {}) if isinstance(content, dict) else {}
         schema = first.get("schema") if isinstance(first, dict) else None
     schema = schema if isinstance(schema, dict) else {"type": "string"}
-    annotation = schemas.annotation(schema, f"{hint} {wire}")
+    annotation = types.annotation(schema, f"{hint} {wire}")
     required = bool(parameter.get("required")) or location == "path"
-    resolved = schemas.resolve(schema)
+    resolved = types.schemas.resolve(schema)
     default = default_literal(resolved.get("default"), annotation.text) if isinstance(resolved, dict) else None
     description = clean_text(parameter.get("description") or (resolved or {}).get("description"))
     return Param(
@@ -374,8 +376,8 @@ def _pick_content(content: dict[str, Any]) -> tuple[str, Any] | None:
     return keys[0], content[keys[0]]
 
 
-def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str | None, str | None, list[Param], bool]:
-    body = schemas.resolve(operation.get("requestBody"))
+def _body(types: Typer, operation: dict[str, Any], hint: str) -> tuple[str | None, str | None, list[Param], bool]:
+    body = types.schemas.resolve(operation.get("requestBody"))
     if not isinstance(body, dict) or not isinstance(body.get("content"), dict):
         return None, None, [], False
     picked = _pick_content(body["content"])
@@ -398,9 +400,9 @@ def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str
         annotation = PyType(("str", "bytes")) if mime.startswith("text/") else FILE
         return kind, media, [Param(name="body", wire="", location="content", annotation=annotation,
                                    required=required_body, description=clean_text(body.get("description")))], True
-    found = schemas.object_properties(schema)
+    found = types.schemas.object_properties(schema)
     if found is None or not found[0]:
-        annotation = schemas.annotation(schema, f"{hint} Request", file=kind == "multipart")
+        annotation = types.annotation(schema, f"{hint} Request", file=kind == "multipart")
         if found is not None:
             annotation = ANY.wrap("dict[str, {}]")
         return kind, media, [Param(name="body", wire="", location="body", annotation=annotation,
@@ -410,8 +412,8 @@ def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str
     params = []
     for wire, prop in properties.items():
         prop = prop if isinstance(prop, dict) else {}
-        annotation = schemas.annotation(prop, f"{hint} {wire}", file=kind == "multipart")
-        resolved = schemas.resolve(prop)
+        annotation = types.annotation(prop, f"{hint} {wire}", file=kind == "multipart")
+        resolved = types.schemas.resolve(prop)
         resolved = resolved if isinstance(resolved, dict) else {}
         default = default_literal(resolved.get("default"), annotation.text) if "default" in resolved else None
         params.append(Param(
@@ -423,13 +425,13 @@ def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str
     return kind, media, params, False
 
 
-def _response(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[PyType, str]:
+def _response(types: Typer, operation: dict[str, Any], hint: str) -> tuple[PyType, str]:
     responses = operation.get("responses") or {}
     codes = sorted(str(c) for c in responses if str(c).startswith("2"))
     if not codes and "default" in responses:
         codes = ["default"]
     for code in codes:
-        response = schemas.resolve(responses[code])
+        response = types.schemas.resolve(responses[code])
         content = response.get("content") if isinstance(response, dict) else None
         if not isinstance(content, dict) or not content:
             continue
@@ -440,7 +442,7 @@ def _response(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple
         mime = media.split(";")[0].strip().lower()
         schema = entry.get("schema") if isinstance(entry, dict) else None
         if "json" in mime and not mime.endswith("json-seq"):
-            return schemas.annotation(schema if isinstance(schema, dict) else {}, f"{hint} Response"), "json"
+            return types.annotation(schema if isinstance(schema, dict) else {}, f"{hint} Response"), "json"
         if mime.startswith("text/"):
             return STR, "text"
         return PyType(("bytes",)), "bytes"
