@@ -194,7 +194,7 @@ def start_apigen(port: int) -> subprocess.Popen[bytes]:
 
     from generator.config import ServiceConfig
     from generator.render import RenderContext
-    from generator.render.mock_server import render
+    from generator.render.mock.server import render
 
     folder = CACHE / "apigen-mock"
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))

@@ -30,8 +30,8 @@ from generator.openapi import load_spec
 from generator.openapi.io import load_document
 from generator.openapi.upgrade import to_openapi31
 from generator.render import RenderContext
-from generator.render.python_plan import build_plan
-from generator.render.python_sdk import render
+from generator.render.python.plan import build_plan
+from generator.render.python.sdk import render
 
 # Imports every module of the package in a fresh interpreter; prints "<imported> <total>" and the failures.
 _IMPORT_ALL = """

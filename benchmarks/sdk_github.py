@@ -138,7 +138,7 @@ def main() -> None:
     sdk = work / "cold" / "python"
     sys.path.insert(0, str(ROOT))
     from generator.openapi import load_spec
-    from generator.render.python_plan import build_plan
+    from generator.render.python.plan import build_plan
 
     plan = build_plan(load_spec(SPEC))
     emitted = sum(1 for r in plan.resources for op in r.operations

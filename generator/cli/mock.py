@@ -49,7 +49,7 @@ def render_spec(spec_path: Path, out: Path) -> Path:
     from generator.config import ServiceConfig, package_name
     from generator.openapi import load_spec
     from generator.render import RenderContext
-    from generator.render.mock_server import render
+    from generator.render.mock.server import render
 
     spec = load_spec(spec_path)
     name = spec_path.stem

@@ -13,9 +13,9 @@ from typing import Any, Protocol
 from generator.config import ServiceConfig
 
 TARGETS: dict[str, str] = {
-    "python": "generator.render.python_sdk",
-    "mock": "generator.render.mock_server",
-    "docs": "generator.render.docs",
+    "python": "generator.render.python.sdk",
+    "mock": "generator.render.mock.server",
+    "docs": "generator.render.docs.pages",
 }
 
 

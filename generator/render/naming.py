@@ -14,8 +14,16 @@ from typing import Any
 from generator.core import naming
 from generator.core.naming import MAX_NAME, pascal, unique
 
-__all__ = ["MAX_NAME", "pascal", "unique", "snake", "module_file", "package_identifier", "resource_name",
-           "method_name"]
+__all__ = [
+    "MAX_NAME",
+    "method_name",
+    "module_file",
+    "package_identifier",
+    "pascal",
+    "resource_name",
+    "snake",
+    "unique",
+]
 
 # File names Windows reserves for devices (`con.py` cannot be created there): modules get a `_` after.
 WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}

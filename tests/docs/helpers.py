@@ -14,7 +14,7 @@ SPECS = Path(__file__).resolve().parent / "specs"
 
 def render_docs(spec_name: str, out: Path, service: str = "demo", changelog: str | None = None) -> Path:
     """Render `tests/docs/specs/<spec_name>.yaml` with the docs renderer into `out`; returns `out`."""
-    from generator.render.docs import render
+    from generator.render.docs.pages import render
 
     spec = load_spec(SPECS / f"{spec_name}.yaml")
     context = RenderContext(service=ServiceConfig(name=service, package=service.replace("-", "_")),

@@ -18,7 +18,7 @@ import pytest
 from generator.config import ServiceConfig
 from generator.openapi import load_spec
 from generator.render import RenderContext, renderer
-from generator.render.docs_sdk import sdk_names
+from generator.render.docs.sdk import sdk_names
 from tests.docs.helpers import SPECS, code_blocks, render_docs
 
 STATES = ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]
@@ -63,7 +63,7 @@ def test_status_comparison_follows_the_sdk_type(variant: str, tmp_path: Path) ->
     value = status.value if names.ticket_status_is_enum else status
     assert value == "COMPLETED"
 
-    from generator.render.docs import render
+    from generator.render.docs.pages import render
 
     render(spec, RenderContext(service=ServiceConfig(name=package, package=package)), tmp_path / "docs")
     page = (tmp_path / "docs" / "operations" / "get_request_result.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from generator.render.docs_text import demote_headings, fence, md_cell, md_inline, md_line, md_text
+from generator.render.docs.text import demote_headings, fence, md_cell, md_inline, md_line, md_text
 
 # Raw HTML switched ON, as on GitHub: the escaping, not the parser, must keep markup out.
 PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")

@@ -20,7 +20,7 @@ import yaml
 
 from generator.config import ServiceConfig
 from generator.render import RenderContext
-from generator.render.mock_server import render
+from generator.render.mock.server import render
 
 SPECS = Path(__file__).resolve().parent / "specs"
 

@@ -14,7 +14,7 @@ import pytest
 from generator.config import ServiceConfig
 from generator.openapi.normalize import normalize
 from generator.render import RenderContext
-from generator.render.mock_server import render
+from generator.render.mock.server import render
 
 OK = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}}
 NAME = {"name": "name", "in": "path", "required": True, "schema": {"type": "string", "pattern": r"^[-\w]+$"}}

@@ -11,8 +11,8 @@ import httpx
 
 from generator.config import ServiceConfig
 from generator.render import RenderContext
-from generator.render.mock_server import render_files
-from generator.render.sdk_testing import helper_files
+from generator.render.mock.server import render_files
+from generator.render.python.testing import helper_files
 from tests.mock.conftest import SPECS, load_test_spec, render_mock, start, stop
 
 BIN = Path(sys.executable).parent

@@ -17,7 +17,7 @@ from PIL import Image
 
 from generator.config import ServiceConfig
 from generator.render import RenderContext
-from generator.render.sdk_testing import render_testing
+from generator.render.python.testing import render_testing
 from tests.mock.conftest import load_test_spec
 
 

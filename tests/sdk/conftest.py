@@ -17,7 +17,7 @@ import pytest
 from generator.config import ServiceConfig
 from generator.openapi import load_spec
 from generator.render import RenderContext
-from generator.render.python_sdk import render
+from generator.render.python.sdk import render
 from tests.sdk.server import LocalServer
 
 SPECS = Path(__file__).resolve().parent / "specs"
@@ -56,7 +56,7 @@ def generate(spec: Path, out: Path, service: str, package: str | None = None,
 
 @pytest.fixture(scope="session", autouse=True)
 def models_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A models cache of this session's own (see python_models.cache_dir), never the user's."""
+    """A models cache of this session's own (see render.templates.cache_dir), never the user's."""
     folder = tmp_path_factory.mktemp("apigen-cache")
     previous = os.environ.get("APIGEN_CACHE")
     os.environ["APIGEN_CACHE"] = str(folder)

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from generator.core.walk import HTTP_METHODS
 from generator.openapi import load_spec
-from generator.render.python_plan import Plan, build_plan
+from generator.render.python.plan import Plan, build_plan
 from tests.sdk.conftest import BIN, Generated, generate
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "openapi"

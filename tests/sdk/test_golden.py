@@ -12,7 +12,7 @@ import pytest
 from generator.config import load_config
 from generator.openapi import load_spec
 from generator.render import RenderContext
-from generator.render.python_sdk import render
+from generator.render.python.sdk import render
 from tests.sdk.test_generate import tree
 from tests.seeds import SEED_SERVICES
 

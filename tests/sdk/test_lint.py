@@ -18,7 +18,7 @@ def test_package_layout(sdks: dict[str, Generated]) -> None:
     package = generated.package_dir
     assert (generated.root / "pyproject.toml").is_file()
     assert (package / "py.typed").is_file()
-    # testing.py and _mock_engine.py come from the mock's hook (generator.render.sdk_testing)
+    # testing.py and _mock_engine.py come from the mock's hook (generator.render.python.testing)
     modules = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")
                      if p.name not in ("testing.py", "_mock_engine.py"))
     assert modules == ["__init__.py", "_base.py", "_client.py", "_errors.py", "_model.py", "models/__init__.py",

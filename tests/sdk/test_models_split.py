@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator.render.python_plan import build_plan
+from generator.render.python.plan import build_plan
 from tests.sdk.test_generate import apigen
 
 REF = "#/components/schemas/"
@@ -116,7 +116,8 @@ def test_worker_processes_write_the_same_package(tmp_path: Path, monkeypatch: py
     """A large spec is rendered with forked workers (testing helper, models modules): same bytes as inline."""
     from generator.config import load_config
     from generator.openapi import load_spec
-    from generator.render import RenderContext, python_sdk
+    from generator.render import RenderContext
+    from generator.render.python import sdk as python_sdk
     from tests.sdk.conftest import SPECS
     from tests.sdk.test_generate import ROOT, tree
 

@@ -1,26 +1,20 @@
-"""Every schema of a spec gathered into one document for datamodel-code-generator, and types for the SDK.
+"""Every schema of a spec gathered under the class names the SDK will use, for datamodel-code-generator.
 
-The SDK needs a Python annotation for each keyword argument and return value, and datamodel-code-generator
-needs a name for each class it writes. Both come from here: component schemas are renamed up front to the
-class names the SDK will use, inline objects (request bodies, responses, nested properties) are lifted into
-named components, and every other schema (scalars, arrays, enums, unions) becomes an annotation string such
-as `list[Image] | None` or `Literal["url", "b64_json"]`. The models are then generated in one call.
+Component schemas are renamed up front to unique class names (refs rewritten to match), and inline objects
+(nested properties here; request bodies and responses as `types.Typer` meets them) are lifted into named
+classes, so the models package and the SDK's annotations (`types`) name the same classes.
 """
 
 from __future__ import annotations
 
-import ast
 import copy
 import json
 import keyword
-import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.core.walk import target, unescape
 from generator.render.naming import pascal
-from generator.render.templates import py_string
 
 SCHEMA_PREFIX = "#/components/schemas/"
 # Refs between the classes collected here; a prefix of their own keeps them apart from the spec's refs.
@@ -73,7 +67,6 @@ def _only_notes(schema: Any) -> bool:
     return isinstance(schema, dict) and all(key in _NOTES or str(key).startswith("x-") for key in schema)
 
 
-_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 
 
 @dataclass
@@ -84,7 +77,6 @@ class SchemaSet:
     schemas: dict[str, Any] = field(default_factory=dict)  # class name -> schema (refs rewritten)
     names: dict[str, str] = field(default_factory=dict)  # original component key -> class name
     taken: set[str] = field(default_factory=set)
-    _expanding: set[str] = field(default_factory=set)  # refs being expanded (cycle guard)
     # Properties holding an inline enum: typed `Literal[...]` rather than given an Enum class each, which
     # keeps models readable and halves datamodel-code-generator's work on large specs.
     literal_fields: set[str] = field(default_factory=set)
@@ -123,7 +115,7 @@ class SchemaSet:
             if ref in seen:
                 return {}
             seen = seen | {ref}
-            name = self._class_ref(ref)
+            name = self.class_ref(ref)
             if name is not None:
                 schema = self.schemas.get(name, {})
                 continue
@@ -135,7 +127,7 @@ class SchemaSet:
             schema = found
         return schema
 
-    def _class_ref(self, ref: str) -> str | None:
+    def class_ref(self, ref: str) -> str | None:
         """The class a `$ref` to a component schema stands for, if it is one."""
         if ref.startswith(CLASS_PREFIX):
             return ref[len(CLASS_PREFIX):]
@@ -153,7 +145,7 @@ class SchemaSet:
             return copy.deepcopy(schema) if isinstance(schema, (list, dict)) else schema
         ref = schema.get("$ref")
         if isinstance(ref, str):
-            name = self._class_ref(ref)
+            name = self.class_ref(ref)
             if name is not None and (ref in seen or not self._is_alias(self._originals.get(name))):
                 return {"$ref": CLASS_PREFIX + name}
             if name is None and (ref in seen or not ref.startswith("#/")):
@@ -180,13 +172,13 @@ class SchemaSet:
                 copied[key] = [self._rewrite(v, seen, f"{hint}{i + 1}") for i, v in enumerate(value)]
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
                 copied[key] = {k: self._nested(v, seen, f"{hint} {k}") for k, v in value.items()}
-                self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and _is_enum(v))
+                self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and is_enum(v))
             elif key == "discriminator" and isinstance(value, dict):
                 if self._ambiguous_tags(schema, value):
                     continue  # a plain union: pydantic tries each member in turn
                 mapping = value.get("mapping")
                 copied[key] = {**copy.deepcopy(value), **({"mapping": {
-                    k: CLASS_PREFIX + (self._class_ref(str(v)) or self.names.get(str(v), str(v)))
+                    k: CLASS_PREFIX + (self.class_ref(str(v)) or self.names.get(str(v), str(v)))
                     for k, v in mapping.items()}} if isinstance(mapping, dict) else {})}
             elif key == "pattern":
                 continue  # the server checks it; pydantic's regex engine rejects many real-world patterns
@@ -207,7 +199,7 @@ class SchemaSet:
             ref = schema.get("$ref") if isinstance(schema, dict) else None
             if not isinstance(ref, str):
                 return schema
-            name = self._class_ref(ref)
+            name = self.class_ref(ref)
             schema = self._originals.get(name, {}) if name is not None else self.resolve({"$ref": ref})
         return {}
 
@@ -324,7 +316,7 @@ class SchemaSet:
         """A property, item or value schema: an inline object becomes a lifted class referenced by `$ref`."""
         if isinstance(schema, dict):
             schema = self._flatten_alias(schema)
-        if isinstance(schema, dict) and "$ref" not in schema and _is_object_model(schema):
+        if isinstance(schema, dict) and "$ref" not in schema and is_object_model(schema):
             name = self._fresh(pascal(hint))
             self.schemas[name] = {}
             self.schemas[name] = self._rewrite(schema, seen, name)
@@ -339,112 +331,12 @@ class SchemaSet:
             return {"$ref": CLASS_PREFIX + name}
         return self._rewrite(schema, seen, hint)
 
-    def document(self, openapi_version: str) -> str:
-        """The JSON OpenAPI document holding every class, as datamodel-code-generator reads it."""
-        document = {
-            "openapi": openapi_version,
-            "info": {"title": "models", "version": "0"},
-            "paths": {},
-            "components": {"schemas": self.schemas},
-        }
-        return json.dumps(document, ensure_ascii=False).replace(f'"{CLASS_PREFIX}', f'"{SCHEMA_PREFIX}')
-
-    def model_for(self, schema: Any, hint: str) -> str | None:
-        """The class name of `schema` when it is an object model (a component, or an inline one lifted here).
-
-        Components that are not objects (enums, arrays, scalars) get no class here: arguments and return
-        values use their plain annotation, so callers pass `"vivid"` or a list rather than a wrapper.
-        """
-        if not isinstance(schema, dict):
-            return None
-        ref = schema.get("$ref")
-        if isinstance(ref, str):
-            name = self._class_ref(ref)
-            if name is not None and _is_object_model(self.resolve(schema)):
-                return name
-            return None
-        if _is_object_model(schema):
-            name = self._fresh(pascal(hint))
-            self.schemas[name] = {}
-            self.schemas[name] = self._rewrite(schema, frozenset(), name)
-            return name
-        return None
-
-    def annotation(self, schema: Any, hint: str, file: bool = False) -> str:
-        """A Python annotation for values of `schema`; inline objects become lifted models named from `hint`.
-
-        `file` marks a multipart body, where binary strings are files (bytes, a path or a file object).
-        """
-        if not isinstance(schema, dict) or not schema:
-            return "Any"
-        model = self.model_for(schema, hint)
-        if model is not None:
-            return model
-        ref = schema.get("$ref")
-        if isinstance(ref, str):
-            if ref in self._expanding:
-                return "Any"  # a schema that contains itself other than through an object
-            self._expanding.add(ref)
-            try:
-                target = self.resolve(schema)
-                inner = self.annotation(target, hint, file)
-            finally:
-                self._expanding.discard(ref)
-            name = self._class_ref(ref)
-            if name is not None and isinstance(target, dict) and inner.startswith("Literal[") and _is_enum(target):
-                return f"{name} | {inner}"  # the generated Enum class, or its plain values
-            return inner
-        parts = _merge_literals(list(dict.fromkeys(self._annotation_parts(schema, hint, file))))
-        if schema.get("nullable") is True and "None" not in parts:
-            parts.append("None")
-        if "Any" in parts or not parts:
-            return "Any"
-        return " | ".join(parts)
-
-    def _annotation_parts(self, schema: dict[str, Any], hint: str, file: bool) -> Iterator[str]:
-        enum = schema.get("enum")
-        if "const" in schema:
-            enum = [schema["const"]]
-        if isinstance(enum, list) and enum:
-            literals = [_literal(v) for v in enum if v is not None]
-            if all(lit is not None for lit in literals) and literals:
-                yield f"Literal[{', '.join(str(lit) for lit in literals)}]"
-                if None in enum:
-                    yield "None"
-                return
-        for key in ("oneOf", "anyOf"):
-            options = schema.get(key)
-            if isinstance(options, list) and options:
-                for index, option in enumerate(options):
-                    yield from self.annotation(option, f"{hint}{index + 1}", file).split(" | ")
-                return
-        all_of = schema.get("allOf")
-        if isinstance(all_of, list) and len(all_of) == 1:
-            yield from self.annotation(all_of[0], hint, file).split(" | ")
-            return
-        if isinstance(all_of, list) and all_of:
-            yield "Any"
-            return
-        types = schema.get("type")
-        type_list = types if isinstance(types, list) else [types] if isinstance(types, str) else []
-        if not type_list:
-            yield "Any"
-            return
-        for kind in type_list:
-            if kind == "string" and file and (schema.get("format") == "binary" or "contentMediaType" in schema):
-                yield "FileInput"
-            elif kind in _SCALARS:
-                yield _SCALARS[kind]
-            elif kind == "array":
-                items = schema.get("items")
-                inner = self.annotation(items if isinstance(items, dict) else {}, f"{hint}Item", file)
-                yield f"list[{inner}]"
-            elif kind == "object":
-                values = schema.get("additionalProperties")
-                inner = self.annotation(values, f"{hint}Value") if isinstance(values, dict) and values else "Any"
-                yield f"dict[str, {inner}]"
-            else:
-                yield "Any"
+    def lift(self, schema: dict[str, Any], hint: str) -> str:
+        """The class an inline object model (a request body, a response) is lifted into, named from `hint`."""
+        name = self._fresh(pascal(hint))
+        self.schemas[name] = {}
+        self.schemas[name] = self._rewrite(schema, frozenset(), name)
+        return name
 
     def object_properties(self, schema: Any) -> tuple[dict[str, Any], set[str]] | None:
         """Properties and required names of an object schema (through refs and allOf), else None."""
@@ -471,37 +363,13 @@ class SchemaSet:
         return properties, required
 
 
-def _merge_literals(parts: list[str]) -> list[str]:
-    """Several `Literal[...]` members of a union (a oneOf of consts) as one, each value once, where the first was."""
-    literals = [part for part in parts if part.startswith("Literal[")]
-    if len(literals) < 2:
-        return parts
-    members: dict[tuple[str, Any], str] = {}
-    for part in literals:
-        try:
-            node = ast.parse(part, mode="eval").body
-        except SyntaxError:
-            return parts
-        if not isinstance(node, ast.Subscript):
-            return parts
-        for element in node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]:
-            source = ast.get_source_segment(part, element)
-            if not isinstance(element, ast.Constant) or source is None:
-                return parts
-            members.setdefault((type(element.value).__name__, element.value), source)
-    merged = f"Literal[{', '.join(members.values())}]"
-    first = parts.index(literals[0])
-    rest = [part for part in parts if not part.startswith("Literal[")]
-    return [*rest[:first], merged, *rest[first:]]
-
-
-def _is_enum(schema: dict[str, Any]) -> bool:
+def is_enum(schema: dict[str, Any]) -> bool:
     """A string enum: datamodel-code-generator writes a `str` Enum class for it."""
     enum = schema.get("enum")
     return isinstance(enum, list) and bool(enum) and all(isinstance(v, str) for v in enum if v is not None)
 
 
-def _is_object_model(schema: dict[str, Any]) -> bool:
+def is_object_model(schema: dict[str, Any]) -> bool:
     if any(k in schema for k in ("oneOf", "anyOf", "enum", "const")):
         return False
     types = schema.get("type")
@@ -509,52 +377,3 @@ def _is_object_model(schema: dict[str, Any]) -> bool:
         return True
     all_of = schema.get("allOf")
     return isinstance(all_of, list) and len(all_of) > 1 and types in (None, "object")
-
-
-def _literal(value: Any) -> str | None:
-    """A Literal member for an enum value; None when Literal cannot hold it (floats, objects)."""
-    if isinstance(value, bool):
-        return repr(value)
-    if isinstance(value, int):
-        return repr(value)
-    if isinstance(value, str):
-        return py_string(value)
-    return None
-
-
-def default_literal(value: Any, annotation: str) -> str | None:
-    """Python source for a documented default, when it fits the annotation; else None (no default)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    source = py_string(value) if isinstance(value, str) else repr(value)
-    names: set[str] = set()
-    for part in _union_parts(annotation):
-        if isinstance(part, ast.Subscript) and ast.unparse(part.value) == "Literal":
-            members = part.slice.elts if isinstance(part.slice, ast.Tuple) else [part.slice]
-            if any(isinstance(m, ast.Constant) and type(m.value) is type(value) and m.value == value
-                   for m in members):
-                return source
-        names.add(ast.unparse(part))
-    kind = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(value))
-    if kind in names:
-        return source
-    if kind == "int" and "float" in names:
-        return repr(float(value))
-    return None
-
-
-def _union_parts(annotation: str) -> list[ast.expr]:
-    """The members of an annotation such as `Literal["a|b"] | int | None`, parsed rather than split."""
-    try:
-        node = ast.parse(annotation, mode="eval").body
-    except SyntaxError:
-        return []
-    parts: list[ast.expr] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, ast.BinOp) and isinstance(current.op, ast.BitOr):
-            stack.extend([current.right, current.left])
-        else:
-            parts.append(current)
-    return parts

@@ -1,6 +1,6 @@
 """How the generated Python SDK spells each operation, read from the SDK renderer's own plan.
 
-The docs print SDK calls; taking method and keyword-argument names from `python_plan.build_plan` (the
+The docs print SDK calls; taking method and keyword-argument names from `render.python.plan.build_plan` (the
 same decisions the SDK is generated from) keeps the examples in step with the SDK by construction.
 """
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from generator.render.naming import method_name, resource_name, snake
 
 if TYPE_CHECKING:
-    from generator.render.python_schemas import SchemaSet
+    from generator.render.python.schemas import SchemaSet
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class SdkNames:
 
 def sdk_names(spec: dict[str, Any]) -> SdkNames:
     """Names of every operation in the generated SDK, keyed by operationId."""
-    from generator.render.python_plan import build_plan
+    from generator.render.python.plan import build_plan
 
     plan = build_plan(spec)
     found: dict[str, SdkOperation] = {}
@@ -74,7 +74,7 @@ def _enum_class_field(schemas: SchemaSet, model: str | None, prop: str) -> bool:
     The models are generated with inline enums named in `schemas.literal_fields` as Literal; an enum
     reached through `$ref` (a component of its own) becomes an Enum class.
     """
-    from generator.render.python_schemas import _is_enum as is_enum
+    from generator.render.python.schemas import is_enum
 
     schema = schemas.schemas.get(model) if model else None
     properties = schema.get("properties") if isinstance(schema, dict) else None

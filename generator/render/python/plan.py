@@ -1,7 +1,10 @@
 """What the Python SDK templates render: resources, operations and keyword arguments, from a spec.
 
 Templates only lay text out; every decision (names, annotations, defaults, how a body is sent, which auth
-applies) is made here so that it is made once and tested once.
+applies, which module each model class lives in and so what every module imports) is made here so that it
+is made once and tested once. The flow runs one way: the spec's schemas are gathered into a `SchemaSet`,
+operations are typed over it (`types.Typer`, which lifts their inline objects into classes), the plan is
+built from those types, and templates read the plan; nothing reads rendered text back.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from urllib.parse import urlsplit
 
 from generator.core.walk import operations
 from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
-from generator.render.python_schemas import SchemaSet, default_literal
+from generator.render.python.modules import assign_modules
+from generator.render.python.schemas import SchemaSet
+from generator.render.python.types import ANY, FILE, STR, PyType, Typer, default_literal
 
 # Header parameters the client sets itself; a spec documenting them must not produce arguments.
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}
@@ -45,7 +50,7 @@ class Param:
     name: str
     wire: str
     location: str  # path | query | header | body | file | form | content
-    annotation: str
+    annotation: PyType
     required: bool
     default: str | None = None  # Python source of the documented default, if it fits the type
     description: str = ""
@@ -53,9 +58,9 @@ class Param:
 
     @property
     def signature_annotation(self) -> str:
-        if self.required or self.default is not None or "None" in self.annotation.split(" | "):
-            return self.annotation
-        return f"{self.annotation} | None"
+        if self.required or self.default is not None or "None" in self.annotation.members:
+            return self.annotation.text
+        return f"{self.annotation.text} | None"
 
     @property
     def signature_default(self) -> str | None:
@@ -75,7 +80,7 @@ class Operation:
     params: list[Param]
     body_kind: str | None  # json | multipart | form | content | None
     content_type: str | None
-    returns: str  # annotation of the parsed result
+    returns: PyType  # of the parsed result
     response_kind: str  # json | text | bytes | none
     auth: bool
     deprecated: bool = False
@@ -111,6 +116,9 @@ class QueueMethods:
     result: str
     cancel: str
     runs: list[tuple[str, str, Operation]]  # (submit alias, or "" when the operation is `submit`; run; op)
+    tickets: dict[str, PyType]  # by operation name: what its submit returns
+    ticket: PyType  # what `status`, `result` and `cancel` take
+    ticket_runtime: str  # the class `status` parses a ticket into: a model, or `dict`
 
 
 @dataclass
@@ -124,6 +132,17 @@ class Resource:
     def module(self) -> str:
         """The file stem under `resources/`: the attribute, with a `_` after Windows device names (`con`)."""
         return module_file(self.attr)
+
+    @property
+    def types(self) -> list[PyType]:
+        """Every type its methods name: arguments, results and queue tickets."""
+        found = [t for op in self.operations for t in (op.returns, *(p.annotation for p in op.params))]
+        return found + ([*self.queue.tickets.values(), self.queue.ticket] if self.queue else [])
+
+    @property
+    def models(self) -> set[str]:
+        """The model classes its methods name, which its module imports."""
+        return {name for found in self.types for name in found.models}
 
 
 @dataclass
@@ -151,15 +170,25 @@ class Plan:
     resources: list[Resource]
     schemas: SchemaSet
     ticket_model: str | None
+    model_home: dict[str, str]  # class -> its module under `models/` (see `modules.assign_modules`)
 
     @property
     def operation_count(self) -> int:
         return sum(len(r.operations) for r in self.resources)
 
+    @property
+    def model_modules(self) -> dict[str, list[str]]:
+        """The classes of each module of `models/`, in the order the schemas were gathered."""
+        found: dict[str, list[str]] = {}
+        for name in self.schemas.schemas:
+            found.setdefault(self.model_home[name], []).append(name)
+        return dict(sorted(found.items()))
+
 
 def build_plan(spec: dict[str, Any]) -> Plan:
     """Everything the templates need, derived from a (normalized or merely valid) OpenAPI document."""
     schemas = SchemaSet.from_spec(spec)
+    types = Typer(schemas)  # typing the operations lifts their inline objects into `schemas`
     info = spec.get("info") or {}
     servers = _servers(spec)
     absolute = [s.url for s in servers if urlsplit(s.url).scheme in ("http", "https")]
@@ -169,17 +198,19 @@ def build_plan(spec: dict[str, Any]) -> Plan:
         operation = {**operation, "operationId": operation.get("operationId") or f"{http_method} {path}"}
         attr = resource_name(operation)
         resource = resources.setdefault(attr, Resource(attr=attr, class_name=_class_name(attr)))
-        resource.operations.append(_operation(schemas, path, http_method, item, operation, security_default))
+        resource.operations.append(_operation(types, path, http_method, item, operation, security_default))
     ordered = [resources[name] for name in sorted(resources)]
     for resource in ordered:  # a resource class must not share its module with a model of the same name
         while {resource.class_name, f"Async{resource.class_name}"} & schemas.taken:
             resource.class_name += "Resource"
+    ticket = schemas.names.get("QueueStatus")
     for resource in ordered:
         names = unique([op.name for op in resource.operations])
         for op, name in zip(resource.operations, names):
             op.name = name
-        resource.queue = _queue_methods(resource)
-    ticket = schemas.names.get("QueueStatus")
+        resource.queue = _queue_methods(resource, set(schemas.schemas), ticket)
+    # Which models module a class lives in follows from the resources whose methods name it.
+    home = assign_modules(schemas, {resource.module: resource.models for resource in ordered})
     return Plan(
         title=" ".join(clean_text(info.get("title")).split()) or "API",  # one line: headings, docstrings
         description=clean_text(info.get("description")),
@@ -190,6 +221,7 @@ def build_plan(spec: dict[str, Any]) -> Plan:
         resources=ordered,
         schemas=schemas,
         ticket_model=ticket,
+        model_home=home,
     )
 
 
@@ -256,14 +288,14 @@ def _scheme(scheme: dict[str, Any]) -> AuthScheme | None:
     return None
 
 
-def _operation(schemas: SchemaSet, path: str, http_method: str, item: dict[str, Any], operation: dict[str, Any],
+def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], operation: dict[str, Any],
                security_default: Any) -> Operation:
     name = method_name(operation)
     hint = pascal(f"{resource_name(operation)} {name}")
     params: list[Param] = []
     seen: set[tuple[str, str]] = set()
     for raw in [*(operation.get("parameters") or []), *(item.get("parameters") or [])]:
-        parameter = schemas.resolve(raw)
+        parameter = types.schemas.resolve(raw)
         if not isinstance(parameter, dict) or not isinstance(parameter.get("name"), str):
             continue
         location = str(parameter.get("in") or "query")
@@ -274,16 +306,16 @@ def _operation(schemas: SchemaSet, path: str, http_method: str, item: dict[str, 
                                      or not _HEADER_TOKEN.match(parameter["name"])):
             continue  # set by the client itself, or not a name HTTP can carry
         seen.add(key)
-        params.append(_parameter(schemas, parameter, location, hint))
+        params.append(_parameter(types, parameter, location, hint))
     path_names = set(re.findall(r"{([^}]+)}", path))
     for missing in sorted(path_names - {p.wire for p in params if p.location == "path"}):
-        params.append(Param(name=missing, wire=missing, location="path", annotation="str", required=True))
-    body_kind, content_type, body_params, whole = _body(schemas, operation, hint)
+        params.append(Param(name=missing, wire=missing, location="path", annotation=STR, required=True))
+    body_kind, content_type, body_params, whole = _body(types, operation, hint)
     params.extend(body_params)
     for param, unique_name in zip(params, unique([_safe_name(p.name) for p in params])):
         param.name = unique_name
     params.sort(key=lambda p: (not p.required, p.location != "path"))
-    returns, response_kind = _response(schemas, operation, hint)
+    returns, response_kind = _response(types, operation, hint)
     security = operation.get("security", security_default)
     return Operation(
         name=name,
@@ -309,7 +341,7 @@ def _safe_name(name: str) -> str:
     return name + "_" if name in _METHOD_OPTIONS else name
 
 
-def _parameter(schemas: SchemaSet, parameter: dict[str, Any], location: str, hint: str) -> Param:
+def _parameter(types: Typer, parameter: dict[str, Any], location: str, hint: str) -> Param:
     wire = parameter["name"]
     schema = parameter.get("schema")
     if not isinstance(schema, dict):
@@ -317,10 +349,10 @@ def _parameter(schemas: SchemaSet, parameter: dict[str, Any], location: str, hin
         first: Any = next(iter(content.values()), {}) if isinstance(content, dict) else {}
         schema = first.get("schema") if isinstance(first, dict) else None
     schema = schema if isinstance(schema, dict) else {"type": "string"}
-    annotation = schemas.annotation(schema, f"{hint} {wire}")
+    annotation = types.annotation(schema, f"{hint} {wire}")
     required = bool(parameter.get("required")) or location == "path"
-    resolved = schemas.resolve(schema)
-    default = default_literal(resolved.get("default"), annotation) if isinstance(resolved, dict) else None
+    resolved = types.schemas.resolve(schema)
+    default = default_literal(resolved.get("default"), annotation.text) if isinstance(resolved, dict) else None
     description = clean_text(parameter.get("description") or (resolved or {}).get("description"))
     return Param(
         name=snake(wire, "param"), wire=wire, location=location, annotation=annotation,
@@ -344,8 +376,8 @@ def _pick_content(content: dict[str, Any]) -> tuple[str, Any] | None:
     return keys[0], content[keys[0]]
 
 
-def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str | None, str | None, list[Param], bool]:
-    body = schemas.resolve(operation.get("requestBody"))
+def _body(types: Typer, operation: dict[str, Any], hint: str) -> tuple[str | None, str | None, list[Param], bool]:
+    body = types.schemas.resolve(operation.get("requestBody"))
     if not isinstance(body, dict) or not isinstance(body.get("content"), dict):
         return None, None, [], False
     picked = _pick_content(body["content"])
@@ -365,14 +397,14 @@ def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str
         kind = "content"
     required_body = bool(body.get("required"))
     if kind == "content":
-        annotation = "str | bytes" if mime.startswith("text/") else "FileInput"
+        annotation = PyType(("str", "bytes")) if mime.startswith("text/") else FILE
         return kind, media, [Param(name="body", wire="", location="content", annotation=annotation,
                                    required=required_body, description=clean_text(body.get("description")))], True
-    found = schemas.object_properties(schema)
+    found = types.schemas.object_properties(schema)
     if found is None or not found[0]:
-        annotation = schemas.annotation(schema, f"{hint} Request", file=kind == "multipart")
+        annotation = types.annotation(schema, f"{hint} Request", file=kind == "multipart")
         if found is not None:
-            annotation = "dict[str, Any]"
+            annotation = ANY.wrap("dict[str, {}]")
         return kind, media, [Param(name="body", wire="", location="body", annotation=annotation,
                                    required=required_body, description=clean_text(body.get("description")))], True
     properties, required = found
@@ -380,26 +412,26 @@ def _body(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str
     params = []
     for wire, prop in properties.items():
         prop = prop if isinstance(prop, dict) else {}
-        annotation = schemas.annotation(prop, f"{hint} {wire}", file=kind == "multipart")
-        resolved = schemas.resolve(prop)
+        annotation = types.annotation(prop, f"{hint} {wire}", file=kind == "multipart")
+        resolved = types.schemas.resolve(prop)
         resolved = resolved if isinstance(resolved, dict) else {}
-        default = default_literal(resolved.get("default"), annotation) if "default" in resolved else None
+        default = default_literal(resolved.get("default"), annotation.text) if "default" in resolved else None
         params.append(Param(
             name=snake(str(wire)), wire=str(wire),
-            location="file" if "FileInput" in annotation else location,
+            location="file" if "FileInput" in annotation.helpers else location,
             annotation=annotation, required=wire in required and default is None, default=default,
             description=clean_text(prop.get("description") or resolved.get("description")),
         ))
     return kind, media, params, False
 
 
-def _response(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple[str, str]:
+def _response(types: Typer, operation: dict[str, Any], hint: str) -> tuple[PyType, str]:
     responses = operation.get("responses") or {}
     codes = sorted(str(c) for c in responses if str(c).startswith("2"))
     if not codes and "default" in responses:
         codes = ["default"]
     for code in codes:
-        response = schemas.resolve(responses[code])
+        response = types.schemas.resolve(responses[code])
         content = response.get("content") if isinstance(response, dict) else None
         if not isinstance(content, dict) or not content:
             continue
@@ -410,14 +442,16 @@ def _response(schemas: SchemaSet, operation: dict[str, Any], hint: str) -> tuple
         mime = media.split(";")[0].strip().lower()
         schema = entry.get("schema") if isinstance(entry, dict) else None
         if "json" in mime and not mime.endswith("json-seq"):
-            return schemas.annotation(schema if isinstance(schema, dict) else {}, f"{hint} Response"), "json"
+            return types.annotation(schema if isinstance(schema, dict) else {}, f"{hint} Response"), "json"
         if mime.startswith("text/"):
-            return "str", "text"
-        return "bytes", "bytes"
-    return "None", "none"
+            return STR, "text"
+        return PyType(("bytes",)), "bytes"
+    return PyType(("None",)), "none"
 
 
-def _queue_methods(resource: Resource) -> QueueMethods | None:
+def _queue_methods(resource: Resource, classes: set[str], ticket_model: str | None) -> QueueMethods | None:
+    """The queue helpers of a resource with `x-queue: fal` operations, and the types of their tickets: an
+    operation's own model, else the spec's QueueStatus, else a dict."""
     queued = [op for op in resource.operations if op.queue]
     if not queued:
         return None
@@ -435,4 +469,8 @@ def _queue_methods(resource: Resource) -> QueueMethods | None:
         runs.append(("" if op.name == "submit" else free("submit"), free("run"), op))
     else:
         runs.extend((free(f"submit_{op.name}"), free(f"run_{op.name}"), op) for op in queued)
-    return QueueMethods(status=free("status"), result=free("result"), cancel=free("cancel"), runs=runs)
+    fallback = PyType.model(ticket_model) if ticket_model else ANY.wrap("dict[str, {}]")
+    tickets = {op.name: op.returns if op.returns.text in classes else fallback for op in queued}
+    ticket = fallback if ticket_model else next(iter(tickets.values()))
+    return QueueMethods(status=free("status"), result=free("result"), cancel=free("cancel"), runs=runs,
+                        tickets=tickets, ticket=ticket, ticket_runtime=ticket.text if ticket.text in classes else "dict")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.render import RenderContext
-from generator.render.mock_fixtures import data_files
+from generator.render.mock.fixtures import data_files
 from generator.render.templates import environment, write_text
 
 

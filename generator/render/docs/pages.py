@@ -1,8 +1,8 @@
 """Reference docs renderer: `generated/<service>/docs/` with README.md, one page per operation and one
 self-contained index.html.
 
-The Markdown and the HTML are rendered from the same `ServiceDoc` (docs_model) so they never disagree.
-Markdown templates escape untrusted text with the `docs_text` filters; the HTML template relies on
+The Markdown and the HTML are rendered from the same `ServiceDoc` (`model`) so they never disagree.
+Markdown templates escape untrusted text with the `text` filters; the HTML template relies on
 Jinja2 autoescape, and the only Markdown turned into HTML (queue flow, changelog) goes through
 markdown-it-py with raw HTML disabled.
 """
@@ -18,10 +18,11 @@ import jinja2
 from markupsafe import Markup
 
 from generator.render import Commands, RenderContext
-from generator.render import docs_text as text
-from generator.render.docs_examples import shell_single
-from generator.render.docs_highlight import highlight, markdown_highlight
-from generator.render.docs_model import OperationDoc, ParamRow, ServiceDoc, service_doc
+from generator.render.docs import text
+from generator.render.docs.examples import shell_single
+from generator.render.docs.highlight import highlight, markdown_highlight
+from generator.render.docs.model import OperationDoc, ParamRow, ServiceDoc, service_doc
+from generator.render.docs.snippets import add_examples
 from generator.render.templates import environment, write_text
 
 
@@ -89,6 +90,7 @@ def _shared_values(doc: ServiceDoc, commands: Commands) -> dict[str, Any]:
 def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     """Write README.md, operations/<id>.md and index.html for one service into `out`."""
     doc = service_doc(spec, context.service, context.changelog)
+    add_examples(spec, doc)
     values = _shared_values(doc, context.command_names())
     markdown = _markdown_env(context.templates_override)
     if doc.changelog:

@@ -12,7 +12,7 @@ import copy
 from typing import Any
 from urllib.parse import quote, unquote
 
-from generator.render.docs_examples import (
+from generator.render.docs.examples import (
     REQUEST_ID,
     Expr,
     RequestExample,
@@ -21,9 +21,9 @@ from generator.render.docs_examples import (
     curl_example,
     python_example,
 )
-from generator.render.docs_model import OperationDoc, ServiceDoc
-from generator.render.docs_schema import operations
-from generator.render.docs_sdk import SdkNames, SdkOperation, fallback, sdk_names
+from generator.render.docs.model import OperationDoc, ServiceDoc
+from generator.render.docs.schema import operations
+from generator.render.docs.sdk import SdkNames, SdkOperation, fallback, sdk_names
 
 ID_FROM_JSON = r"""sed -E 's/.*"request_id": *"([^"]+)".*/\1/'"""
 

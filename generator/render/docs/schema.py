@@ -12,7 +12,7 @@ import jsonschema  # type: ignore[import-untyped]
 
 from generator.core import walk
 from generator.core.walk import deref, sequence
-from generator.render.docs_text import short_json
+from generator.render.docs.text import short_json
 
 MAX_DEPTH = 6
 
@@ -55,7 +55,7 @@ def type_text(schema: Any, resolver: Resolver, depth: int = 0) -> str:
     if not isinstance(schema, dict) or depth > MAX_DEPTH:
         return ""
     if isinstance(schema.get("$ref"), str):
-        name = schema["$ref"].rsplit("/", 1)[-1]
+        name = walk.unescape(schema["$ref"].rsplit("/", 1)[-1])  # `My%20Pet` is shown as `My Pet`
         target = resolver.deref(schema)
         return name if isinstance(target, dict) and target.get("type") == "object" else \
             type_text(target, resolver, depth + 1) or name

@@ -2,13 +2,15 @@
 
 `render(spec, context, out)` writes `pyproject.toml`, `README.md` and the package (`py.typed`, a lazy
 `__init__`, `_client.py`, `_errors.py`, `_base.py`, `models/`, `resources/<name>.py`) under `out`.
-Decisions live in `python_plan` (names, types, defaults) and `python_models` (pydantic classes); the
-templates under `templates/python/` only lay them out, so a user's templates folder can restyle any file.
+The flow runs one way: `plan.build_plan` makes every decision (names, types, defaults, the module of each
+model class and so every import), `models` has datamodel-code-generator write the classes, and the
+templates under `templates/python/` only lay the plan out, so a user's templates folder can restyle any file.
 """
 
 from __future__ import annotations
 
-import re
+import io
+import tokenize
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
@@ -17,22 +19,15 @@ import jinja2
 
 from generator.errors import ApigenError
 from generator.render import RenderContext
-from generator.render.python_imports import code_names, from_import, import_block, name_key
-from generator.render.python_models import models_source, worker_pool
-from generator.render.python_plan import Operation, Plan, Resource, build_plan
+from generator.render.python.imports import from_import, import_block, name_key, resource_imports
+from generator.render.python.models import models_source, worker_pool
+from generator.render.python.plan import Plan, Resource, build_plan
 from generator.render.templates import environment, write_text
 
 TEMPLATE_DIR = "python"
 _STATIC_MODULES = ("_base.py", "_errors.py", "_model.py")
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Operations plus component schemas from which a spec is rendered with worker processes (forking costs ~0.1 s).
 _PARALLEL_FROM = 300
-# Names a resource module may import from the package's `_base` module, when its code uses them.
-_BASE_NAMES = (
-    "NOT_GIVEN", "AsyncResource", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
-    "Timeout", "_path", "async_to_raw_response", "file_parts", "form_fields", "header_params", "json_body",
-    "jsonable", "query_params", "raw_content", "to_raw_response",
-)
 
 
 def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
@@ -41,7 +36,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     A large spec is rendered with worker processes: the mock's testing helper in one from the start, then the
     models modules (datamodel-code-generator) in all, while this process renders the rest.
     """
-    from generator.render.sdk_testing import helper_files
+    from generator.render.python.testing import helper_files
 
     size = len(spec.get("paths") or {}) + len((spec.get("components") or {}).get("schemas") or {})
     with worker_pool(size >= _PARALLEL_FROM, lambda: helper_files(spec, context)) as (pool, helpers_future):
@@ -50,7 +45,7 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
 
 def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, pool: Executor | None,
                     helpers_future: Future[dict[str, str]] | None) -> None:
-    from generator.render.sdk_testing import helper_files
+    from generator.render.python.testing import helper_files
 
     service = context.service
     plan = build_plan(spec)
@@ -77,38 +72,25 @@ def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, poo
         f"{package}/_client.py": _render(env, "package/_client.py", values),
         f"{package}/resources/__init__.py": _render(env, "package/resources/__init__.py", values),
     }
-    names = set(plan.schemas.schemas)
-    used = {resource.module: _models_named(plan, resource) & names for resource in plan.resources}
     helpers: dict[str, str] = {}
-    bodies: dict[str, str] = {}
 
     def meanwhile() -> None:
         """The rest of the package, rendered while datamodel-code-generator runs in worker processes."""
         for module in (*_STATIC_MODULES, *(["_queue.py"] if values["has_queue"] else [])):
             files[f"{package}/{module}"] = _render(env, f"package/{module}", values)
         for resource in plan.resources:
-            bodies[resource.module] = _resource_body(env, plan, resource, names, values)
+            files[f"{package}/resources/{resource.module}.py"] = _resource_module(env, plan, resource, values)
         helpers.update(helpers_future.result() if helpers_future is not None else helper_files(spec, context))
 
-    # Which models module a class lives in follows from the resources whose methods name it.
-    modules = models_source(plan.schemas, str(spec.get("openapi") or "3.1.0"), used, meanwhile=meanwhile,
-                            pool=pool)
-    home = {name: part.name for part in modules for name in part.classes}
-    classes = {name for part in modules for name in part.classes if f"class {name}(" in part.code}
-    missing = sorted(names - classes)
-    if missing:
-        raise ApigenError(f"datamodel-code-generator did not write the classes {missing[:5]}")
+    modules = models_source(plan.schemas, plan.model_home, str(spec.get("openapi") or "3.1.0"),
+                            meanwhile=meanwhile, pool=pool)
     for part in modules:
         files[f"{package}/models/{part.name}.py"] = _render(env, "package/models/module.py", {
             **values, "module": part.name, "code": part.code})
-    exports = {part.name: sorted(part.classes) for part in modules}
+    home = plan.model_home
     files[f"{package}/models/__init__.py"] = _render(env, "package/models/__init__.py", {
-        **values, "exports": exports, "home": {name: home[name] for name in sorted(home, key=lambda n: name_key(n, case_sensitive=True))},
-        "type_imports": import_block({f".{m}": set(c) for m, c in exports.items()}, indent=4)})
-    for resource in plan.resources:
-        body = bodies[resource.module]
-        files[f"{package}/resources/{resource.module}.py"] = _resource_module(
-            env, resource, body, code_names(body) & names, home, values)
+        **values, "home": {name: home[name] for name in sorted(home, key=lambda n: name_key(n, case_sensitive=True))},
+        "type_imports": import_block({f".{m}": set(c) for m, c in plan.model_modules.items()}, indent=4)})
     out.mkdir(parents=True, exist_ok=True)
     for relative, text in sorted(files.items()):
         write_text(out, relative, text)
@@ -123,28 +105,13 @@ def _render(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
         raise ApigenError(f"template {TEMPLATE_DIR}/{name}.jinja: {error}") from None
 
 
-def _models_named(plan: Plan, resource: Resource) -> set[str]:
-    """Names in the types of a resource's methods (arguments, results, queue tickets): the models it uses."""
-    types = [op.returns for op in resource.operations] + [p.annotation for op in resource.operations for p in op.params]
-    if resource.queue and plan.ticket_model:
-        types.append(plan.ticket_model)
-    return set(_IDENTIFIER.findall(" ".join(types)))
-
-
-def _resource_body(env: jinja2.Environment, plan: Plan, resource: Resource, classes: set[str],
-                   values: dict[str, Any]) -> str:
-    """The classes of one resource's module (without imports)."""
-    ticket_types = {op.name: _ticket_type(plan, op, classes) for op in resource.operations if op.queue}
-    queue_ticket = next(iter(ticket_types.values()), "dict[str, Any]")
-    if plan.ticket_model in classes and resource.queue:
-        queue_ticket = plan.ticket_model
-    return _render(env, "package/resources/resource_body.py", {
-        **values,
-        "resource": resource,
-        "ticket_types": ticket_types,
-        "queue_ticket": queue_ticket,
-        "queue_ticket_runtime": queue_ticket if queue_ticket in classes else "dict",
-    })
+def _resource_module(env: jinja2.Environment, plan: Plan, resource: Resource, values: dict[str, Any]) -> str:
+    """One resource's module: its classes, after exactly the imports its plan calls for."""
+    body = _render(env, "package/resources/resource_body.py", {**values, "resource": resource})
+    body, qualified = qualify_builtins(body, {op.name for op in resource.operations} & _BUILTIN_TYPES)
+    imports = import_block(resource_imports(resource, plan.model_home, builtins=qualified))
+    return _render(env, "package/resources/resource.py", {**values, "resource": resource, "imports": imports,
+                                                          "body": body})
 
 
 # Builtins the generated code uses in annotations: a method of the same name (`def list(...)`) shadows them
@@ -153,14 +120,12 @@ _BUILTIN_TYPES = {"list", "dict", "set", "frozenset", "tuple", "type", "str", "i
                   "object"}
 
 
-def qualify_builtins(body: str, shadowed: set[str]) -> str:
+def qualify_builtins(body: str, shadowed: set[str]) -> tuple[str, bool]:
     """`body` with every use of a builtin in `shadowed` written `builtins.<name>`, except where the name is
-    defined (`def list`), an attribute (`.list`) or a keyword argument (`list=`); strings are left alone."""
-    import io
-    import tokenize
-
+    defined (`def list`), an attribute (`.list`) or a keyword argument (`list=`); strings are left alone.
+    Whether any was, says if the module imports `builtins`."""
     if not shadowed:
-        return body
+        return body, False
     tokens = list(tokenize.generate_tokens(io.StringIO(body).readline))
     lines = body.split("\n")
     edits: list[tuple[int, int]] = []
@@ -175,35 +140,7 @@ def qualify_builtins(body: str, shadowed: set[str]) -> str:
     for row, column in sorted(edits, reverse=True):
         line = lines[row - 1]
         lines[row - 1] = f"{line[:column]}builtins.{line[column:]}"
-    return "\n".join(lines)
-
-
-def _resource_module(env: jinja2.Environment, resource: Resource, body: str, models: set[str],
-                     home: dict[str, str], values: dict[str, Any]) -> str:
-    """One resource's module: the classes first, then exactly the imports their code uses."""
-    body = qualify_builtins(body, {op.name for op in resource.operations} & _BUILTIN_TYPES)
-    used = code_names(body)
-    imports: dict[str, set[str]] = {
-        "builtins": {""} if "builtins" in used else set(),
-        "collections.abc": {"Callable"} & used,
-        "functools": {"cached_property"},
-        "typing": {"Any", "Literal", "cast"} & used,
-        "..": {"_queue"} & used,
-        ".._base": set(_BASE_NAMES) & used,
-    }
-    for name in models:
-        imports.setdefault(f"..models.{home[name]}", set()).add(name)
-    return _render(env, "package/resources/resource.py", {**values, "resource": resource, "imports": import_block(imports),
-                                                          "body": body})
-
-
-def _ticket_type(plan: Plan, op: Operation, classes: set[str]) -> str:
-    """The type of a queue ticket: the operation's own model, else the spec's QueueStatus, else a dict."""
-    if op.returns in classes:
-        return op.returns
-    if plan.ticket_model in classes:
-        return str(plan.ticket_model)
-    return "dict[str, Any]"
+    return "\n".join(lines), bool(edits)
 
 
 def _example(plan: Plan) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.render import RenderContext
-from generator.render.mock_fixtures import data_files
+from generator.render.mock.fixtures import data_files
 from generator.render.templates import environment, write_text
 
 TEMPLATES = ("mock_engine.py", "app.py", "__main__.py", "README.md")

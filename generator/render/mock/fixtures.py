@@ -162,13 +162,13 @@ class FixtureBuilder:
     def _check_examples(self, operations: list[dict[str, Any]]) -> None:
         """Mark each documented example that conforms to its schema; others are served only when asked for."""
         try:
-            import jsonschema
+            import jsonschema  # type: ignore[import-untyped]
             import referencing
             import referencing.jsonschema
         except ImportError:  # pragma: no cover - jsonschema comes with openapi-spec-validator
             return
         document = {**self.spec, "x-mock-schemas": self.schemas}
-        resource = referencing.Resource(contents=document, specification=referencing.jsonschema.DRAFT202012)
+        resource = referencing.jsonschema.DRAFT202012.create_resource(document)
         registry: Any = referencing.Registry().with_resource("urn:apigen:spec", resource)
         for op in operations:
             for code, response in op["responses"].items():

@@ -1,7 +1,7 @@
 """What the docs templates show, computed once from the spec so Markdown and HTML say the same thing.
 
 Values here are raw text (untrusted); the templates escape them for their own format (Markdown filters
-of `docs_text`, or Jinja2 autoescape for HTML).
+of `text`, or Jinja2 autoescape for HTML).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.config import ServiceConfig
-from generator.render.docs_examples import Auth, RequestExample, auth_of, build_request
-from generator.render.docs_schema import Resolver, example_value, operations, range_text, type_text
-from generator.render.docs_text import short_json, slug
+from generator.render.docs.examples import Auth, RequestExample, auth_of, build_request
+from generator.render.docs.schema import Resolver, example_value, operations, range_text, type_text
+from generator.render.docs.text import short_json, slug
 from generator.render.naming import method_name, resource_name
 
 QUEUE_ROLES = ("status", "stream", "result", "cancel")
@@ -80,7 +80,7 @@ class OperationDoc:
     request_content_type: str | None = None
     request_example: str | None = None
     responses: list[ResponseDoc] = field(default_factory=list)
-    curl: str = ""  # filled by docs_snippets once every operation is known
+    curl: str = ""  # filled by snippets.add_examples once every operation is known
     python: list[tuple[str, str]] = field(default_factory=list)  # (what it shows, script)
     python_async: list[tuple[str, str]] = field(default_factory=list)  # the same with AsyncClient
     source: str | None = None
@@ -222,7 +222,7 @@ def _media(content: Any) -> tuple[str | None, dict[str, Any]]:
 def _media_example(media: dict[str, Any], resolver: Resolver, full: bool = False, description: str = "") -> Any:
     """The doc's own example when it fits the schema, else one built from the schema (showing the enum
     values the response's `description` names)."""
-    from generator.render.docs_schema import is_valid, named_enum_values
+    from generator.render.docs.schema import is_valid, named_enum_values
 
     schema = media.get("schema")
     candidates = []
@@ -241,7 +241,7 @@ def _media_example(media: dict[str, Any], resolver: Resolver, full: bool = False
 
 
 def _example_text(value: Any) -> str | None:
-    from generator.render.docs_text import json_text
+    from generator.render.docs.text import json_text
 
     if value is None:
         return None
@@ -321,7 +321,8 @@ def operation_doc(spec: dict[str, Any], service: ServiceConfig, resolver: Resolv
 
 
 def service_doc(spec: dict[str, Any], service: ServiceConfig, changelog: str | None) -> ServiceDoc:
-    """The reference of a service: overview plus one `OperationDoc` per operation, in spec order."""
+    """The reference of a service: overview plus one `OperationDoc` per operation, in spec order; the
+    examples are added after (`snippets.add_examples`), once every operation is known."""
     resolver = Resolver(spec)
     info = spec.get("info") or {}
     ops = [operation_doc(spec, service, resolver, path, method, op, shared)
@@ -355,7 +356,4 @@ def service_doc(spec: dict[str, Any], service: ServiceConfig, changelog: str | N
         tag_names={str(t["name"]): str(t.get("x-displayName") or "") for t in spec.get("tags") or []
                    if isinstance(t, dict) and t.get("name") and t.get("x-displayName")},
     )
-    from generator.render.docs_snippets import add_examples
-
-    add_examples(spec, doc)
     return doc

@@ -1,7 +1,7 @@
 """The curl and Python SDK examples printed on each operation page.
 
 Both must run exactly as printed against the mock server with only `<SERVICE>_BASE_URL` and
-`<SERVICE>_API_KEY` set, so values come from `docs_schema.example_value` (valid against the schema) and
+`<SERVICE>_API_KEY` set, so values come from `schema.example_value` (valid against the schema) and
 every piece of untrusted text is quoted for the shell or as a Python literal, never pasted raw.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from generator.render.docs_schema import Resolver, example_value
-from generator.render.docs_sdk import SdkOperation
+from generator.render.docs.schema import Resolver, example_value
+from generator.render.docs.sdk import SdkOperation
 from generator.render.templates import py_string
 
 
