@@ -20,9 +20,10 @@ from generator.render import RenderContext
 from generator.render.python_imports import code_names, from_import, import_block, name_key
 from generator.render.python_models import models_source, worker_pool
 from generator.render.python_plan import Operation, Plan, Resource, build_plan
-from generator.render.templates import environment, write_text
+from generator.render.templates import environment, runtime_text, write_text
 
 TEMPLATE_DIR = "python"
+# Modules copied from generator/runtime/python/ as they are (the same in every SDK).
 _STATIC_MODULES = ("_base.py", "_errors.py", "_model.py")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Operations plus component schemas from which a spec is rendered with worker processes (forking costs ~0.1 s).
@@ -85,7 +86,8 @@ def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, poo
     def meanwhile() -> None:
         """The rest of the package, rendered while datamodel-code-generator runs in worker processes."""
         for module in (*_STATIC_MODULES, *(["_queue.py"] if values["has_queue"] else [])):
-            files[f"{package}/{module}"] = _render(env, f"package/{module}", values)
+            files[f"{package}/{module}"] = runtime_text(env, f"{TEMPLATE_DIR}/package/{module}.jinja",
+                                                        f"python/{module}", values)
         for resource in plan.resources:
             bodies[resource.module] = _resource_body(env, plan, resource, names, values)
         helpers.update(helpers_future.result() if helpers_future is not None else helper_files(spec, context))
