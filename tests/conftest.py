@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,17 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def mypy_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The `--cache-dir` of every mypy run of the suite: one per xdist worker (never shared by two running
+    processes), kept in pytest's cache folder between sessions.
+
+    Most of a cold mypy run is reading typeshed, httpx and pydantic (about 7 s of CPU); with this cache
+    only the first run of a worker pays it. mypy checks each cached module against its source, so a
+    generated tree (a new temporary folder every session) is always checked afresh.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    cache = getattr(request.config, "cache", None)
+    return cache.mkdir(f"mypy-{worker}") if cache is not None else tmp_path_factory.mktemp("mypy")

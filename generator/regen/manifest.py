@@ -3,9 +3,9 @@
 `generated/<service>/.apigen-manifest.json` records
 
 - `inputs`: one digest per input (each doc page or the hand-written spec, the templates a target reads,
-  including the user's override folder, the service's apigen.yaml options, apigen's version and the
-  fingerprint of apigen's own source code), so a build can tell that nothing changed without importing
-  jinja2, pydantic or the validator;
+  including the user's override folder, the runtime files copied into generated trees (generator/runtime/),
+  the service's apigen.yaml options, apigen's version and the fingerprint of apigen's own source code),
+  so a build can tell that nothing changed without importing jinja2, pydantic or the validator;
 - `outputs`: the hash of every file the build wrote (the spec when it is ingested, every generated file,
   CHANGELOG.md), so `apigen check` can name files edited by hand;
 - `version`: the SDK version that build rendered (bumped on API changes), and `spec`: the normalized spec
@@ -30,6 +30,7 @@ from typing import Any
 import generator
 from generator.config import ProjectConfig, ServiceConfig
 from generator.paths import BUILTIN_TEMPLATES, PACKAGE_DIR
+from generator.runtime import RUNTIME_DIR
 
 MANIFEST_NAME = ".apigen-manifest.json"
 CHANGELOG_NAME = "CHANGELOG.md"
@@ -132,7 +133,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         rel = path.relative_to(PACKAGE_DIR).as_posix()
-        if rel.startswith("cli/") or rel in _NOT_OUTPUT_CODE or "__pycache__" in rel:
+        if rel.startswith(("cli/", "runtime/")) or rel in _NOT_OUTPUT_CODE or "__pycache__" in rel:
             continue
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -168,6 +169,8 @@ def input_digests(config: ProjectConfig, name: str, pages: list[Path]) -> dict[s
     inputs["apigen version"] = generator.__version__
     inputs["apigen code"] = code_fingerprint()
     inputs["templates"] = _template_digest(BUILTIN_TEMPLATES, service.targets)
+    # read from disk at render time, like templates (so never cached); the SDK ships the mock engine too
+    inputs["runtime"] = _template_digest(RUNTIME_DIR, ("python", "mock"))
     inputs["templates override"] = _template_digest(config.templates_override, service.targets) \
         if config.templates_override is not None else "none"
     return inputs

@@ -17,13 +17,14 @@ from generator.build import SOURCE_META_FILES, build, source_pages
 from generator.config import CONFIG_FILE, ProjectConfig, load_config
 from generator.errors import ApigenError
 from generator.paths import BUILTIN_TEMPLATES
+from generator.runtime import RUNTIME_DIR
 
 Printer = Callable[[str], None]
 
 
 def watched_paths(config: ProjectConfig) -> list[Path]:
     """Folders and files to watch that exist now (watchfiles needs existing paths)."""
-    candidates = [config.specs_dir, config.templates_dir, BUILTIN_TEMPLATES, config.root / CONFIG_FILE]
+    candidates = [config.specs_dir, config.templates_dir, BUILTIN_TEMPLATES, RUNTIME_DIR, config.root / CONFIG_FILE]
     if config.templates_override is not None:
         candidates.append(config.templates_override)
     seen: list[Path] = []
@@ -49,8 +50,8 @@ def affected_services(config: ProjectConfig, changed: Iterable[str]) -> list[str
     names: set[str] = set()
     for raw in changed:
         path = Path(raw).resolve()
-        if path.name.startswith(".") or path.name.endswith((".part", "~", ".swp", ".tmp")):
-            continue  # editor and fetch scratch files
+        if path.name.startswith(".") or path.name.endswith((".part", "~", ".swp", ".tmp", ".pyc")):
+            continue  # editor and fetch scratch files, Python's bytecode (generator/runtime/ is watched)
         if path == (config.root / CONFIG_FILE).resolve():
             return every
         source = _under(path, config.sources_dir)
@@ -65,7 +66,7 @@ def affected_services(config: ProjectConfig, changed: Iterable[str]) -> list[str
             if len(spec.parts) == 1 and path.suffix == ".yaml" and not source_pages(config, name):
                 names.add(name)
             continue
-        for folder in (config.templates_dir, BUILTIN_TEMPLATES, config.templates_override):
+        for folder in (config.templates_dir, BUILTIN_TEMPLATES, RUNTIME_DIR, config.templates_override):
             if _under(path, folder) is not None:
                 return every
     return sorted(n for n in names if n in every or (config.sources_dir / n).is_dir())

@@ -147,3 +147,18 @@ def write_text(out: Path, relative: str, text: str) -> Path:
         text = text.replace("\x00", "\ufffd")
     path.write_bytes(text.encode("utf-8"))
     return path
+
+
+def runtime_text(env: jinja2.Environment, template: str, runtime_file: str, values: dict[str, Any]) -> str:
+    """A runtime module (`generator/runtime/<runtime_file>`), copied byte for byte into generated trees.
+
+    The built-in templates hold no runtime file, so `template` (`python/package/_model.py.jinja`) is found
+    only in the user's override folder: there it replaces the runtime file, as it replaces any template.
+    """
+    from generator import runtime
+
+    try:
+        override = env.get_template(template)
+    except jinja2.TemplateNotFound:
+        return runtime.source(runtime_file)
+    return override.render(values)

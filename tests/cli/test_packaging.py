@@ -60,6 +60,8 @@ def test_wheel_and_sdist_carry_every_template(dist: tuple[Path, Path]) -> None:
         members = {m.name.split("/", 1)[1] for m in archive.getmembers() if "/" in m.name}
     assert {f"templates/{rel}" for rel in _template_files()} <= members
     assert "setup.py" in members
+    runtime = {p.relative_to(ROOT).as_posix() for p in (ROOT / "generator" / "runtime").rglob("*.py")}
+    assert runtime and runtime <= names and runtime <= members  # copied into every SDK and mock it renders
 
 
 def test_building_prints_no_deprecation_warning(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Every generated tree passes `ruff check` and `mypy --strict` (run once per session, see conftest)."""
+"""Every generated tree passes `ruff check` and `mypy --strict` (run once per session, see conftest): what is
+rendered per service; the runtime copied into it is checked once as source (tests/runtime/test_source.py)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """Renderer of the mock target: a runnable Starlette mock server in `generated/<service>/mock/`.
 
 The folder runs on its own (`python generated/<service>/mock --port 8000`, or `uvicorn app:app` inside it):
-`app.py` and `mock_engine.py` are rendered from `templates/mock/`, and everything taken from the spec goes
-into `spec.json` and `fixtures.json` beside them, so doc text is data and never code.
+`app.py` is rendered from `templates/mock/`, `mock_engine.py` is copied from `generator/runtime/mock/`, and
+everything taken from the spec goes into `spec.json` and `fixtures.json` beside them, so doc text is data
+and never code.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from typing import Any
 
 from generator.render import RenderContext
 from generator.render.mock.fixtures import data_files
-from generator.render.templates import environment, write_text
+from generator.render.templates import environment, runtime_text, write_text
 
-TEMPLATES = ("mock_engine.py", "app.py", "__main__.py", "README.md")
+TEMPLATES = ("app.py", "__main__.py", "README.md")
 
 
 def render_files(spec: dict[str, Any], context: RenderContext) -> dict[str, str]:
@@ -29,6 +30,7 @@ def render_files(spec: dict[str, Any], context: RenderContext) -> dict[str, str]
         "fixtures": fixtures,
     }
     files = {name: env.get_template(f"mock/{name}.jinja").render(**variables) for name in TEMPLATES}
+    files["mock_engine.py"] = runtime_text(env, "mock/mock_engine.py.jinja", "mock/mock_engine.py", variables)
     files["spec.json"] = spec_json
     files["fixtures.json"] = fixtures_json
     return files

@@ -22,9 +22,10 @@ from generator.render import RenderContext
 from generator.render.python.imports import from_import, import_block, name_key, resource_imports
 from generator.render.python.models import models_source, worker_pool
 from generator.render.python.plan import Plan, Resource, build_plan
-from generator.render.templates import environment, write_text
+from generator.render.templates import environment, runtime_text, write_text
 
 TEMPLATE_DIR = "python"
+# Modules copied from generator/runtime/python/ as they are (the same in every SDK).
 _STATIC_MODULES = ("_base.py", "_errors.py", "_model.py")
 # Operations plus component schemas from which a spec is rendered with worker processes (forking costs ~0.1 s).
 _PARALLEL_FROM = 300
@@ -77,7 +78,8 @@ def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, poo
     def meanwhile() -> None:
         """The rest of the package, rendered while datamodel-code-generator runs in worker processes."""
         for module in (*_STATIC_MODULES, *(["_queue.py"] if values["has_queue"] else [])):
-            files[f"{package}/{module}"] = _render(env, f"package/{module}", values)
+            files[f"{package}/{module}"] = runtime_text(env, f"{TEMPLATE_DIR}/package/{module}.jinja",
+                                                        f"python/{module}", values)
         for resource in plan.resources:
             files[f"{package}/resources/{resource.module}.py"] = _resource_module(env, plan, resource, values)
         helpers.update(helpers_future.result() if helpers_future is not None else helper_files(spec, context))

@@ -2,7 +2,7 @@
 
 It serves the mock server's own engine and fixtures through an `httpx.MockTransport`, so code using the
 SDK is unit-tested with no server and no port, and sees the same validation, examples, fal queue and
-images as `apigen mock` does. The engine is the mock template rendered a second time
+images as `apigen mock` does. The engine is the mock server's, copied from `generator/runtime/mock/`
 (`_mock_engine.py`); the spec and fixtures travel as JSON files beside it (`_mock_spec.json`,
 `_mock_fixtures.json`), which the SDK's packaging must ship as package data.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.render import RenderContext
 from generator.render.mock.fixtures import data_files
-from generator.render.templates import environment, write_text
+from generator.render.templates import environment, runtime_text, write_text
 
 
 def helper_files(spec: dict[str, Any], context: RenderContext) -> dict[str, str]:
@@ -23,7 +23,7 @@ def helper_files(spec: dict[str, Any], context: RenderContext) -> dict[str, str]
     variables = {"service_name": context.service.name, "package": context.service.package}
     _fixtures, spec_json, fixtures_json = data_files(spec)
     return {
-        "_mock_engine.py": env.get_template("mock/mock_engine.py.jinja").render(**variables),
+        "_mock_engine.py": runtime_text(env, "mock/mock_engine.py.jinja", "mock/mock_engine.py", variables),
         "testing.py": env.get_template("python/testing.py.jinja").render(**variables),
         "_mock_spec.json": spec_json,
         "_mock_fixtures.json": fixtures_json,

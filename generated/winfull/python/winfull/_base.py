@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NOT_GIVEN", "APIResponse", "FileInput", "NotGiven", "RequestOptions"]
 
-logger = logging.getLogger("winfull")
+logger = logging.getLogger(__package__)
 
 P = ParamSpec("P")
 R = TypeVar("R")

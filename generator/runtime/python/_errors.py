@@ -1,4 +1,4 @@
-"""Exceptions raised by the {{ plan.title | docstring }} client.
+"""Exceptions raised by the client.
 
 Every failure is an `APIError`: `APIStatusError` (with one subclass per HTTP status class) when the server
 answered with an error status, `APIConnectionError` / `APITimeoutError` when it did not answer at all, and
