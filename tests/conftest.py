@@ -1,13 +1,17 @@
 """Suite-wide options and fixtures.
 
-`pytest --update-goldens` rewrites golden files (specs and generated trees) instead of comparing with them.
+`pytest --update-goldens` rewrites the golden record (tests/golden_record/expected/) instead of comparing with it.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.golden_record.harness import Output, cases, render_case
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -26,3 +30,20 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def golden_record_outputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Output]]:
+    """Every golden-record case rendered once per session (the record compares them, the SDK lint checks
+    them), with no models cache: nothing is written outside the session's temporary folder."""
+    root = tmp_path_factory.mktemp("golden-record")
+    previous = os.environ.get("APIGEN_CACHE")
+    os.environ["APIGEN_CACHE"] = "off"
+    try:
+        outputs = {case: render_case(case, root / case) for case in cases()}
+    finally:
+        if previous is None:
+            del os.environ["APIGEN_CACHE"]
+        else:
+            os.environ["APIGEN_CACHE"] = previous
+    yield outputs

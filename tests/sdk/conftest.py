@@ -18,10 +18,10 @@ from generator.config import ServiceConfig
 from generator.openapi import load_spec
 from generator.render import RenderContext
 from generator.render.python_sdk import render
+from tests.golden_record.harness import Output
 from tests.sdk.server import LocalServer
 
 SPECS = Path(__file__).resolve().parent / "specs"
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "python"
 BIN = Path(sys.executable).parent
 
 # spec file -> (service name, import name of the generated package)
@@ -85,9 +85,10 @@ class Lint:
 
 
 @pytest.fixture(scope="session")
-def lint(sdks: dict[str, Generated], tmp_path_factory: pytest.TempPathFactory) -> Lint:
-    """ruff and mypy --strict over every generated tree (and the golden ones), each run once per session."""
-    goldens = sorted(p.parent for p in GOLDEN.glob("*/pyproject.toml"))
+def lint(sdks: dict[str, Generated], golden_record_outputs: dict[str, Output],
+         tmp_path_factory: pytest.TempPathFactory) -> Lint:
+    """ruff and mypy --strict over every generated tree (and the golden record's), each run once per session."""
+    goldens = [output.root / "python" for output in golden_record_outputs.values()]
     roots = [str(g.root) for g in sdks.values()] + [str(p) for p in goldens]
     ruff = subprocess.run([str(BIN / "ruff"), "check", "--no-cache", *roots], capture_output=True, text=True, check=False)
     cache = tmp_path_factory.mktemp("mypy-cache")
