@@ -31,6 +31,7 @@ SDKS = {
     "hostile.yaml": ("9-hostile 服务", None),
     "clashes.yaml": ("calendar", None),
     "aliases.yaml": ("channels", None),
+    "zoo.json": ("zoo", "zoo"),  # test_models_split
 }
 
 
