@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.sdk.conftest import SPECS
 
 APIGEN = [sys.executable, "-m", "generator"]
@@ -75,10 +77,12 @@ def test_apigen_yaml_gives_templates_and_service_options(tmp_path: Path) -> None
     assert 'version = "2.3.4"' in (tmp_path / "out" / "python" / "pyproject.toml").read_text(encoding="utf-8")
 
 
-def test_generated_package_installs_and_imports(tmp_path: Path) -> None:
-    result = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"), "--target", "python",
-                    "--package", "pictura_pip", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+def test_generated_package_installs_and_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.cli import main
+
+    monkeypatch.chdir(tmp_path)  # the CLI in-process: pip and the import below are the fresh processes
+    assert main(["generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"), "--target", "python",
+                 "--package", "pictura_pip"]) == 0
     target = tmp_path / "site"
     pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
                           "--target", str(target), str(tmp_path / "out" / "python")], capture_output=True, text=True, check=False)

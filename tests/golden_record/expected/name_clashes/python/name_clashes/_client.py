@@ -1,7 +1,7 @@
 """`Client` and `AsyncClient` for the Clashes.
 
 Configuration comes from arguments, then environment variables (`NAME_CLASHES_API_KEY`,
-`NAME_CLASHES_BASE_URL`), then the spec's first server. Resources (`client.close`) are imported
+`NAME_CLASHES_BASE_URL`), then the spec's first server. Resources (`client.client_`) are imported
 on first use, so creating a client stays cheap however many operations the API has.
 """
 
@@ -17,7 +17,7 @@ from typing_extensions import Self
 from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
-    from .resources.close import AsyncClose, Close
+    from .resources.client_ import AsyncClientResource, ClientResource
     from .resources.con_ import AsyncCon, Con
     from .resources.json import AsyncJson, Json
     from .resources.typing import AsyncTyping, Typing
@@ -94,10 +94,10 @@ class Client(_Config, SyncAPIClient):
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
 
     @cached_property
-    def close(self) -> Close:
-        from .resources.close import Close
+    def client_(self) -> ClientResource:
+        from .resources.client_ import ClientResource
 
-        return Close(self)
+        return ClientResource(self)
 
     @cached_property
     def con(self) -> Con:
@@ -153,10 +153,10 @@ class AsyncClient(_Config, AsyncAPIClient):
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
 
     @cached_property
-    def close(self) -> AsyncClose:
-        from .resources.close import AsyncClose
+    def client_(self) -> AsyncClientResource:
+        from .resources.client_ import AsyncClientResource
 
-        return AsyncClose(self)
+        return AsyncClientResource(self)
 
     @cached_property
     def con(self) -> AsyncCon:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._other import ListModel, Problem
     from ._shared import OptionalModel
-    from .close import ClientModel
+    from .client_ import ClientModel
     from .con_ import AnyModel, FieldModel
     from .users import (
         BaseModelModel,
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 _MODULES: dict[str, str] = {
     "AnyModel": ".con_",
     "BaseModelModel": ".users",
-    "ClientModel": ".close",
+    "ClientModel": ".client_",
     "FieldModel": ".con_",
     "ListModel": "._other",
     "ModelModel": ".users",

@@ -1,4 +1,4 @@
-"""Models of `client.close` in the Clashes: pydantic v2 classes from datamodel-code-generator.
+"""Models of `client.client_` in the Clashes: pydantic v2 classes from datamodel-code-generator.
 
 Field names are valid Python identifiers; the names on the wire are kept as aliases.
 """

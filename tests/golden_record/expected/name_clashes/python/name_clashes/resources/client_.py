@@ -1,4 +1,4 @@
-"""`client.close`: 1 operation of the Clashes."""
+"""`client.client_`: 1 operation of the Clashes."""
 
 from __future__ import annotations
 
@@ -18,31 +18,31 @@ from .._base import (
     query_params,
     to_raw_response,
 )
-from ..models.close import ClientModel
+from ..models.client_ import ClientModel
 
 
-class Close(SyncResource):
-    """Operations of `client.close`."""
+class ClientResource(SyncResource):
+    """Operations of `client.client_`."""
 
     @cached_property
-    def with_raw_response(self) -> CloseWithRawResponse:
+    def with_raw_response(self) -> ClientResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
-        return CloseWithRawResponse(self)
+        return ClientResourceWithRawResponse(self)
 
-    def close(
+    def client_(
         self,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> ClientModel:
-        """POST /close"""
+        """POST /clients"""
         return cast(
             "ClientModel",
             self._client.request(
                 RequestOptions(
                     method="POST",
-                    path="/close",
+                    path="/clients",
                     cast_to=ClientModel,
                     response="json",
                     params=query_params({}, extra_query),
@@ -53,35 +53,35 @@ class Close(SyncResource):
         )
 
 
-class CloseWithRawResponse:
-    """`client.close.with_raw_response`: each method returns an `APIResponse`."""
+class ClientResourceWithRawResponse:
+    """`client.client_.with_raw_response`: each method returns an `APIResponse`."""
 
-    def __init__(self, resource: Close) -> None:
-        self.close = to_raw_response(resource.close)
+    def __init__(self, resource: ClientResource) -> None:
+        self.client_ = to_raw_response(resource.client_)
 
 
-class AsyncClose(AsyncResource):
-    """Operations of `client.close` (async)."""
+class AsyncClientResource(AsyncResource):
+    """Operations of `client.client_` (async)."""
 
     @cached_property
-    def with_raw_response(self) -> AsyncCloseWithRawResponse:
+    def with_raw_response(self) -> AsyncClientResourceWithRawResponse:
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
-        return AsyncCloseWithRawResponse(self)
+        return AsyncClientResourceWithRawResponse(self)
 
-    async def close(
+    async def client_(
         self,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> ClientModel:
-        """POST /close"""
+        """POST /clients"""
         return cast(
             "ClientModel",
             await self._client.request(
                 RequestOptions(
                     method="POST",
-                    path="/close",
+                    path="/clients",
                     cast_to=ClientModel,
                     response="json",
                     params=query_params({}, extra_query),
@@ -92,9 +92,9 @@ class AsyncClose(AsyncResource):
         )
 
 
-class AsyncCloseWithRawResponse:
-    """`client.close.with_raw_response`: each method returns an `APIResponse`."""
+class AsyncClientResourceWithRawResponse:
+    """`client.client_.with_raw_response`: each method returns an `APIResponse`."""
 
-    def __init__(self, resource: AsyncClose) -> None:
-        self.close = async_to_raw_response(resource.close)
+    def __init__(self, resource: AsyncClientResource) -> None:
+        self.client_ = async_to_raw_response(resource.client_)
 
