@@ -113,9 +113,10 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Compl
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=False)
 
 
-# Imports what every example imports (the SDK's modules, httpx's transports), then for each folder named on stdin forks a child that runs
-# `example.py` there as `python example.py` would (stdout, stderr to files, exit status like the
-# interpreter's, 60 s alarm), at most 16 at a time (they mostly wait on the mock); prints one "<folder> <status>" line per example.
+# Imports what every example imports (the SDK's modules, httpx's transports), then for each folder named
+# on stdin forks a child that runs `example.py` there as `python example.py` would (stdout and stderr to
+# files, the interpreter's exit status, a 60 s alarm), at most 16 at a time (they mostly wait on the
+# mock); prints one "<folder> <status>" line per example.
 FORK_RUNNER = """
 import asyncio, importlib, os, pkgutil, runpy, signal, sys, traceback
 import httpx, pydantic
@@ -144,7 +145,7 @@ def child(folder):
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
-folders = sys.stdin.read().split()
+folders = sys.stdin.read().splitlines()
 running = {}
 for folder in folders + [None] * 16:
     if folder is not None:

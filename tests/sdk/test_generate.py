@@ -21,6 +21,15 @@ def apigen(*args: str, cwd: Path, seed: str = "0") -> subprocess.CompletedProces
     return subprocess.run([*APIGEN, *args], capture_output=True, text=True, cwd=cwd, env=env, check=False)
 
 
+def generate_in_process(monkeypatch: pytest.MonkeyPatch, *args: str, cwd: Path) -> int:
+    """`apigen generate ARGS` run from `cwd` through the CLI's own entry point, in this process (no
+    interpreter start-up): for tests of options, not of processes (hash seeds need their own)."""
+    from generator.cli import main
+
+    monkeypatch.chdir(cwd)
+    return main(["generate", *args])
+
+
 def tree(folder: Path, own: bool = False) -> dict[str, bytes]:
     """Files under `folder` by relative path; `own` leaves out the mock's testing helper (not this renderer's)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
@@ -41,15 +50,14 @@ def test_same_input_same_bytes_across_hash_seeds(tmp_path: Path) -> None:
     assert "hostile/resources/import_.py" in first
 
 
-def test_templates_option_overrides_one_template_by_name(tmp_path: Path) -> None:
+def test_templates_option_overrides_one_template_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     override = tmp_path / "mine" / "python"
     override.mkdir(parents=True)
     (override / "README.md.jinja").write_text("# {{ plan.title }} by my team\n", encoding="utf-8")
-    plain = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "plain"), "--target",
-                   "python", cwd=tmp_path)
-    custom = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "custom"), "--target",
-                    "python", "--templates", str(tmp_path / "mine"), cwd=tmp_path)
-    assert plain.returncode == 0 and custom.returncode == 0, plain.stderr + custom.stderr
+    assert generate_in_process(monkeypatch, str(SPECS / "images.yaml"), "--out", str(tmp_path / "plain"),
+                               "--target", "python", cwd=tmp_path) == 0
+    assert generate_in_process(monkeypatch, str(SPECS / "images.yaml"), "--out", str(tmp_path / "custom"),
+                               "--target", "python", "--templates", str(tmp_path / "mine"), cwd=tmp_path) == 0
     plain_files = tree(tmp_path / "plain" / "python", own=True)
     custom_files = tree(tmp_path / "custom" / "python", own=True)
     assert custom_files.pop("README.md") == b"# Pictura Images API by my team\n"
@@ -57,7 +65,7 @@ def test_templates_option_overrides_one_template_by_name(tmp_path: Path) -> None
     assert plain_files == custom_files  # every other template still comes from the built-in folder
 
 
-def test_apigen_yaml_gives_templates_and_service_options(tmp_path: Path) -> None:
+def test_apigen_yaml_gives_templates_and_service_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     override = tmp_path / "house-style" / "python" / "package"
     override.mkdir(parents=True)
     (override / "_model.py.jinja").write_text(
@@ -68,9 +76,8 @@ def test_apigen_yaml_gives_templates_and_service_options(tmp_path: Path) -> None
     (tmp_path / "apigen.yaml").write_text(
         "templates: house-style\nservices:\n  images:\n    package: pictura_house\n    version: 2.3.4\n",
         encoding="utf-8")
-    result = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"), "--target", "python",
-                    cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert generate_in_process(monkeypatch, str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"),
+                               "--target", "python", cwd=tmp_path) == 0
     package = tmp_path / "out" / "python" / "pictura_house"
     assert "frozen=True" in (package / "_model.py").read_text(encoding="utf-8")
     assert '__version__ = "2.3.4"' in (package / "__init__.py").read_text(encoding="utf-8")
@@ -78,11 +85,9 @@ def test_apigen_yaml_gives_templates_and_service_options(tmp_path: Path) -> None
 
 
 def test_generated_package_installs_and_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.cli import main
-
-    monkeypatch.chdir(tmp_path)  # the CLI in-process: pip and the import below are the fresh processes
-    assert main(["generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"), "--target", "python",
-                 "--package", "pictura_pip"]) == 0
+    # pip and the import below are the fresh processes
+    assert generate_in_process(monkeypatch, str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"),
+                               "--target", "python", "--package", "pictura_pip", cwd=tmp_path) == 0
     target = tmp_path / "site"
     pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
                           "--target", str(target), str(tmp_path / "out" / "python")], capture_output=True, text=True, check=False)
