@@ -1,6 +1,6 @@
 # Two entry points, both self-contained on a machine with only Python:
 #   make build   regenerate specs/ and generated/ from specs/sources
-#   make test    run the test suite (make test-slow: the opt-in packaging tests)
+#   make test    run the test suite (make test-slow: the opt-in slow tests)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -1,14 +1,17 @@
 """Suite-wide options and fixtures.
 
-`pytest --update-goldens` rewrites golden files (specs and generated trees) instead of comparing with them.
+`pytest --update-goldens` rewrites the golden record (tests/golden_record/expected/) instead of comparing with it.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.golden_record.harness import Output, cases, render_case
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -41,3 +44,20 @@ def mypy_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     cache = getattr(request.config, "cache", None)
     return cache.mkdir(f"mypy-{worker}") if cache is not None else tmp_path_factory.mktemp("mypy")
+
+
+@pytest.fixture(scope="session")
+def golden_record_outputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Output]]:
+    """Every golden-record case rendered once per session (the record compares them, the SDK lint checks
+    them), with no models cache: nothing is written outside the session's temporary folder."""
+    root = tmp_path_factory.mktemp("golden-record")
+    previous = os.environ.get("APIGEN_CACHE")
+    os.environ["APIGEN_CACHE"] = "off"
+    try:
+        outputs = {case: render_case(case, root / case) for case in cases()}
+    finally:
+        if previous is None:
+            del os.environ["APIGEN_CACHE"]
+        else:
+            os.environ["APIGEN_CACHE"] = previous
+    yield outputs

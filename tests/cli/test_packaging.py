@@ -16,6 +16,7 @@ import sysconfig
 import tarfile
 import venv
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,23 +26,30 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     result = subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=cwd, timeout=300,
-                            env=env)
+                            env=env, check=False)
     assert result.returncode == 0, f"{args}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return result
 
 
+@dataclass
+class Dist:
+    sdist: Path
+    wheel: Path
+    build_output: str  # what building the sdist printed, warnings shown (-W default)
+
+
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(sdist, wheel built from that sdist)."""
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Dist:
+    """The sdist, and the wheel built from that sdist."""
     out = tmp_path_factory.mktemp("dist")
     code = ("import sys; from setuptools import build_meta; "
             "print(build_meta.build_sdist(sys.argv[1]))")
-    name = _run(sys.executable, "-c", code, out, cwd=ROOT).stdout.strip().splitlines()[-1]
-    sdist = out / name
+    built = _run(sys.executable, "-W", "default", "-c", code, out, cwd=ROOT)
+    sdist = out / built.stdout.strip().splitlines()[-1]
     _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
          "-w", out, sdist, cwd=out)
     wheel = next(out.glob("apigen-*.whl"))
-    return sdist, wheel
+    return Dist(sdist, wheel, built.stdout + built.stderr)
 
 
 def _template_files() -> set[str]:
@@ -49,8 +57,8 @@ def _template_files() -> set[str]:
             if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith(".")}
 
 
-def test_wheel_and_sdist_carry_every_template(dist: tuple[Path, Path]) -> None:
-    sdist, wheel = dist
+def test_wheel_and_sdist_carry_every_template(dist: Dist) -> None:
+    sdist, wheel = dist.sdist, dist.wheel
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     packaged = {n.removeprefix("generator/_templates/") for n in names if n.startswith("generator/_templates/")}
@@ -64,18 +72,12 @@ def test_wheel_and_sdist_carry_every_template(dist: tuple[Path, Path]) -> None:
     assert runtime and runtime <= names and runtime <= members  # copied into every SDK and mock it renders
 
 
-def test_building_prints_no_deprecation_warning(tmp_path: Path) -> None:
-    code = ("import sys; from setuptools import build_meta; "
-            "print(build_meta.build_sdist(sys.argv[1]))")
-    result = subprocess.run([sys.executable, "-W", "default", "-c", code, str(tmp_path)], capture_output=True,
-                            text=True, cwd=ROOT, timeout=120)
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "deprecated" not in (result.stdout + result.stderr).lower(), result.stderr[-3000:]
+def test_building_prints_no_deprecation_warning(dist: Dist) -> None:
+    assert "deprecated" not in dist.build_output.lower(), dist.build_output[-3000:]
 
 
-def test_installed_wheel_renders_a_working_sdk_outside_the_repository(dist: tuple[Path, Path],
-                                                                       tmp_path: Path) -> None:
-    _, wheel = dist
+def test_installed_wheel_renders_a_working_sdk_outside_the_repository(dist: Dist, tmp_path: Path) -> None:
+    wheel = dist.wheel
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"

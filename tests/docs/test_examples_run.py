@@ -4,6 +4,12 @@ For each test spec the SDK, the mock and the docs are rendered into a temporary 
 served over HTTP (`python <mock folder> --port 0`, as a user would), and every Python and curl block of
 every Markdown page is run with nothing but `<SERVICE>_BASE_URL` and `<SERVICE>_API_KEY` set (plus
 PATH, and PYTHONPATH standing in for `pip install` of the SDK).
+
+Starting a Python interpreter and importing httpx, pydantic and the SDK costs more than most examples
+take to run, so the Python examples start from one process that has imported those once (same
+environment, same PYTHONPATH) and forks a child per example: each child runs `example.py` as
+`__main__` in its own folder, with fresh globals, exactly as `python example.py` would, and a missing
+import still fails there with NameError.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ SERVICES = ["demo", "relay", "project:winfull"]
 @dataclass
 class Rendered:
     name: str
+    package: str
     root: Path
     base_url: str
 
@@ -44,8 +51,10 @@ class Rendered:
 
 def _serve(folder: Path, log: Path) -> tuple[subprocess.Popen[str], str]:
     with log.open("w") as errors:
-        process = subprocess.Popen([sys.executable, str(folder), "--port", "0"], stdout=subprocess.PIPE,
-                                   stderr=errors, text=True)
+        # one status poll completes a queued request: the queue examples still poll, without waiting for
+        # three (the queue's own behaviour is tests/mock/test_queue.py's)
+        process = subprocess.Popen([sys.executable, str(folder), "--port", "0", "--queue-ticks", "1"],
+                                   stdout=subprocess.PIPE, stderr=errors, text=True)
     assert process.stdout is not None
     line = process.stdout.readline()
     if "http://" not in line:
@@ -82,7 +91,7 @@ def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     server = (spec.get("servers") or [{}])[0].get("url", "")
     base_path = "/" + server.split("://", 1)[-1].split("/", 1)[1] if server.count("/") > 2 else ""
     try:
-        yield Rendered(name=name, root=root, base_url=url + base_path.rstrip("/"))
+        yield Rendered(name=name, package=context.service.package, root=root, base_url=url + base_path.rstrip("/"))
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -102,6 +111,62 @@ def _environment(service: Rendered, home: Path) -> dict[str, str]:
 
 def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+# Imports what every example imports (the SDK's modules, httpx's transports), then for each folder named
+# on stdin forks a child that runs `example.py` there as `python example.py` would (stdout and stderr to
+# files, the interpreter's exit status, a 60 s alarm), at most 16 at a time (they mostly wait on the
+# mock); prints one "<folder> <status>" line per example.
+FORK_RUNNER = """
+import asyncio, importlib, os, pkgutil, runpy, signal, sys, traceback
+import httpx, pydantic
+package = importlib.import_module(sys.argv[1])
+for module in pkgutil.walk_packages(package.__path__, sys.argv[1] + "."):
+    importlib.import_module(module.name)
+httpx.Client().close()  # httpx imports its transport (httpcore, h11, anyio, ssl) on first use
+asyncio.run(httpx.AsyncClient().aclose())
+def child(folder):
+    os.chdir(folder)
+    out = os.open("stdout", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    err = os.open("stderr", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(out, 1)
+    os.dup2(err, 2)
+    signal.alarm(60)
+    sys.argv = ["example.py"]
+    sys.path[0] = folder
+    code = 0
+    try:
+        runpy.run_path("example.py", run_name="__main__")
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+folders = sys.stdin.read().splitlines()
+running = {}
+for folder in folders + [None] * 16:
+    if folder is not None:
+        pid = os.fork()
+        if pid == 0:
+            child(folder)
+        running[pid] = folder
+    if len(running) >= 16 or (folder is None and running):
+        pid, status = os.wait()
+        print(running.pop(pid), os.waitstatus_to_exitcode(status), flush=True)
+"""
+
+
+def _run_python(folders: list[Path], package: str, env: dict[str, str]) -> dict[Path, int]:
+    """Exit status of `python example.py` in each folder, run through FORK_RUNNER."""
+    done = subprocess.run([sys.executable, "-c", FORK_RUNNER, package], input="\n".join(map(str, folders)),
+                          env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    statuses = {Path(folder): int(code) for folder, code in (line.rsplit(" ", 1) for line in done.stdout.splitlines())}
+    assert statuses.keys() == set(folders), done.stdout
+    return statuses
 
 
 def _examples(service: Rendered) -> list[tuple[str, str, str]]:
@@ -134,19 +199,28 @@ def test_examples_run_as_printed(rendered: Rendered, tmp_path: Path) -> None:
     # The README repeats some operation examples verbatim; the same text need not run twice.
     examples = list({(lang, code): (page, lang, code) for page, lang, code in _examples(rendered)}.values())
 
-    def run(index: int) -> tuple[int, subprocess.CompletedProcess[str]]:
-        _page, lang, code = examples[index]
+    works = []
+    for index, (_page, lang, code) in enumerate(examples):
         work = tmp_path / f"example-{index}"
         work.mkdir()
         if lang == "python":
             (work / "example.py").write_text(code, encoding="utf-8")
-            return index, _run([sys.executable, "example.py"], work, env)
-        return index, _run(["bash", "-e", "-o", "pipefail", "-c", code], work, env)
+        works.append(work)
+    python = [works[i] for i, (_page, lang, _code) in enumerate(examples) if lang == "python"]
+
+    def run(index: int) -> subprocess.CompletedProcess[str]:
+        _page, lang, code = examples[index]
+        work = works[index]
+        if lang == "python":
+            return subprocess.CompletedProcess(["python", "example.py"], statuses.result()[work],
+                                               (work / "stdout").read_text(), (work / "stderr").read_text())
+        return _run(["bash", "-e", "-o", "pipefail", "-c", code], work, env)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = pool.submit(_run_python, python, rendered.package, env)  # beside the curl examples
         results = list(pool.map(run, range(len(examples))))
     failures = []
-    for index, done in results:
+    for index, done in enumerate(results):
         page, lang, code = examples[index]
         if done.returncode != 0 or not done.stdout.strip():
             failures.append(f"{page} ({lang}) exit {done.returncode}\n{code}\n--- stdout\n{done.stdout[-800:]}"

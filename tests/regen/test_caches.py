@@ -88,6 +88,9 @@ def test_real_renderers_give_the_same_bytes_with_cold_warm_and_no_cache(tmp_path
                               env={**os.environ, "APIGEN_CACHE": setting})
         assert done.returncode == 0, done.stderr
         trees[run] = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+        if run == "cold":  # one cached module per module of the SDK's models package
+            modules = {p.name for p in (out / "python").glob("*/models/*.py")} - {"__init__.py"}
+            assert len(list((tmp_path / "cache" / "models").glob("*.py"))) == len(modules) > 1
     assert trees["cold"] and trees["cold"] == trees["warm"] == trees["off"]
     assert list((tmp_path / "cache" / "jinja").glob("*.cache"))
 

@@ -18,10 +18,10 @@ from generator.config import ServiceConfig
 from generator.openapi import load_spec
 from generator.render import RenderContext
 from generator.render.python.sdk import render
+from tests.golden_record.harness import Output
 from tests.sdk.server import LocalServer
 
 SPECS = Path(__file__).resolve().parent / "specs"
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "python"
 BIN = Path(sys.executable).parent
 
 # spec file -> (service name, import name of the generated package)
@@ -31,6 +31,7 @@ SDKS = {
     "hostile.yaml": ("9-hostile 服务", None),
     "clashes.yaml": ("calendar", None),
     "aliases.yaml": ("channels", None),
+    "zoo.json": ("zoo", "zoo"),  # test_models_split
 }
 
 
@@ -95,12 +96,12 @@ def rendered_files(package_dir: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def lint(sdks: dict[str, Generated], mypy_cache: Path) -> Lint:
-    """ruff and mypy --strict over every generated tree (and the golden ones), each run once per session.
+def lint(sdks: dict[str, Generated], golden_record_outputs: dict[str, Output], mypy_cache: Path) -> Lint:
+    """ruff and mypy --strict over every generated tree (and the golden record's), each run once per session.
 
     ruff reads only what is rendered per service; mypy checks those modules against the runtime copies
     they import (it must read them to know their types), all in one run with the suite's mypy cache."""
-    goldens = sorted(p.parent for p in GOLDEN.glob("*/pyproject.toml"))
+    goldens = [output.root / "python" for output in golden_record_outputs.values()]
     packages = [g.package_dir for g in sdks.values()] + [
         d for p in goldens for d in sorted(p.iterdir()) if (d / "__init__.py").is_file()]
     files = [name for package in packages for name in rendered_files(package)]

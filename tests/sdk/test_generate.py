@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.sdk.conftest import SPECS
 
 APIGEN = [sys.executable, "-m", "generator"]
@@ -17,6 +19,15 @@ ROOT = Path(__file__).resolve().parents[2]
 def apigen(*args: str, cwd: Path, seed: str = "0") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
     return subprocess.run([*APIGEN, *args], capture_output=True, text=True, cwd=cwd, env=env, check=False)
+
+
+def generate_in_process(monkeypatch: pytest.MonkeyPatch, *args: str, cwd: Path) -> int:
+    """`apigen generate ARGS` run from `cwd` through the CLI's own entry point, in this process (no
+    interpreter start-up): for tests of options, not of processes (hash seeds need their own)."""
+    from generator.cli import main
+
+    monkeypatch.chdir(cwd)
+    return main(["generate", *args])
 
 
 def tree(folder: Path, own: bool = False) -> dict[str, bytes]:
@@ -39,15 +50,14 @@ def test_same_input_same_bytes_across_hash_seeds(tmp_path: Path) -> None:
     assert "hostile/resources/import_.py" in first
 
 
-def test_templates_option_overrides_one_template_by_name(tmp_path: Path) -> None:
+def test_templates_option_overrides_one_template_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     override = tmp_path / "mine" / "python"
     override.mkdir(parents=True)
     (override / "README.md.jinja").write_text("# {{ plan.title }} by my team\n", encoding="utf-8")
-    plain = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "plain"), "--target",
-                   "python", cwd=tmp_path)
-    custom = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "custom"), "--target",
-                    "python", "--templates", str(tmp_path / "mine"), cwd=tmp_path)
-    assert plain.returncode == 0 and custom.returncode == 0, plain.stderr + custom.stderr
+    assert generate_in_process(monkeypatch, str(SPECS / "images.yaml"), "--out", str(tmp_path / "plain"),
+                               "--target", "python", cwd=tmp_path) == 0
+    assert generate_in_process(monkeypatch, str(SPECS / "images.yaml"), "--out", str(tmp_path / "custom"),
+                               "--target", "python", "--templates", str(tmp_path / "mine"), cwd=tmp_path) == 0
     plain_files = tree(tmp_path / "plain" / "python", own=True)
     custom_files = tree(tmp_path / "custom" / "python", own=True)
     assert custom_files.pop("README.md") == b"# Pictura Images API by my team\n"
@@ -55,7 +65,7 @@ def test_templates_option_overrides_one_template_by_name(tmp_path: Path) -> None
     assert plain_files == custom_files  # every other template still comes from the built-in folder
 
 
-def test_apigen_yaml_gives_templates_and_service_options(tmp_path: Path) -> None:
+def test_apigen_yaml_gives_templates_and_service_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     override = tmp_path / "house-style" / "python" / "package"
     override.mkdir(parents=True)
     (override / "_model.py.jinja").write_text(
@@ -66,19 +76,18 @@ def test_apigen_yaml_gives_templates_and_service_options(tmp_path: Path) -> None
     (tmp_path / "apigen.yaml").write_text(
         "templates: house-style\nservices:\n  images:\n    package: pictura_house\n    version: 2.3.4\n",
         encoding="utf-8")
-    result = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"), "--target", "python",
-                    cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert generate_in_process(monkeypatch, str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"),
+                               "--target", "python", cwd=tmp_path) == 0
     package = tmp_path / "out" / "python" / "pictura_house"
     assert "frozen=True" in (package / "_model.py").read_text(encoding="utf-8")
     assert '__version__ = "2.3.4"' in (package / "__init__.py").read_text(encoding="utf-8")
     assert 'version = "2.3.4"' in (tmp_path / "out" / "python" / "pyproject.toml").read_text(encoding="utf-8")
 
 
-def test_generated_package_installs_and_imports(tmp_path: Path) -> None:
-    result = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"), "--target", "python",
-                    "--package", "pictura_pip", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+def test_generated_package_installs_and_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pip and the import below are the fresh processes
+    assert generate_in_process(monkeypatch, str(SPECS / "images.yaml"), "--out", str(tmp_path / "out"),
+                               "--target", "python", "--package", "pictura_pip", cwd=tmp_path) == 0
     target = tmp_path / "site"
     pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
                           "--target", str(target), str(tmp_path / "out" / "python")], capture_output=True, text=True, check=False)
@@ -88,21 +97,3 @@ def test_generated_package_installs_and_imports(tmp_path: Path) -> None:
                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(target)},
                            cwd=tmp_path, check=False)
     assert check.stdout.strip() == "Client", check.stderr
-
-
-def test_models_cache_gives_the_same_bytes(tmp_path: Path, models_cache: Path) -> None:
-    cache = tmp_path / "cache"
-    runs = {}
-    for name, setting in (("cold", str(cache)), ("warm", str(cache)), ("off", "off")):
-        os.environ["APIGEN_CACHE"] = setting
-        try:
-            result = apigen("generate", str(SPECS / "images.yaml"), "--out", str(tmp_path / name), "--target",
-                            "python", cwd=tmp_path)
-        finally:
-            os.environ["APIGEN_CACHE"] = str(models_cache)
-        assert result.returncode == 0, result.stderr
-        runs[name] = tree(tmp_path / name / "python", own=True)
-        if name == "cold":
-            modules = {p.name for p in (tmp_path / name / "python").glob("*/models/*.py")}
-            assert len(list((cache / "models").glob("*.py"))) == len(modules - {"__init__.py"}) > 1
-    assert runs["cold"] == runs["warm"] == runs["off"]

@@ -14,57 +14,17 @@ from typing import Any
 import pytest
 
 from generator.render.python.plan import build_plan
-from tests.sdk.test_generate import apigen
+from tests.sdk.conftest import SPECS, Generated
 
-REF = "#/components/schemas/"
-
-
-def _json(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
-
-
-def _get(tag: str, operation: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"get": {"operationId": operation, "tags": [tag], "responses": _json(schema)}}
-
-
-OWNER = {"type": "object", "properties": {"login": {"type": "string"}, "id": {"type": "integer"}}}
-SPEC: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": "Zoo", "version": "1"},
-    "servers": [{"url": "https://zoo.example"}],
-    "paths": {
-        "/cats": _get("cats", "list_cats", {"type": "array", "items": {"$ref": REF + "Cat"}}),
-        "/dogs": _get("dogs", "get_dog", {"$ref": REF + "Dog"}),
-        "/zoo": _get("zoo", "get_animal", {"$ref": REF + "Animal"}),
-        "/a": _get("cats", "get_a", {"type": "object", "properties": {"owner": OWNER, "a": {"type": "string"}}}),
-        "/b": _get("dogs", "get_b", {"type": "object", "properties": {"owner": OWNER, "b": {"type": "string"}}}),
-    },
-    "components": {"schemas": {
-        "Color": {"type": "string", "enum": ["red", "black"], "default": "black"},
-        "Pet": {"type": "object", "properties": {"name": {"type": "string"},
-                                                 "color": {"$ref": REF + "Color"}}},
-        "Cat": {"allOf": [{"$ref": REF + "Pet"},
-                          {"type": "object", "required": ["name"], "properties": {"meow": {"type": "boolean"},
-                                                                                 "fur": {"$ref": REF + "Color"}}}]},
-        "Dog": {"type": "object", "properties": {"pet": {"$ref": REF + "Pet"}, "kind": {"const": "dog"},
-                                                 "color": {"$ref": REF + "Color"}}},
-        "Bird": {"type": "object", "properties": {"kind": {"const": "bird"}, "wings": {"type": "integer"}}},
-        "Animal": {"oneOf": [{"$ref": REF + "Dog"}, {"$ref": REF + "Bird"}],
-                   "discriminator": {"propertyName": "kind",
-                                     "mapping": {"dog": REF + "Dog", "bird": REF + "Bird"}}},
-        "Webhook": {"type": "object", "properties": {"event": {"type": "string"}, "owner": OWNER}},
-    }},
-}
+# tests/sdk/specs/zoo.json: Cat extends Pet (allOf) in `cats`, Dog in `dogs`, a discriminated union of Dog
+# and Bird in `zoo`, one inline Owner object repeated in two resources, a Webhook no operation uses. Its SDK
+# is one of the session's (conftest.SDKS), so test_lint runs ruff and mypy --strict over it with the others.
+SPEC: dict[str, Any] = json.loads((SPECS / "zoo.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def zoo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("zoo")
-    (folder / "zoo.json").write_text(json.dumps(SPEC), encoding="utf-8")
-    result = apigen("generate", str(folder / "zoo.json"), "--out", str(folder / "out"), "--target", "python",
-                    cwd=folder)
-    assert result.returncode == 0, result.stderr
-    return folder / "out" / "python"
+def zoo(sdks: dict[str, Generated]) -> Path:
+    return sdks["zoo"].root
 
 
 def _home(models: Path) -> dict[str, str]:
@@ -86,13 +46,7 @@ def test_repeated_inline_objects_share_one_class() -> None:
     assert len(owners) == 1, owners
 
 
-def test_split_models_lint_type_check_and_validate(zoo: Path) -> None:
-    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=zoo, capture_output=True,
-                          text=True, check=False)
-    assert ruff.returncode == 0, ruff.stdout
-    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "zoo"], cwd=zoo,
-                          capture_output=True, text=True, check=False)
-    assert mypy.returncode == 0, mypy.stdout
+def test_split_models_import_and_validate(zoo: Path) -> None:
     code = (
         "import sys\n"
         "from zoo.models import Animal, Cat, Dog\n"

@@ -1,0 +1,194 @@
+"""`Client` and `AsyncClient` for the Clashes.
+
+Configuration comes from arguments, then environment variables (`NAME_CLASHES_API_KEY`,
+`NAME_CLASHES_BASE_URL`), then the spec's first server. Resources (`client.client_`) are imported
+on first use, so creating a client stays cheap however many operations the API has.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import httpx
+from typing_extensions import Self
+
+from ._base import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .resources.client_ import AsyncClientResource, ClientResource
+    from .resources.con_ import AsyncCon, Con
+    from .resources.json import AsyncJson, Json
+    from .resources.typing import AsyncTyping, Typing
+    from .resources.users import AsyncUsers, Users
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "SERVERS", "AsyncClient", "Client"]
+
+SERVER_CLASHES_EXAMPLE = "https://clashes.example"
+SERVERS: tuple[str, ...] = (SERVER_CLASHES_EXAMPLE,)
+DEFAULT_BASE_URL: str | None = SERVER_CLASHES_EXAMPLE
+DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+API_KEY_ENV = "NAME_CLASHES_API_KEY"
+BASE_URL_ENV = "NAME_CLASHES_BASE_URL"
+USER_AGENT = "name_clashes/0.1.0 (python; httpx)"
+
+
+class _Config:
+    """Argument, environment and default resolution shared by both clients."""
+
+    def _configure(
+        self,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        default_headers: dict[str, str] | None,
+    ) -> None:
+        self._api_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+        url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+        if not url:
+            raise ValueError(f"no base URL: pass base_url= or set {BASE_URL_ENV}")
+        self.base_url = str(url).rstrip("/")
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._custom_headers = dict(default_headers or {})
+
+    @property
+    def api_key(self) -> str | None:
+        """The key in use (from the `api_key` argument or `NAME_CLASHES_API_KEY`); never shown in repr."""
+        return self._api_key
+
+    def _default_headers(self) -> dict[str, str]:
+        return {"User-Agent": USER_AGENT, **self._custom_headers}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+
+class Client(_Config, SyncAPIClient):
+    """Synchronous client for the Clashes.
+
+    Args:
+        api_key: API key; defaults to the `NAME_CLASHES_API_KEY` environment variable.
+        base_url: server to call; defaults to `NAME_CLASHES_BASE_URL`, then `DEFAULT_BASE_URL`.
+        timeout: seconds (or an `httpx.Timeout`) per request; `None` waits forever.
+        max_retries: extra attempts after a connection error, 408, 409, 429 or 5xx answer.
+        default_headers: headers sent with every request.
+        http_client: an `httpx.Client` to send requests with (proxies, transports); not closed by `close()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: dict[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        self._configure(api_key, base_url, timeout, max_retries, default_headers)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
+
+    @cached_property
+    def client_(self) -> ClientResource:
+        from .resources.client_ import ClientResource
+
+        return ClientResource(self)
+
+    @cached_property
+    def con(self) -> Con:
+        from .resources.con_ import Con
+
+        return Con(self)
+
+    @cached_property
+    def json(self) -> Json:
+        from .resources.json import Json
+
+        return Json(self)
+
+    @cached_property
+    def typing(self) -> Typing:
+        from .resources.typing import Typing
+
+        return Typing(self)
+
+    @cached_property
+    def users(self) -> Users:
+        from .resources.users import Users
+
+        return Users(self)
+
+    def close(self) -> None:
+        """Close the connection pool (unless the `httpx.Client` was passed in)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+
+class AsyncClient(_Config, AsyncAPIClient):
+    """Asynchronous client for the Clashes; arguments as for `Client`."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: dict[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._configure(api_key, base_url, timeout, max_retries, default_headers)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
+
+    @cached_property
+    def client_(self) -> AsyncClientResource:
+        from .resources.client_ import AsyncClientResource
+
+        return AsyncClientResource(self)
+
+    @cached_property
+    def con(self) -> AsyncCon:
+        from .resources.con_ import AsyncCon
+
+        return AsyncCon(self)
+
+    @cached_property
+    def json(self) -> AsyncJson:
+        from .resources.json import AsyncJson
+
+        return AsyncJson(self)
+
+    @cached_property
+    def typing(self) -> AsyncTyping:
+        from .resources.typing import AsyncTyping
+
+        return AsyncTyping(self)
+
+    @cached_property
+    def users(self) -> AsyncUsers:
+        from .resources.users import AsyncUsers
+
+        return AsyncUsers(self)
+
+    async def close(self) -> None:
+        """Close the connection pool (unless the `httpx.AsyncClient` was passed in)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *args: object) -> None:
+        await self.close()

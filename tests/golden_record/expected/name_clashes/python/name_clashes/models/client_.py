@@ -1,0 +1,13 @@
+"""Models of `client.client_` in the Clashes: pydantic v2 classes from datamodel-code-generator.
+
+Field names are valid Python identifiers; the names on the wire are kept as aliases.
+"""
+
+from __future__ import annotations
+
+from .._model import Model
+
+
+class ClientModel(Model):
+    closed: bool | None = None
+

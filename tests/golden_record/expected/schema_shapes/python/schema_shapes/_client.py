@@ -1,0 +1,158 @@
+"""`Client` and `AsyncClient` for the Shapes.
+
+Configuration comes from arguments, then environment variables (`SCHEMA_SHAPES_API_KEY`,
+`SCHEMA_SHAPES_BASE_URL`), then the spec's first server. Resources (`client.pets`) are imported
+on first use, so creating a client stays cheap however many operations the API has.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import httpx
+from typing_extensions import Self
+
+from ._base import AsyncAPIClient, SyncAPIClient
+
+if TYPE_CHECKING:
+    from .resources.pets import AsyncPets, Pets
+    from .resources.trees import AsyncTrees, Trees
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "SERVERS", "AsyncClient", "Client"]
+
+SERVER_SHAPES_EXAMPLE = "https://shapes.example/api"
+SERVERS: tuple[str, ...] = (SERVER_SHAPES_EXAMPLE,)
+DEFAULT_BASE_URL: str | None = SERVER_SHAPES_EXAMPLE
+DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+API_KEY_ENV = "SCHEMA_SHAPES_API_KEY"
+BASE_URL_ENV = "SCHEMA_SHAPES_BASE_URL"
+USER_AGENT = "schema_shapes/0.1.0 (python; httpx)"
+
+
+class _Config:
+    """Argument, environment and default resolution shared by both clients."""
+
+    def _configure(
+        self,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        default_headers: dict[str, str] | None,
+    ) -> None:
+        self._api_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+        url = base_url if base_url is not None else os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+        if not url:
+            raise ValueError(f"no base URL: pass base_url= or set {BASE_URL_ENV}")
+        self.base_url = str(url).rstrip("/")
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._custom_headers = dict(default_headers or {})
+
+    @property
+    def api_key(self) -> str | None:
+        """The key in use (from the `api_key` argument or `SCHEMA_SHAPES_API_KEY`); never shown in repr."""
+        return self._api_key
+
+    def _default_headers(self) -> dict[str, str]:
+        return {"User-Agent": USER_AGENT, **self._custom_headers}
+
+    def _auth_headers(self) -> dict[str, str]:
+        return {"X-API-Key": self._api_key} if self._api_key else {}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+
+class Client(_Config, SyncAPIClient):
+    """Synchronous client for the Shapes.
+
+    Args:
+        api_key: API key; defaults to the `SCHEMA_SHAPES_API_KEY` environment variable.
+        base_url: server to call; defaults to `SCHEMA_SHAPES_BASE_URL`, then `DEFAULT_BASE_URL`.
+        timeout: seconds (or an `httpx.Timeout`) per request; `None` waits forever.
+        max_retries: extra attempts after a connection error, 408, 409, 429 or 5xx answer.
+        default_headers: headers sent with every request.
+        http_client: an `httpx.Client` to send requests with (proxies, transports); not closed by `close()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: dict[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        self._configure(api_key, base_url, timeout, max_retries, default_headers)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
+
+    @cached_property
+    def pets(self) -> Pets:
+        from .resources.pets import Pets
+
+        return Pets(self)
+
+    @cached_property
+    def trees(self) -> Trees:
+        from .resources.trees import Trees
+
+        return Trees(self)
+
+    def close(self) -> None:
+        """Close the connection pool (unless the `httpx.Client` was passed in)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+
+class AsyncClient(_Config, AsyncAPIClient):
+    """Asynchronous client for the Shapes; arguments as for `Client`."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: dict[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._configure(api_key, base_url, timeout, max_retries, default_headers)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
+
+    @cached_property
+    def pets(self) -> AsyncPets:
+        from .resources.pets import AsyncPets
+
+        return AsyncPets(self)
+
+    @cached_property
+    def trees(self) -> AsyncTrees:
+        from .resources.trees import AsyncTrees
+
+        return AsyncTrees(self)
+
+    async def close(self) -> None:
+        """Close the connection pool (unless the `httpx.AsyncClient` was passed in)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *args: object) -> None:
+        await self.close()
