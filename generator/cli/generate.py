@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -28,11 +29,20 @@ def _as_path(path: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from generator.config import ALL_TARGETS
+    from generator.render.python_models import warm_worker
+
+    targets = ALL_TARGETS if args.target == "all" else (args.target,)
+    with warm_worker() if "python" in targets else contextlib.nullcontext():
+        return _generate(args, targets)
+
+
+def _generate(args: argparse.Namespace, targets: tuple[str, ...]) -> int:
     import shutil
     import tempfile
     from dataclasses import replace
 
-    from generator.config import ALL_TARGETS, load_config
+    from generator.config import load_config
     from generator.openapi import load_spec
     from generator.render import Commands, RenderContext, renderer
 
@@ -41,7 +51,6 @@ def run(args: argparse.Namespace) -> int:
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     name = args.service or args.spec.stem
-    targets = ALL_TARGETS if args.target == "all" else (args.target,)
     # apigen.yaml (found from the current folder up) gives the templates folder and the service's options;
     # command-line options win.
     config = load_config(templates=args.templates)
