@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from pathlib import Path
+
+# A document of this many bytes or more gets one worker per core for its models (GitHub's is 13 MB; one of
+# 300 operations and schemas, from which the renderer works in parallel, about 1 MB).
+LARGE_DOCUMENT = 1_000_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,11 +33,25 @@ def _as_path(path: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from generator.config import ALL_TARGETS
-    from generator.render.python_models import warm_worker
+    from generator.core.workers import warm_pool
 
     targets = ALL_TARGETS if args.target == "all" else (args.target,)
-    with warm_worker() if "python" in targets else contextlib.nullcontext():
+    if "python" not in targets:
         return _generate(args, targets)
+    # Workers importing datamodel-code-generator from now on, while this process reads the spec: one for a
+    # document of ordinary size, one per core for a large one (its models are generated in parallel).
+    try:
+        large = args.spec.stat().st_size >= LARGE_DOCUMENT
+    except OSError:
+        large = False  # reported by load_spec
+    with warm_pool(4 if large else 1, _import_generator):
+        return _generate(args, targets)
+
+
+def _import_generator() -> None:
+    from generator.render.python_models import import_generator
+
+    import_generator()
 
 
 def _generate(args: argparse.Namespace, targets: tuple[str, ...]) -> int:

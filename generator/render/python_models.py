@@ -390,10 +390,16 @@ def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Itera
     `first` runs in a worker forked from this process as it is now (nothing pickled on the way in); its
     future comes along. Without a pool it is not called: the caller runs it itself.
     """
+    from generator.core.workers import started
+
+    warm = started()  # started by `apigen generate` before the spec was read: datamodel-code-generator imported
+    if warm is not None and (not parallel or warm.processes > 1):
+        yield warm, None
+        return
     workers = min(os.cpu_count() or 1, 4)
     methods = multiprocessing.get_all_start_methods()
     if not parallel or workers < 2 or "fork" not in methods:
-        yield (_WARM[0] if _WARM else None), None
+        yield None, None
         return
     if first is not None:
         _FORKED["first"] = first  # workers are forked on the first submit, holding it
@@ -404,52 +410,11 @@ def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Itera
         _FORKED.clear()
 
 
-# The worker `warm_worker` started, while it lasts.
-_WARM: list[Executor] = []
-
-
-def _import_generator() -> None:
+def import_generator() -> None:
+    """What datamodel-code-generator's `generate` imports on its first call: a worker started early runs it
+    (see generator.core.workers) while the main process reads the spec."""
     import datamodel_code_generator.config
-    import datamodel_code_generator.parser.openapi  # noqa: F401 - what `generate` imports on its first call
-
-
-class _WarmWorker(Executor):
-    """One forked process that imports datamodel-code-generator as soon as it starts. `shutdown` ends it at
-    once (multiprocessing's `Pool.terminate`): a run that needs no model (all cached, or an error) does
-    not wait for the import."""
-
-    def __init__(self) -> None:
-        self._pool = multiprocessing.get_context("fork").Pool(1, initializer=_import_generator)
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        self._pool.apply_async(fn, args, kwargs, callback=future.set_result, error_callback=future.set_exception)
-        return future
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        self._pool.terminate()
-        self._pool.join()
-
-
-@contextmanager
-def warm_worker() -> Iterator[None]:
-    """Import datamodel-code-generator in a worker process from now on, for the models of a small spec.
-
-    Its import takes about 0.8 s of CPU, most of a small document's time; in a worker forked at the start
-    of `apigen generate` it runs while this process reads and validates the spec and renders the rest, and
-    `worker_pool` hands the worker to a spec too small for a pool of its own. One core, or no `fork`:
-    nothing is started.
-    """
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield
-        return
-    worker = _WarmWorker()
-    _WARM.append(worker)
-    try:
-        yield
-    finally:
-        _WARM.clear()
-        worker.shutdown()
+    import datamodel_code_generator.parser.openapi  # noqa: F401
 
 
 def _generator_version() -> str:
