@@ -36,11 +36,11 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "openapi"
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
+from generator.config import package_name
 from generator.core.walk import HTTP_METHODS
 from generator.openapi import load_spec
 from generator.openapi.io import load_document
 from generator.openapi.upgrade import to_openapi31
-from generator.render.naming import package_identifier
 from generator.render.python_plan import build_plan
 
 # Imports every module of the package in a fresh interpreter; prints "<imported> <total>" and the failures.
@@ -121,6 +121,13 @@ def check(figures: Figures, python: str, folder: Path, package: str, mypy_python
     figures.modules = tuple((modules.stdout.split("\n", 1)[0].split() + ["?", "?"])[:2])  # type: ignore[assignment]
 
 
+def compile_sources() -> None:
+    """apigen's own modules compiled to bytecode, as `pip install` of its wheel leaves them (the peer's are):
+    an editable install under PYTHONDONTWRITEBYTECODE=1 would compile every module on every run."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("documents", nargs="*", type=Path)
@@ -138,6 +145,7 @@ def main() -> None:
     else:
         documents = args.documents or sorted(CORPUS.glob("*.json"))
     opc = args.opc_venv / "bin" / "openapi-python-client" if args.opc_venv else None
+    compile_sources()
     work = Path(tempfile.mkdtemp(prefix="sdk-corpus-"))
     env = {**os.environ, "APIGEN_CACHE": "off"}  # cold figures: datamodel-code-generator runs every time
     print(f"{len(documents)} documents; {args.runs} runs each, apigen"
@@ -151,7 +159,7 @@ def main() -> None:
             print(f"  ({document.name}: not readable here: {str(error)[:80]})")
         stem = document.parent.parent.name if document.stem == "openapi" else document.stem
         ours, theirs = Figures(), Figures() if opc else None
-        package = package_identifier(stem)
+        package = package_name(stem)
         out = work / "apigen" / stem
         opc_out = work / "opc" / stem
         for _ in range(args.runs):
