@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-# A document of this many bytes or more gets one worker per core for its models (GitHub's is 13 MB; one of
-# 300 operations and schemas, from which the renderer works in parallel, about 1 MB).
-LARGE_DOCUMENT = 1_000_000
+# A document of this many bytes or more gets one worker per core for its models (GitHub's is 13 MB; an AWS
+# document of 300 operations and schemas, from which the renderer would work in parallel, about 200 kB).
+LARGE_DOCUMENT = 200_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -393,7 +393,7 @@ def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Itera
     from generator.core.workers import started
 
     warm = started()  # started by `apigen generate` before the spec was read: datamodel-code-generator imported
-    if warm is not None and (not parallel or warm.processes > 1):
+    if warm is not None:
         yield warm, None
         return
     workers = min(os.cpu_count() or 1, 4)
