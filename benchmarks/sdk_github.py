@@ -2,14 +2,17 @@
 openapi-python-client on the same file, side by side: wall time, peak memory, operations emitted, every
 module importing, and import time of the generated package.
 
-    .venv/bin/python benchmarks/sdk_github.py
+    .venv/bin/python benchmarks/sdk_github.py [--spec api.github.com.json] [--opc-venv DIR] [--runs N]
 
-Downloads (once, into benchmarks/.cache, git-ignored): the npm package with `npm pack`, and
-openapi-python-client into its own venv. Prints figures; asserts nothing.
+Downloads (once, into benchmarks/.cache, git-ignored) what is not given: the npm package with `npm pack`, and
+openapi-python-client into its own venv. apigen and openapi-python-client run in turn (A B A B ...), each
+cold (APIGEN_CACHE=off: no models cached from an earlier run); the medians, apigen's ratio to
+openapi-python-client run by run, and peak memory are printed. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -67,20 +70,19 @@ elapsed = time.perf_counter() - start
 thread.join()
 print(code, elapsed, max(peak[0], resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
 """
-RUNS = int(os.environ.get("RUNS", "3"))
 EVERY_MODEL = ("import importlib, pkgutil, github.models as m\n"
                "[importlib.import_module('github.models.' + i.name) for i in pkgutil.iter_modules(m.__path__)]")
 
 
-def ensure_inputs() -> None:
+def ensure_inputs(spec: Path, opc_venv: Path) -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
-    if not SPEC.is_file():
+    if not spec.is_file():
         subprocess.run(["npm", "pack", "@octokit/openapi", "--silent"], cwd=CACHE, check=True)
         archive = max(CACHE.glob("octokit-openapi-*.tgz"))
         shutil.unpack_archive(archive, CACHE)
-    if not (OPC_VENV / "bin" / "openapi-python-client").is_file():
-        subprocess.run([PYTHON, "-m", "venv", str(OPC_VENV)], check=True)
-        subprocess.run([str(OPC_VENV / "bin" / "pip"), "install", "-q", "openapi-python-client",
+    if not (opc_venv / "bin" / "openapi-python-client").is_file():
+        subprocess.run([PYTHON, "-m", "venv", str(opc_venv)], check=True)
+        subprocess.run([str(opc_venv / "bin" / "pip"), "install", "-q", "openapi-python-client",
                         "python-dateutil"], check=True)
 
 
@@ -103,23 +105,37 @@ def import_seconds(python: str, statement: str, path: Path, runs: int = 5) -> fl
     return best(statement) - best("pass")
 
 
+def compile_sources() -> None:
+    """apigen's own modules compiled to bytecode, as `pip install` of its wheel leaves them (the peer's are):
+    an editable install under PYTHONDONTWRITEBYTECODE=1 would compile every module on every run."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
-    ensure_inputs()
-    operations = sum(1 for item in json.loads(SPEC.read_text())["paths"].values()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--spec", type=Path, default=SPEC, help="GitHub's api.github.com.json (npm @octokit/openapi)")
+    parser.add_argument("--opc-venv", type=Path, default=OPC_VENV, help="a venv with openapi-python-client")
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "3")), help="runs of each (3)")
+    args = parser.parse_args()
+    spec, opc_venv, runs = args.spec.resolve(), args.opc_venv.resolve(), args.runs
+    ensure_inputs(spec, opc_venv)
+    compile_sources()
+    operations = sum(1 for item in json.loads(spec.read_text())["paths"].values()
                      for method in item if method in ("get", "put", "post", "delete", "patch", "head", "options",
                                                       "trace"))
     work = Path(tempfile.mkdtemp(prefix="sdk-github-"))
     cache = work / "models-cache"
-    apigen = [PYTHON, "-m", "generator", "generate", str(SPEC), "--target", "python", "--service", "github"]
-    opc_command = [str(OPC_VENV / "bin" / "openapi-python-client"), "generate", "--path", str(SPEC), "--meta", "none",
+    apigen = [PYTHON, "-m", "generator", "generate", str(spec), "--target", "python", "--service", "github"]
+    opc_command = [str(opc_venv / "bin" / "openapi-python-client"), "generate", "--path", str(spec), "--meta", "none",
                    "--overwrite"]
-    print(f"GitHub REST spec: {SPEC.stat().st_size / 1e6:.1f} MB, {operations} operations; "
-          f"medians of {RUNS} runs, apigen and openapi-python-client alternating")
+    print(f"GitHub REST spec: {spec.stat().st_size / 1e6:.1f} MB, {operations} operations; "
+          f"medians of {runs} runs, apigen and openapi-python-client alternating")
     ours: list[tuple[float, float]] = []
     theirs: list[tuple[float, float]] = []
     opc_dir = work / "opc"
     opc_dir.mkdir()
-    for run in range(RUNS):
+    for run in range(runs):
         code, seconds, memory = measure([*apigen, "--out", str(work / "cold")], ROOT,
                                         {**os.environ, "APIGEN_CACHE": "off"})
         ours.append((seconds, memory))
@@ -131,6 +147,9 @@ def main() -> None:
           f"{median(m for _, m in ours):6.0f} MiB")
     print(f"openapi-python-client generate:                     {median(s for s, _ in theirs):6.1f} s  "
           f"{median(m for _, m in theirs):6.0f} MiB")
+    print(f"apigen / openapi-python-client, median of the run-by-run ratios: time "
+          f"{median(a / b for (a, _), (b, _) in zip(ours, theirs)):.2f}x, peak memory "
+          f"{median(a / b for (_, a), (_, b) in zip(ours, theirs)):.2f}x")
     measure([*apigen, "--out", str(work / "fill")], ROOT, {**os.environ, "APIGEN_CACHE": str(cache)})
     _, warm, warm_mem = measure([*apigen, "--out", str(work / "warm")], ROOT, {**os.environ, "APIGEN_CACHE": str(cache)})
     print(f"apigen generate --target python (warm cache):       {warm:6.1f} s  {warm_mem:6.0f} MiB")
@@ -140,7 +159,7 @@ def main() -> None:
     from generator.openapi import load_spec
     from generator.render.python.plan import build_plan
 
-    plan = build_plan(load_spec(SPEC))
+    plan = build_plan(load_spec(spec))
     emitted = sum(1 for r in plan.resources for op in r.operations
                   if f"def {op.name}(" in (sdk / "github" / "resources" / f"{r.module}.py").read_text())
     print(f"operations emitted: {emitted}/{operations}; resources: {len(plan.resources)}")
@@ -152,7 +171,7 @@ def main() -> None:
     imported = subprocess.run([PYTHON, "-c", check], cwd=sdk, capture_output=True, text=True, check=False)
     # Import times are those of an installed package: bytecode compiled, as pip does (both generators alike).
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(sdk)], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([str(OPC_VENV / "bin" / "python"), "-m", "compileall", "-q", str(opc_dir)], check=True,
+    subprocess.run([str(opc_venv / "bin" / "python"), "-m", "compileall", "-q", str(opc_dir)], check=True,
                    stdout=subprocess.DEVNULL)
     print(f"resource modules importing: {imported.stdout.strip() or imported.stderr.strip()[-300:]}")
     print(f"import time, `import github`:                         {import_seconds(PYTHON, 'import github', sdk):.3f} s")
@@ -166,7 +185,7 @@ def main() -> None:
     print(f"every models module:                                   "
           f"{import_seconds(PYTHON, EVERY_MODEL, sdk, runs=3):.3f} s")
     opc_package = next(p for p in opc_dir.iterdir() if (p / "__init__.py").is_file())
-    opc_python = str(OPC_VENV / "bin" / "python")
+    opc_python = str(opc_venv / "bin" / "python")
     print(f"import time, openapi-python-client's `import {opc_package.name}.models`: "
           f"{import_seconds(opc_python, f'import {opc_package.name}.models', opc_dir, runs=3):.3f} s")
     shutil.rmtree(work, ignore_errors=True)

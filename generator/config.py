@@ -55,9 +55,16 @@ def service_name_problem(name: str) -> str | None:
 
 def package_problem(package: str) -> str | None:
     """Why `package` cannot be the SDK's import name (it is also a folder of the output), or None."""
+    from generator.render.naming import package_identifier
+
     if not _PACKAGE_NAME.fullmatch(package) or keyword.iskeyword(package):
         return (f"package {package!r} is not a Python import name (ASCII letters, digits and `_`, not "
                 "starting with a digit, not a keyword, at most 100 characters)")
+    if package_identifier(package) != package:
+        # Installed, it would be hidden by the module of that name; run from its folder, it would hide that
+        # module from everything importing it (`http.cookiejar` imports `calendar`).
+        return (f"package {package!r} would clash with the standard-library module, SDK dependency or Windows "
+                f"device name {package!r}; choose another import name, such as {package_identifier(package)!r}")
     return None
 
 

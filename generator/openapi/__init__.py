@@ -18,19 +18,27 @@ from typing import Any
 def prepare(spec: dict[str, Any], source: str, strict: bool = False) -> tuple[dict[str, Any], list[str]]:
     """An OpenAPI 3.1 dict (a fresh `to_openapi31` result, changed in place) repaired, pruned unless `strict`,
     and normalized; with the warnings. Not validated yet: the caller validates (see `load_spec`)."""
+    spec, warnings, _ = _prepare(spec, source, strict)
+    return spec, warnings
+
+
+def _prepare(spec: dict[str, Any], source: str, strict: bool) -> tuple[dict[str, Any], list[str], bool]:
+    """`prepare`, and whether the result is already known valid: the lenient path checks the normalized spec
+    (compiled engine) to decide whether to prune, and a clean check need not be repeated."""
     from generator.openapi.normalize import normalize
     from generator.openapi.prune import prune
     from generator.openapi.repair import repair
     from generator.openapi.validate import spec_problems
 
     if strict:
-        return normalize(spec, copy=False), []
+        return normalize(spec, copy=False), [], False
     warnings = repair(spec, source)
     spec = normalize(spec, copy=False)
-    if spec_problems(spec, engine="compiled"):
-        warnings += prune(spec, source)
-        spec = normalize(spec, copy=False)  # tags back in step with the operations left
-    return spec, warnings
+    if not spec_problems(spec, engine="compiled"):
+        return spec, warnings, True
+    warnings += prune(spec, source)
+    spec = normalize(spec, copy=False)  # tags back in step with the operations left
+    return spec, warnings, False
 
 
 def load_spec(path: Path, strict: bool = False, warnings: list[str] | None = None) -> dict[str, Any]:
@@ -40,10 +48,16 @@ def load_spec(path: Path, strict: bool = False, warnings: list[str] | None = Non
     """
     from generator.openapi.io import load_document
     from generator.openapi.upgrade import to_openapi31
-    from generator.openapi.validate import validate_spec
+    from generator.openapi.validate import spec_problems, validate_spec
 
-    spec, found = prepare(to_openapi31(load_document(path), source=str(path)), str(path), strict)
-    validate_spec(spec, source=str(path))
+    spec, found, valid = _prepare(to_openapi31(load_document(path), source=str(path)), str(path), strict)
+    # Read leniently, the compiled engine's verdict (jsonschema-rs, milliseconds) is enough: openapi-spec-validator
+    # takes over half a second to import alone, longer than the rest of a small document's loading, and
+    # finds more only in the `format` of a default (`date` on "yesterday"), which renders all the same. Only
+    # a spec the compiled engine finds invalid goes through `validate_spec`, which words the error as
+    # before; `strict` keeps openapi-spec-validator's verdict on documents of ordinary size.
+    if strict or (not valid and spec_problems(spec, engine="compiled")):
+        validate_spec(spec, source=str(path))
     if warnings is None:
         for line in found:
             print(f"warning: {line}", file=sys.stderr)

@@ -182,14 +182,19 @@ def _repair_schema(node: Any, where: str, anchor: str, warn: Warn, root: dict[st
     if isinstance(node.get("items"), list):
         node["prefixItems"] = node.pop("items")
         warn(where + "/items", "a list of item schemas is `prefixItems` in OpenAPI 3.1; renamed")
+    # Only schemas are visited, so no pointer is spelled out for an absent keyword (GitHub's document holds
+    # 44,000 schemas, each with a dozen absent ones).
     for key in _SUBSCHEMA:
-        _repair_schema(node.get(key), f"{where}/{key}", anchor, warn, root, depth + 1)
+        if isinstance(node.get(key), dict):
+            _repair_schema(node[key], f"{where}/{key}", anchor, warn, root, depth + 1)
     for key in _SUBSCHEMA_LISTS:
         for index, sub in enumerate(sequence(node.get(key))):
-            _repair_schema(sub, f"{where}/{key}/{index}", anchor, warn, root, depth + 1)
+            if isinstance(sub, dict):
+                _repair_schema(sub, f"{where}/{key}/{index}", anchor, warn, root, depth + 1)
     for key in _SUBSCHEMA_MAPS:
         for name, sub in mapping(node.get(key)).items():
-            _repair_schema(sub, where + pointer(key, name), anchor, warn, root, depth + 1)
+            if isinstance(sub, dict):
+                _repair_schema(sub, where + pointer(key, name), anchor, warn, root, depth + 1)
     # After the children: their types and nullability are settled, and the default is checked last.
     _fix_default(node, where, warn, root)
 

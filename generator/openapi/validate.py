@@ -29,6 +29,8 @@ LARGE_SPEC_OPERATIONS = 300
 MAX_REPORTED = 5
 _TEMPLATE_PARAM = re.compile(r"\{([^{}]+)\}")
 Problem = tuple[str, str]  # (JSON pointer, message)
+# The integer formats whose range openapi-spec-validator checks in defaults.
+_FORMAT_RANGE = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 
 def own_problems(spec: dict[str, Any]) -> list[Problem]:
@@ -223,7 +225,11 @@ def _schema_problems(spec: dict[str, Any]) -> Iterator[Problem]:
                     valid = jsonschema_rs.validator_for(local).is_valid(node["default"])
                 except (jsonschema_rs.ValidationError, ValueError):
                     valid = True  # a schema jsonschema-rs cannot compile was reported above if invalid
-                if not valid:
+                limits = _FORMAT_RANGE.get(str(node.get("format")))
+                value = node["default"]
+                if valid and limits and isinstance(value, int) and not limits[0] <= value <= limits[1]:
+                    yield here + "/default", f"default {value!r} is not a {node['format']!r}"
+                elif not valid:
                     yield here + "/default", f"default {node['default']!r} is not valid under its schema"
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import resource
-import time
 from pathlib import Path
 
 import pytest
@@ -24,10 +23,11 @@ def deep_yaml(depth: int) -> str:
     return "openapi: 3.1.0\nx: " + "[" * depth + "]" * depth + "\n"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, float]:
-    start = time.perf_counter()
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    """Exit code and stderr of one command. (How fast a bomb is refused is measured by benchmarks, not
+    asserted here: the memory bound below is what catches an expansion.)"""
     code = main(list(argv))
-    return code, capsys.readouterr().err.strip(), time.perf_counter() - start
+    return code, capsys.readouterr().err.strip()
 
 
 @pytest.mark.parametrize("text, message", [
@@ -43,10 +43,9 @@ def test_validate_and_generate_refuse_with_one_line(tmp_path: Path, capsys: pyte
     spec.write_text(text, encoding="utf-8")
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for argv in (["validate", str(spec)], ["generate", str(spec), "--out", str(tmp_path / "out")]):
-        code, err, seconds = run(capsys, *argv)
+        code, err = run(capsys, *argv)
         assert code == 1
         assert len(err.splitlines()) == 1 and message in err and "hostile.yaml" in err, err
-        assert seconds < 10  # the bomb used to run past 120 s
     assert not (tmp_path / "out" / "python").exists()
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before < 500_000  # KiB; was 3.4 GB
 
@@ -55,9 +54,9 @@ def test_alias_bomb_fenced_in_a_page_is_refused_by_ingest(tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "page.md"
     page.write_text("# API\n\n```yaml\n" + BOMB + "```\n", encoding="utf-8")
-    code, err, seconds = run(capsys, "ingest", str(page), "-o", str(tmp_path / "out.yaml"))
+    code, err = run(capsys, "ingest", str(page), "-o", str(tmp_path / "out.yaml"))
     assert code == 1 and len(err.splitlines()) == 1 and "aliases expand past" in err and "page.md" in err
-    assert seconds < 10 and not (tmp_path / "out.yaml").exists()
+    assert not (tmp_path / "out.yaml").exists()
 
 
 def test_deep_json_example_in_a_page_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

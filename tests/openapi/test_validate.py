@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -167,3 +168,27 @@ def test_external_reference_is_named() -> None:
     where, message = spec_problems(spec, "reference")[0]
     assert where == "/components/schemas/Item/properties/id/$ref"
     assert "points outside this document" in message
+
+
+def test_an_integer_default_outside_its_format_is_found_by_both_engines() -> None:
+    spec = good()
+    spec["paths"]["/items/{item_id}"]["get"]["parameters"][1]["schema"] = {
+        "type": "integer", "format": "int32", "default": 2**31}
+    for engine in ("reference", "compiled"):
+        assert spec_problems(spec, engine), engine
+    where, message = spec_problems(spec, "compiled")[0]
+    assert where.endswith("/parameters/1/schema/default") and message == "default 2147483648 is not a 'int32'"
+
+
+def test_reading_a_valid_document_leniently_does_not_load_the_reference_validator(tmp_path: Path) -> None:
+    """Its import alone takes longer than the rest of loading a small document: the compiled engine decides."""
+    path = tmp_path / "shop.json"
+    path.write_text(json.dumps(good()), encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from generator.openapi import load_spec\n"
+            f"load_spec(Path({str(path)!r}))\n"
+            "print('openapi_spec_validator' in sys.modules)\n"
+            f"load_spec(Path({str(path)!r}), strict=True)\n"
+            "print('openapi_spec_validator' in sys.modules)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert run.stdout.split() == ["False", "True"], run.stderr

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from generator.config import package_name
+from generator.config import load_config, package_name
+from generator.errors import ApigenError
 from generator.render.naming import MAX_NAME, WINDOWS_DEVICES, module_file, pascal, snake
-from tests.sdk.conftest import Generated
+from tests.sdk.conftest import SPECS, Generated
 
 
 def test_a_standard_library_name_is_not_taken_by_the_package(sdks: dict[str, Generated]) -> None:
@@ -69,3 +71,35 @@ def test_a_tag_named_like_a_client_member_gets_another_attribute() -> None:
         for tag in ("close", "api_key", "request")}}
     attrs = {resource.attr for resource in build_plan(spec).resources}
     assert not attrs & {"close", "api_key", "request"}, attrs
+
+
+def test_an_explicit_package_name_that_would_clash_is_refused(tmp_path: Path) -> None:
+    """`--package calendar` would hide the standard library's `calendar` (httpx imports it through
+    `http.cookiejar`), so nothing of the SDK would import: refused in one line naming a name that works, and
+    nothing written. The name offered works end to end."""
+    def generate(package: str, out: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "generator", "generate", str(SPECS / "clashes.yaml"),
+                               "--target", "python", "--package", package, "--out", str(out)],
+                              capture_output=True, text=True, cwd=tmp_path, check=False, timeout=120)
+
+    for name in ("calendar", "httpx", "CON"):
+        refused = generate(name, tmp_path / name)
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1
+        assert f"package {name!r} would clash" in refused.stderr and f"{name}_sdk" in refused.stderr
+        assert not (tmp_path / name).exists()
+    made = generate("calendar_sdk", tmp_path / "ok")
+    assert made.returncode == 0, made.stderr
+    code = ("import calendar, calendar_sdk, calendar_sdk.testing as testing\n"
+            "assert calendar.isleap(2024)\n"
+            "client = calendar_sdk.Client(api_key='k', http_client=testing.mock_http_client())\n"
+            "print(type(client.con.fetch_con()).__name__)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path / "ok" / "python",
+                         check=False, timeout=60)
+    assert run.stdout.strip() == "NoneModel", run.stderr
+
+
+def test_a_clashing_package_in_apigen_yaml_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "apigen.yaml").write_text("services:\n  shop:\n    package: json\n", encoding="utf-8")
+    with pytest.raises(ApigenError, match="package 'json' would clash .* 'json_sdk'"):
+        load_config(tmp_path)

@@ -186,6 +186,12 @@ def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Itera
     `first` runs in a worker forked from this process as it is now (nothing pickled on the way in); its
     future comes along. Without a pool it is not called: the caller runs it itself.
     """
+    from generator.core.workers import started
+
+    warm = started()  # started by `apigen generate` before the spec was read: datamodel-code-generator imported
+    if warm is not None:
+        yield warm, None
+        return
     workers = min(os.cpu_count() or 1, 4)
     methods = multiprocessing.get_all_start_methods()
     if not parallel or workers < 2 or "fork" not in methods:
@@ -198,6 +204,13 @@ def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Itera
             yield pool, pool.submit(_run_forked, "first") if first is not None else None
     finally:
         _FORKED.clear()
+
+
+def import_generator() -> None:
+    """What datamodel-code-generator's `generate` imports on its first call: a worker started early runs it
+    (see generator.core.workers) while the main process reads the spec."""
+    import datamodel_code_generator.config
+    import datamodel_code_generator.parser.openapi  # noqa: F401
 
 
 def _generator_version() -> str:
