@@ -40,7 +40,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace, config: ProjectConfig) -> int:
     from generator.build import plan, source_pages
-    from generator.regen.manifest import CHANGELOG_NAME, file_hash, not_output, output_files, read_manifest, status
+    from generator.regen.manifest import (
+        CHANGELOG_NAME,
+        file_hash,
+        not_output,
+        output_files,
+        read_manifest,
+        status,
+    )
 
     names, _ = plan(config, args.services or None, force=True)  # validates the names
     problems: list[str] = []

@@ -80,7 +80,7 @@ def test_operation_page_parts(demo: Path) -> None:
     page = (demo / "operations" / "images_generate.md").read_text(encoding="utf-8")
     assert page.startswith("# Generate images\n\n`POST` `/v1/images/generations`\n")
     assert "根据提示词生成图片。" in page
-    request, response, *errors = code_blocks(page, "json")  # then the documented error answers
+    request, response, *_errors = code_blocks(page, "json")  # then the documented error answers
     assert json.loads(request) == {"prompt": "一只在月球上的猫", "n": 2}
     assert json.loads(response) == {"created": 1700000000, "data": [{"url": "https://cdn.demo.example/cat.png"}]}
     (curl,) = code_blocks(page, "sh")

@@ -41,7 +41,7 @@ def _parsed_status(spec: dict[str, Any], package: str, out: Path) -> Any:
         root = importlib.import_module(package)
         modules = [root] + [importlib.import_module(m.name)
                             for m in pkgutil.walk_packages(root.__path__, package + ".")]
-        ticket_class = next(getattr(m, "QueueStatus") for m in modules if isinstance(getattr(m, "QueueStatus", None),
+        ticket_class = next(m.QueueStatus for m in modules if isinstance(getattr(m, "QueueStatus", None),
                                                                                      type))
         ticket = ticket_class.model_validate({"status": "COMPLETED", "request_id": "r-1"})
         return ticket.status
