@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import httpx
+from markdown_it import MarkdownIt
 
 from generator.config import ServiceConfig
 from generator.render import RenderContext
@@ -81,3 +82,19 @@ def test_builtin_checker_agrees_with_jsonschema(tmp_path: Path) -> None:
         found.append(sorted({tuple(d["loc"]) for d in json.loads(answer.body)["detail"]}))
     assert found[0] == found[1] == [("body", "image_size"), ("body", "num_images"), ("body", "output_format"),
                                     ("body", "prompt"), ("body", "seed")]
+
+
+def test_readme_shows_a_hostile_title_as_text() -> None:
+    # A title from a third-party spec: a newline, HTML, Markdown emphasis, a link, NUL and a bidi control.
+    title = "Pets *API* [docs](https://evil.example) <script>alert(1)</script>\n# Owned\x00\u202e _x_ #"
+    spec = load_test_spec("things")
+    spec["info"]["title"] = title
+    readme = render_files(spec, context("things"))["README.md"]
+    heading = readme.splitlines()[0]
+    assert "\x00" not in readme and "\u202e" not in readme
+    tokens = MarkdownIt().parse(heading)
+    assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
+    inline = tokens[1].children or []
+    assert [t.type for t in inline] == ["text"]  # no link, emphasis or HTML: the title is text
+    assert inline[0].content == "Mock server: Pets *API* [docs](https://evil.example) <script>alert(1)</script> " \
+                                "# Owned _x_ #"
