@@ -1,8 +1,8 @@
-"""Bodies other than JSON, and a spec that contradicts itself (`specs/bodies.yaml`, served over HTTP).
+"""Bodies other than JSON, and formats only jsonschema_rs checks (`specs/bodies.yaml`, served over HTTP).
 
-schemathesis against archive.org_wayback found a `text/csv` body never checked (`{}` accepted for an
-array) and a form body refused for an array schema a form cannot spell; against epa.gov_echo, a query
-parameter `type: number, enum: ["2", "3", "4"]` refusing even its documented values.
+schemathesis against archive.org_wayback found a `text/csv` body never checked (`{}` and `AAA` accepted
+for an array) and a form body refused for an array schema a form cannot spell; against azure batchai, an
+empty `format: duration` accepted.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ def post(server: MockServer, media_type: str, body: bytes) -> httpx.Response:
 def test_csv_bodies_are_checked_as_json_text_or_rows(bodies_server: MockServer) -> None:
     assert post(bodies_server, "text/csv", b'[{"url": "http://a", "tag": "0"}]').status_code == 200
     assert post(bodies_server, "text/csv", b"url,tag,count\nhttp://a,0,3\nhttp://b,1,4\n").status_code == 200
-    wrong_type = post(bodies_server, "text/csv", b"{}")
-    assert wrong_type.status_code == 422 and wrong_type.json()["errors"][0]["loc"] == ["body"]
+    for wrong in (b"{}", b"AAA"):  # an object; a lone word (a header row without rows is no table)
+        answer = post(bodies_server, "text/csv", wrong)
+        assert answer.status_code == 422 and answer.json()["errors"][0]["loc"] == ["body"]
     bad_cell = post(bodies_server, "text/csv", b"url,count\nhttp://a,many\n")
     assert bad_cell.status_code == 422 and bad_cell.json()["errors"][0]["loc"] == ["body", 0, "count"]
     assert post(bodies_server, "text/csv", b"\xff\xfe").status_code == 400
@@ -43,13 +44,6 @@ def test_plain_text_is_checked_against_a_string_schema(bodies_server: MockServer
 def test_a_form_body_for_an_array_schema_is_not_refused(bodies_server: MockServer) -> None:
     assert post(bodies_server, "application/x-www-form-urlencoded", b"url=http%3A%2F%2Fa&tag=0").status_code == 200
     assert post(bodies_server, "application/json", b"{}").status_code == 422  # JSON can spell it: checked
-
-
-def test_documented_values_of_a_contradictory_enum_are_accepted(bodies_server: MockServer) -> None:
-    with bodies_server.client() as client:
-        assert [client.get("/facilities", params={"p_cs": v}).status_code for v in ("2", "4", "5", "AAA")] == [
-            200, 200, 422, 422]
-        assert [client.get("/facilities", params={"level": v}).status_code for v in ("1", "3")] == [200, 422]
 
 
 def test_formats_jsonschema_cannot_check_are_still_checked(bodies_server: MockServer) -> None:
