@@ -41,9 +41,14 @@ def test_plain_text_is_checked_against_a_string_schema(bodies_server: MockServer
     assert post(bodies_server, "text/plain", b"abcdefgh").status_code == 422
 
 
-def test_a_form_body_for_an_array_schema_is_not_refused(bodies_server: MockServer) -> None:
-    assert post(bodies_server, "application/x-www-form-urlencoded", b"url=http%3A%2F%2Fa&tag=0").status_code == 200
-    assert post(bodies_server, "application/json", b"{}").status_code == 422  # JSON can spell it: checked
+def test_a_form_body_for_an_array_schema_is_records_in_turn(bodies_server: MockServer) -> None:
+    form = "application/x-www-form-urlencoded"
+    assert post(bodies_server, form, b"url=http%3A%2F%2Fa&tag=0&url=http%3A%2F%2Fb").status_code == 200
+    assert post(bodies_server, form, b'[["url", "http://a"], ["tag", "0"]]').status_code == 200  # JSON pairs
+    no_url = post(bodies_server, form, b"url=http%3A%2F%2Fa&tag=0&tag=1")  # the second record has no url
+    assert no_url.status_code == 422 and no_url.json()["errors"][0]["loc"] == ["body", 1, "url"]
+    assert post(bodies_server, form, b"AAA").status_code == 422  # neither JSON nor pairs: text, no array
+    assert post(bodies_server, "application/json", b"{}").status_code == 422
 
 
 def test_formats_jsonschema_cannot_check_are_still_checked(bodies_server: MockServer) -> None:

@@ -842,6 +842,28 @@ def _loads(body: bytes) -> JSON:
     return json.loads(body)
 
 
+def _form_records(text: str) -> JSON:
+    """A form body for a schema that is no object (an array of records): the JSON it spells, if it is JSON
+    (a list of `[key, value]` pairs is the pairs of a form), else its `key=value` pairs; either way the pairs
+    grouped into one object per record, a repeated key starting the next. Text of neither kind stays text."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        pairs = [piece.partition("=") for piece in text.split("&")] if text else []
+        if not all(equals for _, equals, _ in pairs):
+            return text
+        value = [[unquote(k.replace("+", " ")), unquote(v.replace("+", " "))] for k, _, v in pairs]
+    if not isinstance(value, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in value):
+        return value
+    records: list[dict[str, str]] = []
+    for key, item in value:
+        if not records or key in records[-1]:
+            records.append({})
+        records[-1][key] = item
+    return records
+
+
 _DELIMITERS = {"form": ",", "simple": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
 
 
@@ -1262,9 +1284,10 @@ class Engine:
                 form = dict(parse_qsl(request.body.decode("utf-8"), keep_blank_values=True))
             except UnicodeDecodeError:
                 raise Rejected(400, [Violation(["body"], "Malformed form body", "form_invalid")]) from None
-            payload = self._coerce_form(form, content[chosen].get("schema"))
-            if not self._object_schema(content[chosen].get("schema")):
-                return payload  # a form holds an object's fields (OpenAPI): another schema cannot be spelled
+            if self._object_schema(content[chosen].get("schema")):
+                payload = self._coerce_form(form, content[chosen].get("schema"))
+            else:  # a form spells an object's fields (OpenAPI); for another schema, see `_form_records`
+                payload = _form_records(request.body.decode("utf-8"))
         elif chosen.startswith("text/") and content[chosen].get("schema") is not None:
             payload = self._text_payload(chosen, request.body, int(content[chosen]["schema"]))
         else:
