@@ -1079,12 +1079,19 @@ class Engine:
         # before `/{a}/{b}`, as OpenAPI says): its methods answer, any other method is 405
         best = matches[0][0].literal_score
         matches = [(op, params) for op, params in matches if op.literal_score == best]
-        # each key set is a resource of its own: a method of another set is 405 there (not a missing key)
+        every = matches
         if len(matches) > 1 and any(op.query_keys for op, _ in matches):
             matches = self._by_query_keys(matches, request)
         for op, params in matches:
             if op.method == request.method or (request.method == "HEAD" and op.method == "GET"):
                 return op, params
+        # the method on a larger key set: the request misses one of its keys, a 422 that names it (over the
+        # fragment-less wire this is the same request as that method on the smaller set, which has none)
+        if every is not matches:
+            keys = set(matches[0][0].query_keys)
+            for op, params in every:
+                if op.method == request.method and keys < set(op.query_keys):
+                    return op, params
         allowed = sorted({op.method for op, _ in matches})
         raise Rejected(405, [Violation(["method"], f"Method {request.method[:20]} not allowed; use "
                                        f"{', '.join(allowed)}", "method_not_allowed")], {"allow": ", ".join(allowed)})
