@@ -2,14 +2,16 @@
 
     .venv/bin/python benchmarks/conformance.py [SPEC...] [--max-examples 25] [--corpus DIR]
 
-For every spec under `specs/` and every document of the shared corpus (`../shared/corpus/openapi/`, when
-present) it writes the normalized spec (what apigen renders from; a third-party document as it is does
+For every spec under `specs/` and every document of the shared corpus (the first `shared/corpus/openapi/`
+found beside this checkout or above it, or `--corpus DIR`; the run says which folder it read, or that it
+found none) it writes the normalized spec (what apigen renders from; a third-party document as it is does
 not list the errors every server answers), starts `apigen mock NORMALIZED --api-key KEY --port 0`, runs
 
     schemathesis run NORMALIZED --checks all -u URL --max-examples N --seed 1 -H <the key, as the auth wants>
 
 from the project folder (so `schemathesis.toml` applies) and prints, per document, the test cases
 generated, the failures found and schemathesis' exit code. Exit 1 when any document has a failure.
+`--log DIR` keeps each document's whole schemathesis report (`DIR/<document>.txt`).
 Loopback only; schemathesis comes with the test dependencies.
 """
 
@@ -52,7 +54,16 @@ def auth_headers(spec: dict[str, Any]) -> list[str]:
     return headers
 
 
-def run_one(source: Path, max_examples: int, scratch: Path) -> tuple[int, int, int]:
+def find_corpus() -> Path | None:
+    """The shared corpus of OpenAPI documents: `shared/corpus/openapi` beside the checkout or a folder above."""
+    for folder in ROOT.parents:
+        candidate = folder / "shared" / "corpus" / "openapi"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def run_one(source: Path, max_examples: int, scratch: Path, log: Path | None = None) -> tuple[int, int, int]:
     """(cases generated, failures, schemathesis exit code) for one document."""
     from generator.openapi import load_spec
     from generator.openapi.io import dump_spec
@@ -74,8 +85,11 @@ def run_one(source: Path, max_examples: int, scratch: Path) -> tuple[int, int, i
         mock.terminate()
         mock.wait(timeout=10)
     out = result.stdout
+    if log is not None:
+        log.mkdir(parents=True, exist_ok=True)
+        (log / f"{source.stem}.txt").write_text(out + result.stderr, encoding="utf-8")
     cases = re.search(r"(\d+) generated", out)
-    failures = re.search(r"(\d+) found (\d+) unique failures", out)
+    failures = re.search(r"(\d+) found (\d+) unique failures?", out)
     if result.returncode and failures is None:
         print(out[-3000:], file=sys.stderr)
     return (int(cases.group(1)) if cases else 0, int(failures.group(2)) if failures else 0, result.returncode)
@@ -85,15 +99,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("specs", nargs="*", type=Path)
     parser.add_argument("--max-examples", type=int, default=25)
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "openapi")
+    parser.add_argument("--corpus", type=Path, help="folder of OpenAPI documents (default: shared/corpus/openapi)")
+    parser.add_argument("--log", type=Path, help="keep each document's schemathesis report in this folder")
     args = parser.parse_args()
+    corpus = args.corpus or find_corpus()
+    if not args.specs:
+        if corpus is None or not corpus.is_dir():
+            print(f"corpus: none found ({args.corpus or 'no shared/corpus/openapi beside or above ' + str(ROOT)}); "
+                  "only specs/ is run", flush=True)
+            corpus = None
+        else:
+            print(f"corpus: {corpus}", flush=True)
     paths = args.specs or sorted((ROOT / "specs").glob("*.yaml")) + (
-        sorted(args.corpus.glob("*.json")) + sorted(args.corpus.glob("*.yaml")) if args.corpus.is_dir() else [])
+        sorted(corpus.glob("*.json")) + sorted(corpus.glob("*.yaml")) if corpus is not None else [])
     print(f"{'document':55} {'cases':>6} {'failures':>8} {'exit':>4}")
     bad = 0
     scratch = Path(tempfile.mkdtemp(prefix="apigen-conformance-"))
     for path in paths:
-        cases, failures, code = run_one(path, args.max_examples, scratch)
+        cases, failures, code = run_one(path, args.max_examples, scratch, args.log)
         bad += failures > 0 or code != 0
         print(f"{path.name:55} {cases:6} {failures:8} {code:4}", flush=True)
     shutil.rmtree(scratch, ignore_errors=True)

@@ -91,10 +91,17 @@ def escape_invisible(text: str) -> str:
     return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+# ASCII punctuation Markdown could act on inline (emphasis, links, code, tables, a heading's closing `#`);
+# a backslash before it always reads back as the character itself (CommonMark: any ASCII punctuation may be
+# backslash-escaped)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~!#])")
+
+
 def md_inline(value: Any) -> str:
-    """Doc text for one line of Markdown (a heading): one line, no control characters, and `<`, `>`, `&`
-    as entities so a title never opens HTML (`<script>`) in a README that PyPI or a browser renders."""
-    text = " ".join(_INVISIBLE.sub("", str(value or "")).split())
+    """Doc text for one line of Markdown (a heading): one line, no control characters, Markdown's inline
+    punctuation backslashed (a title never turns into a link or emphasis) and `<`, `>`, `&` as entities so
+    it never opens HTML (`<script>`) in a README that PyPI or a browser renders."""
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(_INVISIBLE.sub("", str(value or "")).split()))
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import httpx
+from markdown_it import MarkdownIt
 
 from generator import runtime
 from generator.config import ServiceConfig
@@ -66,3 +67,19 @@ def test_apigen_mock_serves_a_spec_file(tmp_path: Path) -> None:
         assert httpx.get(ticket.json()["response_url"], headers={"Authorization": "Key k"}).status_code == 200
     finally:
         stop(server)
+
+
+def test_readme_shows_a_hostile_title_as_text() -> None:
+    # A title from a third-party spec: a newline, HTML, Markdown emphasis, a link, NUL and a bidi control.
+    title = "Pets *API* [docs](https://evil.example) <script>alert(1)</script>\n# Owned\x00\u202e _x_ #"
+    spec = load_test_spec("things")
+    spec["info"]["title"] = title
+    readme = render_files(spec, context("things"))["README.md"]
+    heading = readme.splitlines()[0]
+    assert "\x00" not in readme and "\u202e" not in readme
+    tokens = MarkdownIt().parse(heading)
+    assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
+    inline = tokens[1].children or []
+    assert [t.type for t in inline] == ["text"]  # no link, emphasis or HTML: the title is text
+    assert inline[0].content == "Mock server: Pets *API* [docs](https://evil.example) <script>alert(1)</script> " \
+                                "# Owned _x_ #"

@@ -20,13 +20,13 @@ from urllib.parse import parse_qsl
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from mock_engine import MEDIA_PREFIX, Engine, MockRequest, load_engine
+from mock_engine import MEDIA_PREFIX, Engine, MockRequest, MockResponse, load_engine
 
 SERVICE = "aimanyi"
 STREAM_TICK_SECONDS = 0.05
@@ -96,44 +96,50 @@ class MockApp(Starlette):
         self.engine = engine
         self.delay = delay
         self.state.engine = engine
+        self._base_urls: dict[tuple[str, str, str, str], str] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        started = [False]
-
-        async def tracked(message: Message) -> None:
-            started[0] = True
-            await send(message)
-
-        try:
-            await self.handle(scope, receive, tracked)
-        except Exception:
-            if started[0]:
-                raise
-            await Response(b"Internal Server Error", status_code=500, media_type="text/plain")(scope, receive, send)
-            raise
+        await self.handle(scope, receive, send)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers: dict[str, str] = {}
-        for raw_name, raw_value in scope["headers"]:
-            headers.setdefault(raw_name.decode("latin-1").lower(), raw_value.decode("latin-1"))
+        try:
+            answer = await self.answer(scope, receive)
+        except Exception:  # nothing was sent yet: a plain 500, and the error goes on to the server's log
+            await Response(b"Internal Server Error", status_code=500, media_type="text/plain")(scope, receive, send)
+            raise
+        await self.send_answer(answer, scope, receive, send)
+
+    async def answer(self, scope: Scope, receive: Receive) -> MockResponse:
+        """The engine's answer to the request of `scope` (the body read from `receive`)."""
+        # the first of repeated headers wins (later ones are written first, then overwritten)
+        headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in reversed(scope["headers"])}
         engine = self.engine
         body = await _read_body(receive, headers, engine.max_body)
         query_string = scope.get("query_string", b"")
+        key = (str(scope.get("scheme")), str(scope.get("server")), headers.get("host", ""), str(scope.get("root_path")))
+        base_url = self._base_urls.get(key)
+        if base_url is None:
+            base_url = _base_url(scope, headers)
+            if len(self._base_urls) < 64:  # the few names a server is called by; any other is worked out again
+                self._base_urls[key] = base_url
         mock_request = MockRequest(
             method=scope["method"],
             path=scope["path"],
             query=parse_qsl(query_string.decode("latin-1"), keep_blank_values=True) if query_string else [],
             headers=headers,
             body=body,
-            base_url=_base_url(scope, headers),
+            base_url=base_url,
         )
         if mock_request.path.startswith(MEDIA_PREFIX):
-            answer = await run_in_threadpool(engine.handle, mock_request)
+            answer: MockResponse = await run_in_threadpool(engine.handle, mock_request)
         else:
             answer = engine.handle(mock_request)
+        return answer
+
+    async def send_answer(self, answer: MockResponse, scope: Scope, receive: Receive, send: Send) -> None:
         if self.delay:
             await asyncio.sleep(self.delay)
         if answer.events is not None:

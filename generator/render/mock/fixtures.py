@@ -101,6 +101,9 @@ class FixtureBuilder:
                                      "required": bool(param.get("required") or where == "path")}
             if "schema" in param:
                 entry["schema"] = self.schema(param["schema"])
+            for key in ("style", "explode"):  # how the value is spelled: `a,b`, `a|b`, `f[k]=v` (engine parses)
+                if key in param:
+                    entry[key] = param[key]
             parameters.append(entry)
             if param.get("x-greedy"):
                 greedy.append(name)

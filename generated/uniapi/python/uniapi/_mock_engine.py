@@ -10,6 +10,7 @@ installed. Spec data is loaded from JSON beside this file and never turned into 
 from __future__ import annotations
 
 import base64
+import csv
 import email.parser
 import email.policy
 import hashlib
@@ -212,11 +213,17 @@ def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[s
     fast = _fast_validator(document, index, registries if registries is not None else {})
 
     def check(instance: JSON) -> list[Violation]:
-        if fast is not None and _fast_valid(fast, instance):
-            return []
+        if fast is not None:  # `_fast_valid`, inlined: this runs for every parameter and body
+            try:
+                if fast.is_valid(instance):
+                    return []
+            except Exception:  # noqa: BLE001, S110 - a value it cannot take: `jsonschema` decides
+                pass
         try:
             if validator.is_valid(instance):
-                return []
+                # `jsonschema` checks no format it lacks a package for (`duration` without isoduration):
+                # `jsonschema_rs` checks them all, so its format violations stand
+                return [] if fast is None else _fast_violations(fast, instance, formats_only=True)
             errors = list(validator.iter_errors(instance))
         except unusable:  # a schema jsonschema cannot use (unknown type, bad pattern, unresolvable $ref)
             return fallback(instance)
@@ -236,10 +243,11 @@ def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[s
     return check
 
 
-def _fast_violations(fast: Any, instance: JSON) -> list[Violation]:
+def _fast_violations(fast: Any, instance: JSON, formats_only: bool = False) -> list[Violation]:
     try:
         return [Violation(list(error.instance_path), str(error.message)[:300], "format")
-                for error in fast.iter_errors(instance)]
+                for error in fast.iter_errors(instance)
+                if not formats_only or type(error.kind).__name__ == "Format"]
     except Exception:  # noqa: BLE001 - a value it cannot take: nothing more to say
         return []
 
@@ -674,7 +682,8 @@ class JobStore:
             job.cost = cost + JOB_OVERHEAD
             self._jobs[job.request_id] = job
             self.bytes += job.cost
-            self._evict()
+            if len(self._jobs) > self.limit or self.bytes > self.max_bytes:
+                self._evict()
 
     def resize(self, job: Job, cost: int) -> None:
         """A job's size changed (its result was built): count the new size, evicting others if need be."""
@@ -686,6 +695,9 @@ class JobStore:
             self._evict(keep=job.request_id)
 
     def _evict(self, keep: str | None = None) -> None:
+        jobs = self._jobs
+        while keep is None and len(jobs) > 1 and (len(jobs) > self.limit or self.bytes > self.max_bytes):
+            self.bytes -= jobs.popitem(last=False)[1].cost  # the oldest; the common case, once the store is full
         while len(self._jobs) > 1 and (len(self._jobs) > self.limit or self.bytes > self.max_bytes):
             request_id = next(iter(self._jobs))
             if request_id == keep:
@@ -726,6 +738,12 @@ class Operation:
     pattern: re.Pattern[str]
     literal_score: int
     checkers: dict[str, Checker] = field(default_factory=dict)
+    params: list[tuple[Any, ...]] | None = None  # `Engine._param_plan`, built on first use
+    media: dict[str, str] = field(default_factory=dict)  # Content-Type sent -> the body media type it picks
+    default_code: str | None = None  # `_pick_status` without a Prefer code, once worked out
+    # query keys (and values) an AWS-style path key names after `#` or `?` (`/tags#resourceArn&tagKeys`,
+    # `/?Action=List`): what tells operations on one path apart (`_route`)
+    query_keys: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def id(self) -> str:
@@ -752,6 +770,20 @@ def _compile_path(template: str, greedy: list[str]) -> tuple[re.Pattern[str], in
             literal += len(part)
             regex.append(re.escape(part))
     return re.compile("^" + "".join(regex) + "/?$"), literal
+
+
+def _query_keys(template: str) -> tuple[tuple[str, str | None], ...]:
+    """The query keys an AWS-style path key names after its path: `/tags#resourceArn&tagKeys` ->
+    (resourceArn, None), (tagKeys, None); `/?Action=List` -> (Action, List)."""
+    parts = re.split(r"[#?]", template, maxsplit=1)
+    if len(parts) < 2:
+        return ()
+    keys: list[tuple[str, str | None]] = []
+    for piece in re.split(r"[&#?]", parts[1]):
+        key, equals, value = piece.partition("=")
+        if key:
+            keys.append((unquote(key), unquote(value) if equals else None))
+    return tuple(keys)
 
 
 def _param_names(template: str) -> list[str]:
@@ -794,6 +826,116 @@ def _coerce(value: str, schema: JSON, document: dict[str, Any]) -> JSON:
 
 def _is_json_type(media_type: str) -> bool:
     return media_type == "application/json" or media_type.endswith("+json")
+
+
+# `json.dumps(value, ensure_ascii=False, separators=(",", ":"))`, with the encoder built once instead of per call
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _loads(body: bytes) -> JSON:
+    """`json.loads(body)`: a body that is plainly UTF-8 (two non-NUL first bytes, no BOM, as `json` itself
+    detects) is decoded here at once, skipping `json`'s encoding detection on every request."""
+    if len(body) > 1 and body[0] and body[1] and not body.startswith(_UTF8_BOM):
+        return json.loads(body.decode("utf-8", "surrogatepass"))
+    return json.loads(body)
+
+
+def _form_records(text: str) -> JSON:
+    """A form body for a schema that is no object (an array of records): the JSON it spells, if it is JSON
+    (a list of `[key, value]` pairs is the pairs of a form), else its `key=value` pairs; either way the pairs
+    grouped into one object per record, a repeated key starting the next. Text of neither kind stays text."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        pairs = [piece.partition("=") for piece in text.split("&")] if text else []
+        if not all(equals for _, equals, _ in pairs):
+            return text
+        value = [[unquote(k.replace("+", " ")), unquote(v.replace("+", " "))] for k, _, v in pairs]
+    if not isinstance(value, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in value):
+        return value
+    records: list[dict[str, str]] = []
+    for key, item in value:
+        if not records or key in records[-1]:
+            records.append({})
+        records[-1][key] = item
+    return records
+
+
+_DELIMITERS = {"form": ",", "simple": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
+
+
+def _param_value(raw: list[str], schema: dict[str, Any], kind: str, style: str, explode: bool,
+                 document: dict[str, Any]) -> JSON:
+    """A parameter's value from its text as OpenAPI's `style`/`explode` spell it: arrays as repeated keys
+    (exploded) or one `a,b` / `a b` / `a|b` value; objects as `k,v,k,v` or (exploded, simple) `k=v,k=v`;
+    anything else the last value, coerced to its schema's type. `lenient` (no style given): an array may be
+    repeated keys or one comma-separated value."""
+    if kind == "array":
+        if style == "lenient":
+            items = raw[0].split(",") if len(raw) == 1 else raw
+        elif explode and style != "simple":
+            items = raw
+        else:
+            delimiter = _DELIMITERS.get(style, ",")
+            items = [piece for text in raw for piece in text.split(delimiter)]
+        item_schema = schema.get("items") or {}
+        return [_coerce(v, item_schema, document) for v in items]
+    if kind == "object":
+        text = raw[-1]
+        if style == "deepObject":
+            return text  # `name=text` where `name[key]=value` was due: not an object
+        pairs: list[tuple[str, str]]
+        if explode and style == "simple":
+            pairs = [(k, v) for k, _, v in (piece.partition("=") for piece in text.split(","))]
+        else:
+            pieces = text.split(",")
+            if len(pieces) % 2:
+                return text  # not key,value pairs: the schema check says so
+            pairs = list(zip(pieces[::2], pieces[1::2]))
+        return {k: _coerce(v, _property_schema(schema, k), document) for k, v in pairs}
+    return _coerce(raw[-1], schema, document)
+
+
+def _property_schema(schema: dict[str, Any], key: str) -> JSON:
+    extra = schema.get("additionalProperties")
+    return (schema.get("properties") or {}).get(key, extra if isinstance(extra, dict) else {})
+
+
+def _query_object(query: dict[str, list[str]], name: str, schema: dict[str, Any], document: dict[str, Any],
+                  deep: bool) -> dict[str, Any] | None:
+    """An object parameter from the query: `name[key]=value` keys (deepObject), or the object's own
+    properties as keys (form, exploded); None when the query holds none of them. A key given twice is a
+    list (which only an array property accepts)."""
+    found: dict[str, Any] = {}
+    if deep:
+        prefix = name + "["
+        for key, texts in query.items():
+            if key.startswith(prefix) and key.endswith("]"):
+                prop = key[len(prefix):-1]
+                found[prop] = [_coerce(t, _items_of(_property_schema(schema, prop), document), document)
+                               for t in texts]
+    else:
+        for prop in schema.get("properties") or {}:
+            if prop in query:
+                found[prop] = [_coerce(t, _items_of(_property_schema(schema, prop), document), document)
+                               for t in query[prop]]
+    if not found:
+        return None
+    for prop, values in found.items():
+        prop_schema = resolve(document, _property_schema(schema, prop))
+        is_array = isinstance(prop_schema, dict) and prop_schema.get("type") == "array"
+        found[prop] = values if is_array or len(values) > 1 else values[0]
+    return found
+
+
+def _items_of(schema: JSON, document: dict[str, Any]) -> JSON:
+    """The schema a single query value is read as: an array property's items, else the property itself."""
+    schema = resolve(document, schema)
+    if isinstance(schema, dict) and schema.get("type") == "array":
+        return schema.get("items") or {}
+    return schema
 
 
 def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
@@ -862,10 +1004,14 @@ class Engine:
 
     def _operation(self, data: dict[str, Any]) -> Operation:
         pattern, literal = _compile_path(str(data["path"]), list(data.get("greedy") or []))
-        return Operation(data=data, pattern=pattern, literal_score=literal)
+        return Operation(data=data, pattern=pattern, literal_score=literal,
+                         query_keys=_query_keys(str(data["path"])))
 
     def checker(self, index: int) -> Checker:
         """The compiled validator of schema number `index` of the fixtures (built on first use)."""
+        found = self._checkers.get(index)  # built already: no lock (a dict read is atomic)
+        if found is not None:
+            return found
         with self._checker_lock:
             found = self._checkers.get(index)
             if found is None:
@@ -886,7 +1032,8 @@ class Engine:
             answer = self._answer(operation, params, request)
         except Rejected as rejected:
             answer = self.error(request, operation, rejected.status, rejected.violations, rejected.headers)
-        answer.headers = {name: _header_safe(value) for name, value in answer.headers.items()}
+        if not all(value.isascii() and value.isprintable() for value in answer.headers.values()):
+            answer.headers = {name: _header_safe(value) for name, value in answer.headers.items()}
         return answer
 
     # -- routing --------------------------------------------------------------------------------------
@@ -931,12 +1078,38 @@ class Engine:
         # before `/{a}/{b}`, as OpenAPI says): its methods answer, any other method is 405
         best = matches[0][0].literal_score
         matches = [(op, params) for op, params in matches if op.literal_score == best]
+        every = matches
+        if len(matches) > 1 and any(op.query_keys for op, _ in matches):
+            matches = self._by_query_keys(matches, request)
         for op, params in matches:
             if op.method == request.method or (request.method == "HEAD" and op.method == "GET"):
                 return op, params
+        # the method on a larger key set: the request misses one of its keys, a 422 that names it (over the
+        # fragment-less wire this is the same request as that method on the smaller set, which has none)
+        if every is not matches:
+            keys = set(matches[0][0].query_keys)
+            for op, params in every:
+                if op.method == request.method and keys < set(op.query_keys):
+                    return op, params
         allowed = sorted({op.method for op, _ in matches})
         raise Rejected(405, [Violation(["method"], f"Method {request.method[:20]} not allowed; use "
                                        f"{', '.join(allowed)}", "method_not_allowed")], {"allow": ", ".join(allowed)})
+
+    @staticmethod
+    def _by_query_keys(matches: list[tuple[Operation, dict[str, str]]],
+                       request: MockRequest) -> list[tuple[Operation, dict[str, str]]]:
+        """Of operations on one path told apart by query keys (AWS: `/tags#resourceArn` GET and POST,
+        `/tags#resourceArn&tagKeys` DELETE), those whose keys the request carries, the most specific; all of
+        them when the request carries none of their sets (it then misses a required parameter: 422)."""
+        query: dict[str, str] = {}
+        for key, value in request.query:
+            query.setdefault(key, value)
+        fits = [(op, params) for op, params in matches
+                if all(key in query and (value is None or query[key] == value) for key, value in op.query_keys)]
+        if not fits:
+            return matches
+        most = max(len(op.query_keys) for op, _ in fits)
+        return [(op, params) for op, params in fits if len(op.query_keys) == most]
 
     # -- request checks -------------------------------------------------------------------------------
 
@@ -946,7 +1119,11 @@ class Engine:
             return
         reasons: list[str] = []
         for requirement in alternatives:
-            problems = [p for p in (self._credential_problem(s, request) for s in requirement) if p]
+            problems: list[str] = []
+            for scheme in requirement:
+                problem = self._credential_problem(scheme, request)
+                if problem:
+                    problems.append(problem)
             if not problems:
                 return
             reasons.extend(problems)
@@ -1013,8 +1190,8 @@ class Engine:
         query: dict[str, list[str]] = {}
         for key, text in request.query:
             query.setdefault(key, []).append(text)
-        for param in op.data.get("parameters") or []:
-            where, name = str(param["in"]), str(param["name"])
+        plan = op.params if op.params is not None else self._param_plan(op)
+        for where, name, required, schema_index, schema, kind, style, explode in plan:
             raw: list[str] | None
             if where == "path":
                 raw = [params[name]] if name in params else None
@@ -1022,26 +1199,55 @@ class Engine:
                 raw = query.get(name)
             elif where == "header":
                 raw = [request.headers[name.lower()]] if name.lower() in request.headers else None
+            elif where == "cookie":
+                cookie = _cookies(request.headers.get("cookie", "")).get(name)
+                raw = None if cookie is None else [unquote(cookie)]
             else:
                 raw = None
+            value: JSON = None
+            if kind == "object" and where == "query" and (style == "deepObject" or raw is None and explode):
+                # `name[key]=v` (deepObject), or the properties as query keys of their own (form, exploded)
+                value = _query_object(query, name, schema, self.document, style == "deepObject")
+                raw = raw if value is None else []
             if raw is None:
-                if param.get("required"):
+                if required:
                     violations.append(Violation([where, name], "Field required", "missing"))
                 continue
-            schema_index = param.get("schema")
             if schema_index is None:
                 continue
-            schema = resolve(self.document, self.document["x-mock-schemas"][schema_index])
-            is_array = isinstance(schema, dict) and schema.get("type") == "array"
-            if is_array:
-                items = [piece for text in raw for piece in text.split(",")] if len(raw) == 1 else raw
-                value: JSON = [_coerce(v, schema.get("items") or {}, self.document) for v in items]
-            else:
-                value = _coerce(raw[-1], schema, self.document)
+            if kind == "string":  # a plain `type: string`: any text is its value, nothing to check
+                values[name] = raw[-1]
+                continue
+            if value is None:
+                value = _param_value(raw, schema, kind, style, explode, self.document)
             values[name] = value
-            for problem in self.checker(int(schema_index))(value):
+            for problem in self.checker(schema_index)(value):
                 violations.append(Violation([where, name, *problem.loc], problem.msg, problem.type))
         return values
+
+    def _param_plan(self, op: Operation) -> list[tuple[Any, ...]]:
+        """Each parameter of `op` with its schema resolved and how it is spelled, worked out once per operation:
+        (in, name, required, schema index, schema, kind, style, explode)."""
+        plan: list[tuple[Any, ...]] = []
+        for param in op.data.get("parameters") or []:
+            where, name = str(param["in"]), str(param["name"])
+            index = param.get("schema")
+            schema = resolve(self.document, self.document["x-mock-schemas"][index]) if index is not None else {}
+            schema = schema if isinstance(schema, dict) else {}
+            kinds = schema.get("type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            kind = "array" if "array" in kinds else "object" if "object" in kinds or (
+                kinds == [None] and "properties" in schema) else "value"
+            kind = "string" if schema == {"type": "string"} else kind
+            style = param.get("style") or ("form" if where in ("query", "cookie") else "simple")
+            explode = param.get("explode")
+            # OpenAPI: only `form` explodes by default; an array with neither given keeps the lenient `a,b`
+            lenient = explode is None and "style" not in param
+            explode = style == "form" if explode is None else bool(explode)
+            plan.append((where, name, bool(param.get("required")), None if index is None else int(index), schema,
+                         kind, "lenient" if lenient and kind == "array" else style, explode))
+        op.params = plan
+        return plan
 
     def _check_body(self, op: Operation, request: MockRequest, violations: list[Violation]) -> JSON:
         body_spec = op.data.get("body")
@@ -1054,11 +1260,15 @@ class Engine:
             if body_spec.get("required"):
                 violations.append(Violation(["body"], "Field required", "missing"))
             return None
-        chosen = next((t for t in content if t.lower() == media_type), None)
+        chosen = op.media.get(media_type)
         if chosen is None:
-            chosen = next((t for t in content if t.endswith("/*") and media_type.startswith(t[:-1])), None)
-        if chosen is None and "*/*" in content:
-            chosen = "*/*"
+            chosen = next((t for t in content if t.lower() == media_type), None)
+            if chosen is None:
+                chosen = next((t for t in content if t.endswith("/*") and media_type.startswith(t[:-1])), None)
+            if chosen is None and "*/*" in content:
+                chosen = "*/*"
+            if chosen is not None and len(op.media) < 16:  # the few types clients send, not every one tried
+                op.media[media_type] = chosen
         if chosen is None:
             raise Rejected(415, [Violation(["header", "content-type"], f"Unsupported media type "
                                            f"{media_type[:80] or '(none)'}; send one of {', '.join(content)}",
@@ -1066,7 +1276,7 @@ class Engine:
         payload: JSON
         if _is_json_type(chosen):
             try:
-                payload = json.loads(request.body)
+                payload = _loads(request.body)
             except (ValueError, UnicodeDecodeError, RecursionError) as error:
                 raise Rejected(400, [Violation(["body"], f"Malformed JSON: {error}"[:200], "json_invalid")]) from None
         elif chosen == "multipart/form-data":
@@ -1080,7 +1290,12 @@ class Engine:
                 form = dict(parse_qsl(request.body.decode("utf-8"), keep_blank_values=True))
             except UnicodeDecodeError:
                 raise Rejected(400, [Violation(["body"], "Malformed form body", "form_invalid")]) from None
-            payload = self._coerce_form(form, content[chosen].get("schema"))
+            if self._object_schema(content[chosen].get("schema")):
+                payload = self._coerce_form(form, content[chosen].get("schema"))
+            else:  # a form spells an object's fields (OpenAPI); for another schema, see `_form_records`
+                payload = _form_records(request.body.decode("utf-8"))
+        elif chosen.startswith("text/") and content[chosen].get("schema") is not None:
+            payload = self._text_payload(chosen, request.body, int(content[chosen]["schema"]))
         else:
             return request.body
         schema_index = content[chosen].get("schema")
@@ -1088,6 +1303,40 @@ class Engine:
             for problem in self.checker(int(schema_index))(payload):
                 violations.append(Violation(["body", *problem.loc], problem.msg, problem.type))
         return payload
+
+    def _object_schema(self, schema_index: int | None) -> bool:
+        if schema_index is None:
+            return True
+        schema = resolve(self.document, self.document["x-mock-schemas"][schema_index])
+        kinds = schema.get("type") if isinstance(schema, dict) else None
+        return kinds is None or kinds == "object" or isinstance(kinds, list) and "object" in kinds
+
+    def _text_payload(self, media_type: str, body: bytes, schema_index: int) -> JSON:
+        """The value a `text/*` body carries for its schema: the text itself for a string schema; for a
+        structured one the JSON it spells (how a structured value goes as text), else, for `text/csv` and an
+        array schema, the rows as objects keyed by the header row. Anything else stays text (and fails): a
+        header row alone too, so `AAA` is no empty table."""
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Rejected(400, [Violation(["body"], "Malformed text body: not UTF-8", "text_invalid")]) from None
+        schema = resolve(self.document, self.document["x-mock-schemas"][schema_index])
+        kinds = schema.get("type") if isinstance(schema, dict) else None
+        names = kinds if isinstance(kinds, list) else [kinds]
+        if "string" in names or not isinstance(schema, dict) or kinds is None and not any(
+                k in schema for k in ("properties", "items", "allOf", "anyOf", "oneOf", "enum", "const")):
+            return text
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            pass
+        rows = list(csv.DictReader(io.StringIO(text))) if media_type == "text/csv" and "array" in names else []
+        if rows:  # a header row and at least one row of values (a lone word is text, not a table)
+            items = resolve(self.document, schema.get("items") or {})
+            properties = items.get("properties") or {} if isinstance(items, dict) else {}
+            return [{str(k): _coerce(v or "", properties.get(k, {}), self.document) for k, v in row.items()}
+                    for row in rows]
+        return text
 
     def _coerce_form(self, fields: dict[str, Any], schema_index: int | None) -> dict[str, Any]:
         if schema_index is None:
@@ -1120,7 +1369,8 @@ class Engine:
         payload = self._check_body(op, request, violations)
         if violations:
             raise Rejected(422, violations)
-        prefer = _parse_prefer(request.headers.get("prefer", ""))
+        prefer_header = request.headers.get("prefer")
+        prefer = _parse_prefer(prefer_header) if prefer_header else {}
         role = op.data.get("queue_role")
         wants_error = "code" in prefer and not prefer["code"].startswith("2")
         if role and not wants_error:
@@ -1160,10 +1410,14 @@ class Engine:
                 return prefer["code"]
             raise Rejected(422, [Violation(["header", "prefer"], f"No response with code {prefer['code'][:10]} "
                                            f"is documented", "prefer_unknown_code")])
+        if op.default_code is not None:
+            return op.default_code
         for code in sorted(responses):
             if code.startswith("2"):
+                op.default_code = code
                 return code
-        return "default" if "default" in responses else (sorted(responses) or ["200"])[0]
+        op.default_code = "default" if "default" in responses else (sorted(responses) or ["200"])[0]
+        return op.default_code
 
     def _fixture(self, op: Operation, request: MockRequest, prefer: dict[str, str], payload: JSON) -> MockResponse:
         code = self._pick_status(op, prefer)
@@ -1221,7 +1475,7 @@ class Engine:
         if status in (204, 304):  # no content, whatever a spec documents for it: and so no content type
             return MockResponse(status, headers)
         if _is_json_type(media_type):
-            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            data = _COMPACT.encode(body).encode("utf-8")
         elif isinstance(body, bytes):
             data = body
         else:
@@ -1268,14 +1522,14 @@ class Engine:
         if _is_json_type(request.headers.get("content-type", "").split(";")[0].strip().lower()):
             payload_json, kept = request.body, request  # the body is the payload's JSON already: kept once
         else:
-            payload_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            payload_json = _COMPACT.encode(payload).encode("utf-8")
             kept = replace(request, body=b"")
         job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]), source=(op, payload_json, kept))
         self.jobs.add(job, len(payload_json))
         ticket = self._ticket(job, request.base_url, "IN_QUEUE", self._queue_length(), False)
         if self.queue_ticks == 0:
             ticket = self._ticket(job, request.base_url, "COMPLETED", None, False)
-        code = self._pick_status(op, {})
+        code = op.default_code or self._pick_status(op, {})
         status = int(code) if code.isdigit() else 200
         return self._encode(status, "application/json", ticket, {"x-fal-request-id": job.request_id})
 
