@@ -24,6 +24,13 @@ _DEFAULTS = [
     re.compile(r"\(\s*[Dd]efault\s*[:：]?\s*" + _VALUE + r"\s*\)"),
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
+    # a default word right before a quoted value: `Default \`medium\``, `defaults \"auto\"`
+    re.compile(r"\b[Dd]efaults?\s+(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`)"),
+    # other languages: 預設值/預設 (zh-TW), 기본값 (ko), por defecto / predeterminado (es), par défaut (fr),
+    # Standardwert / Standard (de), padrão (pt), mặc định (vi)
+    re.compile(r"(?:預設值|預設|缺省|기본값|기본\s*값|[Pp]or defecto|[Pp]redeterminado|[Pp]ar d[ée]faut|[Vv]aleur par d[ée]faut|"
+               r"Standardwert|[Vv]alor padr[ãa]o|[Pp]adr[ãa]o|[Mm]ặc định)\s*(?:为|是|은|는|es|est|ist|é|là)?\s*[:：=]?\s*"
+               + _VALUE),
     # a value marked as the default after it: `"url"(デフォルト)`, `std(默认)`, `png (default)`
     re.compile(r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[A-Za-z0-9][\w.:\-]*)\s*[（(]\s*(?:デフォルト|默认|default)"
                r"\s*[)）]", re.IGNORECASE),
@@ -47,7 +54,9 @@ _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>
 _ENUM_KEY = re.compile(
     r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
     r"Allowed|\bone of|\bEnum|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
-    r"指定できる値|選択肢|допустимые значения|возможные значения)\s*(?:[:：]|包括|有|为)?\s*",
+    r"指定できる値|選択肢|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
+    r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
+    r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:[:：]|包括|有|为)?\s*",
     re.IGNORECASE,
 )
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
@@ -161,7 +170,12 @@ def find_range(text: str, kind: str | None) -> dict[str, Any]:
 
 
 def _split_items(text: str) -> list[str]:
+    """The values of a matched list, split at its separators (`a, b or c` is three values: the word `or`
+    is a separator, not a value)."""
     text = re.sub(r"\s?[(（][^()（）\n]{1,20}[)）]", "", text)
+    parts = [p.strip() for p in re.split(_SEP, text.strip()) if p.strip()]
+    if parts and all(re.fullmatch(_ITEM, p) for p in parts):
+        return [_unquote(p) for p in parts]
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 

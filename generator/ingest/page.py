@@ -147,5 +147,9 @@ def load_page(path: Path, source: str, text: str | None = None) -> Page:
     index = LineIndex(text)
     curls = find_curls(text)
     spans = [(index.offset_of(c.line), c.end) for c in curls]
+    if "[block:" in text:
+        from generator.ingest.tables import block_spans
+
+        spans += block_spans(text)
     return Page(source=source, text=text, url=url, curls=curls, blocks=find_json_blocks(text, spans, index),
                 index=index)

@@ -37,8 +37,90 @@ def split_cells(line: str) -> list[str]:
 
 
 def find_tables(lines: list[str]) -> list[Table]:
-    """Every pipe table of the page, and every tab-separated one (an HTML table copied as text) whose header
-    names a field column and another known column (lines 0-based in, table lines reported 1-based)."""
+    """Every table of the page in reading order: pipe tables, tab-separated ones (an HTML table copied as
+    text) whose header names a field column and another known column, HTML `<table>` elements left in the
+    markdown and ReadMe's `[block:parameters]` JSON tables (lines 0-based in, table lines reported 1-based)."""
+    tables = _pipe_tables(lines)
+    text: str | None = None
+    if any("<table" in line.lower() for line in lines):
+        text = "\n".join(lines)
+        tables += _html_tables(text)
+    if any("[block:parameters]" in line for line in lines):
+        text = text if text is not None else "\n".join(lines)
+        tables += _block_tables(text)
+    return sorted(tables, key=lambda t: t.line)
+
+
+_HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_HTML_ROW = re.compile(r"<tr\b", re.IGNORECASE)
+_BLOCK = re.compile(r"\[block:parameters\]\s*(\{.*?\})\s*\[/block\]", re.DOTALL)
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _html_tables(text: str) -> list[Table]:
+    """`<table>` elements (a page converted to markdown keeps complex tables as HTML), read with a real HTML
+    parser: the first row (or the `<th>` row) is the header; `<br>` inside a cell becomes a space."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    found: list[Table] = []
+    for match in _HTML_TABLE.finditer(text):
+        html = re.sub(r"<br\s*/?>", " ", match.group(0), flags=re.IGNORECASE)
+        rows = []
+        for tr in LexborHTMLParser(html).css("tr"):
+            cells = [re.sub(r"\s+", " ", cell.text(separator="", strip=False)).strip() for cell in tr.css("th, td")]
+            rows.append(cells)
+        row_lines = [_line_at(text, match.start() + m.start()) for m in _HTML_ROW.finditer(match.group(0))]
+        if len(rows) < 2 or len(row_lines) != len(rows):
+            continue
+        table = Table(header=rows[0], line=_line_at(text, match.start()))
+        table.rows = [(line, cells) for line, cells in zip(row_lines[1:], rows[1:]) if any(cells)]
+        found.append(table)
+    return found
+
+
+def _block_tables(text: str) -> list[Table]:
+    """ReadMe's `[block:parameters]` tables: JSON with `h-<col>` header cells and `<row>-<col>` body cells."""
+    import json
+
+    found: list[Table] = []
+    for match in _BLOCK.finditer(text):
+        try:
+            block = json.loads(match.group(1))
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        data = block.get("data") if isinstance(block, dict) else None
+        if not isinstance(data, dict):
+            continue
+        header: dict[int, str] = {}
+        cells: dict[int, dict[int, str]] = {}
+        for key, value in data.items():
+            head = re.fullmatch(r"h-(\d+)", str(key))
+            body = re.fullmatch(r"(\d+)-(\d+)", str(key))
+            if head:
+                header[int(head.group(1))] = str(value)
+            elif body:
+                cells.setdefault(int(body.group(1)), {})[int(body.group(2))] = str(value)
+        if not header or not cells:
+            continue
+        width = max(header) + 1
+        line = _line_at(text, match.start())
+        end = _line_at(text, match.end())
+        table = Table(header=[header.get(i, "") for i in range(width)], line=line)
+        for number, row in sorted(cells.items())[: 10_000]:
+            table.rows.append((min(line + 1 + number, end), [row.get(i, "").strip() for i in range(width)]))
+        found.append(table)
+    return found
+
+
+def block_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of ReadMe `[block:...]` ... `[/block]` regions: their JSON is page structure, not an example."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\[block:[\w-]+\].*?(?:\[/block\]|\Z)", text, re.DOTALL)]
+
+
+def _pipe_tables(lines: list[str]) -> list[Table]:
     tables: list[Table] = []
     i = 0
     n = len(lines)

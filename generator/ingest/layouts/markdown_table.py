@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from generator.ingest import tables
-from generator.ingest.fields import Field, build_operation
+from generator.ingest.fields import Field, build_operation, tree_name
 from generator.ingest.page import Page
 from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, enclosing, heading
 
@@ -128,11 +128,12 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         index = columns.get(key)
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    head = _HEAD.match(cell("name"))
+    depth, name_cell = tree_name(cell("name"))
+    head = _HEAD.match(re.sub(r"\*\*|__|</?code>", "", name_cell).strip())
     if not head:
         return None
     name = head.group("name")
-    if re.fullmatch(r"\d+", name):
+    if re.fullmatch(r"\d+", name) or not name:
         return None
     type_word = cell("type") or head.group("type") or None
     required = _required(cell("required")) if "required" in columns else None
@@ -141,7 +142,8 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
     where = _LOCATION.get(re.split(r"\s*[/,]\s*", cell("in").lower())[0], section) if cell("in") else section
     description = cell("description") or head.group("desc").strip()
     item = Field(name=name, section=where, type=_type_word(type_word), required=required,
-                 description=[description] if description else [], status=status or "200", line=line)
+                 description=[description] if description else [], status=status or "200", line=line,
+                 depth=depth)
     default = cell("default")
     if default and default not in ("-", "—", "无", "none", "None", "N/A"):
         item.default = default.strip("`")
