@@ -25,7 +25,7 @@ _DEFAULTS = [
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
     # a default word right before a quoted value: `Default \`medium\``, `defaults \"auto\"`
-    re.compile(r"\b[Dd]efaults?\s+(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`)"),
+    re.compile(r"\b[Dd]efaults?\s+(?:is\s+|to\s+)?(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`)"),
     # other languages: 預設值/預設 (zh-TW), 기본값 (ko), por defecto / predeterminado (es), par défaut (fr),
     # Standardwert / Standard (de), padrão (pt), mặc định (vi)
     re.compile(r"(?:預設值|預設|缺省|기본값|기본\s*값|[Pp]or defecto|[Pp]redeterminado|[Pp]ar d[ée]faut|[Vv]aleur par d[ée]faut|"

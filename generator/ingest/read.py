@@ -13,7 +13,7 @@ from generator.ingest import jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.infer import infer
-from generator.ingest.layouts import apifox_dump, field_listing, markdown_table, mdx, page_text
+from generator.ingest.layouts import apifox_dump, bullets, field_listing, markdown_table, mdx, page_text
 from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
 from generator.ingest.sections import heading
@@ -63,7 +63,9 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     listed, media = field_listing.parse_fields(page)
     tabled = markdown_table.parse_fields(page)
     components = mdx.parse_fields(page)
-    field_lines = [f.line for f in listed + tabled + components]
+    bulleted = bullets.parse_fields(page)
+    bullets.options_after(page, listed + tabled + components)
+    field_lines = [f.line for f in listed + tabled + components + bulleted]
     found, page_warnings = page_text.endpoints(page, examples=not dump, field_lines=field_lines)
     warnings.extend(page_warnings)
     if not found:
@@ -76,7 +78,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         documented_by_group = {found[0].group: op}
     else:
         documented_by_group, auth = _documented(found, (listed, media), (tabled, markdown_table.media_of(tabled)),
-                                                (components, {}))
+                                                (components, {}), (bulleted, {}))
     partial: dict[str, Any] = {"paths": {}}
     servers: list[str] = []
     curl_auth = next((a for a in (page_text.auth_of_curl(c) for c in page.curls) if a), None)

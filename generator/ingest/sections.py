@@ -47,9 +47,20 @@ class Heading:
     label: str | None = None  # what a status line says of its status (`🟢200成功` -> 成功)
 
 
+_TAGS = re.compile(r"</?(?:summary|details|b|strong|em|i|h[1-6]|p|span|div|code|u|font|label)\b[^>]*>", re.IGNORECASE)
+_TAB = re.compile(r"^(?:===|\?\?\?\+?|:::\s*(?:tab|details)?)\s*[\"']?([^\"']*)[\"']?\s*$", re.IGNORECASE)
+
+
 def clean(line: str) -> str:
-    """A line without markdown/emoji decoration around it."""
+    """A line without markdown/HTML/emoji decoration around it: `**Response**`, `<summary><b>Body</b></summary>`,
+    a content tab's marker (`=== "200"`, `::: tab 200`)."""
     text = re.sub(r"^\s*Section titled\s*[“\"]?\s*", "", line)
+    if "<" in text:
+        text = _TAGS.sub("", text)
+    tab = _TAB.match(text.strip())
+    if tab:
+        text = tab.group(1)
+    text = re.sub(r"\*\*|__", "", text) if "**" in text or "__" in text else text
     return _DECOR.sub("", text.strip()).strip()
 
 

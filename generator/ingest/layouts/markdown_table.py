@@ -40,6 +40,15 @@ def _required(cell: str) -> bool | None:
     return None
 
 
+def _status_table(rows: list[list[str]]) -> bool:
+    """A table whose first column holds nothing but status codes lists responses (`200 | OK | ...`), not fields."""
+    firsts = [re.sub(r"[*`]", "", r[0]).strip() for r in rows if r and r[0].strip()]
+    return bool(firsts) and all(re.fullmatch(r"[1-5]\d\d|[1-5]XX|default", f, re.IGNORECASE) for f in firsts)
+
+
+_EMPTY = {"none", "null", "-", "—", "无", "暂无", "n/a", "なし", "нет", "없음"}
+
+
 def _section_before(lines: list[str], index: int) -> tuple[str, str]:
     """(section, status) of a table starting at line `index`: the nearest heading above it (however far; a
     response's `Body` stays in the response), or a line naming response fields just above it."""
@@ -72,7 +81,7 @@ def parse_fields(page: Page) -> list[Field]:
     for table in page.tables():
         rows = [cells for _, cells in table.rows]
         roles = tables.columns(table.header, rows)
-        if "name" not in roles or (len(roles) < 2 and "value" not in roles):
+        if "name" not in roles or (len(roles) < 2 and "value" not in roles) or _status_table(rows):
             continue
         section, status = _section_before(lines, table.line - 1)
         for line, cells in table.rows:
@@ -141,6 +150,8 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         required = _required(head.group("req"))
     where = _LOCATION.get(re.split(r"\s*[/,]\s*", cell("in").lower())[0], section) if cell("in") else section
     description = cell("description") or head.group("desc").strip()
+    if description.lower() in _EMPTY:
+        description = ""  # the placeholder an export prints for a field with no description
     item = Field(name=name, section=where, type=_type_word(type_word), required=required,
                  description=[description] if description else [], status=status or "200", line=line,
                  depth=depth)

@@ -205,7 +205,8 @@ def title(page: Page, endpoint: Endpoint) -> str | None:
     between = [text.strip() for text in lines[opener + 1:stated] if text.strip()]
     if between and _is_title(between[-1]) and opener != stated:
         return between[-1][:120]
-    above = [text.strip() for text in lines[max(0, opener - 3):opener] if text.strip()]
+    above = [text.strip() for text in lines[max(0, opener - 4):opener]
+             if text.strip() and not re.fullmatch(r"[=\-~^]{3,}", text.strip())]  # setext underlines
     while above and _BADGE.match(above[-1]):
         above.pop()
     if above and _is_title(above[-1]):
