@@ -44,6 +44,7 @@ _RANGES = [
     re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),
     re.compile(rf"(?:范围|区间|range|Range|диапазон)\D{{0,8}}?[\[(（]\s*(?P<a>{NUM})\s*[,，~]\s*(?P<b>{NUM})\s*[\])）]"),
     re.compile(rf"(?P<ao>>=|≥)\s*(?P<a>{NUM})\s*(?P<bo><=|≤)\s*(?P<b>{NUM})"),
+    re.compile(rf"\[\s*(?P<a>{NUM})\s*\.\.\s*(?P<b>{NUM})\s*\]"),  # Redoc: `integer [ 1 .. 99 ]`
 ]
 _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")

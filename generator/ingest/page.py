@@ -146,6 +146,12 @@ def load_page(path: Path, source: str, text: str | None = None) -> Page:
         text = "\n" + text[first.end():]  # keep line numbers: the source line becomes empty
     index = LineIndex(text)
     curls = find_curls(text)
+    from generator.ingest.code_samples import find_samples
+
+    samples = find_samples(text, index)
+    if samples:
+        taken = {c.line for c in curls}
+        curls = sorted(curls + [s for s in samples if s.line not in taken], key=lambda c: c.line)
     spans = [(index.offset_of(c.line), c.end) for c in curls]
     if "[block:" in text:
         from generator.ingest.tables import block_spans

@@ -264,13 +264,25 @@ def _operation(endpoint: Endpoint, documented: dict[str, Any], labels: dict[str,
         op["requestBody"]["content"] = with_examples(fixed)
     responses = op.get("responses") or {"200": {"description": "Successful response"}}
     for status, response in responses.items():
-        response["description"] = response.get("description") or labels.get(status) or "Successful response"
+        response["description"] = response.get("description") or labels.get(status) or _reason(status)
         if "content" in response:
             response["content"] = with_examples(merge_content(response["content"], {}, "application/json"))
     op["responses"] = responses
     if any(page_text.is_queue_ticket(_example_or_fields(r)) for s, r in responses.items() if s.startswith("2")):
         op["x-queue"] = "fal"
     return op
+
+
+def _reason(status: str) -> str:
+    """What an undescribed response is called: `Successful response` for 2xx, else the status's reason phrase."""
+    from http import HTTPStatus
+
+    if status.startswith("2") or not status.isdigit():
+        return "Successful response" if status.startswith("2") else "Error response"
+    try:
+        return HTTPStatus(int(status)).phrase
+    except ValueError:
+        return "Error response"
 
 
 def _example_or_fields(response: dict[str, Any]) -> dict[str, Any]:

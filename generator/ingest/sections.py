@@ -19,20 +19,28 @@ _STATUS = re.compile(r"(?<!\d)([1-5]\d\d)(?!\d)")
 _DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:：]+$")
 
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
-    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?)|路径参数|path|パスパラメータ|параметры пути)$", re.IGNORECASE)),
-    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string)|查询参数|query|url\s*参数|url|url params|"
-                       r"クエリパラメータ|параметры запроса)$", re.IGNORECASE)),
-    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|request headers|请求头(?:参数|部)?|"
-                        r"ヘッダー|ヘッダ|リクエストヘッダー|заголовки(?: запроса)?)$", re.IGNORECASE)),
-    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权|認証|авторизация)$", re.IGNORECASE)),
+    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?|variables)|路径参数|路徑參數|path|パスパラメータ|パスパラメーター|"
+                      r"параметры пути|경로 파라미터|경로 매개변수|parámetros de ruta|paramètres de chemin)$", re.IGNORECASE)),
+    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string(?:\s+param(?:eter)?s)?)|查询参数|查詢參數|query|"
+                       r"url\s*参数|url|url params|クエリパラメータ|クエリパラメーター|параметры запроса|"
+                       r"쿼리 파라미터|쿼리 매개변수|parámetros de consulta|paramètres de requête)$", re.IGNORECASE)),
+    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|request headers|请求头(?:参数|部)?|請求頭(?:參數)?|"
+                        r"请求标头|ヘッダー|ヘッダ|リクエストヘッダー|заголовки(?: запроса)?|헤더|요청 헤더|"
+                        r"encabezados|en-têtes)$", re.IGNORECASE)),
+    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权|認證|認証|авторизация|인증)$", re.IGNORECASE)),
     (RESPONSE, re.compile(
-        r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|"
-        r"responses?(?:\s+(?:body|example|fields|schema|parameters))?|数据结构|成功\s*\(\d{3}\)|"
-        r"(?:HTTP\s*)?状态码|レスポンス|ステータスコード|ответ|пример ответа|коды ответа)(?![\w])", re.IGNORECASE)),
+        r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
+        r"返回參數|回應參數|回應範例|"
+        r"responses?(?:\s+(?:body|examples?|fields|schema|parameters|samples?|headers))?|数据结构|成功\s*\(\d{3}\)|"
+        r"(?:HTTP\s*)?状态码|レスポンス|ステータスコード|ответ|пример ответа|коды ответа|응답|"
+        r"respuesta|réponse|antwort|resposta)(?![\w])", re.IGNORECASE)),
     (BODY, re.compile(
-        r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body|请求体|请求参数|请求示例|request\s*example|"
-        r"request parameters|parameters|ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|"
-        r"параметры|body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
+        r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body(?:\s+schema)?|请求体|请求参数|请求示例|"
+        r"request\s*examples?|request\s*samples?|request parameters|parameters|請求參數|請求體|請求範例|请求正文|"
+        r"ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|параметры|"
+        r"요청 본문|요청 바디|요청 파라미터|요청 매개변수|파라미터|매개변수|cuerpo de la solicitud|parámetros|"
+        r"corps de la requête|paramètres|anfragekörper|parameter|corpo da requisição|parâmetros|"
+        r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
     (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.IGNORECASE)),
     (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|"
                      r"上一页|下一页)", re.IGNORECASE)),

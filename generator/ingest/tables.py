@@ -224,14 +224,20 @@ def _emit(table: Table, line: int, row: list[str], width: int) -> None:
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "name": ("参数", "参数名", "参数名称", "字段", "字段名", "字段名称", "名称", "属性", "键", "name", "parameter",
              "parameters", "param", "field", "key", "property", "header", "パラメーター", "パラメータ", "フィールド",
-             "ヘッダー", "名前", "項目", "параметр", "поле", "имя", "название", "заголовок"),
+             "ヘッダー", "名前", "項目", "параметр", "поле", "имя", "название", "заголовок", "參數", "參數名", "參數名稱", "名稱", "欄位", "字段名稱", "파라미터", "매개변수", "이름",
+             "필드", "parámetro", "nombre", "campo", "paramètre", "nom", "champ", "feld", "parâmetro", "nome",
+             "tham số", "tên"),
     "type": ("类型", "参数类型", "数据类型", "字段类型", "type", "data type", "型", "タイプ", "データ型", "тип",
-             "тип данных"),
+             "тип данных", "類型", "型別", "資料型別", "타입", "유형", "자료형", "데이터 타입", "tipo", "typ",
+             "datentyp", "kiểu"),
     "required": ("必填", "必需", "必选", "必须", "是否必填", "是否必须", "是否必需", "是否必选", "required", "mandatory",
-                 "必須", "обязательный", "обязательно", "обяз."),
+                 "必須", "обязательный", "обязательно", "обяз.", "是否必填", "必要", "필수", "필수 여부", "obligatorio",
+                 "requerido", "obligatoire", "requis", "pflicht", "erforderlich", "obrigatório", "bắt buộc"),
     "description": ("说明", "描述", "备注", "含义", "参数说明", "参数描述", "字段说明", "description", "desc", "notes",
-                    "note", "details", "説明", "備考", "описание", "примечание"),
-    "default": ("默认值", "默认", "default", "default value", "デフォルト", "デフォルト値", "初期値", "по умолчанию"),
+                    "note", "details", "説明", "備考", "описание", "примечание", "說明", "描述", "內容", "内容", "설명", "비고", "descripción",
+                    "descripcion", "beschreibung", "descrição", "mô tả"),
+    "default": ("默认值", "默认", "default", "default value", "デフォルト", "デフォルト値", "初期値", "по умолчанию", "預設值", "預設", "기본값", "predeterminado", "valor por defecto",
+                "par défaut", "défaut", "standardwert", "padrão", "valor padrão", "mặc định"),
     "in": ("位置", "参数位置", "in", "location", "where", "位置/类型", "場所", "расположение"),
     "value": ("值", "示例值", "示例", "value", "example", "値", "例", "значение", "пример"),
     "range": ("范围", "取值范围", "range", "范囲", "диапазон"),
@@ -242,7 +248,8 @@ TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|f
                        r"file|null)(?:\[\])?)*|(?:array|list)\s*\[\s*\w+\s*\])")
 TYPE_WORD = re.compile(rf"^{TYPE_TOKEN}$", re.IGNORECASE)
 REQUIRED_WORD = re.compile(r"^(?:是|否|y|n|yes|no|true|false|必填|必需|必须|必选|选填|可选|非必填|非必需|条件|required|"
-                           r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—)$", re.IGNORECASE)
+                           r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—|예|아니오|아니요|필수|선택|sí|si|oui|non|ja|nein|"
+                           r"sim|não|có|không)$", re.IGNORECASE)
 
 
 def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:

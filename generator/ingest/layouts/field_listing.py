@@ -44,7 +44,9 @@ _LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
 _PLACE = {"header": HEADER, "query": QUERY, "path": PATH}
 _LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
                     r"Allowed values|Possible values|可选值|枚举值)(?![A-Za-z])\s*[:：]?\s*(?P<rest>.*)$")
-_NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[:：]", re.IGNORECASE)
+_NOTE = re.compile(r"^(?:(?:Required range|Range|范围|Constraints?)\s*[:：]|\[\s*-?\d[\d.]*\s*\.\.\s*-?\d[\d.]*\s*\]$|"
+                   r"(?:>=|<=|≥|≤)\s*-?\d[\d.]*(?:\s*(?:characters|items))?$)", re.IGNORECASE)  # Redoc's `[ 1 .. 99 ]`
+_STATEMENT = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://|\{\{)")  # the next endpoint
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
 _STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",
@@ -349,7 +351,8 @@ def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
         stop = anchors[index + 1].name_index if index + 1 < len(anchors) else len(lines)
         body: list[str] = [rest] if rest else []
         for j in range(anchor.type_index + 1, stop):
-            if lines[j].boundary or heading(lines[j].text) or lines[j].section != line.section:
+            if lines[j].boundary or heading(lines[j].text) or lines[j].section != line.section or \
+                    _STATEMENT.match(lines[j].text):
                 break
             body.append(lines[j].text)
         else:

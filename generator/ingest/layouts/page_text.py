@@ -221,9 +221,14 @@ def title(page: Page, endpoint: Endpoint) -> str | None:
     return None
 
 
+_TYPE_OR_WORD = re.compile(r"^(?:string|integer|number|boolean|object|array|null|file|required|optional|必填|必需|可选|"
+                           r"true|false|default|enum)\b", re.IGNORECASE)  # a field's cells, never a title
+
+
 def _is_title(text: str) -> bool:
     return (0 < len(text) <= 60 and not _NOT_TITLE.match(text) and heading(text) is None
             and not _BADGE.match(text) and text.upper() not in METHODS and not text.endswith((":", "："))
+            and not _TYPE_OR_WORD.match(text)
             and not re.search(r"[。.!?]$", text))
 
 
