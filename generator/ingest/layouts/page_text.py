@@ -205,7 +205,7 @@ def title(page: Page, endpoint: Endpoint) -> str | None:
     between = [text.strip() for text in lines[opener + 1:stated] if text.strip()]
     if between and _is_title(between[-1]) and opener != stated:
         return between[-1][:120]
-    above = [text.strip() for text in lines[max(0, opener - 4):opener]
+    above = [_front_title(text.strip()) for text in lines[max(0, opener - 4):opener]
              if text.strip() and not re.fullmatch(r"[=\-~^]{3,}", text.strip())]  # setext underlines
     while above and _BADGE.match(above[-1]):
         above.pop()
@@ -225,10 +225,16 @@ _TYPE_OR_WORD = re.compile(r"^(?:string|integer|number|boolean|object|array|null
                            r"true|false|default|enum)\b", re.IGNORECASE)  # a field's cells, never a title
 
 
+def _front_title(text: str) -> str:
+    """A front-matter title line (`title: "Create collection"`) as its title."""
+    front = re.fullmatch(r"(?:title|sidebarTitle)\s*:\s*[\"']?(.*?)[\"']?", text)
+    return front.group(1) if front else text
+
+
 def _is_title(text: str) -> bool:
     return (0 < len(text) <= 60 and not _NOT_TITLE.match(text) and heading(text) is None
             and not _BADGE.match(text) and text.upper() not in METHODS and not text.endswith((":", "："))
-            and not _TYPE_OR_WORD.match(text)
+            and not _TYPE_OR_WORD.match(text) and not re.search(r"[:：]\s*(?:GET|POST|PUT|PATCH|DELETE)$", text)
             and not re.search(r"[。.!?]$", text))
 
 
