@@ -105,6 +105,8 @@ def _string(expr: str, strings: dict[str, str]) -> str | None:
     if literal and not expr[literal.end():].strip().startswith(("+", "%", ".format")):
         value = literal.group("s")
         value = re.sub(r"\$\{\s*([A-Za-z_]\w*)\s*\}", r"{\1}", value)  # JS template literal
+        if literal.group("f") or literal.group("q") == "`":  # a known base address is filled in
+            value = re.sub(r"^\{([A-Za-z_]\w*)\}", lambda m: strings.get(m.group(1), m.group(0)).rstrip("/"), value)
         return value
     name = expr.strip()
     if re.fullmatch(r"[A-Za-z_]\w*", name):

@@ -50,7 +50,7 @@ _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
 _MIN = re.compile(rf"(?:最小值|\bminimum|\bmin)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<a>{NUM})", re.IGNORECASE)
 _MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<b>{NUM})", re.IGNORECASE)
-_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w.:×*/%\-])")
+_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
 
 _ENUM_KEY = re.compile(
     r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"

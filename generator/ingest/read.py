@@ -259,6 +259,11 @@ def _operation(endpoint: Endpoint, documented: dict[str, Any], labels: dict[str,
         shown.setdefault("responses", {})[status] = {"description": "", "content": {"application/json": {
             "schema": infer(examples[0]), "example": jsonish.strip_cut(examples[0])}}}
     op = merge_operation(documented, shown)
+    if "requestBody" in op and not endpoint.media and _uploads(op["requestBody"]):
+        # a body with a file field and no media type stated anywhere is sent as a multipart form
+        content = op["requestBody"]["content"]
+        op["requestBody"]["content"] = {"multipart/form-data": content.pop("", None) or content.pop(
+            "application/json", None) or {}, **content}
     if "requestBody" in op:
         fixed = merge_content(op["requestBody"]["content"], {}, endpoint.media or "application/json")
         op["requestBody"]["content"] = with_examples(fixed)
@@ -271,6 +276,18 @@ def _operation(endpoint: Endpoint, documented: dict[str, Any], labels: dict[str,
     if any(page_text.is_queue_ticket(_example_or_fields(r)) for s, r in responses.items() if s.startswith("2")):
         op["x-queue"] = "fal"
     return op
+
+
+def _uploads(body: dict[str, Any]) -> bool:
+    """True when the documented body (media type unknown) has a file field at its top level."""
+    content = body.get("content") or {}
+    if set(content) - {"", "application/json"} or "example" in content.get("application/json", {}):
+        return False
+    for media in content.values():
+        for prop in ((media.get("schema") or {}).get("properties") or {}).values():
+            if isinstance(prop, dict) and prop.get("format") == "binary":
+                return True
+    return False
 
 
 def _reason(status: str) -> str:

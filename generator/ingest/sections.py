@@ -39,7 +39,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         r"request\s*examples?|request\s*samples?|request parameters|parameters|請求參數|請求體|請求範例|请求正文|"
         r"ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|параметры|"
         r"요청 본문|요청 바디|요청 파라미터|요청 매개변수|파라미터|매개변수|cuerpo de la solicitud|parámetros|"
-        r"corps de la requête|paramètres|anfragekörper|parameter|corpo da requisição|parâmetros|"
+        r"corps de la requête|paramètres|anfragekörper|corpo da requisição|parâmetros|"
         r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
     (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.IGNORECASE)),
     (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|"

@@ -207,8 +207,8 @@ def title(page: Page, endpoint: Endpoint) -> str | None:
         return between[-1][:120]
     above = [_front_title(text.strip()) for text in lines[max(0, opener - 4):opener]
              if text.strip() and not re.fullmatch(r"[=\-~^]{3,}", text.strip())]  # setext underlines
-    while above and _BADGE.match(above[-1]):
-        above.pop()
+    while above and (_BADGE.match(above[-1]) or re.search(r"[:：|]\s*(?:GET|POST|PUT|PATCH|DELETE)$", above[-1])):
+        above.pop()  # status badges and a `请求方式:POST` label line sit between the title and the address
     if above and _is_title(above[-1]):
         return above[-1][:120]
     after = stated + 1
