@@ -65,6 +65,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     components = mdx.parse_fields(page)
     bulleted = bullets.parse_fields(page)
     bullets.options_after(page, listed + tabled + components)
+    bullets.values_line(page, listed + tabled + components + bulleted)
     field_lines = [f.line for f in listed + tabled + components + bulleted]
     found, page_warnings = page_text.endpoints(page, examples=not dump, field_lines=field_lines)
     warnings.extend(page_warnings)

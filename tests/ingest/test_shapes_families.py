@@ -793,3 +793,49 @@ def test_spanish_table(ingest) -> None:
     assert schema["properties"]["idioma"]["enum"] == ["es", "en", "pt"]
     assert schema["properties"]["modelo"]["default"] == "rapido"
     assert set(response_schema(op, "200")["properties"]) == {"id", "estado"}
+
+
+APIFOX_DUMP_ENGLISH = """\
+Create picture
+POST /v1/pictures
+Parameters
+{ "path": [], "query": [{"name": "async", "required": false, "type": "boolean", "description": "Return at once"}], "cookie": [], "header": [] }
+Request Body
+{ "type": "application/json", "parameters": [], "jsonSchema": { "type": "object", "properties": { "prompt": { "type": "string", "description": "What to draw" }, "steps": { "type": "integer", "description": "Steps. Default: 20. Range: 1-50" } }, "required": ["prompt"] } }
+Responses
+[ { "id": 7, "code": 200, "name": "OK", "jsonSchema": { "type": "object", "properties": { "url": { "type": "string" } }, "required": ["url"] } } ]
+"""
+
+
+def test_apifox_dump_with_english_labels(ingest) -> None:
+    _, _, op = only_operation(ingest(APIFOX_DUMP_ENGLISH))
+    assert params(op)[("query", "async")]["schema"]["type"] == "boolean"
+    schema = body_schema(op)
+    assert schema["required"] == ["prompt"]
+    steps = schema["properties"]["steps"]
+    assert (steps["type"], steps["default"], steps["minimum"], steps["maximum"]) == ("integer", 20, 1, 50)
+    assert response_schema(op, "200")["required"] == ["url"]
+
+
+VALUE_LINE = """\
+生成图片
+
+POST /v1/art
+
+| 参数 | 类型 | 必填 | 默认值 | 说明 |
+|---|---|---|---|---|
+| prompt | string | 是 | — | 描述 |
+| size | string | 否 | 800x600 | 尺寸 |
+| n | integer | 否 | 1 | 数量 |
+
+可用尺寸
+640x480、800x600、1280x720
+"""
+
+
+def test_a_value_line_is_the_enum_of_the_field_whose_default_it_holds(ingest) -> None:
+    _, _, op = only_operation(ingest(VALUE_LINE))
+    props = body_schema(op)["properties"]
+    assert props["size"]["enum"] == ["640x480", "800x600", "1280x720"]
+    assert props["size"]["default"] == "800x600"
+    assert "enum" not in props["n"]

@@ -196,3 +196,33 @@ def options_after(page: Page, fields: list[Field]) -> None:
             item.options = values
             if default is not None and item.default is None:
                 item.default = default
+
+
+_VALUE_LINE = re.compile(r"^[\w.:\-+×*/]+(?:\s*[、,，|;；]\s*[\w.:\-+×*/]+){2,}\s*[。.]?$")
+
+
+def values_line(page: Page, fields: list[Field]) -> None:
+    """A line that is nothing but a list of three or more values (`1024x1024、1536x1024、2048x2048`), printed
+    near the fields under a label of its own: the allowed values of the one field whose default it holds."""
+    from generator.ingest import hints
+
+    lines = page.lines()
+    last = max((f.line for f in fields), default=0)
+    for raw in lines[max(0, min((f.line for f in fields), default=0) - 1):last + 40]:
+        text = raw.strip()
+        if len(text) > 400 or not _VALUE_LINE.match(text):
+            continue
+        values = [v for v in re.split(r"\s*[、,，|;；]\s*", text.rstrip("。.")) if v]
+        if not any(re.search(r"[A-Za-z]", v) for v in values):
+            continue  # bare numbers (`1, 2, 3`) say too little to tie them to a field
+        holders = []
+        for item in fields:
+            if item.options:
+                continue
+            default = item.default if item.default is not None else hints.find_default(
+                " ".join(item.description), None)
+            if default is not None and str(default) in values and not hints.find_enum(
+                    " ".join(item.description + item.notes), None, default):
+                holders.append(item)
+        if len(holders) == 1:
+            holders[0].options = values

@@ -38,12 +38,23 @@ _NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*
 _NAME_TYPE = re.compile(rf"^(?P<name>{NAME})(?P<opt>\?)?(?:\s+|(?<=\?))(?P<type>{TYPE})(?P<rest>\s.*)?$")
 _OPTIONAL_NAME = re.compile(rf"^(?P<name>{NAME})\?$")
 _TAIL_NAME = re.compile(rf"^(?P<prefix>.*\S)\s+(?P<name>{NAME})$")
-_REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True,
-             "可选": False, "optional": False, "非必需": False, "非必填": False, "否": False}
+_REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True, "必須": True, "필수": True,
+             "обязательный": True, "обязательно": True, "obligatorio": True, "requerido": True, "requis": True,
+             "obligatoire": True, "erforderlich": True, "obrigatório": True,
+             "可选": False, "optional": False, "非必需": False, "非必填": False, "否": False, "可選": False, "任意": False,
+             "선택": False, "необязательный": False, "опционально": False, "opcional": False, "facultatif": False,
+             "optionnel": False}
+_REQUIRED_YES = tuple(word for word, says in _REQUIRED.items() if says and word != "是")
 _LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
 _PLACE = {"header": HEADER, "query": QUERY, "path": PATH}
+_EXAMPLE_LABELS = ("示例值", "示例", "例如", "example", "examples", "範例", "예시", "пример", "ejemplo", "exemple",
+                   "beispiel")
+_DEFAULT_LABELS = ("默认值", "default", "預設值", "デフォルト", "デフォルト値", "기본값", "по умолчанию", "predeterminado",
+                   "par défaut", "standardwert")
 _LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
-                    r"Allowed values|Possible values|可选值|枚举值)(?![A-Za-z])\s*[:：]?\s*(?P<rest>.*)$")
+                    r"Allowed values|Possible values|可选值|枚举值|範例|預設值|可選值|デフォルト値|デフォルト|예시|기본값|"
+                    r"가능한 값|Пример|По умолчанию|Допустимые значения|Ejemplo|Predeterminado|Valores posibles|"
+                    r"Exemple|Valeurs possibles)(?![A-Za-z_])\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NOTE = re.compile(r"^(?:(?:Required range|Range|范围|Constraints?)\s*[:：]|\[\s*-?\d[\d.]*\s*\.\.\s*-?\d[\d.]*\s*\]$|"
                    r"(?:>=|<=|≥|≤)\s*-?\d[\d.]*(?:\s*(?:characters|items))?$)", re.IGNORECASE)  # Redoc's `[ 1 .. 99 ]`
 _STATEMENT = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://|\{\{)")  # the next endpoint
@@ -214,7 +225,7 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
     j = i - 1
     if not _usable(lines, j, taken):
         return None
-    required = _REQUIRED.get(lines[j].text.lower()) if lines[j].text.lower() in ("required", "必需", "必填") else None
+    required = _REQUIRED.get(lines[j].text.lower()) if lines[j].text.lower() in _REQUIRED_YES else None
     if required is not None:
         j -= 1
         if not _usable(lines, j, taken):
@@ -284,8 +295,7 @@ def _read_body(item: Field, texts: list[str]) -> None:
         label = _LABEL.match(text)
         if label:
             name, rest = label.group("label").lower(), label.group("rest").strip()
-            kind = "example" if name in ("示例值", "示例", "例如", "example", "examples") else (
-                "default" if name in ("默认值", "default") else "options")
+            kind = "example" if name in _EXAMPLE_LABELS else ("default" if name in _DEFAULT_LABELS else "options")
             if kind == "options":
                 item.notes.append("Available options: " + rest)
                 pending = "options" if not rest or rest.endswith(",") else None
@@ -340,9 +350,9 @@ def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
             if ":" in constraint.group("c"):
                 item.notes.append(constraint.group("c"))
             rest = rest[constraint.end():]
-        word = re.match(r"^(Required|Optional|必需|必填|可选)\b\s*", rest)
+        word = re.match(r"^(Required|Optional|必需|必填|可选|必須|任意|필수|선택)(?![A-Za-z])\s*", rest, re.IGNORECASE)
         if word:
-            item.required = word.group(1).lower() in ("required", "必需", "必填")
+            item.required = word.group(1).lower() in _REQUIRED_YES
             rest = rest[word.end():]
         rest = re.sub(r"^\|\s*null\s*", "", rest)
         fmt = re.match(r"^\(\$?([A-Za-z][\w-]*)\)\s*", rest)  # `integer($int64)`

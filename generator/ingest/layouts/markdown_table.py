@@ -57,7 +57,9 @@ def _section_before(lines: list[str], index: int) -> tuple[str, str]:
     for back, line in enumerate(reversed(lines[max(0, index - 6):index])):
         if heading(line):
             break
-        if re.search(r"(响应|返回)(参数|字段|结构)|response (fields|parameters)", line, re.IGNORECASE):
+        if re.search(r"(响应|返回|回應|響應)(参数|參數|字段|欄位|结构|結構)|response (fields|parameters|body|schema)|"
+                     r"レスポンス(?:パラメータ|フィールド)|응답 (?:파라미터|필드|본문)|поля ответа|параметры ответа|"
+                     r"campos de (?:la )?respuesta|champs de (?:la )?réponse", line, re.IGNORECASE):
             return RESPONSE, _status(lines, index - back - 1)
     found = enclosing(lines, index)
     if found and found[1].kind in (PATH, QUERY, HEADER, RESPONSE, BODY):

@@ -113,7 +113,7 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
             return "response", found.status or _status_near(before, len(before) - back)
         if found and found.kind == BODY:
             return "request", ""
-        if re.fullmatch(r"\s*(?:请求|Request)\s*", line):
+        if re.fullmatch(r"\s*(?:请求|請求|Request|リクエスト|요청|Solicitud|Requête|Запрос|Anfrage)\s*", line, re.IGNORECASE):
             return "request", ""
     return ("response", "200") if last_curl_line else ("request", "")
 
