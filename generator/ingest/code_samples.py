@@ -32,7 +32,8 @@ _AXIOS = re.compile(r"\baxios(?:\.(?P<m>get|post|put|patch|delete|head|options))
 _STRING = re.compile(r"""\A\s*(?P<f>[fF]?)(?P<q>["'`])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)""", re.DOTALL)
 _ASSIGN_STRING = re.compile(r"""(?m)^[ \t]*(?:const |let |var )?(?P<n>[A-Za-z_]\w*)\s*=\s*[fF]?(?P<q>["'`])(?P<s>[^"'`\n]*)(?P=q)""")
 _ASSIGN_OBJECT = re.compile(r"(?m)^[ \t]*(?:const |let |var )?(?P<n>[A-Za-z_]\w*)\s*=\s*(?=[{\[])")
-MAX_CALL = 20_000  # characters one call may span
+MAX_CALL = 8_000  # characters one call (or one assigned literal) may span
+MAX_SAMPLES = 200  # calls and assignments read per page: the work stays linear in the page size
 
 
 def _balanced(text: str, start: int, limit: int) -> int:
@@ -161,12 +162,16 @@ def find_samples(text: str, index: LineIndex | None = None) -> list[Curl]:
     strings = {m.group("n"): re.sub(r"\$\{\s*([A-Za-z_]\w*)\s*\}", r"{\1}", m.group("s"))
                for m in _ASSIGN_STRING.finditer(text) if re.match(r"^(?:https?://|/)", m.group("s"))}
     objects: dict[str, str] = {}
-    for match in _ASSIGN_OBJECT.finditer(text):
+    for count, match in enumerate(_ASSIGN_OBJECT.finditer(text)):
+        if count >= MAX_SAMPLES:
+            break
         end = _balanced(text, match.end(), min(len(text), match.end() + MAX_CALL))
         objects.setdefault(match.group("n"), text[match.end():end])
     found: list[Curl] = []
     for pattern, kind in ((_PY_CALL, "python"), (_JS_FETCH, "fetch"), (_AXIOS, "axios")):
-        for match in pattern.finditer(text):
+        for count, match in enumerate(pattern.finditer(text)):
+            if count >= MAX_SAMPLES:
+                break
             open_at = match.end() - 1
             end = _balanced(text, open_at, min(len(text), open_at + MAX_CALL))
             positional, keywords = _arguments(text[open_at + 1:end - 1 if text[end - 1:end] == ")" else end])

@@ -98,7 +98,7 @@ class Field:
         return schema
 
 
-_TREE = re.compile(r"^(?P<lead>(?:\s|&nbsp;|&emsp;|&ensp;|\u3000|[│┃|]\s*)*)(?P<mark>»+|[└├┗┣╰+]\s*[─━\-]*\s*>?|↳|-{1,4}>?)\s*")
+_TREE = re.compile(r"^(?P<lead>(?:\s|&nbsp;|&emsp;|&ensp;|\u3000|[│┃|])*)(?P<mark>»+|[└├┗┣╰+]\s*[─━\-]*\s*>?|↳|-{1,4}>?)\s*")
 
 
 def tree_name(cell: str) -> tuple[int, str]:
@@ -138,6 +138,9 @@ def auth_from_text(*texts: Any) -> str | None:
     return None
 
 
+MAX_NESTING = 32  # levels a page's field nesting may reach; deeper fields stay at this level
+
+
 def _chains(fields: list[Field]) -> list[list[str]]:
     """Each field's place as (parents..., name). A deeper field (`» x`, `└─ x`, an indented bullet) belongs to
     the last shallower field of its section; a dotted name (`scene.width`, `data.items[].url`) to the field
@@ -150,7 +153,7 @@ def _chains(fields: list[Field]) -> list[list[str]]:
     for index, item in enumerate(fields):
         key = (item.section, item.status if item.section == RESPONSE else "")
         stack = stacks.setdefault(key, [])
-        depth = item.depth
+        depth = min(item.depth, MAX_NESTING)
         if key in roots and depth > 0:
             depth -= 1
         elif key in roots:
@@ -166,7 +169,7 @@ def _chains(fields: list[Field]) -> list[list[str]]:
         chain = parent + [item.name]
         if depth == 0 and item.section in (BODY, RESPONSE):
             parts = [p for p in re.split(r"\.|\[\d*\]\.?", item.name) if p]
-            if len(parts) > 1 and parts[0] in known.get(key, set()):
+            if 1 < len(parts) <= MAX_NESTING and parts[0] in known.get(key, set()):
                 chain = parts
         if len(chain) == 1:
             known.setdefault(key, set()).add(chain[0])

@@ -38,7 +38,8 @@ _DEFAULTS = [
 
 _RANGES = [
     re.compile(rf"(?P<a>{NUM})\s*(?P<ao><=|<|≤)\s*[a-zA-Z]\w*\s*(?P<bo><=|<|≤)\s*(?P<b>{NUM})"),
-    re.compile(rf"(?:范围|範圍|取值范围|범위|rango|plage|Bereich)值?\s*[:：]?\s*[(\[（]?\s*(?P<a>{NUM})\s*(?:-|~|–|—|到|至)\s*(?P<b>{NUM})(?![\d:])"),
+    re.compile(rf"(?:范围|範圍|範囲|取值范围|범위|rango|plage|Bereich)值?\s*[:：]?\s*[(\[（]?\s*(?P<a>{NUM})\s*"
+               rf"(?:-|~|–|—|〜|～|到|至)\s*(?P<b>{NUM})(?![\d:])"),
     re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.IGNORECASE),
     re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
     re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),

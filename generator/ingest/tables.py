@@ -53,7 +53,7 @@ def find_tables(lines: list[str]) -> list[Table]:
 
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 _HTML_ROW = re.compile(r"<tr\b", re.IGNORECASE)
-_BLOCK = re.compile(r"\[block:parameters\]\s*(\{.*?\})\s*\[/block\]", re.DOTALL)
+_BLOCK = re.compile(r"\[block:parameters\]\s*(\{(?:(?!\[/?block).){0,200000}?\})\s*\[/block\]", re.DOTALL)
 
 
 def _line_at(text: str, offset: int) -> int:
@@ -86,7 +86,9 @@ def _block_tables(text: str) -> list[Table]:
     import json
 
     found: list[Table] = []
-    for match in _BLOCK.finditer(text):
+    for count, match in enumerate(_BLOCK.finditer(text)):
+        if count >= 200:  # a page of thousands of blocks: the first 200 are read, the work stays bounded
+            break
         try:
             block = json.loads(match.group(1))
         except (json.JSONDecodeError, RecursionError):
@@ -249,7 +251,7 @@ TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|f
 TYPE_WORD = re.compile(rf"^{TYPE_TOKEN}$", re.IGNORECASE)
 REQUIRED_WORD = re.compile(r"^(?:是|否|y|n|yes|no|true|false|必填|必需|必须|必选|选填|可选|非必填|非必需|条件|required|"
                            r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—|예|아니오|아니요|필수|선택|sí|si|oui|non|ja|nein|"
-                           r"sim|não|có|không)$", re.IGNORECASE)
+                           r"sim|não|có|không|○|◯|●|〇|×|✗|✕|✘)$", re.IGNORECASE)
 
 
 def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:

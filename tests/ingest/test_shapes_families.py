@@ -839,3 +839,65 @@ def test_a_value_line_is_the_enum_of_the_field_whose_default_it_holds(ingest) ->
     assert props["size"]["enum"] == ["640x480", "800x600", "1280x720"]
     assert props["size"]["default"] == "800x600"
     assert "enum" not in props["n"]
+
+
+JAPANESE_MARKS = """\
+音声合成
+
+エンドポイント: POST https://api.koe.test/v1/synth
+
+リクエストパラメータ
+
+| パラメータ名 | 型 | 必須 | 説明 |
+|---|---|---|---|
+| text | String | ○ | 読み上げるテキスト |
+| speaker | Integer | × | 話者ID。デフォルトは 3 |
+| tags | Array<string> | × | タグ |
+| pitch | number \\| null | × | 声の高さ、範囲 -1.0〜1.0 |
+"""
+
+
+def test_japanese_table_with_circle_and_cross_marks(ingest) -> None:
+    path, method, op = only_operation(ingest(JAPANESE_MARKS))
+    assert (method, path) == ("post", "/v1/synth")
+    schema = body_schema(op)
+    assert schema["required"] == ["text"]
+    assert schema["properties"]["speaker"] == {"type": "integer", "description": "話者ID。デフォルトは 3", "default": 3}
+    assert schema["properties"]["tags"]["items"] == {"type": "string"}
+    pitch = schema["properties"]["pitch"]
+    assert set(pitch["type"]) == {"number", "null"}
+    assert (pitch["minimum"], pitch["maximum"]) == (-1.0, 1.0)
+
+
+MDX_RESPONSE_TREE = """\
+## Get run
+
+GET /v1/runs/{run_id}
+
+<ParamField path="run_id" type="string" required>Run id</ParamField>
+
+<ResponseField name="data" type="object">
+  The run.
+  <Expandable title="data">
+    <ResponseField name="status" type="string">
+      One of `queued`, `running`, `done`.
+    </ResponseField>
+    <ResponseField name="outputs" type="object[]">
+      <Expandable title="outputs">
+        <ResponseField name="url" type="string">File address.</ResponseField>
+      </Expandable>
+    </ResponseField>
+  </Expandable>
+</ResponseField>
+"""
+
+
+def test_mdx_response_fields_nest_through_expandables(ingest) -> None:
+    _, _, op = only_operation(ingest(MDX_RESPONSE_TREE))
+    assert params(op)[("path", "run_id")]["description"] == "Run id"
+    data = response_schema(op, "200")["properties"]["data"]
+    assert data["description"] == "The run."
+    assert data["properties"]["status"]["enum"] == ["queued", "running", "done"]
+    outputs = data["properties"]["outputs"]
+    assert outputs["type"] == "array"
+    assert outputs["items"]["properties"]["url"]["description"] == "File address."

@@ -206,23 +206,27 @@ def values_line(page: Page, fields: list[Field]) -> None:
     near the fields under a label of its own: the allowed values of the one field whose default it holds."""
     from generator.ingest import hints
 
+    if not fields:
+        return
     lines = page.lines()
-    last = max((f.line for f in fields), default=0)
-    for raw in lines[max(0, min((f.line for f in fields), default=0) - 1):last + 40]:
+    first, last = min(f.line for f in fields), max(f.line for f in fields)
+    holders: dict[str, list[Field]] | None = None
+    for raw in lines[max(0, first - 1):last + 40]:
         text = raw.strip()
         if len(text) > 400 or not _VALUE_LINE.match(text):
             continue
         values = [v for v in re.split(r"\s*[、,，|;；]\s*", text.rstrip("。.")) if v]
         if not any(re.search(r"[A-Za-z]", v) for v in values):
             continue  # bare numbers (`1, 2, 3`) say too little to tie them to a field
-        holders = []
-        for item in fields:
-            if item.options:
-                continue
-            default = item.default if item.default is not None else hints.find_default(
-                " ".join(item.description), None)
-            if default is not None and str(default) in values and not hints.find_enum(
-                    " ".join(item.description + item.notes), None, default):
-                holders.append(item)
-        if len(holders) == 1:
-            holders[0].options = values
+        if holders is None:  # each field's default, found once
+            holders = {}
+            for item in fields:
+                default = item.default if item.default is not None else hints.find_default(
+                    " ".join(item.description), None)
+                if default is not None and not item.options and not hints.find_enum(
+                        " ".join(item.description + item.notes), None, default):
+                    holders.setdefault(str(default), []).append(item)
+        found = {id(item): item for value in values for item in holders.get(value, [])}
+        if len(found) == 1:
+            item = next(iter(found.values()))
+            item.options = values
