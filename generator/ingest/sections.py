@@ -44,6 +44,10 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
     (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.IGNORECASE)),
     (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|"
                      r"上一页|下一页)", re.IGNORECASE)),
+    # page chrome after the reference, in any language: whole short lines only (`Next` may open a sentence)
+    (END, re.compile(r"^(?:(?:previous|next|prev)(?:\s+page)?|上一篇|下一篇|上一頁|下一頁|前へ|次へ|이전|다음|назад|далее|"
+                     r"anterior|siguiente|précédent|suivant|zurück|weiter|on this page|本页目录|本頁目錄|目录|"
+                     r"edit this page|在 github 上编辑此页|copyright\b.*|©.*|all rights reserved\.?)$", re.IGNORECASE)),
 ]
 
 

@@ -901,3 +901,55 @@ def test_mdx_response_fields_nest_through_expandables(ingest) -> None:
     outputs = data["properties"]["outputs"]
     assert outputs["type"] == "array"
     assert outputs["items"]["properties"]["url"]["description"] == "File address."
+
+
+# --- the same pages with changes a reader does not notice ------------------------------------------------
+
+import json  # noqa: E402
+import re  # noqa: E402
+
+import pytest  # noqa: E402
+
+PAGES = {name: value for name, value in dict(globals()).items()
+         if name.isupper() and isinstance(value, str) and "\n" in value}
+
+
+def _zero_width(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join("\u200b" + line if i % 3 == 1 and line.strip()[:1] not in tuple("{}[]\"'`|-<") and line.strip()
+                     else line for i, line in enumerate(lines))
+
+
+def _no_edge_pipes(text: str) -> str:
+    return "\n".join(re.sub(r"^\s*\|(.*\|.*)\|\s*$", r"\1", line) for line in text.split("\n"))
+
+
+PERTURB = {
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+    "zero-width": _zero_width,
+    "no-edge-pipes": _no_edge_pipes,
+    "glued-method": lambda text: re.sub(r"\b(GET|POST|PUT|PATCH|DELETE)[ \t]+(?=/[A-Za-z{])", r"\1", text),
+    "site-chrome": lambda text: "Docs home\nGuides\nAPI reference\nSign in\n\n" + text + "\n\nPrevious\nNext\n© Example\n",
+    "full-width-colons": lambda text: re.sub(r"(默认值|预设值|預設值|请求方式|請求方式|請求地址|说明)[:]", r"\1：", text),
+}
+
+
+def _operations(spec: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            out[f"{method} {path}"] = {k: v for k, v in op.items() if k not in ("x-source", "summary")}
+    return out
+
+
+@pytest.mark.parametrize("kind", sorted(PERTURB))
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_invisible_layout_changes_keep_the_reading(ingest, name: str, kind: str) -> None:
+    text = PAGES[name]
+    changed = PERTURB[kind](text)
+    if changed == text:
+        pytest.skip("the change does not apply to this page")
+    read, expected = _operations(ingest(changed, "changed.txt")), _operations(ingest(text))
+    if kind == "full-width-colons":  # the descriptions themselves hold the colon: compare them as read
+        read, expected = (json.loads(json.dumps(x, ensure_ascii=False).replace("：", ":")) for x in (read, expected))
+    assert read == expected
