@@ -44,7 +44,7 @@ _RANGES = [
     re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
     re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),
     re.compile(rf"(?:范围|区间|range|Range|диапазон)\D{{0,8}}?[\[(（]\s*(?P<a>{NUM})\s*[,，~]\s*(?P<b>{NUM})\s*[\])）]"),
-    re.compile(rf"(?P<ao>>=|≥)\s*(?P<a>{NUM})\s*(?P<bo><=|≤)\s*(?P<b>{NUM})"),
+    re.compile(rf"(?P<ao>>=|≥)\s*(?P<a>{NUM})\s*(?:(?:and|,|，|且|и|und|et|y)\s*)?(?P<bo><=|≤)\s*(?P<b>{NUM})"),
     re.compile(rf"\[\s*(?P<a>{NUM})\s*\.\.\s*(?P<b>{NUM})\s*\]"),  # Redoc: `integer [ 1 .. 99 ]`
 ]
 _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
@@ -209,7 +209,9 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     optional `label:`), values glued together after a label, or a `a、b` list that holds the default."""
     candidates: list[list[str]] = []
     for key in _ENUM_KEY.finditer(text):
-        listed = _ITEMS.match(text, key.end())
+        start = key.end()
+        bracket = re.match(r"[\[［]\s*", text[start:start + 3])  # `Possible values: [`a`, `b`]`
+        listed = _ITEMS.match(text, start + (bracket.end() if bracket else 0))
         if listed:
             candidates.append(_split_items(listed.group(0)))
     sentence = re.split(r"(?<=[。])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip()

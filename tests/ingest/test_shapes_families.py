@@ -7,7 +7,11 @@ request example, and table headers in more languages. Each test asserts what a c
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
+
+import pytest
 
 from tests.ingest.conftest import body_example, body_schema, only_operation, response_schema
 
@@ -903,12 +907,96 @@ def test_mdx_response_fields_nest_through_expandables(ingest) -> None:
     assert outputs["items"]["properties"]["url"]["description"] == "File address."
 
 
+DOCUSAURUS = """\
+Create a clip
+
+POST /v1/clips
+
+Request Body required
+
+- application/json
+
+prompt string required
+
+The text prompt.
+
+style string
+
+Possible values: [`natural`, `vivid`]
+
+Default value: `natural`
+
+duration integer
+
+Possible values: >= 1 and <= 30
+
+Default value: 5
+
+Responses
+
+- 200
+- 422
+
+Successful Response
+
+Schema
+
+id string required
+
+status string
+"""
+
+
+def test_docusaurus_openapi_text(ingest) -> None:
+    _, _, op = only_operation(ingest(DOCUSAURUS))
+    schema = body_schema(op)
+    assert schema["required"] == ["prompt"]
+    assert schema["properties"]["style"]["enum"] == ["natural", "vivid"]
+    assert schema["properties"]["style"]["default"] == "natural"
+    duration = schema["properties"]["duration"]
+    assert (duration["minimum"], duration["maximum"], duration["default"]) == (1, 30, 5)
+    response = response_schema(op, "200")  # the first of the status tabs is the one shown
+    assert response["required"] == ["id"] and set(response["properties"]) == {"id", "status"}
+
+
+MINTLIFY_TEXT_CHILDREN = """\
+Create a task
+POST
+/v1/tasks
+Body
+application/json
+input
+object
+required
+The task input.
+Show child attributes
+input.prompt
+string
+required
+What to do.
+input.priority
+integer
+default:3
+Required range: 1 <= x <= 5
+Response
+200 - application/json
+task_id
+string
+"""
+
+
+def test_mintlify_text_with_child_attributes(ingest) -> None:
+    _, _, op = only_operation(ingest(MINTLIFY_TEXT_CHILDREN))
+    schema = body_schema(op)
+    child = schema["properties"]["input"]
+    assert child["description"] == "The task input."  # the toggle is no description
+    assert child["required"] == ["prompt"]
+    priority = child["properties"]["priority"]
+    assert (priority["type"], priority["default"], priority["minimum"], priority["maximum"]) == ("integer", 3, 1, 5)
+    assert set(response_schema(op, "200")["properties"]) == {"task_id"}
+
+
 # --- the same pages with changes a reader does not notice ------------------------------------------------
-
-import json  # noqa: E402
-import re  # noqa: E402
-
-import pytest  # noqa: E402
 
 PAGES = {name: value for name, value in dict(globals()).items()
          if name.isupper() and isinstance(value, str) and "\n" in value}

@@ -132,10 +132,10 @@ def parse_fields(page: Page) -> list[Field]:
                         current.default = current.default if current.default is not None else token
                     continue
             if current is not None and not bullet and (raw[:1] in " \t" or not current.description) and \
-                    not re.match(r"^\s*:\s", raw):
-                if len(stripped) < 400 and not stripped.startswith(("|", "<", "{", "[")):
-                    current.description.append(stripped)
-                    continue
+                    not re.match(r"^\s*:\s", raw) and len(stripped) < 400 and \
+                    not stripped.startswith(("|", "<", "{", "[")):
+                current.description.append(stripped)
+                continue
             if current is not None and re.match(r"^\s*:\s", raw):
                 continue  # the definition line already read
             if not raw[:1].isspace():

@@ -49,15 +49,17 @@ _LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
 _PLACE = {"header": HEADER, "query": QUERY, "path": PATH}
 _EXAMPLE_LABELS = ("示例值", "示例", "例如", "example", "examples", "範例", "예시", "пример", "ejemplo", "exemple",
                    "beispiel")
-_DEFAULT_LABELS = ("默认值", "default", "預設值", "デフォルト", "デフォルト値", "기본값", "по умолчанию", "predeterminado",
+_DEFAULT_LABELS = ("默认值", "default", "default value", "預設值", "デフォルト", "デフォルト値", "기본값", "по умолчанию", "predeterminado",
                    "par défaut", "standardwert")
-_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
+_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default value|Default|default|Available options|"
                     r"Allowed values|Possible values|可选值|枚举值|範例|預設值|可選值|デフォルト値|デフォルト|예시|기본값|"
                     r"가능한 값|Пример|По умолчанию|Допустимые значения|Ejemplo|Predeterminado|Valores posibles|"
                     r"Exemple|Valeurs possibles)(?![A-Za-z_])\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NOTE = re.compile(r"^(?:(?:Required range|Range|范围|Constraints?)\s*[:：]|\[\s*-?\d[\d.]*\s*\.\.\s*-?\d[\d.]*\s*\]$|"
                    r"(?:>=|<=|≥|≤)\s*-?\d[\d.]*(?:\s*(?:characters|items))?$)", re.IGNORECASE)  # Redoc's `[ 1 .. 99 ]`
 _STATEMENT = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://|\{\{)")  # the next endpoint
+_TOGGLE = re.compile(r"^(?:Show|Hide|Expand|Collapse)(?: all)?(?: child)? (?:attributes|properties|parameters|fields|"
+                     r"object|details)$|^(?:显示|隐藏|展开|收起)(?:子)?(?:属性|参数|字段)$", re.IGNORECASE)
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
 _STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",
@@ -122,6 +124,8 @@ def _add(out: list[Line], raw: str, number: int, section: str | None, status: st
         return section, status, previous
     after_label = bool(_LABEL.match(previous)) and not _LABEL.match(previous).group("rest")  # type: ignore[union-attr]
     found = None if after_label else heading(text)
+    if found and found.status and re.fullmatch(r"\d{3}", text) and re.fullmatch(r"\d{3}", previous):
+        found = None  # a row of status tabs (`200` / `422`): the first one is the tab shown
     if found:
         if found.kind == BODY and section == RESPONSE and opens_response_body(text):
             found = None
@@ -314,6 +318,8 @@ def _read_body(item: Field, texts: list[str]) -> None:
         if items and item.type and item.type.lower().startswith("array"):
             item.items = items.group(1)
             continue
+        if _TOGGLE.match(text):
+            continue  # a UI toggle printed between a field and its children, not its description
         fmt = _FORMAT_LINE.match(text)
         if fmt:
             item.format = fmt.group(1)
@@ -322,8 +328,12 @@ def _read_body(item: Field, texts: list[str]) -> None:
 
 
 def _unquote_json(value: Any) -> Any:
+    """A label's value without the quotes or code marks around it (the line cleaner may have taken the
+    closing backtick of `` `natural` `` already)."""
     if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == '"':
         return value[1:-1]
+    if isinstance(value, str) and value.startswith("`") and value.count("`") <= 2:
+        return value.strip("`")
     return value
 
 
