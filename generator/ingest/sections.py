@@ -41,7 +41,9 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         r"요청 본문|요청 바디|요청 파라미터|요청 매개변수|파라미터|매개변수|cuerpo de la solicitud|parámetros|"
         r"corps de la requête|paramètres|anfragekörper|corpo da requisição|parâmetros|"
         r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
-    (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.IGNORECASE)),
+    (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|範例程式碼|程式碼範例|sample code|code samples?|code examples?|"
+                      r"quick start|コード例|サンプルコード|코드 예시|예제 코드|código de ejemplo|exemples de code|"
+                      r"примеры кода|пример кода)$", re.IGNORECASE)),
     (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|"
                      r"上一页|下一页)", re.IGNORECASE)),
     # page chrome after the reference, in any language: whole short lines only (`Next` may open a sentence)

@@ -996,6 +996,26 @@ def test_mintlify_text_with_child_attributes(ingest) -> None:
     assert set(response_schema(op, "200")["properties"]) == {"task_id"}
 
 
+GLUED_HEADING_AND_LOCATION = """\
+建立任務
+POST https://api.jobs.test/v1/jobs/{team}請求參數
+| 參數 | 位置 | 類型 | 必填 | 說明 |
+|---|---|---|---|---|
+| team | 路徑 | string | 是 | 團隊 |
+| X-Trace | 請求頭 | string | 否 | 追蹤 |
+| name | 請求體 | string | 是 | 名稱 |
+"""
+
+
+def test_a_heading_glued_to_the_address_and_a_location_column(ingest) -> None:
+    path, method, op = only_operation(ingest(GLUED_HEADING_AND_LOCATION))
+    assert (method, path) == ("post", "/v1/jobs/{team}")
+    found = params(op)
+    assert found[("path", "team")]["description"] == "團隊"
+    assert found[("header", "X-Trace")]["required"] is False
+    assert body_schema(op)["required"] == ["name"]
+
+
 # --- the same pages with changes a reader does not notice ------------------------------------------------
 
 PAGES = {name: value for name, value in dict(globals()).items()

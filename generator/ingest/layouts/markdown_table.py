@@ -25,7 +25,11 @@ _RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>(?:{_TYPE_WOR
                       r"(?![a-z0-9_])\s*(?P<req>是|否|必填|可选|必需|required|optional|true|false|yes|no)?\s*(?P<desc>.*)$",
                       re.IGNORECASE)
 _LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY, "formdata": BODY, "form": BODY,
-             "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY}
+             "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY,
+             "路徑": PATH, "查詢": QUERY, "請求頭": HEADER, "請求體": BODY, "パス": PATH, "クエリ": QUERY,
+             "ヘッダー": HEADER, "ボディ": BODY, "경로": PATH, "쿼리": QUERY, "헤더": HEADER, "본문": BODY,
+             "multipart": BODY, "form-data": BODY, "params": QUERY, "cabecera": HEADER, "cuerpo": BODY,
+             "путь": PATH, "запрос": QUERY, "заголовок": HEADER, "тело": BODY}
 _NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
 _HEAD = re.compile(rf"^`?(?P<name>{_NAME}?)(?=`|\?|\s|$|(?:{tables.TYPE_TOKEN})(?![\w]))`?\??\s*"
                    rf"(?P<type>{tables.TYPE_TOKEN})?(?![\w])\s*"
