@@ -31,7 +31,12 @@ _JS_FETCH = re.compile(r"\bfetch\s*\(")
 _AXIOS = re.compile(r"\baxios(?:\.(?P<m>get|post|put|patch|delete|head|options))?\s*\(")
 _STRING = re.compile(r"""\A\s*(?P<f>[fF]?)(?P<q>["'`])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)""", re.DOTALL)
 _ASSIGN_STRING = re.compile(r"""(?m)^[ \t]*(?:const |let |var )?(?P<n>[A-Za-z_]\w*)\s*=\s*[fF]?(?P<q>["'`])(?P<s>[^"'`\n]*)(?P=q)""")
-_ASSIGN_OBJECT = re.compile(r"(?m)^[ \t]*(?:const |let |var )?(?P<n>[A-Za-z_]\w*)\s*=\s*(?=[{\[])")
+_ASSIGN_OBJECT = re.compile(r"(?m)^[ \t]*(?:const |let |var )?(?P<n>[A-Za-z_]\w*)\s*=\s*"
+                            r"(?P<wrap>json\.dumps\(|JSON\.stringify\()?(?=[{\[])")
+_CONNECTION = re.compile(r"""HTTPS?Connection\(\s*["'](?P<host>[\w.\-:]+)["']""")
+_CONN_REQUEST = re.compile(r"""\b\w+\.request\(\s*["'](?P<m>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)["']\s*,\s*"""
+                           r"""[fF]?["'](?P<path>/[^"']*)["']\s*(?:,\s*(?P<body>[A-Za-z_]\w*))?(?:\s*,\s*(?P<headers>[A-Za-z_]\w*))?""")
+_HEADER_APPEND = re.compile(r"""\b(?P<v>[A-Za-z_]\w*)\.(?:append|set)\(\s*["'](?P<k>[^"'\n]+)["']\s*,\s*["'](?P<val>[^"'\n]*)["']""")
 MAX_CALL = 8_000  # characters one call (or one assigned literal) may span
 MAX_SAMPLES = 200  # calls and assignments read per page: the work stays linear in the page size
 
@@ -156,8 +161,9 @@ def _headers(value: Any) -> list[tuple[str, str]]:
 
 def find_samples(text: str, index: LineIndex | None = None) -> list[Curl]:
     """Every HTTP call a Python or JavaScript sample on the page makes, as curl records, in page order."""
-    if not re.search(r"requests\.|httpx\.|fetch\s*\(|axios", text):
+    if not re.search(r"requests\.|httpx\.|fetch\s*\(|axios|HTTPS?Connection", text):
         return []
+    fences = _fences(text)
     index = index or LineIndex(text)
     strings = {m.group("n"): re.sub(r"\$\{\s*([A-Za-z_]\w*)\s*\}", r"{\1}", m.group("s"))
                for m in _ASSIGN_STRING.finditer(text) if re.match(r"^(?:https?://|/)", m.group("s"))}
@@ -166,7 +172,12 @@ def find_samples(text: str, index: LineIndex | None = None) -> list[Curl]:
         if count >= MAX_SAMPLES:
             break
         end = _balanced(text, match.end(), min(len(text), match.end() + MAX_CALL))
-        objects.setdefault(match.group("n"), text[match.end():end])
+        literal = text[match.end():end]
+        # `payload = json.dumps({...})` / `raw = JSON.stringify({...})`: the literal, marked as sent as JSON
+        objects.setdefault(match.group("n"), f"json.dumps({literal})" if match.group("wrap") else literal)
+    appended: dict[str, list[tuple[str, str]]] = {}  # `myHeaders.append("Authorization", "Bearer x")`
+    for match in _HEADER_APPEND.finditer(text):
+        appended.setdefault(match.group("v"), []).append((match.group("k"), match.group("val")))
     found: list[Curl] = []
     for pattern, kind in ((_PY_CALL, "python"), (_JS_FETCH, "fetch"), (_AXIOS, "axios")):
         for count, match in enumerate(pattern.finditer(text)):
@@ -175,17 +186,66 @@ def find_samples(text: str, index: LineIndex | None = None) -> list[Curl]:
             open_at = match.end() - 1
             end = _balanced(text, open_at, min(len(text), open_at + MAX_CALL))
             positional, keywords = _arguments(text[open_at + 1:end - 1 if text[end - 1:end] == ")" else end])
-            curl = _call(kind, (match.groupdict().get("m") or "").lower(), positional, keywords, strings, objects)
+            curl = _call(kind, (match.groupdict().get("m") or "").lower(), positional, keywords, strings, objects,
+                         appended)
             if curl is not None:
                 curl.line, curl.end = index.line_of(match.start()), end
                 found.append(curl)
+    found += _connection_calls(text, index, objects)
+    for curl in found:  # a call inside a fenced sample stands for the whole sample: its literals are no examples
+        start = index.offset_of(curl.line)
+        fence = next(((a, b) for a, b in fences if a <= start < b), None)
+        if fence is not None:
+            curl.line, curl.end = index.line_of(fence[0]), max(curl.end, fence[1])
     return sorted(found, key=lambda c: c.line)
 
 
+def _fences(text: str) -> list[tuple[int, int]]:
+    """Offsets of the fenced code blocks (```/~~~), found in one pass over the lines."""
+    spans: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        mark = re.match(r"[ \t]*(```|~~~)", line)
+        if mark and opened is None:
+            opened = (offset, mark.group(1))
+        elif mark and opened is not None and line.strip() == opened[1]:
+            spans.append((opened[0], offset + len(line)))
+            opened = None
+        offset += len(line) + 1
+    return spans
+
+
+def _connection_calls(text: str, index: LineIndex, objects: dict[str, str]) -> list[Curl]:
+    """`conn = http.client.HTTPSConnection("host")` ... `conn.request("POST", "/path", payload, headers)`."""
+    connection = _CONNECTION.search(text)
+    if connection is None:
+        return []
+    found: list[Curl] = []
+    for count, match in enumerate(_CONN_REQUEST.finditer(text, connection.end())):
+        if count >= MAX_SAMPLES:
+            break
+        scheme = "https" if "HTTPSConnection" in connection.group(0) else "http"
+        curl = Curl(method=match.group("m"), url=f"{scheme}://{connection.group('host')}{match.group('path')}",
+                    line=index.line_of(match.start()), end=match.end())
+        if match.group("headers"):
+            curl.headers = _headers(_literal(match.group("headers"), objects, True))
+        body = _literal(match.group("body"), objects, True) if match.group("body") else None
+        if body is not None:
+            curl.data = json.dumps(body, ensure_ascii=False)
+            if not any(k.lower() == "content-type" for k, _ in curl.headers):
+                curl.headers.append(("Content-Type", "application/json"))
+        found.append(curl)
+    return found
+
+
 def _call(kind: str, method: str, positional: list[str], keywords: dict[str, str], strings: dict[str, str],
-          objects: dict[str, str]) -> Curl | None:
+          objects: dict[str, str], appended: dict[str, list[tuple[str, str]]]) -> Curl | None:
     python = kind == "python"
     options: dict[str, str] = dict(keywords)
+    if kind in ("fetch", "axios") and positional and re.fullmatch(r"[A-Za-z_]\w*", positional[-1]) and \
+            objects.get(positional[-1], "").startswith("{") and len(positional) >= 2:
+        positional = positional[:-1] + [objects[positional[-1]]]  # `fetch(url, requestOptions)`
     if kind == "python" and method == "request":
         if len(positional) < 2:
             return None
@@ -209,13 +269,18 @@ def _call(kind: str, method: str, positional: list[str], keywords: dict[str, str
     if method not in _METHODS:
         return None
     curl = Curl(method=method.upper(), url=url, line=0)
-    curl.headers = _headers(_literal(options.get("headers", ""), objects, python))
+    headers_expr = options.get("headers", "").strip()
+    curl.headers = list(appended.get(headers_expr, [])) if headers_expr in appended else _headers(
+        _literal(headers_expr, objects, python))
     body: Any = None
     if kind == "python":
         body = _literal(options.get("json", ""), objects, True) if "json" in options else None
         if body is None and "data" in options:
             data = _literal(options["data"], objects, True)
-            if isinstance(data, dict) and "files" in options:
+            sent_as_json = objects.get(options["data"].strip(), options["data"]).startswith("json.dumps")
+            if sent_as_json:
+                body = data
+            elif isinstance(data, dict) and "files" in options:
                 curl.form = [(str(k), str(v)) for k, v in data.items()]
             elif isinstance(data, dict):
                 curl.data = "&".join(f"{k}={v}" for k, v in data.items())

@@ -1016,6 +1016,82 @@ def test_a_heading_glued_to_the_address_and_a_location_column(ingest) -> None:
     assert body_schema(op)["required"] == ["name"]
 
 
+GENERATED_SNIPPETS = """\
+对话补全
+
+示例代码
+
+```python
+import requests
+import json
+
+url = "https://api.relay.test/v1/chat/completions"
+
+payload = json.dumps({
+   "model": "chat-small",
+   "messages": [{"role": "user", "content": "hi"}],
+   "stream": False
+})
+headers = {
+   'Authorization': 'Bearer <token>',
+   'Content-Type': 'application/json'
+}
+
+response = requests.request("POST", url, headers=headers, data=payload)
+```
+
+```javascript
+var myHeaders = new Headers();
+myHeaders.append("Authorization", "Bearer <token>");
+
+var raw = JSON.stringify({"model": "chat-small", "temperature": 0.5});
+
+var requestOptions = {
+   method: 'POST',
+   headers: myHeaders,
+   body: raw,
+};
+
+fetch("https://api.relay.test/v1/chat/completions", requestOptions)
+```
+"""
+
+
+def test_generated_snippets_with_variables(ingest) -> None:
+    spec = ingest(GENERATED_SNIPPETS)
+    path, method, op = only_operation(spec)
+    assert (method, path) == ("post", "/v1/chat/completions")
+    schema = body_schema(op)
+    # the headers dict is part of the sample, not a body; json.dumps(payload) is a JSON body, not a form
+    assert set(schema["properties"]) == {"model", "messages", "stream", "temperature"}
+    assert schema["properties"]["messages"]["items"]["properties"]["role"]["type"] == "string"
+    assert body_example(op)["stream"] is False
+    assert spec["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+
+
+HTTP_CLIENT = """\
+Query balance
+
+```python
+import http.client
+import json
+
+conn = http.client.HTTPSConnection("api.relay.test")
+payload = json.dumps({"user": "u-1"})
+headers = {'Authorization': 'Bearer sk-xxx', 'Content-Type': 'application/json'}
+conn.request("POST", "/v1/balance", payload, headers)
+```
+"""
+
+
+def test_python_http_client_sample(ingest) -> None:
+    spec = ingest(HTTP_CLIENT)
+    path, method, op = only_operation(spec)
+    assert (method, path) == ("post", "/v1/balance")
+    assert body_example(op) == {"user": "u-1"}
+    assert spec["servers"] == [{"url": "https://api.relay.test"}]
+
+
 # --- the same pages with changes a reader does not notice ------------------------------------------------
 
 PAGES = {name: value for name, value in dict(globals()).items()
