@@ -13,7 +13,8 @@ from generator.ingest import jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.infer import infer
-from generator.ingest.layouts import apifox_dump, bullets, field_listing, markdown_table, mdx, page_text
+from generator.ingest.layouts import (apifox_dump, bullets, commented_json, field_listing, markdown_table, mdx,
+                                      page_text)
 from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
 from generator.ingest.sections import heading
@@ -64,9 +65,11 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     tabled = markdown_table.parse_fields(page)
     components = mdx.parse_fields(page)
     bulleted = bullets.parse_fields(page)
+    commented = commented_json.parse_fields(page, lambda block: None if page_text.is_field_example(page, block)
+                                            else page_text.classify(page, block))
     bullets.options_after(page, listed + tabled + components)
     bullets.values_line(page, listed + tabled + components + bulleted)
-    field_lines = [f.line for f in listed + tabled + components + bulleted]
+    field_lines = [f.line for f in listed + tabled + components + bulleted + commented]
     found, page_warnings = page_text.endpoints(page, examples=not dump, field_lines=field_lines)
     warnings.extend(page_warnings)
     if not found:
@@ -79,7 +82,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         documented_by_group = {found[0].group: op}
     else:
         documented_by_group, auth = _documented(found, (listed, media), (tabled, markdown_table.media_of(tabled)),
-                                                (components, {}), (bulleted, {}))
+                                                (components, {}), (bulleted, {}), (commented, {}))
     partial: dict[str, Any] = {"paths": {}}
     servers: list[str] = []
     curl_auth = next((a for a in (page_text.auth_of_curl(c) for c in page.curls) if a), None)

@@ -1092,6 +1092,55 @@ def test_python_http_client_sample(ingest) -> None:
     assert spec["servers"] == [{"url": "https://api.relay.test"}]
 
 
+COMMENTED_JSON = """\
+创建视频任务
+
+POST /v1/video/tasks
+
+请求示例
+
+```json
+{
+  "model": "clip-2",        // 必填,模型名称
+  "prompt": "一只猫",        // 必填,提示词
+  "steps": 20,              // 可选,迭代次数,默认 20,范围 1-50
+  "options": {
+    "fps": 24,              // 帧率
+    "ratio": "16:9"         // 可选值:16:9、9:16
+  },
+  "refs": [
+    {"url": "https://x.test/a.png"}
+  ]
+}
+```
+
+返回示例
+
+```json
+{
+  "task_id": "t-1", // 任务 ID
+  "status": "queued"
+}
+```
+"""
+
+
+def test_fields_documented_by_comments_in_the_example(ingest) -> None:
+    _, _, op = only_operation(ingest(COMMENTED_JSON))
+    schema = body_schema(op)
+    assert schema["required"] == ["model", "prompt"]
+    assert schema["properties"]["model"]["description"] == "模型名称"
+    steps = schema["properties"]["steps"]
+    assert (steps["default"], steps["minimum"], steps["maximum"]) == (20, 1, 50)
+    options = schema["properties"]["options"]
+    assert options["properties"]["fps"]["description"] == "帧率"
+    assert options["properties"]["ratio"]["enum"] == ["16:9", "9:16"]
+    assert "required" not in options
+    assert schema["properties"]["refs"]["items"]["properties"]["url"]["type"] == "string"
+    assert body_example(op)["options"] == {"fps": 24, "ratio": "16:9"}
+    assert response_schema(op, "200")["properties"]["task_id"]["description"] == "任务 ID"
+
+
 # --- the same pages with changes a reader does not notice ------------------------------------------------
 
 PAGES = {name: value for name, value in dict(globals()).items()
