@@ -13,8 +13,15 @@ from generator.ingest import jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.infer import infer
-from generator.ingest.layouts import (apifox_dump, bullets, commented_json, field_listing, markdown_table, mdx,
-                                      page_text)
+from generator.ingest.layouts import (
+    apifox_dump,
+    bullets,
+    commented_json,
+    field_listing,
+    markdown_table,
+    mdx,
+    page_text,
+)
 from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
 from generator.ingest.sections import heading
