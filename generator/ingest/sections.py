@@ -62,7 +62,8 @@ class Heading:
 
 
 _TAGS = re.compile(r"</?(?:summary|details|b|strong|em|i|h[1-6]|p|span|div|code|u|font|label)\b[^>]*>", re.IGNORECASE)
-_TAB = re.compile(r"^(?:===|\?\?\?\+?|:::\s*(?:tab|details)?)\s*[\"']?([^\"']*)[\"']?\s*$", re.IGNORECASE)
+_TAB = re.compile(r"^(?:===|\?\?\?\+?|:::\s*(?:tab|details)?|\{%\s*tab\s+title\s*=)\s*[\"']?([^\"']*)[\"']?\s*(?:%\})?\s*$",
+                  re.IGNORECASE)  # content tabs: `=== "200"`, `::: tab 200`, GitBook's `{% tab title="200: OK" %}`
 
 
 def clean(line: str) -> str:
@@ -133,7 +134,7 @@ def heading(line: str) -> Heading | None:
                 found = _STATUS.search(text)
                 status = found.group(1) if found else None
             return Heading(kind, media_type(text), status)
-    status_line = re.match(r"^(\d{3})\s*(?:成功|OK|Created|Accepted|No Content|Success|失败|Bad|Unauthorized|"
+    status_line = re.match(r"^(\d{3})\s*[:：]?\s*(?:成功|OK|Created|Accepted|No Content|Success|失败|Bad|Unauthorized|"
                            r"Forbidden|Not Found|Error|错误|[\u4e00-\u9fff]{0,6}$)", text)
     if status_line:
         return Heading(RESPONSE, media_type(text), status_line.group(1), _label(text[3:]))

@@ -28,7 +28,7 @@ from generator.ingest.text import METHOD_WORDS
 _M = "|".join(METHOD_WORDS)
 PATH_CHARS = r"[A-Za-z0-9_\-./{}~%:@+$]"
 TARGET = rf"(?:https?://{PATH_CHARS}+|\{{\{{\s*\w+\s*\}}\}}{PATH_CHARS}*|\$\{{?\w+\}}?{PATH_CHARS}*|/{PATH_CHARS}*)"
-_INLINE = re.compile(rf"(?<![A-Za-z])({_M})[ \t]+`?({TARGET})")
+_INLINE = re.compile(rf"(?<![A-Za-z])({_M})`?[ \t]+`?({TARGET})")  # `` `POST` `/v1/x` ``: each in code marks
 _TARGET_LINE = re.compile(rf"^`?({TARGET})")
 _LOWER_INLINE = re.compile(rf"^[\s\-*•]*({_M.lower()})[ \t]+`?((?:https?://|/){PATH_CHARS}*)`?\s*$")  # ReadMe badge
 _LONE_METHOD = re.compile(rf"^[\s#>*`•·\-]*({_M}|{_M.lower()})[\s`]*$")

@@ -42,6 +42,11 @@ _GLUED_TAIL = re.compile(r"(?m)(?<=[A-Za-z0-9/}])((?:Header|Body|Query|Path) 参
                          r"[^\n]{0,24}?)[ \t]*$")
 
 
+# inline formatting tags (GitBook's `<mark style="color:green;">`POST`</mark>`, `<span>`, `<font>`) carry no
+# fact; block tags (tables, details, MDX components) are structure and stay
+_INLINE_TAG = re.compile(r"</?(?:mark|span|font|strong|em|kbd|sup|sub|small|abbr|ins|del)\b[^<>\n]{0,200}>", re.IGNORECASE)
+
+
 def _split_glued_heading(match: re.Match[str]) -> str:
     from generator.ingest.sections import heading
 
@@ -52,6 +57,8 @@ def _split_glued_heading(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """The page text with invisible characters gone and glued tokens split at known seams."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).translate(_SPACES)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text)
     text = _GLUED_TAIL.sub(_split_glued_heading, text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = _METHOD_PATH.sub(r"\1 ", text)

@@ -1141,6 +1141,47 @@ def test_fields_documented_by_comments_in_the_example(ingest) -> None:
     assert response_schema(op, "200")["properties"]["task_id"]["description"] == "任务 ID"
 
 
+GITBOOK_BLOCK = """\
+## Generate speech
+
+<mark style="color:green;">`POST`</mark> `https://api.talk.test/v1/speech`
+
+#### Request Body
+
+| Name                                    | Type    | Description                     |
+| --------------------------------------- | ------- | ------------------------------- |
+| text<mark style="color:red;">\\*</mark>  | String  | Text to read                    |
+| voice                                   | String  | Voice name. Default: `nova`     |
+| speed\\*                                 | Number  | Rate between 0.5 and 2          |
+
+{% tabs %}
+{% tab title="200: OK Audio created" %}
+```json
+{"audio_url": "https://cdn.talk.test/a.mp3"}
+```
+{% endtab %}
+{% tab title="400: Bad Request Text missing" %}
+```json
+{"error": "text is required"}
+```
+{% endtab %}
+{% endtabs %}
+"""
+
+
+def test_gitbook_api_block_with_starred_names_and_tabs(ingest) -> None:
+    spec = ingest(GITBOOK_BLOCK)
+    path, method, op = only_operation(spec)
+    assert (method, path) == ("post", "/v1/speech")
+    assert op["summary"] == "Generate speech"
+    schema = body_schema(op)
+    assert schema["required"] == ["text", "speed"]
+    assert schema["properties"]["voice"]["default"] == "nova"
+    assert (schema["properties"]["speed"]["minimum"], schema["properties"]["speed"]["maximum"]) == (0.5, 2)
+    assert op["responses"]["200"]["description"] == "OK Audio created"
+    assert op["responses"]["400"]["content"]["application/json"]["example"] == {"error": "text is required"}
+
+
 # --- the same pages with changes a reader does not notice ------------------------------------------------
 
 PAGES = {name: value for name, value in dict(globals()).items()

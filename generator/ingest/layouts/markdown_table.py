@@ -146,6 +146,9 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
     depth, name_cell = tree_name(cell("name"))
+    starred = bool(re.search(r"[A-Za-z0-9_\]`]\s*\\?\*$", name_cell.strip()))  # GitBook's `prompt*`: required
+    if starred:
+        name_cell = re.sub(r"\s*\\?\*$", "", name_cell.strip())
     head = _HEAD.match(re.sub(r"\*\*|__|</?code>", "", name_cell).strip())
     if not head:
         return None
@@ -156,6 +159,8 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
     required = _required(cell("required")) if "required" in columns else None
     if required is None and head.group("req"):
         required = _required(head.group("req"))
+    if required is None and starred:
+        required = True
     where = _LOCATION.get(re.split(r"\s*[/,]\s*", cell("in").lower())[0], section) if cell("in") else section
     description = cell("description") or head.group("desc").strip()
     if description.lower() in _EMPTY:

@@ -228,7 +228,10 @@ _TYPE_OR_WORD = re.compile(r"^(?:string|integer|number|boolean|object|array|null
 def _front_title(text: str) -> str:
     """A front-matter title line (`title: "Create collection"`) as its title."""
     front = re.fullmatch(r"(?:title|sidebarTitle)\s*:\s*[\"']?(.*?)[\"']?", text)
-    return front.group(1) if front else text
+    if front:
+        return front.group(1)
+    heading_text = re.fullmatch(r"#{1,6}\s+(.*?)\s*#*", text)  # a markdown heading is a title too
+    return heading_text.group(1) if heading_text else text
 
 
 def _is_title(text: str) -> bool:
