@@ -35,6 +35,10 @@ _REQUIRED = {"required": True, "必填": True, "必需": True, "必须": True, "
 _SEPARATOR = re.compile(r"^\s*(?:[:：—–]|-(?=\s)|=>)\s*")
 _VALUE_ITEM = re.compile(r"^(?:`(?P<c>[^`]+)`|\"(?P<q>[^\"]+)\"|(?P<p>[\w.:\-+/]+))\s*(?P<tail>.*)$")
 _PLACES = {HEADER, PATH, QUERY, BODY, RESPONSE}
+_DEFINITION = re.compile(r"^\s*:\s+\S")  # a definition list's `: string, required. ...` line
+_LONE_NAME = re.compile(rf"`?{_NAME}`?\??")
+_DECORATION = re.compile(r"^[#>\s]+|[*`_]")
+_FIRST_NAME = re.compile(rf"^({_NAME})(?=$|\s|[:：])")
 
 
 def _meta(rest: str) -> tuple[str | None, bool | None, str] | None:
@@ -110,8 +114,8 @@ def parse_fields(page: Page) -> list[Field]:
             continue
         bullet = _BULLET.match(raw) or _HEADED.match(raw)
         found = _field_line(bullet.group("rest")) if bullet else None
-        if found is None and not bullet and index + 1 < len(lines) and re.match(r"^\s*:\s+\S", lines[index + 1]) \
-                and re.fullmatch(rf"`?{_NAME}`?\??", stripped):
+        if found is None and not bullet and index + 1 < len(lines) and _DEFINITION.match(lines[index + 1]) \
+                and _LONE_NAME.fullmatch(stripped):
             meta = _meta(lines[index + 1].strip()[1:])  # a definition list: `name` / `: string, required. ...`
             if meta:
                 found = (stripped.strip("`?"), meta[0], meta[1], meta[2], stripped.endswith("?"))
@@ -167,8 +171,10 @@ def options_after(page: Page, fields: list[Field]) -> None:
         return
     lines = page.lines()
     for index, raw in enumerate(lines):
-        text = re.sub(r"^[#>\s]+|[*`_]", "", raw).strip()
-        first = re.match(rf"^({_NAME})(?=$|\s|[:：])", text)
+        if not raw or raw[0] in "-*+•" or len(raw) > 200:
+            continue
+        text = _DECORATION.sub("", raw).strip()
+        first = _FIRST_NAME.match(text)
         if not first or first.group(1) not in by_name or len(text.split()) > 8 or _BULLET.match(raw):
             continue
         item = by_name[first.group(1)]
