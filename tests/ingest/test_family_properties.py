@@ -110,3 +110,9 @@ def test_any_mix_of_the_shapes_reads_or_fails_in_one_line(tmp_path: Path, parts:
         read_page(page, "fuzz.txt", "fuzz.txt")
     except ApigenError as error:
         assert "\n" not in str(error)
+
+
+def test_double_underscores_inside_a_name_are_kept(tmp_path: Path) -> None:
+    page = "POST /v1/things\n\n| Name | Type | Required |\n|---|---|---|\n| **bold_name** | string | yes |\n| a__b | string | no |\n"
+    schema = body_of(ingest_text(tmp_path, page))
+    assert set(schema["properties"]) == {"bold_name", "a__b"}

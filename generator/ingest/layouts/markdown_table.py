@@ -149,7 +149,9 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
     starred = bool(re.search(r"[A-Za-z0-9_\]`]\s*\\?\*$", name_cell.strip()))  # GitBook's `prompt*`: required
     if starred:
         name_cell = re.sub(r"\s*\\?\*$", "", name_cell.strip())
-    head = _HEAD.match(re.sub(r"\*\*|__|</?code>", "", name_cell).strip())
+    name_cell = re.sub(r"</?code>", "", name_cell).strip()
+    wrapped = re.fullmatch(r"\*\*(.+)\*\*|__(.+)__", name_cell)  # bold around the name, not `a__b` inside it
+    head = _HEAD.match((wrapped.group(1) or wrapped.group(2)).strip() if wrapped else name_cell)
     if not head:
         return None
     name = head.group("name")
