@@ -70,6 +70,8 @@ class Field:
     status: str = "200"
     media: str | None = None
     line: int = 0
+    depth: int = 0  # nesting level the page shows (`» x`, `└─ x`, indentation): 0 is a top-level field
+    options: list[str] = field(default_factory=list)  # values listed one per bullet under the field
 
     def schema(self) -> dict[str, Any]:
         schema = type_schema(self.type, self.items)
@@ -82,6 +84,9 @@ class Field:
         example = _typed(self.example, kind)
         text = "\n".join([description, *self.notes])
         lifted = hints.lift(text, kind, example)
+        listed = [v for v in (hints.coerce(o, kind) for o in self.options) if v is not None]
+        if len(listed) >= 2 and "enum" not in lifted:
+            lifted["enum"] = list(dict.fromkeys(listed))
         default = _typed(self.default, kind)
         if default is not None:
             lifted["default"] = default
@@ -91,6 +96,26 @@ class Field:
         if example is not None:
             schema["example"] = example
         return schema
+
+
+_TREE = re.compile(r"^(?P<lead>(?:\s|&nbsp;|&emsp;|&ensp;|\u3000|[│┃|])*)(?P<mark>»+|[└├┗┣╰+]\s*[─━\-]*\s*>?|↳|-{1,4}>?)\s*")
+
+
+def tree_name(cell: str) -> tuple[int, str]:
+    """(depth, name) of a name cell that shows its nesting: `» url` / `»» url` (Apifox's export), `└─ url` /
+    `├─ url` with `&nbsp;`/space/`│` indentation before deeper levels, `↳ url`, `-- url`. Depth 0 and the cell
+    unchanged when it shows none."""
+    match = _TREE.match(cell)
+    if not match or not cell[match.end():].strip():
+        return 0, cell
+    mark = match.group("mark")
+    if mark.startswith("»"):
+        return len(mark), cell[match.end():]
+    lead = match.group("lead").replace("&nbsp;", " ").replace("&emsp;", "  ").replace("&ensp;", " ")
+    units = len(lead.replace("\u3000", "  ").replace("│", "  ").replace("┃", "  ").replace("|", "  ")) // 2
+    if mark.startswith("-") and not mark.endswith(">") and len(mark) < 2:
+        return 0, cell  # a lone dash is a bullet or an empty cell, not a tree mark
+    return 1 + units, cell[match.end():]
 
 
 def _typed(value: Any, kind: str | None) -> Any:
@@ -113,15 +138,80 @@ def auth_from_text(*texts: Any) -> str | None:
     return None
 
 
+MAX_NESTING = 32  # levels a page's field nesting may reach; deeper fields stay at this level
+
+
+def _chains(fields: list[Field]) -> list[list[str]]:
+    """Each field's place as (parents..., name). A deeper field (`» x`, `└─ x`, an indented bullet) belongs to
+    the last shallower field of its section; a dotted name (`scene.width`, `data.items[].url`) to the field
+    its first part names, when the section documents that field. Apifox's export prints the body itself as
+    a row (`body | body | object`) above its `»` fields: that row is the root, not a field."""
+    chains: list[list[str]] = []
+    stacks: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
+    known: dict[tuple[str, str], set[str]] = {}
+    roots: set[tuple[str, str]] = set()
+    for index, item in enumerate(fields):
+        key = (item.section, item.status if item.section == RESPONSE else "")
+        stack = stacks.setdefault(key, [])
+        depth = min(item.depth, MAX_NESTING)
+        if key in roots and depth > 0:
+            depth -= 1
+        elif key in roots:
+            roots.discard(key)
+        nested = index + 1 < len(fields) and fields[index + 1].depth > depth
+        if depth == 0 and item.section == BODY and item.name.lower() in ("body", "root") and nested:
+            roots.add(key)
+            chains.append([])
+            continue
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        parent = stack[-1][1] if stack and depth > 0 else []
+        chain = parent + [item.name]
+        if depth == 0 and item.section in (BODY, RESPONSE):
+            parts = [p for p in re.split(r"\.|\[\d*\]\.?", item.name) if p]
+            if 1 < len(parts) <= MAX_NESTING and parts[0] in known.get(key, set()):
+                chain = parts
+        if len(chain) == 1:
+            known.setdefault(key, set()).add(chain[0])
+        stack.append((depth, chain))
+        chains.append(chain)
+    return chains
+
+
+def _place(root: dict[str, Any], chain: list[str], schema: dict[str, Any], required: bool) -> None:
+    """Put a field's schema at its place under the object schema `root` (parents created as objects; an array
+    parent holds its children in `items`); a field seen twice keeps what each mention says."""
+    from generator.ingest.assemble import merge_schema
+
+    node = root
+    for parent in chain[:-1]:
+        props = node.setdefault("properties", {})
+        child = props.setdefault(parent, {"type": "object"})
+        kinds = child.get("type")
+        if kinds == "array" or (isinstance(kinds, list) and "array" in kinds and "object" not in kinds):
+            items = child.setdefault("items", {})
+            items.setdefault("type", "object")
+            child = items
+        node = child
+    props = node.setdefault("properties", {})
+    leaf = chain[-1]
+    props[leaf] = merge_schema(schema, props[leaf]) if leaf in props else schema
+    if required and leaf not in node.setdefault("required", []):
+        node["required"].append(leaf)
+    if not node.get("required"):
+        node.pop("required", None)
+
+
 def build_operation(fields: list[Field], media: dict[str, str]) -> tuple[dict[str, Any], str | None]:
     """An operation fragment holding the fields, and the auth scheme an Authorization field shows."""
     op: dict[str, Any] = {}
     auth: str | None = None
     params: list[dict[str, Any]] = []
     body: dict[str, Any] = {"type": "object", "properties": {}}
-    required: list[str] = []
     responses: dict[str, dict[str, Any]] = {}
-    for item in fields:
+    for item, chain in zip(fields, _chains(fields)):
+        if not chain:
+            continue
         if item.name.lower() == "authorization" and item.section in (HEADER, AUTH, BODY, QUERY):
             auth = auth or auth_from_text(item.example, item.default, "\n".join(item.description))
             continue
@@ -142,24 +232,16 @@ def build_operation(fields: list[Field], media: dict[str, str]) -> tuple[dict[st
             params = [p for p in params if not (p["name"] == item.name and p["in"] == item.section)]
             params.append(param)
         elif item.section == RESPONSE:
-            target = responses.setdefault(item.status, {"type": "object", "properties": {}, "required": []})
-            target["properties"][item.name] = schema
-            if item.required:
-                target["required"].append(item.name)
+            target = responses.setdefault(item.status, {"type": "object", "properties": {}})
+            _place(target, chain, schema, bool(item.required))
         else:
-            body["properties"][item.name] = schema
-            if item.required and item.name not in required:
-                required.append(item.name)
+            _place(body, chain, schema, bool(item.required))
     if params:
         op["parameters"] = params
     if body["properties"]:
-        if required:
-            body["required"] = required
         op["requestBody"] = {"content": {media.get(BODY, ""): {"schema": body}}}
     if responses:
         op["responses"] = {}
         for status, schema in responses.items():
-            if not schema["required"]:
-                del schema["required"]
             op["responses"][status] = {"description": "", "content": {media.get(RESPONSE, ""): {"schema": schema}}}
     return op, auth

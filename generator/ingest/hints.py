@@ -24,6 +24,13 @@ _DEFAULTS = [
     re.compile(r"\(\s*[Dd]efault\s*[:：]?\s*" + _VALUE + r"\s*\)"),
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
+    # a default word right before a quoted value: `Default \`medium\``, `defaults \"auto\"`
+    re.compile(r"\b[Dd]efaults?\s+(?:is\s+|to\s+)?(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`)"),
+    # other languages: 預設值/預設 (zh-TW), 기본값 (ko), por defecto / predeterminado (es), par défaut (fr),
+    # Standardwert / Standard (de), padrão (pt), mặc định (vi)
+    re.compile(r"(?:預設值|預設|缺省|기본값|기본\s*값|[Pp]or defecto|[Pp]redeterminado|[Pp]ar d[ée]faut|[Vv]aleur par d[ée]faut|"
+               r"Standardwert|[Vv]alor padr[ãa]o|[Pp]adr[ãa]o|[Mm]ặc định)\s*(?:为|是|은|는|es|est|ist|é|là)?\s*[:：=]?\s*"
+               + _VALUE),
     # a value marked as the default after it: `"url"(デフォルト)`, `std(默认)`, `png (default)`
     re.compile(r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[A-Za-z0-9][\w.:\-]*)\s*[（(]\s*(?:デフォルト|默认|default)"
                r"\s*[)）]", re.IGNORECASE),
@@ -31,23 +38,27 @@ _DEFAULTS = [
 
 _RANGES = [
     re.compile(rf"(?P<a>{NUM})\s*(?P<ao><=|<|≤)\s*[a-zA-Z]\w*\s*(?P<bo><=|<|≤)\s*(?P<b>{NUM})"),
-    re.compile(rf"范围值?\s*[:：]?\s*[(\[（]?\s*(?P<a>{NUM})\s*(?:-|~|–|—|到|至)\s*(?P<b>{NUM})(?![\d:])"),
+    re.compile(rf"(?:范围|範圍|範囲|取值范围|범위|rango|plage|Bereich)值?\s*[:：]?\s*[(\[（]?\s*(?P<a>{NUM})\s*"
+               rf"(?:-|~|–|—|〜|～|到|至)\s*(?P<b>{NUM})(?![\d:])"),
     re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.IGNORECASE),
     re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
     re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),
     re.compile(rf"(?:范围|区间|range|Range|диапазон)\D{{0,8}}?[\[(（]\s*(?P<a>{NUM})\s*[,，~]\s*(?P<b>{NUM})\s*[\])）]"),
-    re.compile(rf"(?P<ao>>=|≥)\s*(?P<a>{NUM})\s*(?P<bo><=|≤)\s*(?P<b>{NUM})"),
+    re.compile(rf"(?P<ao>>=|≥)\s*(?P<a>{NUM})\s*(?:(?:and|,|，|且|и|und|et|y)\s*)?(?P<bo><=|≤)\s*(?P<b>{NUM})"),
+    re.compile(rf"\[\s*(?P<a>{NUM})\s*\.\.\s*(?P<b>{NUM})\s*\]"),  # Redoc: `integer [ 1 .. 99 ]`
 ]
 _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
 _MIN = re.compile(rf"(?:最小值|\bminimum|\bmin)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<a>{NUM})", re.IGNORECASE)
 _MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<b>{NUM})", re.IGNORECASE)
-_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w.:×*/%\-])")
+_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
 
 _ENUM_KEY = re.compile(
     r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
     r"Allowed|\bone of|\bEnum|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
-    r"指定できる値|選択肢|допустимые значения|возможные значения)\s*(?:[:：]|包括|有|为)?\s*",
+    r"指定できる値|選択肢|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
+    r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
+    r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:[:：]|包括|有|为)?\s*",
     re.IGNORECASE,
 )
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
@@ -161,7 +172,12 @@ def find_range(text: str, kind: str | None) -> dict[str, Any]:
 
 
 def _split_items(text: str) -> list[str]:
+    """The values of a matched list, split at its separators (`a, b or c` is three values: the word `or`
+    is a separator, not a value)."""
     text = re.sub(r"\s?[(（][^()（）\n]{1,20}[)）]", "", text)
+    parts = [p.strip() for p in re.split(_SEP, text.strip()) if p.strip()]
+    if parts and all(re.fullmatch(_ITEM, p) for p in parts):
+        return [_unquote(p) for p in parts]
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
@@ -193,7 +209,9 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     optional `label:`), values glued together after a label, or a `a、b` list that holds the default."""
     candidates: list[list[str]] = []
     for key in _ENUM_KEY.finditer(text):
-        listed = _ITEMS.match(text, key.end())
+        start = key.end()
+        bracket = re.match(r"[\[［]\s*", text[start:start + 3])  # `Possible values: [`a`, `b`]`
+        listed = _ITEMS.match(text, start + (bracket.end() if bracket else 0))
         if listed:
             candidates.append(_split_items(listed.group(0)))
     sentence = re.split(r"(?<=[。])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip()

@@ -85,7 +85,7 @@ def read_text(path: Path, source: str) -> str:
     return textfile.read_text(path, source, kind="doc page").replace("\r\n", "\n")
 
 
-_CANDIDATE = re.compile(r"(?m)(?:^[ \t>]*(?:(?:示例值?|Example|返回体|响应示例|请求示例|Request Body|Response)\s*[:：]?\s*)?|"
+_CANDIDATE = re.compile(r"(?m)(?:^[ \t>]*(?:(?:示例值?|Example|返回体|响应示例|请求示例|範例|回應範例|請求範例|Request Body|Response|例|예시|Пример|Ejemplo)\s*[:：]?\s*)?|"
                         r"(?<=\}')|(?<=\]')|(?<=[a-z]\s=\s)|(?<=[A-Za-z\u4e00-\u9fff][:：]))([{\[])")
 
 
@@ -146,6 +146,16 @@ def load_page(path: Path, source: str, text: str | None = None) -> Page:
         text = "\n" + text[first.end():]  # keep line numbers: the source line becomes empty
     index = LineIndex(text)
     curls = find_curls(text)
+    from generator.ingest.code_samples import find_samples
+
+    samples = find_samples(text, index)
+    if samples:
+        taken = {c.line for c in curls}
+        curls = sorted(curls + [s for s in samples if s.line not in taken], key=lambda c: c.line)
     spans = [(index.offset_of(c.line), c.end) for c in curls]
+    if "[block:" in text:
+        from generator.ingest.tables import block_spans
+
+        spans += block_spans(text)
     return Page(source=source, text=text, url=url, curls=curls, blocks=find_json_blocks(text, spans, index),
                 index=index)

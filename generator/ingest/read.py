@@ -13,7 +13,15 @@ from generator.ingest import jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.infer import infer
-from generator.ingest.layouts import apifox_dump, field_listing, markdown_table, mdx, page_text
+from generator.ingest.layouts import (
+    apifox_dump,
+    bullets,
+    commented_json,
+    field_listing,
+    markdown_table,
+    mdx,
+    page_text,
+)
 from generator.ingest.layouts.page_text import Endpoint
 from generator.ingest.page import load_page, read_text
 from generator.ingest.sections import heading
@@ -63,7 +71,12 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     listed, media = field_listing.parse_fields(page)
     tabled = markdown_table.parse_fields(page)
     components = mdx.parse_fields(page)
-    field_lines = [f.line for f in listed + tabled + components]
+    bulleted = bullets.parse_fields(page)
+    commented = commented_json.parse_fields(page, lambda block: None if page_text.is_field_example(page, block)
+                                            else page_text.classify(page, block))
+    bullets.options_after(page, listed + tabled + components)
+    bullets.values_line(page, listed + tabled + components + bulleted)
+    field_lines = [f.line for f in listed + tabled + components + bulleted + commented]
     found, page_warnings = page_text.endpoints(page, examples=not dump, field_lines=field_lines)
     warnings.extend(page_warnings)
     if not found:
@@ -76,7 +89,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         documented_by_group = {found[0].group: op}
     else:
         documented_by_group, auth = _documented(found, (listed, media), (tabled, markdown_table.media_of(tabled)),
-                                                (components, {}))
+                                                (components, {}), (bulleted, {}), (commented, {}))
     partial: dict[str, Any] = {"paths": {}}
     servers: list[str] = []
     curl_auth = next((a for a in (page_text.auth_of_curl(c) for c in page.curls) if a), None)
@@ -257,18 +270,47 @@ def _operation(endpoint: Endpoint, documented: dict[str, Any], labels: dict[str,
         shown.setdefault("responses", {})[status] = {"description": "", "content": {"application/json": {
             "schema": infer(examples[0]), "example": jsonish.strip_cut(examples[0])}}}
     op = merge_operation(documented, shown)
+    if "requestBody" in op and not endpoint.media and _uploads(op["requestBody"]):
+        # a body with a file field and no media type stated anywhere is sent as a multipart form
+        content = op["requestBody"]["content"]
+        op["requestBody"]["content"] = {"multipart/form-data": content.pop("", None) or content.pop(
+            "application/json", None) or {}, **content}
     if "requestBody" in op:
         fixed = merge_content(op["requestBody"]["content"], {}, endpoint.media or "application/json")
         op["requestBody"]["content"] = with_examples(fixed)
     responses = op.get("responses") or {"200": {"description": "Successful response"}}
     for status, response in responses.items():
-        response["description"] = response.get("description") or labels.get(status) or "Successful response"
+        response["description"] = response.get("description") or labels.get(status) or _reason(status)
         if "content" in response:
             response["content"] = with_examples(merge_content(response["content"], {}, "application/json"))
     op["responses"] = responses
     if any(page_text.is_queue_ticket(_example_or_fields(r)) for s, r in responses.items() if s.startswith("2")):
         op["x-queue"] = "fal"
     return op
+
+
+def _uploads(body: dict[str, Any]) -> bool:
+    """True when the documented body (media type unknown) has a file field at its top level."""
+    content = body.get("content") or {}
+    if set(content) - {"", "application/json"} or "example" in content.get("application/json", {}):
+        return False
+    for media in content.values():
+        for prop in ((media.get("schema") or {}).get("properties") or {}).values():
+            if isinstance(prop, dict) and prop.get("format") == "binary":
+                return True
+    return False
+
+
+def _reason(status: str) -> str:
+    """What an undescribed response is called: `Successful response` for 2xx, else the status's reason phrase."""
+    from http import HTTPStatus
+
+    if status.startswith("2") or not status.isdigit():
+        return "Successful response" if status.startswith("2") else "Error response"
+    try:
+        return HTTPStatus(int(status)).phrase
+    except ValueError:
+        return "Error response"
 
 
 def _example_or_fields(response: dict[str, Any]) -> dict[str, Any]:

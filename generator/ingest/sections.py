@@ -19,23 +19,37 @@ _STATUS = re.compile(r"(?<!\d)([1-5]\d\d)(?!\d)")
 _DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:：]+$")
 
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
-    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?)|路径参数|path|パスパラメータ|параметры пути)$", re.IGNORECASE)),
-    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string)|查询参数|query|url\s*参数|url|url params|"
-                       r"クエリパラメータ|параметры запроса)$", re.IGNORECASE)),
-    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|request headers|请求头(?:参数|部)?|"
-                        r"ヘッダー|ヘッダ|リクエストヘッダー|заголовки(?: запроса)?)$", re.IGNORECASE)),
-    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权|認証|авторизация)$", re.IGNORECASE)),
+    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?|variables)|路径参数|路徑參數|path|パスパラメータ|パスパラメーター|"
+                      r"параметры пути|경로 파라미터|경로 매개변수|parámetros de ruta|paramètres de chemin)$", re.IGNORECASE)),
+    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string(?:\s+param(?:eter)?s)?)|查询参数|查詢參數|query|"
+                       r"url\s*参数|url|url params|クエリパラメータ|クエリパラメーター|параметры запроса|"
+                       r"쿼리 파라미터|쿼리 매개변수|parámetros de consulta|paramètres de requête)$", re.IGNORECASE)),
+    (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|request headers|请求头(?:参数|部)?|請求頭(?:參數)?|"
+                        r"请求标头|ヘッダー|ヘッダ|リクエストヘッダー|заголовки(?: запроса)?|헤더|요청 헤더|"
+                        r"encabezados|en-têtes)$", re.IGNORECASE)),
+    (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权|認證|認証|авторизация|인증)$", re.IGNORECASE)),
     (RESPONSE, re.compile(
-        r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|"
-        r"responses?(?:\s+(?:body|example|fields|schema|parameters))?|数据结构|成功\s*\(\d{3}\)|"
-        r"(?:HTTP\s*)?状态码|レスポンス|ステータスコード|ответ|пример ответа|коды ответа)(?![\w])", re.IGNORECASE)),
+        r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
+        r"返回參數|回應參數|回應範例|"
+        r"responses?(?:\s+(?:body|examples?|fields|schema|parameters|samples?|headers))?|数据结构|成功\s*\(\d{3}\)|"
+        r"(?:HTTP\s*)?状态码|レスポンス|ステータスコード|ответ|пример ответа|коды ответа|응답|"
+        r"respuesta|réponse|antwort|resposta)(?![\w])", re.IGNORECASE)),
     (BODY, re.compile(
-        r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body|请求体|请求参数|请求示例|request\s*example|"
-        r"request parameters|parameters|ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|"
-        r"параметры|body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
-    (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|sample code|code samples?|quick start)$", re.IGNORECASE)),
+        r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body(?:\s+schema)?|请求体|请求参数|请求示例|"
+        r"request\s*examples?|request\s*samples?|request parameters|parameters|請求參數|請求體|請求範例|请求正文|"
+        r"ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|параметры|"
+        r"요청 본문|요청 바디|요청 파라미터|요청 매개변수|파라미터|매개변수|cuerpo de la solicitud|parámetros|"
+        r"corps de la requête|paramètres|anfragekörper|corpo da requisição|parâmetros|"
+        r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
+    (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|範例程式碼|程式碼範例|sample code|code samples?|code examples?|"
+                      r"quick start|コード例|サンプルコード|코드 예시|예제 코드|código de ejemplo|exemples de code|"
+                      r"примеры кода|пример кода)$", re.IGNORECASE)),
     (END, re.compile(r"^(?:修改于|最后修改|最后更新|modified at|last modified|updated at|was this page helpful|how is this guide|"
                      r"上一页|下一页)", re.IGNORECASE)),
+    # page chrome after the reference, in any language: whole short lines only (`Next` may open a sentence)
+    (END, re.compile(r"^(?:(?:previous|next|prev)(?:\s+page)?|上一篇|下一篇|上一頁|下一頁|前へ|次へ|이전|다음|назад|далее|"
+                     r"anterior|siguiente|précédent|suivant|zurück|weiter|on this page|本页目录|本頁目錄|目录|"
+                     r"edit this page|在 github 上编辑此页|copyright\b.*|©.*|all rights reserved\.?)$", re.IGNORECASE)),
 ]
 
 
@@ -47,9 +61,21 @@ class Heading:
     label: str | None = None  # what a status line says of its status (`🟢200成功` -> 成功)
 
 
+_TAGS = re.compile(r"</?(?:summary|details|b|strong|em|i|h[1-6]|p|span|div|code|u|font|label)\b[^>]*>", re.IGNORECASE)
+_TAB = re.compile(r"^(?:===|\?\?\?\+?|:::\s*(?:tab|details)?|\{%\s*tab\s+title\s*=)\s*[\"']?([^\"']*)[\"']?\s*(?:%\})?\s*$",
+                  re.IGNORECASE)  # content tabs: `=== "200"`, `::: tab 200`, GitBook's `{% tab title="200: OK" %}`
+
+
 def clean(line: str) -> str:
-    """A line without markdown/emoji decoration around it."""
+    """A line without markdown/HTML/emoji decoration around it: `**Response**`, `<summary><b>Body</b></summary>`,
+    a content tab's marker (`=== "200"`, `::: tab 200`)."""
     text = re.sub(r"^\s*Section titled\s*[“\"]?\s*", "", line)
+    if "<" in text:
+        text = _TAGS.sub("", text)
+    tab = _TAB.match(text.strip())
+    if tab:
+        text = tab.group(1)
+    text = re.sub(r"\*\*|__", "", text) if "**" in text or "__" in text else text
     return _DECOR.sub("", text.strip()).strip()
 
 
@@ -108,7 +134,7 @@ def heading(line: str) -> Heading | None:
                 found = _STATUS.search(text)
                 status = found.group(1) if found else None
             return Heading(kind, media_type(text), status)
-    status_line = re.match(r"^(\d{3})\s*(?:成功|OK|Created|Accepted|No Content|Success|失败|Bad|Unauthorized|"
+    status_line = re.match(r"^(\d{3})\s*[:：]?\s*(?:成功|OK|Created|Accepted|No Content|Success|失败|Bad|Unauthorized|"
                            r"Forbidden|Not Found|Error|错误|[\u4e00-\u9fff]{0,6}$)", text)
     if status_line:
         return Heading(RESPONSE, media_type(text), status_line.group(1), _label(text[3:]))

@@ -28,23 +28,27 @@ from generator.ingest.text import METHOD_WORDS
 _M = "|".join(METHOD_WORDS)
 PATH_CHARS = r"[A-Za-z0-9_\-./{}~%:@+$]"
 TARGET = rf"(?:https?://{PATH_CHARS}+|\{{\{{\s*\w+\s*\}}\}}{PATH_CHARS}*|\$\{{?\w+\}}?{PATH_CHARS}*|/{PATH_CHARS}*)"
-_INLINE = re.compile(rf"(?<![A-Za-z])({_M})[ \t]+`?({TARGET})")
+_INLINE = re.compile(rf"(?<![A-Za-z])({_M})`?[ \t]+`?({TARGET})")  # `` `POST` `/v1/x` ``: each in code marks
 _TARGET_LINE = re.compile(rf"^`?({TARGET})")
 _LOWER_INLINE = re.compile(rf"^[\s\-*•]*({_M.lower()})[ \t]+`?((?:https?://|/){PATH_CHARS}*)`?\s*$")  # ReadMe badge
 _LONE_METHOD = re.compile(rf"^[\s#>*`•·\-]*({_M}|{_M.lower()})[\s`]*$")
-_LABELS = (r"(?:[\u4e00-\u9fff]{0,4}(?:请求地址|接口地址|请求URL|请求 URL|请求路径|接口路径|调用地址|地址)|"
-           r"Request (?:address|URL|path)|Endpoint|Base URL|URL|Path|Route|エンドポイント|URL-адрес|Адрес)")
+_LABELS = (r"(?:[\u4e00-\u9fff]{0,4}(?:请求地址|接口地址|请求URL|请求 URL|请求路径|接口路径|调用地址|請求地址|介面地址|"
+           r"接口網址|請求網址|請求路徑|請求 URL|地址|網址)|"
+           r"Request (?:address|URL|path)|Endpoint|Base URL|URL|Path|Route|エンドポイント|リクエストURL|URL-адрес|Адрес|"
+           r"요청 URL|요청 주소|엔드포인트|URL de la solicitud|Punto de acceso|URL de la requête)")
 _LABELLED_TARGET = re.compile(rf"^[\s\-*•|]*{_LABELS}\s*[:：|]?\s*(?:({_M})\s+)?`?({TARGET})", re.IGNORECASE)
 _LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*{_LABELS}\s*[:：]?\s*$", re.IGNORECASE)
-_METHOD_LABEL = re.compile(rf"(?:请求方式|请求方法|调用方式|HTTP\s*方法|Request method|HTTP method|Method|Метод|メソッド)"
+_METHOD_WORDS = (r"请求方式|请求方法|调用方式|請求方式|請求方法|呼叫方式|HTTP\s*方法|Request method|HTTP method|Method|Метод|"
+                 r"メソッド|リクエストメソッド|요청 방식|요청 메서드|메서드|Método|Méthode")
+_METHOD_LABEL = re.compile(rf"(?:{_METHOD_WORDS})"
                            rf"\s*[:：|]?\s*\**\s*({_M})\b", re.IGNORECASE)
-_METHOD_LABEL_ALONE = re.compile(r"^[\s\-*•|#]*(?:请求方式|请求方法|调用方式|Request method|HTTP method|Method)\s*[:：]?\s*$",
-                                 re.IGNORECASE)
+_METHOD_LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*(?:{_METHOD_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
 _HOST = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?"
 _TABLE_TARGET = re.compile(rf"^\|?\s*`?(?P<host>{_HOST})?(?P<path>/{PATH_CHARS}*?)`?\s*(?:\|\s*)?"
                            rf"(?P<method>{_M})(?=[A-Z\s|]|$)")
-_ALLOWED_BEFORE = re.compile(r"(?:^|[:：|>`(\[（【]|--|[-*•·]|[\u4e00-\u9fff]{1,8}[:：]|\b(?:Endpoint|Request|Route|URL)s?)\s*$",
-                             re.IGNORECASE)
+_ALLOWED_BEFORE = re.compile(r"(?:^|[:：|>`(\[（【]|--|[-*•·]|[\u4e00-\u9fff]{1,8}[:：]|\b(?:Endpoint|Request|Route|URL)s?|"
+                             r"^(?:api|openapi|endpoint)\s*:\s*[\"'](?:\S+\.(?:json|ya?ml)\s+)?)\s*$",
+                             re.IGNORECASE)  # the last: a Mintlify page's front matter (`api: "POST /v1/x"`)
 _HEADING_WORDS = ("Header", "Headers", "Body", "Query", "Request", "Response", "Responses", "Parameters", "Path",
                   "Authorization", "Authorizations", "Params")
 _DEPRECATED = re.compile(r"已废弃|已弃用|废弃|\bDeprecated\b|非推荐", re.IGNORECASE)

@@ -37,8 +37,92 @@ def split_cells(line: str) -> list[str]:
 
 
 def find_tables(lines: list[str]) -> list[Table]:
-    """Every pipe table of the page, and every tab-separated one (an HTML table copied as text) whose header
-    names a field column and another known column (lines 0-based in, table lines reported 1-based)."""
+    """Every table of the page in reading order: pipe tables, tab-separated ones (an HTML table copied as
+    text) whose header names a field column and another known column, HTML `<table>` elements left in the
+    markdown and ReadMe's `[block:parameters]` JSON tables (lines 0-based in, table lines reported 1-based)."""
+    tables = _pipe_tables(lines)
+    text: str | None = None
+    if any("<table" in line.lower() for line in lines):
+        text = "\n".join(lines)
+        tables += _html_tables(text)
+    if any("[block:parameters]" in line for line in lines):
+        text = text if text is not None else "\n".join(lines)
+        tables += _block_tables(text)
+    return sorted(tables, key=lambda t: t.line)
+
+
+_HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_HTML_ROW = re.compile(r"<tr\b", re.IGNORECASE)
+_BLOCK = re.compile(r"\[block:parameters\]\s*(\{(?:(?!\[/?block).){0,200000}?\})\s*\[/block\]", re.DOTALL)
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _html_tables(text: str) -> list[Table]:
+    """`<table>` elements (a page converted to markdown keeps complex tables as HTML), read with a real HTML
+    parser: the first row (or the `<th>` row) is the header; `<br>` inside a cell becomes a space."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    found: list[Table] = []
+    for match in _HTML_TABLE.finditer(text):
+        html = re.sub(r"<br\s*/?>", " ", match.group(0), flags=re.IGNORECASE)
+        rows = []
+        for tr in LexborHTMLParser(html).css("tr"):
+            cells = [re.sub(r"\s+", " ", cell.text(separator="", strip=False)).strip() for cell in tr.css("th, td")]
+            rows.append(cells)
+        row_lines = [_line_at(text, match.start() + m.start()) for m in _HTML_ROW.finditer(match.group(0))]
+        if len(rows) < 2 or len(row_lines) != len(rows):
+            continue
+        table = Table(header=rows[0], line=_line_at(text, match.start()))
+        table.rows = [(line, cells) for line, cells in zip(row_lines[1:], rows[1:]) if any(cells)]
+        found.append(table)
+    return found
+
+
+def _block_tables(text: str) -> list[Table]:
+    """ReadMe's `[block:parameters]` tables: JSON with `h-<col>` header cells and `<row>-<col>` body cells."""
+    import json
+
+    found: list[Table] = []
+    for count, match in enumerate(_BLOCK.finditer(text)):
+        if count >= 200:  # a page of thousands of blocks: the first 200 are read, the work stays bounded
+            break
+        try:
+            block = json.loads(match.group(1))
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        data = block.get("data") if isinstance(block, dict) else None
+        if not isinstance(data, dict):
+            continue
+        header: dict[int, str] = {}
+        cells: dict[int, dict[int, str]] = {}
+        for key, value in data.items():
+            head = re.fullmatch(r"h-(\d+)", str(key))
+            body = re.fullmatch(r"(\d+)-(\d+)", str(key))
+            if head:
+                header[int(head.group(1))] = str(value)
+            elif body:
+                cells.setdefault(int(body.group(1)), {})[int(body.group(2))] = str(value)
+        if not header or not cells:
+            continue
+        width = max(header) + 1
+        line = _line_at(text, match.start())
+        end = _line_at(text, match.end())
+        table = Table(header=[header.get(i, "") for i in range(width)], line=line)
+        for number, row in sorted(cells.items())[: 10_000]:
+            table.rows.append((min(line + 1 + number, end), [row.get(i, "").strip() for i in range(width)]))
+        found.append(table)
+    return found
+
+
+def block_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of ReadMe `[block:...]` ... `[/block]` regions: their JSON is page structure, not an example."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\[block:[\w-]+\].*?(?:\[/block\]|\Z)", text, re.DOTALL)]
+
+
+def _pipe_tables(lines: list[str]) -> list[Table]:
     tables: list[Table] = []
     i = 0
     n = len(lines)
@@ -142,14 +226,20 @@ def _emit(table: Table, line: int, row: list[str], width: int) -> None:
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "name": ("参数", "参数名", "参数名称", "字段", "字段名", "字段名称", "名称", "属性", "键", "name", "parameter",
              "parameters", "param", "field", "key", "property", "header", "パラメーター", "パラメータ", "フィールド",
-             "ヘッダー", "名前", "項目", "параметр", "поле", "имя", "название", "заголовок"),
+             "ヘッダー", "名前", "項目", "параметр", "поле", "имя", "название", "заголовок", "參數", "參數名", "參數名稱", "名稱", "欄位", "字段名稱", "파라미터", "매개변수", "이름",
+             "필드", "parámetro", "nombre", "campo", "paramètre", "nom", "champ", "feld", "parâmetro", "nome",
+             "tham số", "tên"),
     "type": ("类型", "参数类型", "数据类型", "字段类型", "type", "data type", "型", "タイプ", "データ型", "тип",
-             "тип данных"),
+             "тип данных", "類型", "型別", "資料型別", "타입", "유형", "자료형", "데이터 타입", "tipo", "typ",
+             "datentyp", "kiểu"),
     "required": ("必填", "必需", "必选", "必须", "是否必填", "是否必须", "是否必需", "是否必选", "required", "mandatory",
-                 "必須", "обязательный", "обязательно", "обяз."),
+                 "必須", "обязательный", "обязательно", "обяз.", "是否必填", "必要", "필수", "필수 여부", "obligatorio",
+                 "requerido", "obligatoire", "requis", "pflicht", "erforderlich", "obrigatório", "bắt buộc"),
     "description": ("说明", "描述", "备注", "含义", "参数说明", "参数描述", "字段说明", "description", "desc", "notes",
-                    "note", "details", "説明", "備考", "описание", "примечание"),
-    "default": ("默认值", "默认", "default", "default value", "デフォルト", "デフォルト値", "初期値", "по умолчанию"),
+                    "note", "details", "説明", "備考", "описание", "примечание", "說明", "描述", "內容", "内容", "설명", "비고", "descripción",
+                    "descripcion", "beschreibung", "descrição", "mô tả"),
+    "default": ("默认值", "默认", "default", "default value", "デフォルト", "デフォルト値", "初期値", "по умолчанию", "預設值", "預設", "기본값", "predeterminado", "valor por defecto",
+                "par défaut", "défaut", "standardwert", "padrão", "valor padrão", "mặc định"),
     "in": ("位置", "参数位置", "in", "location", "where", "位置/类型", "場所", "расположение"),
     "value": ("值", "示例值", "示例", "value", "example", "値", "例", "значение", "пример"),
     "range": ("范围", "取值范围", "range", "范囲", "диапазон"),
@@ -160,7 +250,8 @@ TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|f
                        r"file|null)(?:\[\])?)*|(?:array|list)\s*\[\s*\w+\s*\])")
 TYPE_WORD = re.compile(rf"^{TYPE_TOKEN}$", re.IGNORECASE)
 REQUIRED_WORD = re.compile(r"^(?:是|否|y|n|yes|no|true|false|必填|必需|必须|必选|选填|可选|非必填|非必需|条件|required|"
-                           r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—)$", re.IGNORECASE)
+                           r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—|예|아니오|아니요|필수|선택|sí|si|oui|non|ja|nein|"
+                           r"sim|não|có|không|○|◯|●|〇|×|✗|✕|✘)$", re.IGNORECASE)
 
 
 def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:

@@ -35,15 +35,31 @@ _NAME_TYPE = re.compile(rf"(?m)^([A-Za-z_][A-Za-z0-9_.\[\]]*?[a-z0-9_\]])({TYPE_
 _WORD_LABEL = re.compile(rf"(?<=[a-z0-9])({_REQUIRED_WORDS}|Default|Possible values|Example)(?=[A-Z:]|\b)")
 
 
-# a section word glued to the URL or path ending a line (`.../v1/audio/speech请求头`) starts its own line
-_GLUED_HEADING = re.compile(r"(?m)(?<=[A-Za-z0-9/}])(请求头|请求体|请求参数|请求示例|响应参数|响应示例|响应说明|返回参数|返回示例|返回响应|"
-                            r"返回结果|Header 参数|Body 参数|Query 参数)[ \t]*$")
+# a section heading glued to the URL or path ending a line (`.../v1/audio/speech请求头`, `…/v1/tts請求參數`,
+# `…/v1/synthリクエスト`) starts its own line: any CJK/kana/hangul run there that the section vocabulary
+# (`sections.heading`) knows, or a Latin section word with a CJK tail (`Body 参数`)
+_GLUED_TAIL = re.compile(r"(?m)(?<=[A-Za-z0-9/}])((?:Header|Body|Query|Path) 参数|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+                         r"[^\n]{0,24}?)[ \t]*$")
+
+
+# inline formatting tags (GitBook's `<mark style="color:green;">`POST`</mark>`, `<span>`, `<font>`) carry no
+# fact; block tags (tables, details, MDX components) are structure and stay
+_INLINE_TAG = re.compile(r"</?(?:mark|span|font|strong|em|kbd|sup|sub|small|abbr|ins|del)\b[^<>\n]{0,200}>", re.IGNORECASE)
+
+
+def _split_glued_heading(match: re.Match[str]) -> str:
+    from generator.ingest.sections import heading
+
+    found = heading(match.group(1))
+    return "\n" + match.group(1) if found is not None and found.kind != "end" else match.group(0)
 
 
 def normalize(text: str) -> str:
     """The page text with invisible characters gone and glued tokens split at known seams."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).translate(_SPACES)
-    text = _GLUED_HEADING.sub(r"\n\1", text)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text)
+    text = _GLUED_TAIL.sub(_split_glued_heading, text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = _METHOD_PATH.sub(r"\1 ", text)
     text = _NAME_TYPE.sub(r"\1 \2 ", text)

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.ingest import hints
 from generator.ingest.page import Page
+from generator.ingest.sections import BODY, RESPONSE, heading
 
 _DECODER = json.JSONDecoder()
 _SCHEMA_KEY = re.compile(r'"jsonSchema"\s*:\s*')
@@ -21,8 +22,18 @@ _LOCATIONS = ("path", "query", "header", "cookie")
 
 
 def detect(page: Page) -> bool:
-    return bool(_SCHEMA_KEY.search(page.text)) and ('"x-apifox-orders"' in page.text or "请求体" in page.text
-                                                     or '"mediaType"' in page.text)
+    """A `jsonSchema` object printed under a request-body heading (in any language the headings know), or with
+    the dump's own bookkeeping keys."""
+    if not _SCHEMA_KEY.search(page.text):
+        return False
+    if '"x-apifox-orders"' in page.text or '"mediaType"' in page.text:
+        return True
+    return any(found is not None and found.kind == BODY for found in map(heading, _label_lines(page)))
+
+
+def _label_lines(page: Page) -> list[str]:
+    """The short lines that open a JSON value of the dump (`请求体`, `Request Body`, `Responses`...)."""
+    return [line for line in page.lines() if 0 < len(line.strip()) <= 40 and not line.lstrip().startswith(("{", "["))]
 
 
 def _clean_schema(schema: Any) -> Any:
@@ -134,7 +145,12 @@ def parse(page: Page) -> tuple[dict[str, Any], str | None, list[str]]:
 
 def _request_body(page: Page, warnings: list[str]) -> dict[str, Any] | None:
     """The request body from the dump's first `jsonSchema` that is not inside the response list."""
-    response_at = min((m.start() for m in re.finditer(r"(?m)^\s*响应", page.text)), default=len(page.text))
+    response_at = len(page.text)
+    for line_number, line in enumerate(page.lines(), start=1):
+        found = heading(line) if 0 < len(line.strip()) <= 40 else None
+        if found is not None and found.kind == RESPONSE:  # 响应 / Responses / レスポンス: the response list
+            response_at = page.offset_of(line_number)
+            break
     for match in _SCHEMA_KEY.finditer(page.text):
         if match.start() > response_at:
             break

@@ -38,13 +38,28 @@ _NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*
 _NAME_TYPE = re.compile(rf"^(?P<name>{NAME})(?P<opt>\?)?(?:\s+|(?<=\?))(?P<type>{TYPE})(?P<rest>\s.*)?$")
 _OPTIONAL_NAME = re.compile(rf"^(?P<name>{NAME})\?$")
 _TAIL_NAME = re.compile(rf"^(?P<prefix>.*\S)\s+(?P<name>{NAME})$")
-_REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True,
-             "可选": False, "optional": False, "非必需": False, "非必填": False, "否": False}
+_REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True, "必須": True, "필수": True,
+             "обязательный": True, "обязательно": True, "obligatorio": True, "requerido": True, "requis": True,
+             "obligatoire": True, "erforderlich": True, "obrigatório": True,
+             "可选": False, "optional": False, "非必需": False, "非必填": False, "否": False, "可選": False, "任意": False,
+             "선택": False, "необязательный": False, "опционально": False, "opcional": False, "facultatif": False,
+             "optionnel": False}
+_REQUIRED_YES = tuple(word for word, says in _REQUIRED.items() if says and word != "是")
 _LOCATIONS = {"header", "query", "path", "body", "cookie", "formdata"}
 _PLACE = {"header": HEADER, "query": QUERY, "path": PATH}
-_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default|default|Available options|"
-                    r"Allowed values|Possible values|可选值|枚举值)(?![A-Za-z])\s*[:：]?\s*(?P<rest>.*)$")
-_NOTE = re.compile(r"^(?:Required range|Range|范围|Constraints?)\s*[:：]", re.IGNORECASE)
+_EXAMPLE_LABELS = ("示例值", "示例", "例如", "example", "examples", "範例", "예시", "пример", "ejemplo", "exemple",
+                   "beispiel")
+_DEFAULT_LABELS = ("默认值", "default", "default value", "預設值", "デフォルト", "デフォルト値", "기본값", "по умолчанию", "predeterminado",
+                   "par défaut", "standardwert")
+_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default value|Default|default|Available options|"
+                    r"Allowed values|Possible values|可选值|枚举值|範例|預設值|可選值|デフォルト値|デフォルト|예시|기본값|"
+                    r"가능한 값|Пример|По умолчанию|Допустимые значения|Ejemplo|Predeterminado|Valores posibles|"
+                    r"Exemple|Valeurs possibles)(?![A-Za-z_])\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NOTE = re.compile(r"^(?:(?:Required range|Range|范围|Constraints?)\s*[:：]|\[\s*-?\d[\d.]*\s*\.\.\s*-?\d[\d.]*\s*\]$|"
+                   r"(?:>=|<=|≥|≤)\s*-?\d[\d.]*(?:\s*(?:characters|items))?$)", re.IGNORECASE)  # Redoc's `[ 1 .. 99 ]`
+_STATEMENT = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://|\{\{)")  # the next endpoint
+_TOGGLE = re.compile(r"^(?:Show|Hide|Expand|Collapse)(?: all)?(?: child)? (?:attributes|properties|parameters|fields|"
+                     r"object|details)$|^(?:显示|隐藏|展开|收起)(?:子)?(?:属性|参数|字段)$", re.IGNORECASE)
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
 _STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",
@@ -109,6 +124,8 @@ def _add(out: list[Line], raw: str, number: int, section: str | None, status: st
         return section, status, previous
     after_label = bool(_LABEL.match(previous)) and not _LABEL.match(previous).group("rest")  # type: ignore[union-attr]
     found = None if after_label else heading(text)
+    if found and found.status and re.fullmatch(r"\d{3}", text) and re.fullmatch(r"\d{3}", previous):
+        found = None  # a row of status tabs (`200` / `422`): the first one is the tab shown
     if found:
         if found.kind == BODY and section == RESPONSE and opens_response_body(text):
             found = None
@@ -212,7 +229,7 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
     j = i - 1
     if not _usable(lines, j, taken):
         return None
-    required = _REQUIRED.get(lines[j].text.lower()) if lines[j].text.lower() in ("required", "必需", "必填") else None
+    required = _REQUIRED.get(lines[j].text.lower()) if lines[j].text.lower() in _REQUIRED_YES else None
     if required is not None:
         j -= 1
         if not _usable(lines, j, taken):
@@ -282,8 +299,7 @@ def _read_body(item: Field, texts: list[str]) -> None:
         label = _LABEL.match(text)
         if label:
             name, rest = label.group("label").lower(), label.group("rest").strip()
-            kind = "example" if name in ("示例值", "示例", "例如", "example", "examples") else (
-                "default" if name in ("默认值", "default") else "options")
+            kind = "example" if name in _EXAMPLE_LABELS else ("default" if name in _DEFAULT_LABELS else "options")
             if kind == "options":
                 item.notes.append("Available options: " + rest)
                 pending = "options" if not rest or rest.endswith(",") else None
@@ -302,6 +318,8 @@ def _read_body(item: Field, texts: list[str]) -> None:
         if items and item.type and item.type.lower().startswith("array"):
             item.items = items.group(1)
             continue
+        if _TOGGLE.match(text):
+            continue  # a UI toggle printed between a field and its children, not its description
         fmt = _FORMAT_LINE.match(text)
         if fmt:
             item.format = fmt.group(1)
@@ -310,8 +328,12 @@ def _read_body(item: Field, texts: list[str]) -> None:
 
 
 def _unquote_json(value: Any) -> Any:
+    """A label's value without the quotes or code marks around it (the line cleaner may have taken the
+    closing backtick of `` `natural` `` already)."""
     if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == '"':
         return value[1:-1]
+    if isinstance(value, str) and value.startswith("`") and value.count("`") <= 2:
+        return value.strip("`")
     return value
 
 
@@ -338,9 +360,9 @@ def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
             if ":" in constraint.group("c"):
                 item.notes.append(constraint.group("c"))
             rest = rest[constraint.end():]
-        word = re.match(r"^(Required|Optional|必需|必填|可选)\b\s*", rest)
+        word = re.match(r"^(Required|Optional|必需|必填|可选|必須|任意|필수|선택)(?![A-Za-z])\s*", rest, re.IGNORECASE)
         if word:
-            item.required = word.group(1).lower() in ("required", "必需", "必填")
+            item.required = word.group(1).lower() in _REQUIRED_YES
             rest = rest[word.end():]
         rest = re.sub(r"^\|\s*null\s*", "", rest)
         fmt = re.match(r"^\(\$?([A-Za-z][\w-]*)\)\s*", rest)  # `integer($int64)`
@@ -349,7 +371,8 @@ def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
         stop = anchors[index + 1].name_index if index + 1 < len(anchors) else len(lines)
         body: list[str] = [rest] if rest else []
         for j in range(anchor.type_index + 1, stop):
-            if lines[j].boundary or heading(lines[j].text) or lines[j].section != line.section:
+            if lines[j].boundary or heading(lines[j].text) or lines[j].section != line.section or \
+                    _STATEMENT.match(lines[j].text):
                 break
             body.append(lines[j].text)
         else:

@@ -8,14 +8,16 @@ import re
 from typing import Any
 
 from generator.ingest import tables
-from generator.ingest.fields import Field, build_operation
+from generator.ingest.fields import Field, build_operation, tree_name
 from generator.ingest.page import Page
 from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, enclosing, heading
 
 _YES = {"是", "y", "yes", "true", "必填", "必需", "必须", "必选", "required", "mandatory", "✓", "√", "✔", "はい", "必須",
-        "да", "必填参数", "必须参数"}
+        "да", "必填参数", "必须参数", "예", "필수", "sí", "si", "oui", "ja", "sim", "có", "obligatorio",
+        "obligatoire", "erforderlich", "obrigatório", "bắt buộc", "必要", "○", "◯", "●", "〇"}
 _NO = {"否", "n", "no", "false", "可选", "optional", "选填", "非必填", "非必需", "-", "—", "いいえ", "任意", "нет",
-       "可选参数", "非必须"}
+       "可选参数", "非必须", "아니오", "아니요", "선택", "non", "nein", "não", "không",
+       "opcional", "facultatif", "可選", "×", "✗", "✕", "✘"}
 _TYPE_WORDS = "string|integer|number|boolean|object|array|file|int|float|bool"
 _RAN_HEADER = re.compile(r"^(?:参数名?|字段名?|名称|Name|Parameter|Field)(?:类型|Type)(?:是否)?(?:必填|必需|必选|Required)?"
                          r"(?:说明|描述|备注|Description)", re.IGNORECASE)
@@ -23,7 +25,11 @@ _RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>(?:{_TYPE_WOR
                       r"(?![a-z0-9_])\s*(?P<req>是|否|必填|可选|必需|required|optional|true|false|yes|no)?\s*(?P<desc>.*)$",
                       re.IGNORECASE)
 _LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY, "formdata": BODY, "form": BODY,
-             "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY}
+             "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY,
+             "路徑": PATH, "查詢": QUERY, "請求頭": HEADER, "請求體": BODY, "パス": PATH, "クエリ": QUERY,
+             "ヘッダー": HEADER, "ボディ": BODY, "경로": PATH, "쿼리": QUERY, "헤더": HEADER, "본문": BODY,
+             "multipart": BODY, "form-data": BODY, "params": QUERY, "cabecera": HEADER, "cuerpo": BODY,
+             "путь": PATH, "запрос": QUERY, "заголовок": HEADER, "тело": BODY}
 _NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
 _HEAD = re.compile(rf"^`?(?P<name>{_NAME}?)(?=`|\?|\s|$|(?:{tables.TYPE_TOKEN})(?![\w]))`?\??\s*"
                    rf"(?P<type>{tables.TYPE_TOKEN})?(?![\w])\s*"
@@ -40,13 +46,24 @@ def _required(cell: str) -> bool | None:
     return None
 
 
+def _status_table(rows: list[list[str]]) -> bool:
+    """A table whose first column holds nothing but status codes lists responses (`200 | OK | ...`), not fields."""
+    firsts = [re.sub(r"[*`]", "", r[0]).strip() for r in rows if r and r[0].strip()]
+    return bool(firsts) and all(re.fullmatch(r"[1-5]\d\d|[1-5]XX|default", f, re.IGNORECASE) for f in firsts)
+
+
+_EMPTY = {"none", "null", "-", "—", "无", "暂无", "n/a", "なし", "нет", "없음"}
+
+
 def _section_before(lines: list[str], index: int) -> tuple[str, str]:
     """(section, status) of a table starting at line `index`: the nearest heading above it (however far; a
     response's `Body` stays in the response), or a line naming response fields just above it."""
     for back, line in enumerate(reversed(lines[max(0, index - 6):index])):
         if heading(line):
             break
-        if re.search(r"(响应|返回)(参数|字段|结构)|response (fields|parameters)", line, re.IGNORECASE):
+        if re.search(r"(响应|返回|回應|響應)(参数|參數|字段|欄位|结构|結構)|response (fields|parameters|body|schema)|"
+                     r"レスポンス(?:パラメータ|フィールド)|응답 (?:파라미터|필드|본문)|поля ответа|параметры ответа|"
+                     r"campos de (?:la )?respuesta|champs de (?:la )?réponse", line, re.IGNORECASE):
             return RESPONSE, _status(lines, index - back - 1)
     found = enclosing(lines, index)
     if found and found[1].kind in (PATH, QUERY, HEADER, RESPONSE, BODY):
@@ -72,7 +89,7 @@ def parse_fields(page: Page) -> list[Field]:
     for table in page.tables():
         rows = [cells for _, cells in table.rows]
         roles = tables.columns(table.header, rows)
-        if "name" not in roles or (len(roles) < 2 and "value" not in roles):
+        if "name" not in roles or (len(roles) < 2 and "value" not in roles) or _status_table(rows):
             continue
         section, status = _section_before(lines, table.line - 1)
         for line, cells in table.rows:
@@ -128,20 +145,31 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         index = columns.get(key)
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    head = _HEAD.match(cell("name"))
+    depth, name_cell = tree_name(cell("name"))
+    starred = bool(re.search(r"[A-Za-z0-9_\]`]\s*\\?\*$", name_cell.strip()))  # GitBook's `prompt*`: required
+    if starred:
+        name_cell = re.sub(r"\s*\\?\*$", "", name_cell.strip())
+    name_cell = re.sub(r"</?code>", "", name_cell).strip()
+    wrapped = re.fullmatch(r"\*\*(.+)\*\*|__(.+)__", name_cell)  # bold around the name, not `a__b` inside it
+    head = _HEAD.match((wrapped.group(1) or wrapped.group(2)).strip() if wrapped else name_cell)
     if not head:
         return None
     name = head.group("name")
-    if re.fullmatch(r"\d+", name):
+    if re.fullmatch(r"\d+", name) or not name:
         return None
     type_word = cell("type") or head.group("type") or None
     required = _required(cell("required")) if "required" in columns else None
     if required is None and head.group("req"):
         required = _required(head.group("req"))
+    if required is None and starred:
+        required = True
     where = _LOCATION.get(re.split(r"\s*[/,]\s*", cell("in").lower())[0], section) if cell("in") else section
     description = cell("description") or head.group("desc").strip()
+    if description.lower() in _EMPTY:
+        description = ""  # the placeholder an export prints for a field with no description
     item = Field(name=name, section=where, type=_type_word(type_word), required=required,
-                 description=[description] if description else [], status=status or "200", line=line)
+                 description=[description] if description else [], status=status or "200", line=line,
+                 depth=depth)
     default = cell("default")
     if default and default not in ("-", "—", "无", "none", "None", "N/A"):
         item.default = default.strip("`")

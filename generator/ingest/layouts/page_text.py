@@ -113,7 +113,7 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
             return "response", found.status or _status_near(before, len(before) - back)
         if found and found.kind == BODY:
             return "request", ""
-        if re.fullmatch(r"\s*(?:请求|Request)\s*", line):
+        if re.fullmatch(r"\s*(?:请求|請求|Request|リクエスト|요청|Solicitud|Requête|Запрос|Anfrage)\s*", line, re.IGNORECASE):
             return "request", ""
     return ("response", "200") if last_curl_line else ("request", "")
 
@@ -205,9 +205,10 @@ def title(page: Page, endpoint: Endpoint) -> str | None:
     between = [text.strip() for text in lines[opener + 1:stated] if text.strip()]
     if between and _is_title(between[-1]) and opener != stated:
         return between[-1][:120]
-    above = [text.strip() for text in lines[max(0, opener - 3):opener] if text.strip()]
-    while above and _BADGE.match(above[-1]):
-        above.pop()
+    above = [_front_title(text.strip()) for text in lines[max(0, opener - 4):opener]
+             if text.strip() and not re.fullmatch(r"[=\-~^]{3,}", text.strip())]  # setext underlines
+    while above and (_BADGE.match(above[-1]) or re.search(r"[:：|]\s*(?:GET|POST|PUT|PATCH|DELETE)$", above[-1])):
+        above.pop()  # status badges and a `请求方式:POST` label line sit between the title and the address
     if above and _is_title(above[-1]):
         return above[-1][:120]
     after = stated + 1
@@ -220,9 +221,23 @@ def title(page: Page, endpoint: Endpoint) -> str | None:
     return None
 
 
+_TYPE_OR_WORD = re.compile(r"^(?:string|integer|number|boolean|object|array|null|file|required|optional|必填|必需|可选|"
+                           r"true|false|default|enum)\b", re.IGNORECASE)  # a field's cells, never a title
+
+
+def _front_title(text: str) -> str:
+    """A front-matter title line (`title: "Create collection"`) as its title."""
+    front = re.fullmatch(r"(?:title|sidebarTitle)\s*:\s*[\"']?(.*?)[\"']?", text)
+    if front:
+        return front.group(1)
+    heading_text = re.fullmatch(r"#{1,6}\s+(.*?)\s*#*", text)  # a markdown heading is a title too
+    return heading_text.group(1) if heading_text else text
+
+
 def _is_title(text: str) -> bool:
     return (0 < len(text) <= 60 and not _NOT_TITLE.match(text) and heading(text) is None
             and not _BADGE.match(text) and text.upper() not in METHODS and not text.endswith((":", "："))
+            and not _TYPE_OR_WORD.match(text) and not re.search(r"[:：]\s*(?:GET|POST|PUT|PATCH|DELETE)$", text)
             and not re.search(r"[。.!?]$", text))
 
 
