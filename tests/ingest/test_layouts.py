@@ -178,7 +178,7 @@ string
 
 def test_mintlify_multipart(ingest):
     spec = ingest(MINTLIFY)
-    path, method, op = only_operation(spec)
+    path, _method, op = only_operation(spec)
     assert path == "/v2/audio/speech" and op["summary"] == "Speak text"
     body = body_schema(op, "multipart/form-data")
     assert body["required"] == ["text"]

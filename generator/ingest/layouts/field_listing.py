@@ -354,7 +354,7 @@ def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
             item.description.extend(anchor.before)
         rest = anchor.rest
         while True:  # GitBook: `· enum`, `· max: 1` constraints between the type and the required word
-            constraint = re.match(r"^·\s*(?P<c>(?:min|max|minimum|maximum|default)\s*:\s*\S+|[\w<>\[\]]+)\s*", rest, re.I)
+            constraint = re.match(r"^·\s*(?P<c>(?:min|max|minimum|maximum|default)\s*:\s*\S+|[\w<>\[\]]+)\s*", rest, re.IGNORECASE)
             if not constraint:
                 break
             if ":" in constraint.group("c"):

@@ -408,9 +408,9 @@ def _add_curl(found: list[Endpoint], curl: Curl, exact: dict[tuple[str, str], En
         if not any(p["name"] == name and p["in"] == "query" for p in target.params):
             target.params.append({"name": name, "in": "query", "example": value, "schema": {"type": "string"}})
     for name, value in curl.headers:
-        if name.lower() not in _PLAIN_HEADERS and name.lower() not in _AUTH_HEADERS:
-            if not any(p["name"].lower() == name.lower() and p["in"] == "header" for p in target.params):
-                target.params.append({"name": name, "in": "header", "example": value, "schema": {"type": "string"}})
+        known = name.lower() in _PLAIN_HEADERS or name.lower() in _AUTH_HEADERS
+        if not known and not any(p["name"].lower() == name.lower() and p["in"] == "header" for p in target.params):
+            target.params.append({"name": name, "in": "header", "example": value, "schema": {"type": "string"}})
     content_type = (curl.header("Content-Type") or "").split(";")[0].strip() or None
     if curl.form:
         target.media = "multipart/form-data"
