@@ -68,8 +68,8 @@ def test_escaped_text_reads_back_the_same(out: Path) -> None:
     first, doc = result.stdout.split("\n", 1)
     assert first.split() == [repr(f"model{BIDI}"), "NOT_GIVEN", "NOT_GIVEN"]  # defaults are the server's
     # the documented defaults are in the docstring as the Python literals, escapes and all
-    assert f"Defaults to `{repr(f'd{BIDI}')}` on the server." in doc
-    assert f"Defaults to `{repr(f'x{BIDI}')}` on the server." in doc
+    assert f"Defaults to `{f'd{BIDI}'!r}` on the server." in doc
+    assert f"Defaults to `{f'x{BIDI}'!r}` on the server." in doc
 
 
 def test_title_is_one_escaped_markdown_line(out: Path) -> None:
