@@ -98,8 +98,9 @@ def test_queue_operation_examples_address_a_submitted_request(demo: Path) -> Non
     assert curl.startswith("REQUEST_ID=$(curl ")
     assert '"$DEMO_BASE_URL/fal-ai/flux-pro/requests/$REQUEST_ID/cancel"' in curl
     python, python_async = code_blocks(page, "python")
-    assert "ticket = client.fal_ai.submit(" in python and "request_id=ticket.request_id" in python
-    assert "ticket = await client.fal_ai.submit(" in python_async and "request_id=ticket.request_id" in python_async
+    # the request id is the path's last parameter: positional, as the SDK takes it
+    assert "ticket = client.fal_ai.submit(" in python and "cancel_request(\n    ticket.request_id,\n" in python
+    assert "ticket = await client.fal_ai.submit(" in python_async and "ticket.request_id,\n" in python_async
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:

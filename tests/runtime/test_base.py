@@ -208,10 +208,37 @@ def test_parameter_helpers_put_values_on_the_wire() -> None:
     assert _base.query_params({"a": True, "b": None, "c": Color.RED, "d": [1, False]}, {"e": 2}) == {
         "a": "true", "c": "red", "d": ["1", "false"], "e": "2"}
     assert _base.header_params({"X-A": 1, "X-B": None}, {"X-C": "c"}) == {"X-A": "1", "X-C": "c"}
-    body = _base.json_body({"pet": Pet(petName="Rex"), "color": Color.RED, "skip": None}, {"extra": [Color.RED]})
-    assert body == {"pet": {"petName": "Rex"}, "color": "red", "extra": ["red"]}  # unset fields left out
+    body = _base.json_body({"pet": Pet(petName="Rex"), "color": Color.RED, "null": None}, {"extra": [Color.RED]})
+    assert body == {"pet": {"petName": "Rex"}, "color": "red", "null": None, "extra": ["red"]}  # unset fields left out
     assert _base.form_fields({"n": 2, "tags": ["a", {"b": 1}], "meta": {"k": True}, "none": None}) == {
         "n": "2", "tags": ["a", '{"b": 1}'], "meta": '{"k": true}'}
+
+
+def test_arguments_not_given_are_not_sent_and_none_is_null() -> None:
+    """NOT_GIVEN leaves a value out everywhere; None is JSON null in a body, and absent where the wire has
+    no null (query, header, form, file)."""
+    given = _base.NOT_GIVEN
+    assert _base.json_body({"a": given, "b": None, "c": 0}, {"d": None}) == {"b": None, "c": 0, "d": None}
+    assert _base.json_body({"a": given}) == {}
+    assert _base.query_params({"a": given, "b": None, "c": False}, {"d": given}) == {"c": "false"}
+    assert _base.header_params({"X-A": given, "X-B": None, "X-C": 0}) == {"X-C": "0"}
+    assert _base.form_fields({"a": given, "b": None, "c": ""}, {"d": given}) == {"c": ""}
+    assert _base.form_fields(given) == {}
+    assert _base.file_parts({"image": given, "mask": None}) == []
+    assert _base.raw_content(given) is None
+
+
+def test_request_bodies_distinguish_not_given_from_null() -> None:
+    seen: list[httpx.Request] = []
+    client = Client(scripted(httpx.Response(200), seen=seen))
+    client.request(_base.RequestOptions("POST", "/a", json=_base.json_body({"n": None, "m": 1, "k": _base.NOT_GIVEN})))
+    client.request(_base.RequestOptions("POST", "/b"))  # no body at all
+    client.request(_base.RequestOptions("POST", "/c", json=None))  # a nullable whole body given as None
+    client.request(_base.RequestOptions("POST", "/d", json=_base.jsonable(_base.NOT_GIVEN)))
+    assert seen[0].content == b'{"n":null,"m":1}' and seen[0].headers["content-type"] == "application/json"
+    assert seen[1].content == b"" and "content-type" not in seen[1].headers
+    assert seen[2].content == b"null" and seen[2].headers["content-type"] == "application/json"
+    assert seen[3].content == b"" and "content-type" not in seen[3].headers
 
 
 def test_file_inputs_are_read_once_from_any_source(tmp_path: Path) -> None:
@@ -227,6 +254,7 @@ def test_file_inputs_are_read_once_from_any_source(tmp_path: Path) -> None:
 
 def test_not_given_is_falsy_and_named() -> None:
     assert not _base.NOT_GIVEN and repr(_base.NOT_GIVEN) == "NOT_GIVEN"
+    assert isinstance(_base.NOT_GIVEN, _base.NotGiven) and not hasattr(_base.NOT_GIVEN, "__dict__")
 
 
 def test_model_accepts_python_and_wire_names_and_builds_lazily() -> None:

@@ -29,22 +29,23 @@ def client(sdk: ModuleType, server: LocalServer) -> Any:
         yield client
 
 
-def test_json_body_defaults_and_typed_result(client: Any, server: LocalServer) -> None:
+def test_json_body_omits_what_was_not_given_and_typed_result(client: Any, server: LocalServer) -> None:
     from pictura.models import Image, ImagesResponse, Style
 
     result = client.images.generate(prompt="一只猫 \"quoted\"", style=Style.VIVID)
     assert isinstance(result, ImagesResponse)
     assert isinstance(result.data[0], Image)
-    sent = json.loads(result.data[0].revised_prompt)
-    # documented defaults are sent; omitted optional arguments are not
-    assert sent == {"prompt": "一只猫 \"quoted\"", "n": 1, "size": "1024x1024", "style": "vivid"}
+    # omitted arguments are not sent, documented defaults (n=1, size) included: the server applies them
+    assert server.state.requests[-1].body == '{"prompt":"一只猫 \\"quoted\\"","style":"vivid"}'.encode()
+    client.images.generate(prompt="p", n=2, user=None)  # a nullable field given None is sent as null
+    assert server.state.requests[-1].body == b'{"prompt":"p","n":2,"user":null}'
     request = server.state.requests[-1]
     assert request.headers["authorization"] == f"Bearer {API_KEY}"
     assert request.headers["user-agent"].startswith("pictura/0.1.0")
 
 
 def test_path_query_header_params_and_list_result(client: Any, server: LocalServer) -> None:
-    image = client.images.retrieve(image_id="a b", include_meta=True, x_trace_id="t-1")
+    image = client.images.retrieve("a b", include_meta=True, x_trace_id="t-1")  # path parameters positional
     assert image.id == "a b"
     assert image.url == "true"
     assert image.meta == {"trace": "t-1"}

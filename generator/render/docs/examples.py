@@ -239,9 +239,15 @@ FILE_BYTES = b"example image bytes"  # any bytes do for the mock; a real call se
 
 def call_source(assign: str, sdk: SdkOperation, request: RequestExample,
                 overrides: dict[str, Any] | None = None, method: str | None = None) -> str:
-    """`<assign> = client.<resource>.<method>(...)`, one keyword argument per line."""
+    """`<assign> = client.<resource>.<method>(...)`, one argument per line: the path's last parameter
+    positional, as the SDK takes it, the rest by keyword."""
     args = _call_arguments(sdk, request, overrides or {})
-    lines = "".join(f"    {name}={py_literal(value, 1)},\n" for name, value in args)
+    positional = {p.kwarg for p in sdk.params if p.positional}
+    lines = ""
+    keyword = False  # the positional parameter leads the SDK's signatures; once a keyword is printed, all are
+    for name, value in args:
+        keyword = keyword or name not in positional
+        lines += f"    {name}={py_literal(value, 1)},\n" if keyword else f"    {py_literal(value, 1)},\n"
     call = f"client.{sdk.resource}.{method or sdk.method}"
     invocation = f"{call}(\n{lines})" if lines else f"{call}()"
     return f"{assign} = {invocation}\n" if assign else invocation + "\n"

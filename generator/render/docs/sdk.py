@@ -20,6 +20,7 @@ class SdkParam:
     kwarg: str
     wire: str
     location: str  # path | query | header | body | form | file | content
+    positional: bool = False  # passed by position (the path's last parameter), not by keyword
 
 
 @dataclass
@@ -57,7 +58,7 @@ def sdk_names(spec: dict[str, Any]) -> SdkNames:
         runs = {op.name: (submit, run) for submit, run, op in resource.queue.runs} if resource.queue else {}
         for op in resource.operations:
             entry = SdkOperation(resource=resource.attr, method=op.name,
-                                 params=[SdkParam(p.name, p.wire, p.location) for p in op.params])
+                                 params=[SdkParam(p.name, p.wire, p.location, p.positional) for p in op.params])
             if op.name in runs and resource.queue is not None:
                 entry.submit, entry.run = runs[op.name]
                 entry.status, entry.result, entry.cancel = (resource.queue.status, resource.queue.result,

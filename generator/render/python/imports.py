@@ -78,7 +78,7 @@ _SOURCES: dict[str, str] = {
     "Any": "typing", "Literal": "typing", "cast": "typing", "Callable": "collections.abc",
     "cached_property": "functools", "_queue": "..",
     **{name: ".._base" for name in (
-        "NOT_GIVEN", "AsyncResource", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
+        "NOT_GIVEN", "AsyncResource", "NotGiven", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
         "Timeout", "_path", "async_to_raw_response", "file_parts", "form_fields", "header_params", "json_body",
         "jsonable", "query_params", "raw_content", "to_raw_response")},
 }
@@ -95,6 +95,8 @@ def operation_names(op: Operation) -> set[str]:
     names = set(_OPERATION_NAMES)
     for found in (op.returns, *(p.annotation for p in op.params)):
         names |= found.helpers
+    if any(not p.required and not p.sends_default for p in op.params):
+        names.add("NotGiven")
     if op.path_params:
         names.add("_path")
     if op.body_kind in ("json", "multipart", "form") and not op.body_whole:

@@ -33,7 +33,8 @@ _METHOD_OPTIONS = {
 }
 # Names resource modules and the client module import; a resource class must not shadow them.
 _TAKEN_CLASSES = {"Any", "Literal", "Callable", "Client", "AsyncClient", "SyncResource", "AsyncResource",
-                  "RequestOptions", "Headers", "Query", "Body", "Timeout", "FileInput", "Self"}
+                  "RequestOptions", "Headers", "Query", "Body", "Timeout", "FileInput", "Self",
+                  "NotGiven"}
 _HEADER_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -45,28 +46,44 @@ def clean_text(value: Any) -> str:
 
 @dataclass
 class Param:
-    """One keyword argument of a generated method, and where its value goes on the wire."""
+    """One argument of a generated method, and where its value goes on the wire.
+
+    The path's last parameter is positional (`client.tasks.fetch("123")`), the rest keyword-only, as in
+    openai-python (`client.beta.threads.runs.cancel(run_id, thread_id=...)`). An optional
+    argument defaults to `NOT_GIVEN` and is then not sent, so the server applies its own default (the
+    documented one is shown in the docstring, not injected); a nullable one also takes `None`, sent as null.
+    """
 
     name: str
     wire: str
     location: str  # path | query | header | body | file | form | content
     annotation: PyType
-    required: bool
+    required: bool  # the caller must pass it
     default: str | None = None  # Python source of the documented default, if it fits the type
     description: str = ""
     greedy: bool = False
+    sends_default: bool = False  # the spec requires a value yet documents a default: the signature holds it
+    positional: bool = False  # the path's last parameter, as openai-python (`runs.cancel(run_id, thread_id=...)`)
 
     @property
     def signature_annotation(self) -> str:
-        if self.required or self.default is not None or "None" in self.annotation.members:
+        if self.required or self.sends_default:
             return self.annotation.text
-        return f"{self.annotation.text} | None"
+        return f"{self.annotation.text} | NotGiven"
 
     @property
     def signature_default(self) -> str | None:
         if self.required:
             return None
-        return self.default if self.default is not None else "None"
+        return self.default if self.sends_default else "NOT_GIVEN"
+
+    @property
+    def doc(self) -> str:
+        """The Args: entry: the page's description, then the server's documented default."""
+        if self.default is None or self.sends_default:
+            return self.description
+        note = f"Defaults to `{self.default}` on the server."
+        return f"{self.description}\n{note}" if self.description else note
 
 
 @dataclass
@@ -91,6 +108,15 @@ class Operation:
     @property
     def path_params(self) -> list[Param]:
         return [p for p in self.params if p.location == "path"]
+
+    @property
+    def positional_params(self) -> list[Param]:
+        return [p for p in self.params if p.positional]
+
+    @property
+    def keyword_params(self) -> list[Param]:
+        """The arguments after `*` in the signature: all but the positional path parameter."""
+        return [p for p in self.params if not p.positional]
 
     def located(self, location: str) -> list[Param]:
         return [p for p in self.params if p.location == location]
@@ -314,7 +340,10 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
     params.extend(body_params)
     for param, unique_name in zip(params, unique([_safe_name(p.name) for p in params])):
         param.name = unique_name
-    params.sort(key=lambda p: (not p.required, p.location != "path"))
+    placed = [p for p in params if p.location == "path" and "{" + p.wire + "}" in path]
+    if placed:
+        max(placed, key=lambda p: path.rindex("{" + p.wire + "}")).positional = True
+    params.sort(key=lambda p: (not p.positional, not p.required, p.location != "path"))
     returns, response_kind = _response(types, operation, hint)
     security = operation.get("security", security_default)
     return Operation(
@@ -356,7 +385,7 @@ def _parameter(types: Typer, parameter: dict[str, Any], location: str, hint: str
     description = clean_text(parameter.get("description") or (resolved or {}).get("description"))
     return Param(
         name=snake(wire, "param"), wire=wire, location=location, annotation=annotation,
-        required=required and default is None, default=default, description=description,
+        required=required and default is None, default=default, sends_default=required and default is not None, description=description,
         greedy=bool(parameter.get("x-greedy")) or bool((resolved or {}).get("x-greedy")),
     )
 
@@ -420,6 +449,7 @@ def _body(types: Typer, operation: dict[str, Any], hint: str) -> tuple[str | Non
             name=snake(str(wire)), wire=str(wire),
             location="file" if "FileInput" in annotation.helpers else location,
             annotation=annotation, required=wire in required and default is None, default=default,
+            sends_default=wire in required and default is not None,
             description=clean_text(prop.get("description") or resolved.get("description")),
         ))
     return kind, media, params, False

@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, Generic, Literal, ParamSpec, TypeVar, cast
 
 import httpx
 
@@ -59,9 +59,17 @@ _RAW_RESPONSE: contextvars.ContextVar[bool] = contextvars.ContextVar("raw_respon
 
 
 class NotGiven:
-    """Marks an option the caller did not pass, where `None` is itself a meaningful value (timeout)."""
+    """Marks an argument the caller did not pass, so it is not sent at all.
 
-    def __bool__(self) -> bool:
+    `None` is a value of its own: a nullable field given `None` is sent as JSON `null`, and `timeout=None`
+    means no timeout. Optional arguments are typed `X | NotGiven = NOT_GIVEN` (nullable ones
+    `X | None | NotGiven`), so the server, not the SDK, applies documented defaults. Falsy, so
+    `if value:` treats it as absent; `isinstance(value, NotGiven)` narrows it away for a type checker.
+    """
+
+    __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
         return False
 
     def __repr__(self) -> str:
@@ -82,7 +90,7 @@ class RequestOptions:
     response: str = "json"  # json | text | bytes | none
     params: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
-    json: Any = None
+    json: Any = NOT_GIVEN  # None is sent as the JSON body `null`
     data: dict[str, Any] | None = None
     files: list[tuple[str, tuple[str | None, bytes, str | None]]] | None = None
     content: bytes | str | None = None
@@ -121,36 +129,43 @@ def jsonable(value: Any) -> Any:
 
 
 def query_params(values: Mapping[str, Any], extra: Query | None = None) -> dict[str, Any]:
-    """Query parameters with omitted (None) values dropped and scalars in wire form."""
+    """Query parameters in wire form; arguments not given are dropped, and so is None (a query string has
+    no null)."""
     found: dict[str, Any] = {}
     for key, value in {**values, **(extra or {})}.items():
-        if value is None:
+        if value is None or value is NOT_GIVEN:
             continue
         found[key] = [_wire(v) for v in value] if isinstance(value, (list, tuple)) else _wire(value)
     return found
 
 
 def header_params(values: Mapping[str, Any], extra: Headers | None = None) -> dict[str, str]:
-    """Header parameters with omitted (None) values dropped."""
-    found = {key: _wire(value) for key, value in values.items() if value is not None}
+    """Header parameters in wire form; arguments not given are dropped, and so is None (no null header)."""
+    found = {key: _wire(value) for key, value in values.items() if value is not None and value is not NOT_GIVEN}
     found.update(extra or {})
     return found
 
 
 def json_body(values: Mapping[str, Any], extra: Body | None = None) -> dict[str, Any]:
-    """A JSON object body with omitted (None) values dropped."""
-    found = {key: jsonable(value) for key, value in values.items() if value is not None}
-    found.update(jsonable(extra or {}))
+    """A JSON object body: arguments not given are left out, None is sent as `null`; `extra` wins."""
+    found = {key: jsonable(value) for key, value in values.items() if value is not NOT_GIVEN}
+    if extra:
+        found.update(jsonable(extra))
     return found
 
 
-def form_fields(values: Mapping[str, Any], extra: Body | None = None) -> dict[str, Any]:
-    """Form fields (multipart or urlencoded): scalars as text, objects as JSON text, lists repeated."""
+def form_fields(values: Mapping[str, Any] | NotGiven, extra: Body | None = None) -> dict[str, Any]:
+    """Form fields (multipart or urlencoded): scalars as text, objects as JSON text, lists repeated.
+
+    Arguments not given are dropped, and so is None: a form field has no null.
+    """
     import json
 
     found: dict[str, Any] = {}
+    if isinstance(values, NotGiven):
+        values = {}
     for key, value in {**values, **(extra or {})}.items():
-        if value is None:
+        if value is None or value is NOT_GIVEN:
             continue
         value = jsonable(value)
         if isinstance(value, list):
@@ -160,11 +175,12 @@ def form_fields(values: Mapping[str, Any], extra: Body | None = None) -> dict[st
     return found
 
 
-def file_parts(values: Mapping[str, FileInput | list[FileInput] | None]) -> list[tuple[str, tuple[str | None, bytes, str | None]]]:
-    """Multipart file parts; a list gives several parts under one field name."""
+def file_parts(values: Mapping[str, FileInput | list[FileInput] | NotGiven | None]) -> list[tuple[str, tuple[str | None, bytes, str | None]]]:
+    """Multipart file parts; a list gives several parts under one field name. Files not given (or None)
+    are not sent."""
     found: list[tuple[str, tuple[str | None, bytes, str | None]]] = []
     for key, value in values.items():
-        if value is None:
+        if value is None or isinstance(value, NotGiven):
             continue
         for item in value if isinstance(value, list) else [value]:
             found.append((key, _file(item)))
@@ -186,8 +202,10 @@ def _file(value: FileInput) -> tuple[str | None, bytes, str | None]:
     return (os.path.basename(name) if isinstance(name, str) else "upload"), value.read(), None
 
 
-def raw_content(value: FileInput | str | None) -> bytes | str | None:
-    """A raw request body from bytes, text, a path or a file object."""
+def raw_content(value: FileInput | str | NotGiven | None) -> bytes | str | None:
+    """A raw request body from bytes, text, a path or a file object; none when not given."""
+    if isinstance(value, NotGiven):
+        return None
     if value is None or isinstance(value, (bytes, str)):
         return value
     return _file(value)[1]
@@ -431,7 +449,10 @@ class BaseClient:
     def _build(self, http: httpx.Client | httpx.AsyncClient, options: RequestOptions) -> httpx.Request:
         request_headers = {**self._default_headers(), **(self._auth_headers() if options.auth else {})}
         request_headers["Accept"] = "application/json" if options.response == "json" else "*/*"
-        if options.content_type is not None and options.content is not None:
+        content = options.content
+        if options.json is None:  # a nullable body given as None: the JSON document `null`
+            content, request_headers["Content-Type"] = b"null", "application/json"
+        elif options.content_type is not None and content is not None:
             request_headers["Content-Type"] = options.content_type
         request_headers.update(options.headers)
         params = {**(self._auth_params() if options.auth else {}), **options.params}
@@ -441,10 +462,10 @@ class BaseClient:
             self._url(options.path),
             params=params or None,
             headers=request_headers,
-            json=options.json,
+            json=None if options.json is NOT_GIVEN or options.json is None else options.json,
             data=options.data,
             files=options.files,
-            content=options.content,
+            content=content,
             timeout=timeout,
         )
 

@@ -12,6 +12,7 @@ from .._base import (
     AsyncResource,
     Body,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -39,13 +40,13 @@ class Flux1DevImageToImage(SyncResource):
         *,
         image_url: str,
         prompt: str,
-        strength: float = 0.95,
-        num_inference_steps: int = 40,
-        guidance_scale: float = 3.5,
-        num_images: int = 1,
-        enable_safety_checker: bool | None = None,
-        output_format: Literal["default", "png", "jpeg"] = "jpeg",
-        acceleration: Literal["default", "none", "regular", "high"] = "regular",
+        strength: float | NotGiven = NOT_GIVEN,
+        num_inference_steps: int | NotGiven = NOT_GIVEN,
+        guidance_scale: float | NotGiven = NOT_GIVEN,
+        num_images: int | NotGiven = NOT_GIVEN,
+        enable_safety_checker: bool | NotGiven = NOT_GIVEN,
+        output_format: Literal["default", "png", "jpeg"] | NotGiven = NOT_GIVEN,
+        acceleration: Literal["default", "none", "regular", "high"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -57,11 +58,17 @@ class Flux1DevImageToImage(SyncResource):
             image_url: 在此处拖放文件,或提供 base64 编码的数据 URL接受的文件类型:jpg、jpeg、png、webp、gif、avif
             prompt: 生成图像的提示
             strength: 初始图像的强度。强度值越高,该模型的效果越好。默认值:0.95 范围值0.01-1
+                Defaults to `0.95` on the server.
             num_inference_steps: 要执行的推理步骤数。默认值:40 范围值10-50
+                Defaults to `40` on the server.
             guidance_scale: CFG(无分类器引导)量表用于衡量您希望模型在寻找相关图像时与提示的贴近程度。默认值:3.5 范围值1-20
+                Defaults to `3.5` on the server.
             num_images: 生成的图像数量。默认值:1 范围值1-4
+                Defaults to `1` on the server.
             output_format: 生成图片的格式。默认值:"jpeg" 支持default、png、jpeg
+                Defaults to `"jpeg"` on the server.
             acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
+                Defaults to `"regular"` on the server.
         """
         return cast(
             "Flux1DevImageToImageSubmitResponse",
@@ -94,13 +101,13 @@ class Flux1DevImageToImage(SyncResource):
         *,
         image_url: str,
         prompt: str,
-        strength: float = 0.95,
-        num_inference_steps: int = 40,
-        guidance_scale: float = 3.5,
-        num_images: int = 1,
-        enable_safety_checker: bool | None = None,
-        output_format: Literal["default", "png", "jpeg"] = "jpeg",
-        acceleration: Literal["default", "none", "regular", "high"] = "regular",
+        strength: float | NotGiven = NOT_GIVEN,
+        num_inference_steps: int | NotGiven = NOT_GIVEN,
+        guidance_scale: float | NotGiven = NOT_GIVEN,
+        num_images: int | NotGiven = NOT_GIVEN,
+        enable_safety_checker: bool | NotGiven = NOT_GIVEN,
+        output_format: Literal["default", "png", "jpeg"] | NotGiven = NOT_GIVEN,
+        acceleration: Literal["default", "none", "regular", "high"] | NotGiven = NOT_GIVEN,
         on_update: Callable[[Flux1DevImageToImageSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
@@ -158,13 +165,13 @@ class AsyncFlux1DevImageToImage(AsyncResource):
         *,
         image_url: str,
         prompt: str,
-        strength: float = 0.95,
-        num_inference_steps: int = 40,
-        guidance_scale: float = 3.5,
-        num_images: int = 1,
-        enable_safety_checker: bool | None = None,
-        output_format: Literal["default", "png", "jpeg"] = "jpeg",
-        acceleration: Literal["default", "none", "regular", "high"] = "regular",
+        strength: float | NotGiven = NOT_GIVEN,
+        num_inference_steps: int | NotGiven = NOT_GIVEN,
+        guidance_scale: float | NotGiven = NOT_GIVEN,
+        num_images: int | NotGiven = NOT_GIVEN,
+        enable_safety_checker: bool | NotGiven = NOT_GIVEN,
+        output_format: Literal["default", "png", "jpeg"] | NotGiven = NOT_GIVEN,
+        acceleration: Literal["default", "none", "regular", "high"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -176,11 +183,17 @@ class AsyncFlux1DevImageToImage(AsyncResource):
             image_url: 在此处拖放文件,或提供 base64 编码的数据 URL接受的文件类型:jpg、jpeg、png、webp、gif、avif
             prompt: 生成图像的提示
             strength: 初始图像的强度。强度值越高,该模型的效果越好。默认值:0.95 范围值0.01-1
+                Defaults to `0.95` on the server.
             num_inference_steps: 要执行的推理步骤数。默认值:40 范围值10-50
+                Defaults to `40` on the server.
             guidance_scale: CFG(无分类器引导)量表用于衡量您希望模型在寻找相关图像时与提示的贴近程度。默认值:3.5 范围值1-20
+                Defaults to `3.5` on the server.
             num_images: 生成的图像数量。默认值:1 范围值1-4
+                Defaults to `1` on the server.
             output_format: 生成图片的格式。默认值:"jpeg" 支持default、png、jpeg
+                Defaults to `"jpeg"` on the server.
             acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
+                Defaults to `"regular"` on the server.
         """
         return cast(
             "Flux1DevImageToImageSubmitResponse",
@@ -213,13 +226,13 @@ class AsyncFlux1DevImageToImage(AsyncResource):
         *,
         image_url: str,
         prompt: str,
-        strength: float = 0.95,
-        num_inference_steps: int = 40,
-        guidance_scale: float = 3.5,
-        num_images: int = 1,
-        enable_safety_checker: bool | None = None,
-        output_format: Literal["default", "png", "jpeg"] = "jpeg",
-        acceleration: Literal["default", "none", "regular", "high"] = "regular",
+        strength: float | NotGiven = NOT_GIVEN,
+        num_inference_steps: int | NotGiven = NOT_GIVEN,
+        guidance_scale: float | NotGiven = NOT_GIVEN,
+        num_images: int | NotGiven = NOT_GIVEN,
+        enable_safety_checker: bool | NotGiven = NOT_GIVEN,
+        output_format: Literal["default", "png", "jpeg"] | NotGiven = NOT_GIVEN,
+        acceleration: Literal["default", "none", "regular", "high"] | NotGiven = NOT_GIVEN,
         on_update: Callable[[Flux1DevImageToImageSubmitResponse], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,

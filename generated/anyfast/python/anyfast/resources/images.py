@@ -10,6 +10,7 @@ from .._base import (
     AsyncResource,
     Body,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -36,14 +37,14 @@ class Images(SyncResource):
         *,
         model: Literal["wan2.7-image-pro", "wan2.7-image"],
         prompt: str,
-        image: str | None = None,
-        n: int = 1,
-        size: str | None = None,
-        enable_sequential: bool = False,
-        thinking_mode: bool = True,
-        watermark: bool = False,
-        seed: int | None = None,
-        response_format: Literal["url", "b64_json"] = "url",
+        image: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        enable_sequential: bool | NotGiven = NOT_GIVEN,
+        thinking_mode: bool | NotGiven = NOT_GIVEN,
+        watermark: bool | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        response_format: Literal["url", "b64_json"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -58,14 +59,19 @@ class Images(SyncResource):
             n: 生成张数。
                 关闭组图模式(enable_sequential: false):1–4,默认 1
                 开启组图模式(enable_sequential: true):1–12,默认 12
+                Defaults to `1` on the server.
             size: 输出分辨率,两种格式(不可混用)
                 预设:1K(1024×1024)、2K(2048×2048,默认)、4K(4096×4096,仅 wan2.7-image-pro 文生图)。
                 自定义像素:{宽}x{高} — 文生图总像素 768×768–4096×4096,其他模式最大 2048×2048,宽高比 1:8–8:1。
             enable_sequential: 启用组图输出模式。为 true 时,n 表示最大张数,实际数量由模型决定。
+                Defaults to `False` on the server.
             thinking_mode: 开启思考模式以提升推理质量。仅在无图片输入且关闭组图模式时生效。
+                Defaults to `True` on the server.
             watermark: 是否在生成图片上添加水印。
+                Defaults to `False` on the server.
             seed: 随机数种子,用于获得相近结果。相同种子不保证完全一致。
             response_format: 返回图片 URL 或 Base64 编码数据。
+                Defaults to `"url"` on the server.
         """
         return cast(
             "ImagesGenerateResponse",
@@ -115,14 +121,14 @@ class AsyncImages(AsyncResource):
         *,
         model: Literal["wan2.7-image-pro", "wan2.7-image"],
         prompt: str,
-        image: str | None = None,
-        n: int = 1,
-        size: str | None = None,
-        enable_sequential: bool = False,
-        thinking_mode: bool = True,
-        watermark: bool = False,
-        seed: int | None = None,
-        response_format: Literal["url", "b64_json"] = "url",
+        image: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        enable_sequential: bool | NotGiven = NOT_GIVEN,
+        thinking_mode: bool | NotGiven = NOT_GIVEN,
+        watermark: bool | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        response_format: Literal["url", "b64_json"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -137,14 +143,19 @@ class AsyncImages(AsyncResource):
             n: 生成张数。
                 关闭组图模式(enable_sequential: false):1–4,默认 1
                 开启组图模式(enable_sequential: true):1–12,默认 12
+                Defaults to `1` on the server.
             size: 输出分辨率,两种格式(不可混用)
                 预设:1K(1024×1024)、2K(2048×2048,默认)、4K(4096×4096,仅 wan2.7-image-pro 文生图)。
                 自定义像素:{宽}x{高} — 文生图总像素 768×768–4096×4096,其他模式最大 2048×2048,宽高比 1:8–8:1。
             enable_sequential: 启用组图输出模式。为 true 时,n 表示最大张数,实际数量由模型决定。
+                Defaults to `False` on the server.
             thinking_mode: 开启思考模式以提升推理质量。仅在无图片输入且关闭组图模式时生效。
+                Defaults to `True` on the server.
             watermark: 是否在生成图片上添加水印。
+                Defaults to `False` on the server.
             seed: 随机数种子,用于获得相近结果。相同种子不保证完全一致。
             response_format: 返回图片 URL 或 Base64 编码数据。
+                Defaults to `"url"` on the server.
         """
         return cast(
             "ImagesGenerateResponse",

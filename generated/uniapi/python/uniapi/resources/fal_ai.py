@@ -37,8 +37,8 @@ class FalAi(SyncResource):
 
     def submit(
         self,
-        *,
         model: str,
+        *,
         prompt: str,
         image_url: str,
         duration: str,
@@ -80,8 +80,8 @@ class FalAi(SyncResource):
 
     def run(
         self,
-        *,
         model: str,
+        *,
         prompt: str,
         image_url: str,
         duration: str,
@@ -140,8 +140,8 @@ class AsyncFalAi(AsyncResource):
 
     async def submit(
         self,
-        *,
         model: str,
+        *,
         prompt: str,
         image_url: str,
         duration: str,
@@ -183,8 +183,8 @@ class AsyncFalAi(AsyncResource):
 
     async def run(
         self,
-        *,
         model: str,
+        *,
         prompt: str,
         image_url: str,
         duration: str,

@@ -9,6 +9,7 @@ from .._base import (
     NOT_GIVEN,
     AsyncResource,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -33,10 +34,10 @@ class Queue(SyncResource):
 
     def get_request_result(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -44,9 +45,9 @@ class Queue(SyncResource):
         """Result of a completed request
 
         Args:
+            request_id: The ticket's request_id.
             app_owner: Owner of the model app.
             app_name: Name of the model app (its first path segment after the owner).
-            request_id: The ticket's request_id.
         """
         return cast(
             "dict[str, Any]",
@@ -65,10 +66,10 @@ class Queue(SyncResource):
 
     def cancel_request(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -76,9 +77,9 @@ class Queue(SyncResource):
         """Cancel a queued request
 
         Args:
+            request_id: The ticket's request_id.
             app_owner: Owner of the model app.
             app_name: Name of the model app (its first path segment after the owner).
-            request_id: The ticket's request_id.
         """
         return cast(
             "QueueCancelRequestResponse",
@@ -97,11 +98,11 @@ class Queue(SyncResource):
 
     def get_request_status(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
-        logs: Literal[0, 1] = 0,
+        logs: Literal[0, 1] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -109,10 +110,11 @@ class Queue(SyncResource):
         """Status of a queued request
 
         Args:
+            request_id: The ticket's request_id.
             app_owner: Owner of the model app.
             app_name: Name of the model app (its first path segment after the owner).
-            request_id: The ticket's request_id.
             logs: 1 to include the request's logs in the status.
+                Defaults to `0` on the server.
         """
         return cast(
             "QueueStatus",
@@ -131,11 +133,11 @@ class Queue(SyncResource):
 
     def stream_request_status(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
-        logs: Literal[0, 1] = 0,
+        logs: Literal[0, 1] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -143,10 +145,11 @@ class Queue(SyncResource):
         """Stream status updates of a queued request until it completes
 
         Args:
+            request_id: The ticket's request_id.
             app_owner: Owner of the model app.
             app_name: Name of the model app (its first path segment after the owner).
-            request_id: The ticket's request_id.
             logs: 1 to include the request's logs in the status.
+                Defaults to `0` on the server.
         """
         return cast(
             "str",
@@ -184,10 +187,10 @@ class AsyncQueue(AsyncResource):
 
     async def get_request_result(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -195,9 +198,9 @@ class AsyncQueue(AsyncResource):
         """Result of a completed request
 
         Args:
+            request_id: The ticket's request_id.
             app_owner: Owner of the model app.
             app_name: Name of the model app (its first path segment after the owner).
-            request_id: The ticket's request_id.
         """
         return cast(
             "dict[str, Any]",
@@ -216,10 +219,10 @@ class AsyncQueue(AsyncResource):
 
     async def cancel_request(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -227,9 +230,9 @@ class AsyncQueue(AsyncResource):
         """Cancel a queued request
 
         Args:
+            request_id: The ticket's request_id.
             app_owner: Owner of the model app.
             app_name: Name of the model app (its first path segment after the owner).
-            request_id: The ticket's request_id.
         """
         return cast(
             "QueueCancelRequestResponse",
@@ -248,11 +251,11 @@ class AsyncQueue(AsyncResource):
 
     async def get_request_status(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
-        logs: Literal[0, 1] = 0,
+        logs: Literal[0, 1] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -260,10 +263,11 @@ class AsyncQueue(AsyncResource):
         """Status of a queued request
 
         Args:
+            request_id: The ticket's request_id.
             app_owner: Owner of the model app.
             app_name: Name of the model app (its first path segment after the owner).
-            request_id: The ticket's request_id.
             logs: 1 to include the request's logs in the status.
+                Defaults to `0` on the server.
         """
         return cast(
             "QueueStatus",
@@ -282,11 +286,11 @@ class AsyncQueue(AsyncResource):
 
     async def stream_request_status(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
-        logs: Literal[0, 1] = 0,
+        logs: Literal[0, 1] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -294,10 +298,11 @@ class AsyncQueue(AsyncResource):
         """Stream status updates of a queued request until it completes
 
         Args:
+            request_id: The ticket's request_id.
             app_owner: Owner of the model app.
             app_name: Name of the model app (its first path segment after the owner).
-            request_id: The ticket's request_id.
             logs: 1 to include the request's logs in the status.
+                Defaults to `0` on the server.
         """
         return cast(
             "str",

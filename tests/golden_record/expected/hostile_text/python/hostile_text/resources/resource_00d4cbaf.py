@@ -10,6 +10,7 @@ from .._base import (
     AsyncResource,
     Body,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -34,13 +35,13 @@ class Resource00d4cbaf(SyncResource):
 
     def op_94306b2f(
         self,
-        *,
         param_836ffe0e: str,
+        *,
         field_163aec91: str,
-        lang_code: str = 'zh"CN\\',
-        field_c20dbb2b: bool | None = None,
-        role: Literal["用户", "a\"b", 'c\\d', "{{ x }}"] = "用户",
-        field_2nd: int | None = None,
+        lang_code: str | NotGiven = NOT_GIVEN,
+        field_c20dbb2b: bool | NotGiven = NOT_GIVEN,
+        role: Literal["用户", "a\"b", 'c\\d', "{{ x }}"] | NotGiven = NOT_GIVEN,
+        field_2nd: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -55,7 +56,9 @@ class Resource00d4cbaf(SyncResource):
             param_836ffe0e: 会话 ID (\"\"\"quoted\"\"\").
             field_163aec91: 正文 ends with a quote" 
             lang_code: a\\b\\\\c
+                Defaults to `'zh"CN\\\\'` on the server.
             field_c20dbb2b: \u202ereversed\u202c text
+            role: Defaults to `"用户"` on the server.
         """
         return cast(
             "Reply",
@@ -96,13 +99,13 @@ class AsyncResource00d4cbaf(AsyncResource):
 
     async def op_94306b2f(
         self,
-        *,
         param_836ffe0e: str,
+        *,
         field_163aec91: str,
-        lang_code: str = 'zh"CN\\',
-        field_c20dbb2b: bool | None = None,
-        role: Literal["用户", "a\"b", 'c\\d', "{{ x }}"] = "用户",
-        field_2nd: int | None = None,
+        lang_code: str | NotGiven = NOT_GIVEN,
+        field_c20dbb2b: bool | NotGiven = NOT_GIVEN,
+        role: Literal["用户", "a\"b", 'c\\d', "{{ x }}"] | NotGiven = NOT_GIVEN,
+        field_2nd: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -117,7 +120,9 @@ class AsyncResource00d4cbaf(AsyncResource):
             param_836ffe0e: 会话 ID (\"\"\"quoted\"\"\").
             field_163aec91: 正文 ends with a quote" 
             lang_code: a\\b\\\\c
+                Defaults to `'zh"CN\\\\'` on the server.
             field_c20dbb2b: \u202ereversed\u202c text
+            role: Defaults to `"用户"` on the server.
         """
         return cast(
             "Reply",

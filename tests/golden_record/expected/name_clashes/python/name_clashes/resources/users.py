@@ -10,6 +10,7 @@ from .._base import (
     AsyncResource,
     Body,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -35,11 +36,11 @@ class Users(SyncResource):
     def create(
         self,
         *,
-        name: str | None = None,
-        name_2: str | None = None,
-        user_name: str | None = None,
-        user_name_2: str | None = None,
-        model: ModelModel | None = None,
+        name: str | NotGiven = NOT_GIVEN,
+        name_2: str | NotGiven = NOT_GIVEN,
+        user_name: str | NotGiven = NOT_GIVEN,
+        user_name_2: str | NotGiven = NOT_GIVEN,
+        model: ModelModel | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -69,10 +70,10 @@ class Users(SyncResource):
 
     def get_user(
         self,
-        *,
         id: str,
-        timeout_: int | None = None,
-        extra_headers_: str | None = None,
+        *,
+        timeout_: int | NotGiven = NOT_GIVEN,
+        extra_headers_: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -95,8 +96,8 @@ class Users(SyncResource):
 
     def get_user_2(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -119,8 +120,8 @@ class Users(SyncResource):
 
     def get_user_3(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -163,11 +164,11 @@ class AsyncUsers(AsyncResource):
     async def create(
         self,
         *,
-        name: str | None = None,
-        name_2: str | None = None,
-        user_name: str | None = None,
-        user_name_2: str | None = None,
-        model: ModelModel | None = None,
+        name: str | NotGiven = NOT_GIVEN,
+        name_2: str | NotGiven = NOT_GIVEN,
+        user_name: str | NotGiven = NOT_GIVEN,
+        user_name_2: str | NotGiven = NOT_GIVEN,
+        model: ModelModel | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -197,10 +198,10 @@ class AsyncUsers(AsyncResource):
 
     async def get_user(
         self,
-        *,
         id: str,
-        timeout_: int | None = None,
-        extra_headers_: str | None = None,
+        *,
+        timeout_: int | NotGiven = NOT_GIVEN,
+        extra_headers_: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -223,8 +224,8 @@ class AsyncUsers(AsyncResource):
 
     async def get_user_2(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -247,8 +248,8 @@ class AsyncUsers(AsyncResource):
 
     async def get_user_3(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,

@@ -10,6 +10,7 @@ from .._base import (
     AsyncResource,
     Body,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -34,14 +35,18 @@ class Pets(SyncResource):
     def list_pets(
         self,
         *,
-        limit: int = 20,
-        kind: PetKind | Literal["cat", "dog", "bird-of-prey"] | None = None,
-        tags: list[str] | None = None,
+        limit: int | NotGiven = NOT_GIVEN,
+        kind: PetKind | Literal["cat", "dog", "bird-of-prey"] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> PetPage:
-        """GET /pets"""
+        """GET /pets
+
+        Args:
+            limit: Defaults to `20` on the server.
+        """
         return cast(
             "PetPage",
             self._client.request(
@@ -67,14 +72,14 @@ class Pets(SyncResource):
         id: str,
         name: str,
         details: Cat | Dog,
-        created: str | None = None,
-        owner: Owner | None = None,
-        nickname: str | int | None = None,
-        priority: Literal[1, 2, 3] | None = None,
-        version: Version | Literal["v2"] | None = None,
-        tags: list[str] | None = None,
-        labels: dict[str, str] | None = None,
-        weight: float | None = None,
+        created: str | NotGiven = NOT_GIVEN,
+        owner: Owner | None | NotGiven = NOT_GIVEN,
+        nickname: str | int | NotGiven = NOT_GIVEN,
+        priority: Literal[1, 2, 3] | NotGiven = NOT_GIVEN,
+        version: Version | Literal["v2"] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven = NOT_GIVEN,
+        weight: float | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -133,14 +138,18 @@ class AsyncPets(AsyncResource):
     async def list_pets(
         self,
         *,
-        limit: int = 20,
-        kind: PetKind | Literal["cat", "dog", "bird-of-prey"] | None = None,
-        tags: list[str] | None = None,
+        limit: int | NotGiven = NOT_GIVEN,
+        kind: PetKind | Literal["cat", "dog", "bird-of-prey"] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> PetPage:
-        """GET /pets"""
+        """GET /pets
+
+        Args:
+            limit: Defaults to `20` on the server.
+        """
         return cast(
             "PetPage",
             await self._client.request(
@@ -166,14 +175,14 @@ class AsyncPets(AsyncResource):
         id: str,
         name: str,
         details: Cat | Dog,
-        created: str | None = None,
-        owner: Owner | None = None,
-        nickname: str | int | None = None,
-        priority: Literal[1, 2, 3] | None = None,
-        version: Version | Literal["v2"] | None = None,
-        tags: list[str] | None = None,
-        labels: dict[str, str] | None = None,
-        weight: float | None = None,
+        created: str | NotGiven = NOT_GIVEN,
+        owner: Owner | None | NotGiven = NOT_GIVEN,
+        nickname: str | int | NotGiven = NOT_GIVEN,
+        priority: Literal[1, 2, 3] | NotGiven = NOT_GIVEN,
+        version: Version | Literal["v2"] | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven = NOT_GIVEN,
+        weight: float | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

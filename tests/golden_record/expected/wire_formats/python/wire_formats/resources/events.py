@@ -9,6 +9,7 @@ from .._base import (
     NOT_GIVEN,
     AsyncResource,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -31,7 +32,7 @@ class Events(SyncResource):
     def stream_events(
         self,
         *,
-        since: str | None = None,
+        since: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -71,7 +72,7 @@ class AsyncEvents(AsyncResource):
     async def stream_events(
         self,
         *,
-        since: str | None = None,
+        since: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,

@@ -12,6 +12,7 @@ from .._base import (
     AsyncResource,
     Body,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -36,10 +37,10 @@ class FalAi(SyncResource):
 
     def submit(
         self,
-        *,
         model: str,
+        *,
         prompt: str,
-        seed: int | None = None,
+        seed: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -68,10 +69,10 @@ class FalAi(SyncResource):
 
     def run(
         self,
-        *,
         model: str,
+        *,
         prompt: str,
-        seed: int | None = None,
+        seed: int | None | NotGiven = NOT_GIVEN,
         on_update: Callable[[QueueStatus], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
@@ -116,10 +117,10 @@ class AsyncFalAi(AsyncResource):
 
     async def submit(
         self,
-        *,
         model: str,
+        *,
         prompt: str,
-        seed: int | None = None,
+        seed: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -148,10 +149,10 @@ class AsyncFalAi(AsyncResource):
 
     async def run(
         self,
-        *,
         model: str,
+        *,
         prompt: str,
-        seed: int | None = None,
+        seed: int | None | NotGiven = NOT_GIVEN,
         on_update: Callable[[QueueStatus], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,

@@ -11,6 +11,7 @@ from .._base import (
     Body,
     FileInput,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -36,12 +37,12 @@ class Files(SyncResource):
 
     def upload_file(
         self,
-        *,
         project_id: str,
+        *,
         file: FileInput,
         purpose: Literal["assistants", "vision"],
-        thumbnails: list[FileInput] | None = None,
-        metadata: dict[str, str] | None = None,
+        thumbnails: list[FileInput] | NotGiven = NOT_GIVEN,
+        metadata: dict[str, str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -71,10 +72,10 @@ class Files(SyncResource):
 
     def download_file(
         self,
+        file_id: int,
         *,
         project_id: str,
-        file_id: int,
-        range: str | None = None,
+        range: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -97,9 +98,9 @@ class Files(SyncResource):
 
     def delete_file(
         self,
+        file_id: int,
         *,
         project_id: str,
-        file_id: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -140,12 +141,12 @@ class AsyncFiles(AsyncResource):
 
     async def upload_file(
         self,
-        *,
         project_id: str,
+        *,
         file: FileInput,
         purpose: Literal["assistants", "vision"],
-        thumbnails: list[FileInput] | None = None,
-        metadata: dict[str, str] | None = None,
+        thumbnails: list[FileInput] | NotGiven = NOT_GIVEN,
+        metadata: dict[str, str] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -175,10 +176,10 @@ class AsyncFiles(AsyncResource):
 
     async def download_file(
         self,
+        file_id: int,
         *,
         project_id: str,
-        file_id: int,
-        range: str | None = None,
+        range: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -201,9 +202,9 @@ class AsyncFiles(AsyncResource):
 
     async def delete_file(
         self,
+        file_id: int,
         *,
         project_id: str,
-        file_id: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,

@@ -9,6 +9,7 @@ from .._base import (
     NOT_GIVEN,
     AsyncResource,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -33,10 +34,10 @@ class Queue(SyncResource):
 
     def get_request_result(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -59,10 +60,10 @@ class Queue(SyncResource):
 
     def cancel_request(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -85,11 +86,11 @@ class Queue(SyncResource):
 
     def get_request_status(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
-        logs: Literal[0, 1] | None = None,
+        logs: Literal[0, 1] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -112,10 +113,10 @@ class Queue(SyncResource):
 
     def stream_request_status(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -157,10 +158,10 @@ class AsyncQueue(AsyncResource):
 
     async def get_request_result(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -183,10 +184,10 @@ class AsyncQueue(AsyncResource):
 
     async def cancel_request(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -209,11 +210,11 @@ class AsyncQueue(AsyncResource):
 
     async def get_request_status(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
-        logs: Literal[0, 1] | None = None,
+        logs: Literal[0, 1] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
@@ -236,10 +237,10 @@ class AsyncQueue(AsyncResource):
 
     async def stream_request_status(
         self,
+        request_id: str,
         *,
         app_owner: str,
         app_name: str,
-        request_id: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
