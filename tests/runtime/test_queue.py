@@ -8,9 +8,8 @@ import asyncio
 import json
 
 import httpx
-import pytest
-
 import pydantic
+import pytest
 
 from generator.runtime.python import _base, _errors, _queue
 from tests.runtime.conftest import AsyncClient, Client
