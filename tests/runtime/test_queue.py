@@ -228,3 +228,24 @@ def test_async_handle(monkeypatch: pytest.MonkeyPatch) -> None:
         assert queue.seen[-1].method == "PUT"
 
     asyncio.run(main())
+
+
+def test_iter_events_polls_where_the_server_has_no_status_stream(slept: list[float]) -> None:
+    queue = Queue(polls=2)
+
+    def relay(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/status/stream"):
+            queue.seen.append(request)
+            return httpx.Response(404, json={"detail": "Not Found"})
+        return queue(request)
+
+    events = list(_queue.iter_events(Client(relay), TICKET, dict, logs=True))
+    assert [e["status"] for e in events] == ["IN_PROGRESS", "COMPLETED"]
+    assert [r.url.path.rsplit("/", 1)[-1] for r in queue.seen] == ["stream", "status", "status"]
+    assert queue.seen[-1].url.params["logs"] == "1" and slept == [_queue.STREAM_POLL_INTERVAL]
+
+    async def main() -> list[str]:
+        return [e["status"] async for e in _queue.async_iter_events(AsyncClient(relay), TICKET, dict)]
+
+    queue.polls = 2
+    assert asyncio.run(main())[-1] == "COMPLETED"

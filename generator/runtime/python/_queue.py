@@ -36,6 +36,8 @@ T = TypeVar("T")
 FAL_QUEUE_HOSTS = frozenset({"queue.fal.run"})
 MAX_POLL_INTERVAL = 5.0
 MAX_EVENT_SIZE = 1 << 20  # one server-sent event's data, in characters: a status with its logs fits easily
+NO_STREAM = frozenset({404, 405, 501})  # a relay without the status stream: its statuses are polled instead
+STREAM_POLL_INTERVAL = 0.5
 
 
 def field(ticket: Any, name: str) -> Any:
@@ -280,6 +282,10 @@ def iter_events(client: SyncAPIClient, ticket: Any, cast_to: Any, logs: bool = F
     request = client._build(client._http, options)
     response = client._http.send(request, stream=True)
     try:
+        if response.status_code in NO_STREAM:
+            response.close()
+            yield from _polled(client, ticket, cast_to, logs)
+            return
         if response.is_error:
             response.read()
             raise status_error(response, redact=client._secret())
@@ -292,6 +298,30 @@ def iter_events(client: SyncAPIClient, ticket: Any, cast_to: Any, logs: bool = F
             yield last
     finally:
         response.close()
+
+
+def _polled(client: SyncAPIClient, ticket: Any, cast_to: Any, logs: bool) -> Iterator[Any]:
+    """The statuses `iter_events` gives, by polling, where the server has no status stream."""
+    delay = STREAM_POLL_INTERVAL
+    while True:
+        current = status(client, ticket, cast_to, logs)
+        yield current
+        if _done(current):
+            return
+        time.sleep(delay)
+        delay = min(delay * 1.5, MAX_POLL_INTERVAL)
+
+
+async def _async_polled(client: AsyncAPIClient, ticket: Any, cast_to: Any, logs: bool) -> AsyncIterator[Any]:
+    """`_polled` for the async client."""
+    delay = STREAM_POLL_INTERVAL
+    while True:
+        current = await async_status(client, ticket, cast_to, logs)
+        yield current
+        if _done(current):
+            return
+        await asyncio.sleep(delay)
+        delay = min(delay * 1.5, MAX_POLL_INTERVAL)
 
 
 def wait(client: SyncAPIClient, ticket: Any, on_update: Callable[[Any], object] | None, timeout: float | None,
@@ -340,6 +370,11 @@ async def async_iter_events(client: AsyncAPIClient, ticket: Any, cast_to: Any,
     request = client._build(client._http, options)
     response = await client._http.send(request, stream=True)
     try:
+        if response.status_code in NO_STREAM:
+            await response.aclose()
+            async for event in _async_polled(client, ticket, cast_to, logs):
+                yield event
+            return
         if response.is_error:
             await response.aread()
             raise status_error(response, redact=client._secret())
