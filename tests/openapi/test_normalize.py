@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -240,3 +241,25 @@ def test_parameter_referenced_by_escaped_json_pointer_counts_as_declared() -> No
     assert params == [{"$ref": "#/paths/~1accounts~1%7Baccount%7D/get/parameters/0"}]
     validate_spec(spec, "x", engine="compiled")
     validate_spec(spec, "x", engine="reference")
+
+
+def test_any_model_submit_read_from_a_page_requires_none_of_its_example_fields() -> None:
+    """`/fal-ai/{model}` takes every model's input: the fields a page marks required are those of the one
+    model its example calls (uniapi's six Kling fields), so none is required; a hand-written spec keeps its
+    `required`, and a fixed model's submit keeps the page's."""
+    body = {"content": {"application/json": {"schema": {
+        "type": "object", "properties": {"prompt": {"type": "string"}, "duration": {"type": "string"}},
+        "required": ["prompt", "duration"]}}}}
+    doc = relay()
+    doc["paths"]["/fal-ai/{model}"]["post"].update({"requestBody": copy.deepcopy(body), "x-source": "u/page.txt"})
+    doc["paths"]["/fal-ai/wan/v2.2-a14b/image-to-image"]["post"].update(
+        {"requestBody": copy.deepcopy(body), "x-source": "u/wan.txt"})
+    ops = ops_by_key(normalize(doc))
+    schema = ops["POST /fal-ai/{model}"]["requestBody"]["content"]["application/json"]["schema"]
+    assert "required" not in schema and set(schema["properties"]) == {"prompt", "duration"}
+    fixed = ops["POST /fal-ai/wan/v2.2-a14b/image-to-image"]["requestBody"]["content"]["application/json"]
+    assert fixed["schema"]["required"] == ["prompt", "duration"]
+    hand_written = relay()
+    hand_written["paths"]["/fal-ai/{model}"]["post"]["requestBody"] = copy.deepcopy(body)
+    kept = ops_by_key(normalize(hand_written))["POST /fal-ai/{model}"]["requestBody"]["content"]
+    assert kept["application/json"]["schema"]["required"] == ["prompt", "duration"]

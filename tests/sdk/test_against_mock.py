@@ -43,12 +43,16 @@ def test_fal_queue_run_against_mock(sdks: dict[str, Generated]) -> None:
                                on_update=lambda status: updates.append(status.status))
     assert updates[0] in ("IN_QUEUE", "IN_PROGRESS") and updates[-1] == "COMPLETED"
     assert isinstance(result, dict)
+    typed = client.flux_schnell.run(prompt="p", poll_interval=0.01)  # `x-queue-result`: the output model
+    assert type(typed).__name__ == "FluxSchnellResult" and isinstance(typed.seed, int)
+    assert isinstance(typed.images[0].url, str)
 
     async def main() -> None:
         async_client = sdk.AsyncClient(api_key="k", base_url="https://mock.test",
                                        http_client=httpx.AsyncClient(transport=testing.MockTransport(queue_ticks=1)))
-        ticket = await async_client.fal_ai.submit(model="flux/dev", prompt="p")
-        assert ticket.status == "IN_QUEUE"
+        handle = await async_client.fal_ai.submit(model="flux/dev", prompt="p")
+        assert handle.ticket.status == "IN_QUEUE"
+        assert [e.status async for e in handle.iter_events()][-1] == "COMPLETED"  # the SSE stream, parsed
         assert isinstance(await async_client.fal_ai.run(model="flux/dev", prompt="p", poll_interval=0.01), dict)
 
     asyncio.run(main())

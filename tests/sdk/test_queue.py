@@ -4,6 +4,7 @@ its deadline, the queue.fal.run URLs rewritten onto the client's base URL, and t
 from __future__ import annotations
 
 import asyncio
+import json
 from types import ModuleType
 from typing import Any
 
@@ -24,32 +25,52 @@ def client(sdk: ModuleType, server: LocalServer) -> Any:
         yield client
 
 
-def test_submit_returns_typed_ticket_with_key_auth(client: Any, server: LocalServer) -> None:
+def test_submit_returns_a_handle_with_key_auth(client: Any, sdk: ModuleType, server: LocalServer) -> None:
     from relay.models import QueueStatus
 
-    ticket = client.fal_ai.submit(model="flux-pro/kontext", prompt="猫")
-    assert isinstance(ticket, QueueStatus)
-    assert ticket.status == "IN_QUEUE"
-    assert ticket.status_url.startswith("https://queue.fal.run/fal-ai/flux-pro/requests/")
+    handle = client.fal_ai.submit(model="flux-pro/kontext", prompt="猫")
+    assert isinstance(handle, sdk._queue.SyncRequestHandle)
+    assert isinstance(handle.ticket, QueueStatus) and handle.ticket.status == "IN_QUEUE"
+    assert handle.request_id == handle.ticket.request_id
+    assert handle.status_url == f"{server.url}/fal-ai/flux-pro/requests/{handle.request_id}/status"
     request = server.state.requests[-1]
     assert request.headers["authorization"] == f"Key {API_KEY}"
     assert request.raw_path == b"/fal-ai/flux-pro/kontext"  # greedy: slashes kept
 
 
-def test_status_result_cancel_follow_rewritten_urls(client: Any, server: LocalServer) -> None:
-    ticket = client.fal_ai.submit(model="flux/dev", prompt="p")
-    status = client.fal_ai.status(ticket, logs=True)
+def test_model_id_may_carry_its_owner_prefix(client: Any, server: LocalServer) -> None:
+    client.fal_ai.submit(model="fal-ai/flux/dev", prompt="p")  # as fal-client users write it
+    assert server.state.requests[-1].raw_path == b"/fal-ai/flux/dev"  # not /fal-ai/fal-ai/flux/dev
+
+
+def test_handle_status_result_cancel_follow_rewritten_urls(client: Any, server: LocalServer) -> None:
+    handle = client.fal_ai.submit(model="flux/dev", prompt="p")
+    status = handle.status(with_logs=True)
     assert status.status == "IN_PROGRESS"
     assert status.logs[0].message == "step 1"
     polled = server.state.requests[-1]
-    assert polled.path == f"/fal-ai/flux/requests/{ticket.request_id}/status"  # on our server, not fal's
+    assert polled.path == f"/fal-ai/flux/requests/{handle.request_id}/status"  # on our server, not fal's
     assert polled.query == {"logs": ["1"]}
     assert polled.headers["authorization"] == f"Key {API_KEY}"
-    assert client.fal_ai.status(ticket).status == "COMPLETED"
-    assert client.fal_ai.result(ticket) == {"images": [{"url": f"https://img.example/{ticket.request_id}.png"}]}
-    assert client.fal_ai.cancel(ticket) == {"status": "CANCELLATION_REQUESTED"}
+    assert client.fal_ai.status(handle).status == "COMPLETED"  # the resource takes the handle too
+    expected = {"images": [{"url": f"https://img.example/{handle.request_id}.png"}]}
+    assert handle.result() == expected == client.fal_ai.result(handle) == client.fal_ai.result(handle.ticket)
+    assert handle.cancel() is None
     assert server.state.requests[-1].method == "PUT"
-    assert server.state.requests[-1].path.endswith(f"/requests/{ticket.request_id}/cancel")
+    assert server.state.requests[-1].path.endswith(f"/requests/{handle.request_id}/cancel")
+
+
+def test_a_status_without_queue_position_or_logs_parses(client: Any, server: LocalServer) -> None:
+    server.state.script.append(Scripted(200, {"status": "COMPLETED", "request_id": "r7"}))
+    status = client.fal_ai.status({"request_id": "r7", "status_url": f"{server.url}/fal-ai/x/requests/r7/status"})
+    assert (status.status, status.queue_position, status.logs) == ("COMPLETED", None, None)
+
+
+def test_raw_submit_parses_into_the_handle(client: Any, sdk: ModuleType) -> None:
+    raw = client.fal_ai.with_raw_response.submit_model(model="flux/dev", prompt="p")
+    assert raw.status_code == 200
+    handle = raw.parse()
+    assert isinstance(handle, sdk._queue.SyncRequestHandle) and handle.ticket.status == "IN_QUEUE"
 
 
 def test_urls_off_fal_host_are_followed_as_returned(client: Any, server: LocalServer) -> None:
@@ -63,13 +84,17 @@ def test_urls_off_fal_host_are_followed_as_returned(client: Any, server: LocalSe
 
 
 def test_run_polls_to_completion_with_on_update(client: Any, server: LocalServer) -> None:
-    updates: list[str] = []
-    result = client.fal_ai.run(model="flux/dev", prompt="p", poll_interval=0.01,
-                               on_update=lambda status: updates.append(status.status))
-    assert updates == ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]
+    updates: list[Any] = []
+    result = client.fal_ai.run(model="flux/dev", prompt="p", poll_interval=0.01, on_update=updates.append,
+                               extra_body={"seed": 7, "loras": [{"path": "x"}]})
+    assert [u.status for u in updates] == ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]
+    assert updates[1].logs[0].message == "step 1"  # on_update gets the logs
     assert result["images"][0]["url"].endswith(".png")
     paths = [r.path for r in server.state.requests]
     assert paths[0] == "/fal-ai/flux/dev"
+    # documented defaults (num_images, image_size) are the server's to apply: not sent
+    assert json.loads(server.state.requests[0].body) == {"prompt": "p", "seed": 7, "loras": [{"path": "x"}]}
+    assert all(r.query == {"logs": ["1"]} for r in server.state.requests[1:-1])
     assert paths[-1].startswith("/fal-ai/flux/requests/") and not paths[-1].endswith("/status")
 
 
@@ -99,11 +124,13 @@ def test_async_twins(sdk: ModuleType, server: LocalServer) -> None:
                                              on_update=lambda s: updates.append(s.status))
             assert updates == ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]
             assert "images" in result
-            ticket = await client.fal_ai.submit(model="flux/dev", prompt="p")
-            assert (await client.fal_ai.status(ticket)).status == "IN_PROGRESS"
-            assert (await client.fal_ai.cancel(ticket))["status"] == "CANCELLATION_REQUESTED"
-            assert "images" in await client.fal_ai.result(ticket)
+            handle = await client.fal_ai.submit(model="fal-ai/flux/dev", prompt="p")
+            assert isinstance(handle, sdk._queue.AsyncRequestHandle)
+            assert (await client.fal_ai.status(handle)).status == "IN_PROGRESS"
+            assert await handle.cancel() is None
+            assert "images" in await handle.get(poll_interval=0.01)
+            assert "images" in await client.fal_ai.result(handle)
             raw = await client.fal_ai.with_raw_response.submit_model(model="flux/dev", prompt="p")
-            assert raw.status_code == 200 and raw.parse().status == "IN_QUEUE"
+            assert raw.status_code == 200 and raw.parse().ticket.status == "IN_QUEUE"
 
     asyncio.run(main())

@@ -269,6 +269,7 @@ def async_body(body: str) -> str:
     body = re.sub(r"print\(client\.(\w+)\.(\w+)\(ticket\)\)", r"print(await client.\1.\2(ticket))", body)
     body = _TICKET_CALL.sub(r"(await client.\1.\2(ticket))", body)
     body = re.sub(r"^(\w+) = client\.", r"\1 = await client.", body, flags=re.MULTILINE)
+    body = re.sub(r"^for (\w+) in client\.", r"async for \1 in client.", body, flags=re.MULTILINE)
     return body.replace("time.sleep(", "await asyncio.sleep(")
 
 

@@ -35,6 +35,7 @@ class SdkOperation:
     status: str | None = None
     result: str | None = None
     cancel: str | None = None
+    events: str | None = None  # the status stream (`iter_events`)
 
     @property
     def call(self) -> str:
@@ -63,6 +64,7 @@ def sdk_names(spec: dict[str, Any]) -> SdkNames:
                 entry.submit, entry.run = runs[op.name]
                 entry.status, entry.result, entry.cancel = (resource.queue.status, resource.queue.result,
                                                             resource.queue.cancel)
+                entry.events = resource.queue.events
             found[op.operation_id] = entry
     return SdkNames(operations=found, ticket_is_model=plan.ticket_model is not None,
                     ticket_status_is_enum=_enum_class_field(plan.schemas, plan.ticket_model, "status"))

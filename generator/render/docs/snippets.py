@@ -82,7 +82,8 @@ class Snippets:
         return curl_example(request or op.request, op.auth, self.doc.env_prefix)
 
     def ticket_field(self, name: str) -> str:
-        return f"ticket.{name}" if self.names.ticket_is_model else f"ticket[{name!r}]"
+        """A field of the submit's answer: a request handle, which has `request_id` and the URLs."""
+        return f"ticket.{name}"
 
     def status_value(self, call: str) -> str:
         """The ticket status returned by `call` as a str, in whatever type the SDK gives it."""
@@ -104,15 +105,24 @@ class Snippets:
             self.plain(op)
             return
         run = call_source("result", sdk, op.request, method=sdk.run) + "print(result)\n"
+        submit = call_source("ticket", sdk, op.request, method=sdk.submit or sdk.method)
         steps = (
-            call_source("ticket", sdk, op.request, method=sdk.submit or sdk.method)
-            + f"print({self.ticket_field('request_id')}, {self.ticket_field('status')})\n"
+            submit + f"print({self.ticket_field('request_id')})\n"
             + f"while {self.status_value(f'client.{sdk.resource}.{sdk.status}(ticket)')} != \"COMPLETED\":\n"
             + "    time.sleep(0.5)\n"
             + f"print(client.{sdk.resource}.{sdk.result}(ticket))\n"
         )
-        self.scripts(op, [("Submit and wait for the result", run, ()),
-                          ("Submit, then follow the ticket", steps, ("time",))])
+        entries = [("Submit and wait for the result", run, ()), ("Submit, then follow the ticket", steps, ("time",))]
+        if sdk.events:
+            entries.append(("Submit, then follow its status stream", (
+                submit + f"for status in client.{sdk.resource}.{sdk.events}(ticket, with_logs=True):\n"
+                + f"    print({self.status_value('status')}, status.logs)\n"
+                + f"print(client.{sdk.resource}.{sdk.result}(ticket))\n"
+                if self.names.ticket_is_model else
+                submit + f"for status in client.{sdk.resource}.{sdk.events}(ticket, with_logs=True):\n"
+                + f"    print({self.status_value('status')}, status.get('logs'))\n"
+                + f"print(client.{sdk.resource}.{sdk.result}(ticket))\n"), ()))
+        self.scripts(op, entries)
         op.curl = self.curl(op)
 
     def queue_role(self, op: OperationDoc) -> None:

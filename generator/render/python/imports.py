@@ -76,7 +76,8 @@ def import_block(imports: dict[str, set[str]], indent: int = 0) -> str:
 # Where each name a resource module may use comes from.
 _SOURCES: dict[str, str] = {
     "Any": "typing", "Literal": "typing", "cast": "typing", "Callable": "collections.abc",
-    "cached_property": "functools", "_queue": "..",
+    "cached_property": "functools", "_queue": "..", "Mapping": "collections.abc", "Iterator": "collections.abc",
+    "AsyncIterator": "collections.abc", "SyncRequestHandle": ".._queue", "AsyncRequestHandle": ".._queue",
     **{name: ".._base" for name in (
         "NOT_GIVEN", "AsyncResource", "NotGiven", "Body", "FileInput", "Headers", "Query", "RequestOptions", "SyncResource",
         "Timeout", "_path", "async_to_raw_response", "file_parts", "form_fields", "header_params", "json_body",
@@ -86,7 +87,8 @@ _SOURCES: dict[str, str] = {
 _RESOURCE_NAMES = {"cached_property", "SyncResource", "AsyncResource", "to_raw_response", "async_to_raw_response"}
 _OPERATION_NAMES = {"cast", "RequestOptions", "query_params", "header_params", "Headers", "Query", "Timeout",
                     "NOT_GIVEN"}
-_QUEUE_NAMES = {"Callable", "Any", "_queue"}
+_QUEUE_NAMES = {"Callable", "Any", "_queue", "Mapping", "Iterator", "AsyncIterator", "SyncRequestHandle",
+                "AsyncRequestHandle"}
 
 
 def operation_names(op: Operation) -> set[str]:
@@ -121,8 +123,13 @@ def resource_imports(resource: Resource, home: dict[str, str], builtins: bool) -
         names |= operation_names(op)
     if resource.queue is not None:
         names |= _QUEUE_NAMES
-        for ticket in (*resource.queue.tickets.values(), resource.queue.ticket):
+        for ticket in (resource.queue.ticket, resource.queue.result_type):
             names |= ticket.helpers
+        for op in resource.operations:
+            names |= op.queue_result.helpers if op.queue_result is not None else set()
+        if any(op.queue and op.body_kind in ("json", "multipart", "form") and not op.body_whole
+               for op in resource.operations):
+            names.add("Body")  # `run(extra_body=...)`
     imports: dict[str, set[str]] = {"builtins": {""}} if builtins else {}
     for name in names:
         imports.setdefault(_SOURCES[name], set()).add(name)

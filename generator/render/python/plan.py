@@ -64,6 +64,7 @@ class Param:
     greedy: bool = False
     sends_default: bool = False  # the spec requires a value yet documents a default: the signature holds it
     positional: bool = False  # the path's last parameter, as openai-python (`runs.cancel(run_id, thread_id=...)`)
+    model_prefix: str = ""  # a queued submit's model id: this owner prefix (`fal-ai`) is dropped if given
 
     @property
     def signature_annotation(self) -> str:
@@ -104,6 +105,7 @@ class Operation:
     queue: bool = False
     queue_role: str | None = None
     body_whole: bool = False  # the body is one `body=` argument rather than one argument per property
+    queue_result: PyType | None = None  # a queued submit's result: `x-queue-result`, else a dict
 
     @property
     def path_params(self) -> list[Param]:
@@ -127,7 +129,9 @@ class Operation:
         names = {p.wire: p.name for p in self.path_params}
         text = self.path.replace("{", "{{").replace("}", "}}")
         for wire, name in names.items():
-            text = text.replace("{{" + wire + "}}", "{_path(" + name + (", greedy=True" if self._greedy(wire) else "") + ")}")
+            prefix = next((p.model_prefix for p in self.path_params if p.wire == wire and p.model_prefix), "")
+            value = f"_queue.model_path({name}, '{prefix}')" if prefix else name  # prefix: see _model_prefix
+            text = text.replace("{{" + wire + "}}", "{_path(" + value + (", greedy=True" if self._greedy(wire) else "") + ")}")
         return text
 
     def _greedy(self, wire: str) -> bool:
@@ -143,8 +147,15 @@ class QueueMethods:
     cancel: str
     runs: list[tuple[str, str, Operation]]  # (submit alias, or "" when the operation is `submit`; run; op)
     tickets: dict[str, PyType]  # by operation name: what its submit returns
-    ticket: PyType  # what `status`, `result` and `cancel` take
+    ticket: PyType  # the status model: what `status` returns and `on_update` receives
     ticket_runtime: str  # the class `status` parses a ticket into: a model, or `dict`
+    events: str = "iter_events"
+    result_type: PyType = ANY  # what `result(ticket)` returns: the queued operations' result, if they share one
+
+    def ticket_arg(self, prefix: str) -> str:
+        """What `status`, `iter_events`, `result` and `cancel` take: a handle (`Sync`/`Async`), a status
+        model or a plain ticket dict."""
+        return f"{prefix}RequestHandle[Any, Any] | {self.ticket.text} | Mapping[str, Any]"
 
 
 @dataclass
@@ -163,7 +174,8 @@ class Resource:
     def types(self) -> list[PyType]:
         """Every type its methods name: arguments, results and queue tickets."""
         found = [t for op in self.operations for t in (op.returns, *(p.annotation for p in op.params))]
-        return found + ([*self.queue.tickets.values(), self.queue.ticket] if self.queue else [])
+        found += [op.queue_result for op in self.operations if op.queue_result is not None]
+        return found + ([self.queue.ticket, self.queue.result_type] if self.queue else [])
 
     @property
     def models(self) -> set[str]:
@@ -345,6 +357,14 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
         max(placed, key=lambda p: path.rindex("{" + p.wire + "}")).positional = True
     params.sort(key=lambda p: (not p.positional, not p.required, p.location != "path"))
     returns, response_kind = _response(types, operation, hint)
+    queued = operation.get("x-queue") == "fal"
+    queue_result = None
+    if queued:  # its result: the spec's `x-queue-result` schema, else what fal answers, a JSON object
+        result_schema = operation.get("x-queue-result")
+        queue_result = (types.annotation(result_schema, f"{pascal(resource_name(operation))} Result")
+                        if isinstance(result_schema, dict)
+                        else ANY.wrap("dict[str, {}]"))
+        _model_prefix(path, params)
     security = operation.get("security", security_default)
     return Operation(
         name=name,
@@ -363,7 +383,19 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
         queue=operation.get("x-queue") == "fal",
         queue_role=operation.get("x-queue-role") if isinstance(operation.get("x-queue-role"), str) else None,
         body_whole=whole,
+        queue_result=queue_result,
     )
+
+
+def _model_prefix(path: str, params: list[Param]) -> None:
+    """A queued submit addressing any model (`/fal-ai/{model}`): the model id may be given with the owner
+    fal-client users write (`fal-ai/flux/dev`), which is dropped rather than doubled in the path."""
+    match = re.fullmatch(r"/([A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*)/\{([^/{}]+)\}", path)
+    if match is None:
+        return
+    for param in params:
+        if param.location == "path" and param.wire == match.group(2) and param.greedy:
+            param.model_prefix = match.group(1).strip("/")
 
 
 def _safe_name(name: str) -> str:
@@ -499,8 +531,13 @@ def _queue_methods(resource: Resource, classes: set[str], ticket_model: str | No
         runs.append(("" if op.name == "submit" else free("submit"), free("run"), op))
     else:
         runs.extend((free(f"submit_{op.name}"), free(f"run_{op.name}"), op) for op in queued)
-    fallback = PyType.model(ticket_model) if ticket_model else ANY.wrap("dict[str, {}]")
-    tickets = {op.name: op.returns if op.returns.text in classes else fallback for op in queued}
-    ticket = fallback if ticket_model else next(iter(tickets.values()))
+    # Every ticket and status is the spec's one QueueStatus model (normalization adds it), not a model
+    # inferred from a page's ticket example; without one, a dict.
+    ticket = PyType.model(ticket_model) if ticket_model else ANY.wrap("dict[str, {}]")
+    for op in queued:
+        op.returns = ticket
+    results = list(dict.fromkeys(op.queue_result or ANY for op in queued))
     return QueueMethods(status=free("status"), result=free("result"), cancel=free("cancel"), runs=runs,
-                        tickets=tickets, ticket=ticket, ticket_runtime=ticket.text if ticket.text in classes else "dict")
+                        tickets={op.name: ticket for op in queued}, ticket=ticket,
+                        ticket_runtime=ticket.text if ticket.text in classes else "dict", events=free("iter_events"),
+                        result_type=results[0] if len(results) == 1 else ANY.wrap("dict[str, {}]"))

@@ -11,13 +11,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
+    from ._other import (
+        Flux1DevImageToImageSubmitResponse,
+        HTTPValidationError,
+        HTTPValidationErrorDetailItem,
+    )
     from ._shared import QueueLog, QueueStatus
-    from .flux_1_dev_image_to_image import Flux1DevImageToImageSubmitResponse
     from .queue import QueueCancelRequestResponse
 
 _MODULES: dict[str, str] = {
-    "Flux1DevImageToImageSubmitResponse": ".flux_1_dev_image_to_image",
+    "Flux1DevImageToImageSubmitResponse": "._other",
     "HTTPValidationError": "._other",
     "HTTPValidationErrorDetailItem": "._other",
     "QueueCancelRequestResponse": ".queue",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Any, Literal, cast
 
@@ -23,8 +23,8 @@ from .._base import (
     query_params,
     to_raw_response,
 )
+from .._queue import AsyncRequestHandle, SyncRequestHandle
 from ..models._shared import QueueStatus
-from ..models.flux_1_dev_image_to_image import Flux1DevImageToImageSubmitResponse
 
 
 class Flux1DevImageToImage(SyncResource):
@@ -51,7 +51,7 @@ class Flux1DevImageToImage(SyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> Flux1DevImageToImageSubmitResponse:
+    ) -> SyncRequestHandle[QueueStatus, dict[str, Any]]:
         """POST /fal-ai/flux-1/dev/image-to-image
 
         Args:
@@ -71,12 +71,13 @@ class Flux1DevImageToImage(SyncResource):
                 Defaults to `"regular"` on the server.
         """
         return cast(
-            "Flux1DevImageToImageSubmitResponse",
-            self._client.request(
+            "SyncRequestHandle[QueueStatus, dict[str, Any]]",
+            _queue.submit(
+                self._client,
                 RequestOptions(
                     method="POST",
                     path="/fal-ai/flux-1/dev/image-to-image",
-                    cast_to=Flux1DevImageToImageSubmitResponse,
+                    cast_to=QueueStatus,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -93,6 +94,8 @@ class Flux1DevImageToImage(SyncResource):
                     }, extra_body),
                     timeout=timeout,
                 ),
+                QueueStatus,
+                dict[str, Any],
             ),
         )
 
@@ -108,15 +111,17 @@ class Flux1DevImageToImage(SyncResource):
         enable_safety_checker: bool | NotGiven = NOT_GIVEN,
         output_format: Literal["default", "png", "jpeg"] | NotGiven = NOT_GIVEN,
         acceleration: Literal["default", "none", "regular", "high"] | NotGiven = NOT_GIVEN,
-        on_update: Callable[[Flux1DevImageToImageSubmitResponse], object] | None = None,
+        extra_body: Body | None = None,
+        on_update: Callable[[QueueStatus], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `submit`, poll until the request completes, and return its result.
+        """Submit with `submit`, wait until the request completes, and return its result.
 
-        `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
+        `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
+        raised (the request is not cancelled: `cancel` it if it is no longer wanted).
         """
-        ticket = self.submit(
+        handle = self.submit(
             image_url=image_url,
             prompt=prompt,
             strength=strength,
@@ -126,23 +131,27 @@ class Flux1DevImageToImage(SyncResource):
             enable_safety_checker=enable_safety_checker,
             output_format=output_format,
             acceleration=acceleration,
+            extra_body=extra_body,
         )
-        return cast(
-            "dict[str, Any]",
-            _queue.run(self._client, ticket, on_update, timeout, poll_interval),
-        )
+        return handle.get(on_update=on_update, timeout=timeout, poll_interval=poll_interval)
 
-    def status(self, ticket: QueueStatus, *, logs: bool = False) -> QueueStatus:
-        """The current status of a queued request; `logs=True` includes its log lines."""
-        return _queue.status(self._client, ticket, QueueStatus, logs)
+    def status(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
+               with_logs: bool = False) -> QueueStatus:
+        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        return cast("QueueStatus", _queue.status(self._client, ticket, QueueStatus, with_logs))
 
-    def result(self, ticket: QueueStatus) -> dict[str, Any]:
-        """The result of a completed queued request."""
-        return cast("dict[str, Any]", _queue.result(self._client, ticket))
+    def iter_events(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
+                    with_logs: bool = False) -> Iterator[QueueStatus]:
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        return _queue.iter_events(self._client, ticket, QueueStatus, with_logs)
 
-    def cancel(self, ticket: QueueStatus) -> dict[str, Any]:
-        """Ask the queue to cancel a request that has not completed yet."""
-        return cast("dict[str, Any]", _queue.cancel(self._client, ticket))
+    def result(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
+        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        return cast("dict[str, Any]", _queue.result(self._client, ticket, dict[str, Any]))
+
+    def cancel(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        _queue.cancel(self._client, ticket)
 
 
 class Flux1DevImageToImageWithRawResponse:
@@ -176,7 +185,7 @@ class AsyncFlux1DevImageToImage(AsyncResource):
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> Flux1DevImageToImageSubmitResponse:
+    ) -> AsyncRequestHandle[QueueStatus, dict[str, Any]]:
         """POST /fal-ai/flux-1/dev/image-to-image
 
         Args:
@@ -196,12 +205,13 @@ class AsyncFlux1DevImageToImage(AsyncResource):
                 Defaults to `"regular"` on the server.
         """
         return cast(
-            "Flux1DevImageToImageSubmitResponse",
-            await self._client.request(
+            "AsyncRequestHandle[QueueStatus, dict[str, Any]]",
+            await _queue.async_submit(
+                self._client,
                 RequestOptions(
                     method="POST",
                     path="/fal-ai/flux-1/dev/image-to-image",
-                    cast_to=Flux1DevImageToImageSubmitResponse,
+                    cast_to=QueueStatus,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -218,6 +228,8 @@ class AsyncFlux1DevImageToImage(AsyncResource):
                     }, extra_body),
                     timeout=timeout,
                 ),
+                QueueStatus,
+                dict[str, Any],
             ),
         )
 
@@ -233,15 +245,17 @@ class AsyncFlux1DevImageToImage(AsyncResource):
         enable_safety_checker: bool | NotGiven = NOT_GIVEN,
         output_format: Literal["default", "png", "jpeg"] | NotGiven = NOT_GIVEN,
         acceleration: Literal["default", "none", "regular", "high"] | NotGiven = NOT_GIVEN,
-        on_update: Callable[[Flux1DevImageToImageSubmitResponse], object] | None = None,
+        extra_body: Body | None = None,
+        on_update: Callable[[QueueStatus], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `submit`, poll until the request completes, and return its result.
+        """Submit with `submit`, wait until the request completes, and return its result.
 
-        `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
+        `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
+        raised (the request is not cancelled: `cancel` it if it is no longer wanted).
         """
-        ticket = await self.submit(
+        handle = await self.submit(
             image_url=image_url,
             prompt=prompt,
             strength=strength,
@@ -251,23 +265,27 @@ class AsyncFlux1DevImageToImage(AsyncResource):
             enable_safety_checker=enable_safety_checker,
             output_format=output_format,
             acceleration=acceleration,
+            extra_body=extra_body,
         )
-        return cast(
-            "dict[str, Any]",
-            await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
-        )
+        return await handle.get(on_update=on_update, timeout=timeout, poll_interval=poll_interval)
 
-    async def status(self, ticket: QueueStatus, *, logs: bool = False) -> QueueStatus:
-        """The current status of a queued request; `logs=True` includes its log lines."""
-        return await _queue.async_status(self._client, ticket, QueueStatus, logs)
+    async def status(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
+                     with_logs: bool = False) -> QueueStatus:
+        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        return cast("QueueStatus", await _queue.async_status(self._client, ticket, QueueStatus, with_logs))
 
-    async def result(self, ticket: QueueStatus) -> dict[str, Any]:
-        """The result of a completed queued request."""
-        return cast("dict[str, Any]", await _queue.async_result(self._client, ticket))
+    def iter_events(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
+                    with_logs: bool = False) -> AsyncIterator[QueueStatus]:
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        return _queue.async_iter_events(self._client, ticket, QueueStatus, with_logs)
 
-    async def cancel(self, ticket: QueueStatus) -> dict[str, Any]:
-        """Ask the queue to cancel a request that has not completed yet."""
-        return cast("dict[str, Any]", await _queue.async_cancel(self._client, ticket))
+    async def result(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
+        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        return cast("dict[str, Any]", await _queue.async_result(self._client, ticket, dict[str, Any]))
+
+    async def cancel(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        await _queue.async_cancel(self._client, ticket)
 
 
 class AsyncFlux1DevImageToImageWithRawResponse:

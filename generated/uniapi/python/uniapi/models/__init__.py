@@ -11,13 +11,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
+    from ._other import (
+        FalAiSubmitResponse,
+        HTTPValidationError,
+        HTTPValidationErrorDetailItem,
+    )
     from ._shared import QueueLog, QueueStatus
-    from .fal_ai import FalAiSubmitResponse
     from .queue import QueueCancelRequestResponse
 
 _MODULES: dict[str, str] = {
-    "FalAiSubmitResponse": ".fal_ai",
+    "FalAiSubmitResponse": "._other",
     "HTTPValidationError": "._other",
     "HTTPValidationErrorDetailItem": "._other",
     "QueueCancelRequestResponse": ".queue",

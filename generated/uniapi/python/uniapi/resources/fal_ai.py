@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Any, cast
 
@@ -12,6 +12,7 @@ from .._base import (
     AsyncResource,
     Body,
     Headers,
+    NotGiven,
     Query,
     RequestOptions,
     SyncResource,
@@ -23,8 +24,8 @@ from .._base import (
     query_params,
     to_raw_response,
 )
+from .._queue import AsyncRequestHandle, SyncRequestHandle
 from ..models._shared import QueueStatus
-from ..models.fal_ai import FalAiSubmitResponse
 
 
 class FalAi(SyncResource):
@@ -39,29 +40,30 @@ class FalAi(SyncResource):
         self,
         model: str,
         *,
-        prompt: str,
-        image_url: str,
-        duration: str,
-        aspect_ratio: str,
-        negative_prompt: str,
-        cfg_scale: float,
+        prompt: str | NotGiven = NOT_GIVEN,
+        image_url: str | NotGiven = NOT_GIVEN,
+        duration: str | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | NotGiven = NOT_GIVEN,
+        negative_prompt: str | NotGiven = NOT_GIVEN,
+        cfg_scale: float | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> FalAiSubmitResponse:
+    ) -> SyncRequestHandle[QueueStatus, dict[str, Any]]:
         """提交任务
 
         Args:
             model: 模型名称
         """
         return cast(
-            "FalAiSubmitResponse",
-            self._client.request(
+            "SyncRequestHandle[QueueStatus, dict[str, Any]]",
+            _queue.submit(
+                self._client,
                 RequestOptions(
                     method="POST",
-                    path=f"/fal-ai/{_path(model, greedy=True)}",
-                    cast_to=FalAiSubmitResponse,
+                    path=f"/fal-ai/{_path(_queue.model_path(model, 'fal-ai'), greedy=True)}",
+                    cast_to=QueueStatus,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -75,6 +77,8 @@ class FalAi(SyncResource):
                     }, extra_body),
                     timeout=timeout,
                 ),
+                QueueStatus,
+                dict[str, Any],
             ),
         )
 
@@ -82,21 +86,23 @@ class FalAi(SyncResource):
         self,
         model: str,
         *,
-        prompt: str,
-        image_url: str,
-        duration: str,
-        aspect_ratio: str,
-        negative_prompt: str,
-        cfg_scale: float,
-        on_update: Callable[[FalAiSubmitResponse], object] | None = None,
+        prompt: str | NotGiven = NOT_GIVEN,
+        image_url: str | NotGiven = NOT_GIVEN,
+        duration: str | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | NotGiven = NOT_GIVEN,
+        negative_prompt: str | NotGiven = NOT_GIVEN,
+        cfg_scale: float | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        on_update: Callable[[QueueStatus], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `submit`, poll until the request completes, and return its result.
+        """Submit with `submit`, wait until the request completes, and return its result.
 
-        `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
+        `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
+        raised (the request is not cancelled: `cancel` it if it is no longer wanted).
         """
-        ticket = self.submit(
+        handle = self.submit(
             model=model,
             prompt=prompt,
             image_url=image_url,
@@ -104,23 +110,27 @@ class FalAi(SyncResource):
             aspect_ratio=aspect_ratio,
             negative_prompt=negative_prompt,
             cfg_scale=cfg_scale,
+            extra_body=extra_body,
         )
-        return cast(
-            "dict[str, Any]",
-            _queue.run(self._client, ticket, on_update, timeout, poll_interval),
-        )
+        return handle.get(on_update=on_update, timeout=timeout, poll_interval=poll_interval)
 
-    def status(self, ticket: QueueStatus, *, logs: bool = False) -> QueueStatus:
-        """The current status of a queued request; `logs=True` includes its log lines."""
-        return _queue.status(self._client, ticket, QueueStatus, logs)
+    def status(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
+               with_logs: bool = False) -> QueueStatus:
+        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        return cast("QueueStatus", _queue.status(self._client, ticket, QueueStatus, with_logs))
 
-    def result(self, ticket: QueueStatus) -> dict[str, Any]:
-        """The result of a completed queued request."""
-        return cast("dict[str, Any]", _queue.result(self._client, ticket))
+    def iter_events(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
+                    with_logs: bool = False) -> Iterator[QueueStatus]:
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        return _queue.iter_events(self._client, ticket, QueueStatus, with_logs)
 
-    def cancel(self, ticket: QueueStatus) -> dict[str, Any]:
-        """Ask the queue to cancel a request that has not completed yet."""
-        return cast("dict[str, Any]", _queue.cancel(self._client, ticket))
+    def result(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
+        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        return cast("dict[str, Any]", _queue.result(self._client, ticket, dict[str, Any]))
+
+    def cancel(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        _queue.cancel(self._client, ticket)
 
 
 class FalAiWithRawResponse:
@@ -142,29 +152,30 @@ class AsyncFalAi(AsyncResource):
         self,
         model: str,
         *,
-        prompt: str,
-        image_url: str,
-        duration: str,
-        aspect_ratio: str,
-        negative_prompt: str,
-        cfg_scale: float,
+        prompt: str | NotGiven = NOT_GIVEN,
+        image_url: str | NotGiven = NOT_GIVEN,
+        duration: str | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | NotGiven = NOT_GIVEN,
+        negative_prompt: str | NotGiven = NOT_GIVEN,
+        cfg_scale: float | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> FalAiSubmitResponse:
+    ) -> AsyncRequestHandle[QueueStatus, dict[str, Any]]:
         """提交任务
 
         Args:
             model: 模型名称
         """
         return cast(
-            "FalAiSubmitResponse",
-            await self._client.request(
+            "AsyncRequestHandle[QueueStatus, dict[str, Any]]",
+            await _queue.async_submit(
+                self._client,
                 RequestOptions(
                     method="POST",
-                    path=f"/fal-ai/{_path(model, greedy=True)}",
-                    cast_to=FalAiSubmitResponse,
+                    path=f"/fal-ai/{_path(_queue.model_path(model, 'fal-ai'), greedy=True)}",
+                    cast_to=QueueStatus,
                     response="json",
                     params=query_params({}, extra_query),
                     headers=header_params({}, extra_headers),
@@ -178,6 +189,8 @@ class AsyncFalAi(AsyncResource):
                     }, extra_body),
                     timeout=timeout,
                 ),
+                QueueStatus,
+                dict[str, Any],
             ),
         )
 
@@ -185,21 +198,23 @@ class AsyncFalAi(AsyncResource):
         self,
         model: str,
         *,
-        prompt: str,
-        image_url: str,
-        duration: str,
-        aspect_ratio: str,
-        negative_prompt: str,
-        cfg_scale: float,
-        on_update: Callable[[FalAiSubmitResponse], object] | None = None,
+        prompt: str | NotGiven = NOT_GIVEN,
+        image_url: str | NotGiven = NOT_GIVEN,
+        duration: str | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | NotGiven = NOT_GIVEN,
+        negative_prompt: str | NotGiven = NOT_GIVEN,
+        cfg_scale: float | NotGiven = NOT_GIVEN,
+        extra_body: Body | None = None,
+        on_update: Callable[[QueueStatus], object] | None = None,
         timeout: float | None = 600.0,
         poll_interval: float = 0.5,
     ) -> dict[str, Any]:
-        """Submit with `submit`, poll until the request completes, and return its result.
+        """Submit with `submit`, wait until the request completes, and return its result.
 
-        `on_update` is called with each status; past `timeout` seconds `QueueTimeoutError` is raised.
+        `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
+        raised (the request is not cancelled: `cancel` it if it is no longer wanted).
         """
-        ticket = await self.submit(
+        handle = await self.submit(
             model=model,
             prompt=prompt,
             image_url=image_url,
@@ -207,23 +222,27 @@ class AsyncFalAi(AsyncResource):
             aspect_ratio=aspect_ratio,
             negative_prompt=negative_prompt,
             cfg_scale=cfg_scale,
+            extra_body=extra_body,
         )
-        return cast(
-            "dict[str, Any]",
-            await _queue.async_run(self._client, ticket, on_update, timeout, poll_interval),
-        )
+        return await handle.get(on_update=on_update, timeout=timeout, poll_interval=poll_interval)
 
-    async def status(self, ticket: QueueStatus, *, logs: bool = False) -> QueueStatus:
-        """The current status of a queued request; `logs=True` includes its log lines."""
-        return await _queue.async_status(self._client, ticket, QueueStatus, logs)
+    async def status(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
+                     with_logs: bool = False) -> QueueStatus:
+        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        return cast("QueueStatus", await _queue.async_status(self._client, ticket, QueueStatus, with_logs))
 
-    async def result(self, ticket: QueueStatus) -> dict[str, Any]:
-        """The result of a completed queued request."""
-        return cast("dict[str, Any]", await _queue.async_result(self._client, ticket))
+    def iter_events(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
+                    with_logs: bool = False) -> AsyncIterator[QueueStatus]:
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        return _queue.async_iter_events(self._client, ticket, QueueStatus, with_logs)
 
-    async def cancel(self, ticket: QueueStatus) -> dict[str, Any]:
-        """Ask the queue to cancel a request that has not completed yet."""
-        return cast("dict[str, Any]", await _queue.async_cancel(self._client, ticket))
+    async def result(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
+        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        return cast("dict[str, Any]", await _queue.async_result(self._client, ticket, dict[str, Any]))
+
+    async def cancel(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        await _queue.async_cancel(self._client, ticket)
 
 
 class AsyncFalAiWithRawResponse:

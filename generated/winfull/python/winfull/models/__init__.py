@@ -11,11 +11,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
+    from ._other import (
+        HTTPValidationError,
+        HTTPValidationErrorDetailItem,
+        QwenImageEditPlusSubmitResponse,
+        WanV22A14bImageToImageSubmitResponse,
+    )
     from ._shared import QueueLog, QueueStatus
     from .queue import QueueCancelRequestResponse
-    from .qwen_image_edit_plus import QwenImageEditPlusSubmitResponse
-    from .wan_v2_2_a14b_image_to_image import WanV22A14bImageToImageSubmitResponse
 
 _MODULES: dict[str, str] = {
     "HTTPValidationError": "._other",
@@ -23,8 +26,8 @@ _MODULES: dict[str, str] = {
     "QueueCancelRequestResponse": ".queue",
     "QueueLog": "._shared",
     "QueueStatus": "._shared",
-    "QwenImageEditPlusSubmitResponse": ".qwen_image_edit_plus",
-    "WanV22A14bImageToImageSubmitResponse": ".wan_v2_2_a14b_image_to_image",
+    "QwenImageEditPlusSubmitResponse": "._other",
+    "WanV22A14bImageToImageSubmitResponse": "._other",
 }
 
 __all__ = [
