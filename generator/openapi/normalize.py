@@ -238,7 +238,6 @@ def _add_queue(spec: dict[str, Any]) -> None:
     present: set[str] = set()
     for path, method, op, _ in ops:
         if op.get("x-queue") == "fal":
-            queue.loosen_any_model_submit(path, op)
             continue
         role = queue.role_of(path, method, op)
         if role is None or role in present:

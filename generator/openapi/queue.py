@@ -188,20 +188,6 @@ def role_of(path: str, method: str, operation: dict[str, Any]) -> str | None:
     return None
 
 
-def loosen_any_model_submit(path: str, operation: dict[str, Any]) -> None:
-    """A submit whose path names the model (`/fal-ai/{model}`), read from a doc page (`x-source`), takes any
-    model's input: the fields the page marks required are those of the one model its example calls, so
-    none of them is required of every model (in place). A hand-written spec's `required` is kept."""
-    if "{" not in path or not operation.get("x-source"):
-        return
-    body = operation.get("requestBody")
-    content = body.get("content") if isinstance(body, dict) else None
-    for entry in (content or {}).values() if isinstance(content, dict) else ():
-        schema = entry.get("schema") if isinstance(entry, dict) else None
-        if isinstance(schema, dict) and "$ref" not in schema and "required" in schema:
-            del schema["required"]
-
-
 def add_queue(spec: dict[str, Any], roles_present: set[str]) -> None:
     """Add the missing queue operations and the QueueStatus/QueueLog schemas (in place; never twice)."""
     if not isinstance(spec.get("paths"), dict):

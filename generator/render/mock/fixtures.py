@@ -119,11 +119,18 @@ class FixtureBuilder:
             "responses": self.responses(operation),
         }
         body = resolve(self.spec, operation.get("requestBody"))
+        # A queued submit whose model is a path parameter (`/fal-ai/{model}`) takes any model's input: the
+        # fields its page requires are those of the one model documented, so the mock requires none of them
+        # (as the SDK does); the spec keeps what the page says.
+        any_model = operation.get("x-queue") == "fal" and bool(greedy)
         if isinstance(body, dict) and body.get("content"):
             content = {}
             for media_type, media in body["content"].items():
                 media = media if isinstance(media, dict) else {}
-                content[str(media_type)] = {"schema": self.schema(media["schema"])} if "schema" in media else {}
+                schema = media.get("schema")
+                if any_model and isinstance(schema, dict) and "required" in schema:
+                    schema = {key: value for key, value in schema.items() if key != "required"}
+                content[str(media_type)] = {"schema": self.schema(schema)} if "schema" in media else {}
             data["body"] = {"required": bool(body.get("required")), "content": content}
         if isinstance(operation.get("x-queue-result"), dict):
             data["result_schema"] = self.schema(operation["x-queue-result"])

@@ -364,7 +364,8 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
         queue_result = (types.annotation(result_schema, f"{pascal(resource_name(operation))} Result")
                         if isinstance(result_schema, dict)
                         else ANY.wrap("dict[str, {}]"))
-        _model_prefix(path, params)
+        if _model_prefix(path, params):
+            _any_model_arguments(params)
     security = operation.get("security", security_default)
     return Operation(
         name=name,
@@ -387,15 +388,29 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
     )
 
 
-def _model_prefix(path: str, params: list[Param]) -> None:
+def _model_prefix(path: str, params: list[Param]) -> bool:
     """A queued submit addressing any model (`/fal-ai/{model}`): the model id may be given with the owner
-    fal-client users write (`fal-ai/flux/dev`), which is dropped rather than doubled in the path."""
+    fal-client users write (`fal-ai/flux/dev`), which is dropped rather than doubled in the path. Whether
+    the operation is one."""
     match = re.fullmatch(r"/([A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*)/\{([^/{}]+)\}", path)
     if match is None:
-        return
+        return False
+    found = False
     for param in params:
         if param.location == "path" and param.wire == match.group(2) and param.greedy:
             param.model_prefix = match.group(1).strip("/")
+            found = True
+    return found
+
+
+def _any_model_arguments(params: list[Param]) -> None:
+    """A submit for any model takes any model's input: the body fields the spec requires are those of the
+    model its page documents, so the SDK requires none of them (the spec keeps what the page says; the
+    mock still checks it). Other models' fields go in `extra_body`."""
+    for param in params:
+        if param.location in ("body", "form", "file") and param.required and not param.sends_default:
+            param.required = False
+    params.sort(key=lambda p: (not p.positional, not p.required, p.location != "path"))
 
 
 def _safe_name(name: str) -> str:

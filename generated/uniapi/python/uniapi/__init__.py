@@ -34,7 +34,7 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
 
-__version__ = "0.2.1"
+__version__ = "0.2.0"
 
 _EXPORTS: dict[str, str] = {
     "NOT_GIVEN": "._base",

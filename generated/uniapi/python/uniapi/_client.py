@@ -29,7 +29,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 API_KEY_ENV = "UNIAPI_API_KEY"
 BASE_URL_ENV = "UNIAPI_BASE_URL"
-USER_AGENT = "uniapi/0.2.1 (python; httpx)"
+USER_AGENT = "uniapi/0.2.0 (python; httpx)"
 
 
 class _Config:
