@@ -152,7 +152,7 @@ def test_a_server_dripping_bytes_is_cut_off(tmp_path: Path, site: SiteServer,
     folder = project(tmp_path, f"{site.base}/drip")
     started = time.monotonic()
     assert main(["fetch", "--root", str(tmp_path), "--timeout", "0.3"]) == 1
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 9.5  # stopped before the 10 s drip ended
     assert "timed out (body still coming after 0.9 s); nothing stored" in capsys.readouterr().err
     assert not (folder / "drip.txt").exists()
 

@@ -30,7 +30,7 @@ def test_requests_to_one_host_are_spaced_by_the_delay(tmp_path: Path, site: Site
     project(tmp_path, f"site: {site.base}\nconcurrency: 4\ndelay: 0.15\n")
     assert fetch(tmp_path) == 0
     assert len(site.times) == 5  # robots.txt, llms.txt and three pages
-    assert span(site) >= 4 * 0.15 - 0.05
+    assert span(site) >= 4 * 0.15 * 0.8  # arrival times jitter on a busy machine; with no delay the span is ~0
 
 
 def test_robots_crawl_delay_and_disallow(tmp_path: Path, site: SiteServer) -> None:
@@ -42,7 +42,7 @@ def test_robots_crawl_delay_and_disallow(tmp_path: Path, site: SiteServer) -> No
     assert stored(folder) == ["api-reference-images-create.md"]
     assert "/api-reference/tasks/get.md" not in site.hits
     assert len(site.times) == 4  # robots.txt, llms.txt and two pages
-    assert span(site) >= 3 * 0.2 - 0.05
+    assert span(site) >= 3 * 0.2 * 0.8
 
 
 def test_byte_budget_leaves_the_rest_for_the_next_fetch(tmp_path: Path, site: SiteServer,
