@@ -9,6 +9,7 @@ so the operations here carry no servers of their own: they use the spec's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from generator.core.walk import clone
@@ -186,6 +187,21 @@ def role_of(path: str, method: str, operation: dict[str, Any]) -> str | None:
         if method == verb and pattern.match(path):
             return name
     return None
+
+
+_ANY_MODEL_PATH = re.compile(r"/([A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*)/\{([^/{}]+)\}")
+
+
+def any_model_parameter(path: str, operation: dict[str, Any], greedy: Iterable[str]) -> tuple[str, str] | None:
+    """(owner, parameter) when a queued submit addresses any model: its path is `/<owner>/{<parameter>}`,
+    that parameter greedy (`/fal-ai/{model}` with model `flux/dev`); else None.
+
+    Such a submit takes any model's input: the fields its page requires are those of the one model the page
+    documents, so the SDK and the mock require none of them, while the spec keeps what the page says."""
+    match = _ANY_MODEL_PATH.fullmatch(path)
+    if operation.get("x-queue") != "fal" or match is None or match.group(2) not in set(greedy):
+        return None
+    return match.group(1).strip("/"), match.group(2)
 
 
 def add_queue(spec: dict[str, Any], roles_present: set[str]) -> None:

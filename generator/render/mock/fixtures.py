@@ -15,6 +15,7 @@ from typing import Any
 from generator.core.walk import operations as spec_operations
 from generator.core.walk import resolve
 from generator.openapi.errors import base_path, families, service_family
+from generator.openapi.queue import any_model_parameter
 
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
 
@@ -119,10 +120,7 @@ class FixtureBuilder:
             "responses": self.responses(operation),
         }
         body = resolve(self.spec, operation.get("requestBody"))
-        # A queued submit whose model is a path parameter (`/fal-ai/{model}`) takes any model's input: the
-        # fields its page requires are those of the one model documented, so the mock requires none of them
-        # (as the SDK does); the spec keeps what the page says.
-        any_model = operation.get("x-queue") == "fal" and bool(greedy)
+        any_model = any_model_parameter(path, operation, greedy) is not None  # requires no body field
         if isinstance(body, dict) and body.get("content"):
             content = {}
             for media_type, media in body["content"].items():

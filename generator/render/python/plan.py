@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.core.walk import operations
+from generator.openapi.queue import any_model_parameter
 from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
 from generator.render.python.modules import assign_modules
 from generator.render.python.schemas import SchemaSet
@@ -130,7 +131,7 @@ class Operation:
         text = self.path.replace("{", "{{").replace("}", "}}")
         for wire, name in names.items():
             prefix = next((p.model_prefix for p in self.path_params if p.wire == wire and p.model_prefix), "")
-            value = f"_queue.model_path({name}, '{prefix}')" if prefix else name  # prefix: see _model_prefix
+            value = f"_queue.model_path({name}, '{prefix}')" if prefix else name  # prefix: see _any_model_arguments
             text = text.replace("{{" + wire + "}}", "{_path(" + value + (", greedy=True" if self._greedy(wire) else "") + ")}")
         return text
 
@@ -364,8 +365,10 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
         queue_result = (types.annotation(result_schema, f"{pascal(resource_name(operation))} Result")
                         if isinstance(result_schema, dict)
                         else ANY.wrap("dict[str, {}]"))
-        if _model_prefix(path, params):
-            _any_model_arguments(params)
+        greedy = {p.wire for p in params if p.location == "path" and p.greedy}
+        any_model = any_model_parameter(path, operation, greedy)
+        if any_model is not None:
+            _any_model_arguments(params, *any_model)
     security = operation.get("security", security_default)
     return Operation(
         name=name,
@@ -388,27 +391,14 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
     )
 
 
-def _model_prefix(path: str, params: list[Param]) -> bool:
-    """A queued submit addressing any model (`/fal-ai/{model}`): the model id may be given with the owner
-    fal-client users write (`fal-ai/flux/dev`), which is dropped rather than doubled in the path. Whether
-    the operation is one."""
-    match = re.fullmatch(r"/([A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*)/\{([^/{}]+)\}", path)
-    if match is None:
-        return False
-    found = False
+def _any_model_arguments(params: list[Param], owner: str, model: str) -> None:
+    """A submit for any model (see `queue.any_model_parameter`): the model id may be given with the owner
+    fal-client users write (`fal-ai/flux/dev`), which is dropped rather than doubled in the path; no body
+    field is required (other models' fields go in `extra_body`)."""
     for param in params:
-        if param.location == "path" and param.wire == match.group(2) and param.greedy:
-            param.model_prefix = match.group(1).strip("/")
-            found = True
-    return found
-
-
-def _any_model_arguments(params: list[Param]) -> None:
-    """A submit for any model takes any model's input: the body fields the spec requires are those of the
-    model its page documents, so the SDK requires none of them (the spec keeps what the page says; the
-    mock still checks it). Other models' fields go in `extra_body`."""
-    for param in params:
-        if param.location in ("body", "form", "file") and param.required and not param.sends_default:
+        if param.location == "path" and param.wire == model:
+            param.model_prefix = owner
+        elif param.location in ("body", "form", "file") and param.required and not param.sends_default:
             param.required = False
     params.sort(key=lambda p: (not p.positional, not p.required, p.location != "path"))
 
