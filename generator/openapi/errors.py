@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlparse
 
-from generator.core.walk import mapping, operations, resolve
+from generator.core.walk import mapping, operations, resolve, sequence
 
 _SUFFIX = {"openai": "OpenAI", "fal": "Fal", "problem": "Problem"}
 FAMILY_MEDIA = {"openai": "application/json", "fal": "application/json", "problem": "application/problem+json"}
@@ -143,7 +143,7 @@ def service_family(spec: dict[str, Any]) -> str:
 
 def _statuses(spec: dict[str, Any], op: dict[str, Any], item: dict[str, Any]) -> list[str]:
     """The error statuses the mock may answer this operation with (see the module docstring)."""
-    params = [resolve(spec, p) for p in [*(item.get("parameters") or []), *(op.get("parameters") or [])]]
+    params = [resolve(spec, p) for p in [*sequence(item.get("parameters")), *sequence(op.get("parameters"))]]
     has_path_params = any(isinstance(p, dict) and p.get("in") == "path" for p in params)
     security = op.get("security", spec.get("security"))
     secured = isinstance(security, list) and bool(security) and all(bool(r) for r in security)

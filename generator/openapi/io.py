@@ -36,11 +36,11 @@ class _Loader(yaml.SafeLoader):
         self._expanded = 0
         self._sizes: dict[int, int] = {}
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
             target = self.anchors.get(event.anchor)
-            node: yaml.Node = super().compose_node(parent, index)  # raises on an unknown anchor
+            node = super().compose_node(parent, index)  # raises on an unknown anchor
             size = self._sizes.get(id(target))
             if size is None:
                 raise LimitError(None, None, f"alias *{event.anchor} refers to the node that "
@@ -54,12 +54,13 @@ class _Loader(yaml.SafeLoader):
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise LimitError(None, None, f"nested deeper than {MAX_DEPTH} levels",
-                                              self.peek_event().start_mark)
+                                              self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         try:
             node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
-        self._sizes[id(node)] = 1 + sum(self._sizes.get(id(child), 1) for child in _children(node))
+        if node is not None:
+            self._sizes[id(node)] = 1 + sum(self._sizes.get(id(child), 1) for child in _children(node))
         return node
 
 

@@ -186,7 +186,8 @@ _document = _kind(_DOCUMENT, {
 
 def canonical_order(spec: dict[str, Any]) -> dict[str, Any]:
     """A copy of the spec with every object's keys in canonical order (values otherwise unchanged)."""
-    return _document(spec)
+    ordered: dict[str, Any] = _document(spec)
+    return ordered
 
 
 # ---------------------------------------------------------------------------------------------------------

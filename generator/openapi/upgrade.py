@@ -52,7 +52,8 @@ def to_openapi31(doc: dict[str, Any], source: str) -> dict[str, Any]:
                           file=source)
     version = str(openapi).strip()
     if version.startswith("3.1"):
-        return clone(doc)
+        copy: dict[str, Any] = clone(doc)
+        return copy
     if version.startswith("3.0") or version == "3":
         return _upgrade_30(clone(doc))
     raise ApigenError(f"unsupported OpenAPI version {openapi!r} (3.0 and 3.1 are read)", file=source,
@@ -189,7 +190,8 @@ def _form_property(param: dict[str, Any]) -> dict[str, Any]:
     for key, value in param.items():
         if isinstance(key, str) and key.startswith("x-") and key != "x-example":
             schema[key] = value
-    return _swagger_schema(schema)
+    converted: dict[str, Any] = _swagger_schema(schema)
+    return converted
 
 
 def _convert_response(response: dict[str, Any], produces: list[str]) -> dict[str, Any]:
