@@ -33,6 +33,7 @@ RUNTIME = (
     "python/{package}/_errors.py",
     "python/{package}/_model.py",
     "python/{package}/_queue.py",
+    "python/{package}/_webhooks.py",
     "python/{package}/testing.py",
     "mock/mock_engine.py",
     "mock/app.py",

@@ -26,6 +26,7 @@ COPIES = {
     "python/_errors.py": ["python/<package>/_errors.py"],
     "python/_model.py": ["python/<package>/_model.py"],
     "python/_queue.py": ["python/<package>/_queue.py"],
+    "python/_webhooks.py": ["python/<package>/_webhooks.py"],
     "mock/mock_engine.py": ["mock/mock_engine.py", "python/<package>/_mock_engine.py"],
 }
 
@@ -77,6 +78,6 @@ def test_generated_trees_hold_the_runtime_byte_for_byte() -> None:
         for source, copies in COPIES.items():
             for copy in copies:
                 target = service / copy.replace("<package>", package)
-                if source == "python/_queue.py" and not target.exists():
-                    continue  # only SDKs with queued operations ship the queue helpers
+                if source in ("python/_queue.py", "python/_webhooks.py") and not target.exists():
+                    continue  # only SDKs with queued operations (webhooks) ship the queue (webhook) helpers
                 assert target.read_bytes() == (runtime.RUNTIME_DIR / source).read_bytes(), target

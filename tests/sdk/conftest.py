@@ -32,6 +32,7 @@ SDKS = {
     "clashes.yaml": ("calendar", None),
     "aliases.yaml": ("channels", None),
     "zoo.json": ("zoo", "zoo"),  # test_models_split
+    "webhooks.yaml": ("hooks", "hooks"),  # test_webhooks
 }
 
 
@@ -86,7 +87,7 @@ class Lint:
 
 
 # Modules copied from generator/runtime/ unchanged: ruff checks them once as source (tests/runtime).
-RUNTIME_COPIES = frozenset({"_base.py", "_errors.py", "_model.py", "_queue.py", "_mock_engine.py"})
+RUNTIME_COPIES = frozenset({"_base.py", "_errors.py", "_model.py", "_queue.py", "_webhooks.py", "_mock_engine.py"})
 
 
 def rendered_files(package_dir: Path) -> list[str]:

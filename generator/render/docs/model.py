@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.config import ServiceConfig
+from generator.core.walk import HTTP_METHODS
 from generator.render.docs.examples import Auth, RequestExample, auth_of, build_request
 from generator.render.docs.schema import Resolver, example_value, operations, range_text, type_text
 from generator.render.docs.text import short_json, slug
@@ -113,6 +114,22 @@ class OperationDoc:
 
 
 @dataclass
+class WebhookDoc:
+    """An event the API posts to the user's server (an entry of the spec's `webhooks`)."""
+
+    name: str
+    anchor: str
+    method: str
+    summary: str
+    description: str
+    content_type: str | None
+    fields: list[ParamRow]
+    example: str | None
+    model: str = ""  # the SDK's class for it, and the call that parses it: set with the examples
+    unwrap: str = ""
+
+
+@dataclass
 class ServerDoc:
     url: str
     description: str
@@ -137,6 +154,7 @@ class ServiceDoc:
     queue_roles: dict[str, OperationDoc]  # role -> fal queue operation
     changelog: str | None
     tag_names: dict[str, str] = field(default_factory=dict)  # tag -> what the reader sees (x-displayName)
+    webhooks: list[WebhookDoc] = field(default_factory=list)
 
     def tag_title(self, tag: str) -> str:
         return self.tag_names.get(tag) or tag.replace("_", " ")
@@ -356,4 +374,28 @@ def service_doc(spec: dict[str, Any], service: ServiceConfig, changelog: str | N
         tag_names={str(t["name"]): str(t.get("x-displayName") or "") for t in spec.get("tags") or []
                    if isinstance(t, dict) and t.get("name") and t.get("x-displayName")},
     )
+    doc.webhooks = _webhook_docs(spec, resolver)
     return doc
+
+
+def _webhook_docs(spec: dict[str, Any], resolver: Resolver) -> list[WebhookDoc]:
+    """The spec's webhooks in name order, each with the fields and an example of the body it delivers."""
+    found = []
+    webhooks = spec.get("webhooks")
+    for name, item in sorted(webhooks.items() if isinstance(webhooks, dict) else []):
+        for method in HTTP_METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            if not isinstance(operation, dict):
+                continue
+            body = resolver.deref(operation.get("requestBody") or {})
+            body = body if isinstance(body, dict) else {}
+            content_type, media = _media(body.get("content"))
+            schema = media.get("schema") if media else None
+            found.append(WebhookDoc(
+                name=str(name), anchor=f"webhook-{slug(str(name))}", method=method.upper(),
+                summary=str(operation.get("summary") or ""),
+                description=str(operation.get("description") or body.get("description") or ""),
+                content_type=content_type,
+                fields=_body_rows(schema, resolver) if schema is not None else [],
+                example=_example_text(_media_example(media, resolver, True)) if media else None))
+    return found

@@ -47,6 +47,8 @@ class SdkNames:
     operations: dict[str, SdkOperation]  # by operationId
     ticket_is_model: bool  # queue tickets are pydantic models (attribute access) rather than dicts
     ticket_status_is_enum: bool = False  # the ticket model's `status` is an Enum member (`.value`), not a str
+    webhooks: str | None = None  # the clients' attribute whose `unwrap` parses a webhook delivery
+    webhook_models: dict[str, str] = field(default_factory=dict)  # webhook name -> the SDK's type of its body
 
 
 def sdk_names(spec: dict[str, Any]) -> SdkNames:
@@ -66,8 +68,11 @@ def sdk_names(spec: dict[str, Any]) -> SdkNames:
                                                             resource.queue.cancel)
                 entry.events = resource.queue.events
             found[op.operation_id] = entry
+    hooks = plan.webhooks
     return SdkNames(operations=found, ticket_is_model=plan.ticket_model is not None,
-                    ticket_status_is_enum=_enum_class_field(plan.schemas, plan.ticket_model, "status"))
+                    ticket_status_is_enum=_enum_class_field(plan.schemas, plan.ticket_model, "status"),
+                    webhooks=hooks.attr if hooks else None,
+                    webhook_models={hook.name: hook.payload.text for hook in hooks.webhooks} if hooks else {})
 
 
 def _enum_class_field(schemas: SchemaSet, model: str | None, prop: str) -> bool:

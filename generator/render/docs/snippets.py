@@ -154,8 +154,13 @@ class Snippets:
 
 
 def add_examples(spec: dict[str, Any], doc: ServiceDoc) -> None:
-    """Fill `python`, `curl` and the SDK call of every operation of `doc`."""
+    """Fill `python`, `curl` and the SDK call of every operation of `doc`, and the SDK's names of its
+    webhooks."""
     snippets = Snippets(spec, doc)
+    for hook in doc.webhooks:
+        hook.model = snippets.names.webhook_models.get(hook.name, "")
+        if snippets.names.webhooks:
+            hook.unwrap = f"client.{snippets.names.webhooks}.unwrap(body)"
     for op in doc.operations:
         op.call = snippets.sdk[op.operation_id].call
         if op.queue_role in ("status", "stream", "result", "cancel"):

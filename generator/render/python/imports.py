@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from generator.render.python.plan import Operation, Resource
+    from generator.render.python.webhooks import WebhookSet
 
 LINE_LENGTH = 88
 _THIRD_PARTY_ROOTS = {"pydantic", "httpx", "typing_extensions", "pydantic_core"}
@@ -135,4 +136,18 @@ def resource_imports(resource: Resource, home: dict[str, str], builtins: bool) -
         imports.setdefault(_SOURCES[name], set()).add(name)
     for name in resource.models:
         imports.setdefault(f"..models.{home[name]}", set()).add(name)
+    return imports
+
+
+def webhook_imports(hooks: WebhookSet, home: dict[str, str]) -> dict[str, set[str]]:
+    """`{module: names}` the package's `webhooks.py` imports (it sits one level above `resources/`)."""
+    imports: dict[str, set[str]] = {".": {"_webhooks"}, "typing": {"TypeAlias"}}
+    if hooks.discriminator:
+        imports["typing"].add("Annotated")
+        imports["pydantic"] = {"Field"}
+    for name in hooks.models:
+        imports.setdefault(f".models.{home[name]}", set()).add(name)
+    for helper in hooks.event_type.helpers:
+        source = _SOURCES[helper]
+        imports.setdefault(source[1:] if source.startswith("..") else source, set()).add(helper)
     return imports

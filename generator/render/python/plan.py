@@ -21,6 +21,7 @@ from generator.render.naming import method_name, module_file, pascal, resource_n
 from generator.render.python.modules import assign_modules
 from generator.render.python.schemas import SchemaSet
 from generator.render.python.types import ANY, FILE, STR, PyType, Typer, default_literal
+from generator.render.python.webhooks import WebhookSet, plan_webhooks
 
 # Header parameters the client sets itself; a spec documenting them must not produce arguments.
 _MANAGED_HEADERS = {"authorization", "content-type", "accept", "content-length", "user-agent", "host"}
@@ -210,6 +211,7 @@ class Plan:
     schemas: SchemaSet
     ticket_model: str | None
     model_home: dict[str, str]  # class -> its module under `models/` (see `modules.assign_modules`)
+    webhooks: WebhookSet | None = None
 
     @property
     def operation_count(self) -> int:
@@ -248,8 +250,12 @@ def build_plan(spec: dict[str, Any]) -> Plan:
         for op, name in zip(resource.operations, names):
             op.name = name
         resource.queue = _queue_methods(resource, set(schemas.schemas), ticket)
+    hooks = plan_webhooks(types, spec, {resource.attr for resource in ordered})
     # Which models module a class lives in follows from the resources whose methods name it.
-    home = assign_modules(schemas, {resource.module: resource.models for resource in ordered})
+    used = {resource.module: resource.models for resource in ordered}
+    if hooks is not None:
+        used["webhooks"] = used.get("webhooks", set()) | hooks.models
+    home = assign_modules(schemas, used)
     return Plan(
         title=" ".join(clean_text(info.get("title")).split()) or "API",  # one line: headings, docstrings
         description=clean_text(info.get("description")),
@@ -261,6 +267,7 @@ def build_plan(spec: dict[str, Any]) -> Plan:
         schemas=schemas,
         ticket_model=ticket,
         model_home=home,
+        webhooks=hooks,
     )
 
 
@@ -427,7 +434,7 @@ def _parameter(types: Typer, parameter: dict[str, Any], location: str, hint: str
     )
 
 
-def _pick_content(content: dict[str, Any]) -> tuple[str, Any] | None:
+def pick_content(content: dict[str, Any]) -> tuple[str, Any] | None:
     """The media type a request or response uses: JSON first, then forms, then anything."""
     if not content:
         return None
@@ -446,7 +453,7 @@ def _body(types: Typer, operation: dict[str, Any], hint: str) -> tuple[str | Non
     body = types.schemas.resolve(operation.get("requestBody"))
     if not isinstance(body, dict) or not isinstance(body.get("content"), dict):
         return None, None, [], False
-    picked = _pick_content(body["content"])
+    picked = pick_content(body["content"])
     if picked is None:
         return None, None, [], False
     media, entry = picked
@@ -502,7 +509,7 @@ def _response(types: Typer, operation: dict[str, Any], hint: str) -> tuple[PyTyp
         content = response.get("content") if isinstance(response, dict) else None
         if not isinstance(content, dict) or not content:
             continue
-        picked = _pick_content(content)
+        picked = pick_content(content)
         if picked is None:
             continue
         media, entry = picked

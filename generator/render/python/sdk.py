@@ -19,7 +19,13 @@ import jinja2
 
 from generator.errors import ApigenError
 from generator.render import RenderContext
-from generator.render.python.imports import from_import, import_block, name_key, resource_imports
+from generator.render.python.imports import (
+    from_import,
+    import_block,
+    name_key,
+    resource_imports,
+    webhook_imports,
+)
 from generator.render.python.models import models_source, worker_pool
 from generator.render.python.plan import Plan, Resource, build_plan
 from generator.render.templates import environment, runtime_text, write_text
@@ -62,8 +68,7 @@ def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, poo
         "distribution": package.replace("_", "-"),
         "example": _example(plan),
         "has_queue": any(r.queue for r in plan.resources),
-        "resource_imports": import_block(
-            {f".resources.{r.module}": {r.class_name, f"Async{r.class_name}"} for r in plan.resources}, indent=4),
+        "resource_imports": import_block(_client_type_imports(plan), indent=4),
     }
     files: dict[str, str] = {
         "pyproject.toml": _render(env, "pyproject.toml", values),
@@ -77,11 +82,17 @@ def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, poo
 
     def meanwhile() -> None:
         """The rest of the package, rendered while datamodel-code-generator runs in worker processes."""
-        for module in (*_STATIC_MODULES, *(["_queue.py"] if values["has_queue"] else [])):
+        hooks = plan.webhooks
+        optional = [*(["_queue.py"] if values["has_queue"] else []), *(["_webhooks.py"] if hooks else [])]
+        for module in (*_STATIC_MODULES, *optional):
             files[f"{package}/{module}"] = runtime_text(env, f"{TEMPLATE_DIR}/package/{module}.jinja",
                                                         f"python/{module}", values)
         for resource in plan.resources:
             files[f"{package}/resources/{resource.module}.py"] = _resource_module(env, plan, resource, values)
+        if hooks is not None:
+            imports = import_block(webhook_imports(hooks, plan.model_home))
+            files[f"{package}/webhooks.py"] = _render(env, "package/webhooks.py", {
+                **values, "hooks": hooks, "imports": imports})
         helpers.update(helpers_future.result() if helpers_future is not None else helper_files(spec, context))
 
     modules = models_source(plan.schemas, plan.model_home, str(spec.get("openapi") or "3.1.0"),
@@ -98,6 +109,15 @@ def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, poo
         write_text(out, relative, text)
     for relative, text in helpers.items():
         write_text(out / package, relative, text)
+
+
+def _client_type_imports(plan: Plan) -> dict[str, set[str]]:
+    """What `_client.py` imports for its annotations only: the resource classes (imported on first use) and
+    the webhooks' types."""
+    imports = {f".resources.{r.module}": {r.class_name, f"Async{r.class_name}"} for r in plan.resources}
+    if plan.webhooks is not None:
+        imports.update({"._webhooks": {"Webhooks"}, ".webhooks": {plan.webhooks.event_alias}})
+    return imports
 
 
 def _render(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:

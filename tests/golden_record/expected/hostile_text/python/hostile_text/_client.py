@@ -17,8 +17,10 @@ from typing_extensions import Self
 from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
+    from ._webhooks import Webhooks
     from .resources.lambda_ import AsyncLambda, Lambda
     from .resources.resource_00d4cbaf import AsyncResource00d4cbaf, Resource00d4cbaf
+    from .webhooks import WebhookEvent
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "SERVERS", "AsyncClient", "Client"]
 
@@ -59,6 +61,13 @@ class _Config:
 
     def _default_headers(self) -> dict[str, str]:
         return {"User-Agent": USER_AGENT, **self._custom_headers}
+
+    @cached_property
+    def webhooks(self) -> Webhooks[WebhookEvent]:
+        """The API's webhooks: `unwrap(body)` parses a delivery your server received into its typed event."""
+        from .webhooks import webhooks
+
+        return webhooks
 
     def _auth_headers(self) -> dict[str, str]:
         return {"Authorization": "Bearer " + self._api_key} if self._api_key else {}

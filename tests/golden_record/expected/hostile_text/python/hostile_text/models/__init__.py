@@ -14,11 +14,13 @@ if TYPE_CHECKING:
     from ._other import ErrorResponse, ErrorResponseError, Message
     from .lambda_ import Def
     from .resource_00d4cbaf import Reply
+    from .webhooks import HookXBEvent
 
 _MODULES: dict[str, str] = {
     "Def": ".lambda_",
     "ErrorResponse": "._other",
     "ErrorResponseError": "._other",
+    "HookXBEvent": ".webhooks",
     "Message": "._other",
     "Reply": ".resource_00d4cbaf",
 }
@@ -27,6 +29,7 @@ __all__ = [
     "Def",
     "ErrorResponse",
     "ErrorResponseError",
+    "HookXBEvent",
     "Message",
     "Reply",
 ]
