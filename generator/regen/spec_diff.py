@@ -21,7 +21,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from generator.core.walk import HTTP_METHODS, deref, sequence
+from generator.core.walk import HTTP_METHODS, deref, mapping, sequence
 from generator.core.walk import operations as spec_operations
 
 BREAKING, ADDITION, CHANGE = "breaking", "addition", "change"
@@ -129,9 +129,31 @@ class _Differ:
             else:
                 self.operation_id = str(new_ops[key][0].get("operationId") or "")
                 self.compare_operation(old_ops[key], new_ops[key])
+        self.compare_webhooks()
         self.operation = self.operation_id = ""
         self.compare_security(self.old.get("security"), self.new.get("security"), "")
         return self.changes
+
+    def webhooks(self, spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+        return {(str(name), method): mapping(item)[method] for name, item in mapping(spec.get("webhooks")).items()
+                for method in HTTP_METHODS if isinstance(mapping(item).get(method), dict)}
+
+    def compare_webhooks(self) -> None:
+        """Webhooks turn the roles around: the API sends their body and the user's server receives it, so a
+        payload is compared as a response is (a field that stops coming breaks the receiver)."""
+        old_hooks, new_hooks = self.webhooks(self.old), self.webhooks(self.new)
+        for key in sorted(set(old_hooks) | set(new_hooks), key=lambda k: (k[0], HTTP_METHODS.index(k[1]))):
+            name, method = key
+            self.operation, self.operation_id = f"webhook {name} ({method.upper()})", ""
+            if key not in new_hooks:
+                self.add(BREAKING, "webhook-removed", "", "webhook removed")
+            elif key not in old_hooks:
+                self.add(ADDITION, "webhook-added", "", "webhook added")
+            else:
+                old_body, _ = self.resolve(self.old, old_hooks[key].get("requestBody"))
+                new_body, _ = self.resolve(self.new, new_hooks[key].get("requestBody"))
+                self.compare_content(mapping(mapping(old_body).get("content")),
+                                     mapping(mapping(new_body).get("content")), "payload", request=False)
 
     # -- operations ----------------------------------------------------------------------------------------
     def compare_operation(self, old: tuple[dict[str, Any], list[Any]], new: tuple[dict[str, Any], list[Any]]

@@ -177,3 +177,27 @@ def test_all_of_members_are_merged() -> None:
     del base["properties"]["name"]
     base["required"] = []
     assert only(diff_specs(old, new)) == (BREAKING, "request-field-removed")
+
+
+def _with_webhook(spec: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    spec["webhooks"] = {"pet_adopted": {"post": {"requestBody": {"content": {"application/json": {
+        "schema": payload}}}, "responses": {"200": {"description": "ok"}}}}}
+    return spec
+
+
+def test_webhooks_added_removed_and_their_payload_compared_as_the_api_sends_it() -> None:
+    payload = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"},
+                                                                     "note": {"type": "string"}}}
+    old = _with_webhook(petstore(), payload)
+    assert only(diff_specs(petstore(), old)) == (ADDITION, "webhook-added")
+    assert only(diff_specs(old, petstore())) == (BREAKING, "webhook-removed")
+    assert diff_specs(old, _with_webhook(petstore(), payload)) == []
+    fewer = json.loads(json.dumps(payload))
+    del fewer["properties"]["note"]
+    changes = diff_specs(old, _with_webhook(petstore(), fewer))
+    # a field the receiver read stops coming: breaking for it, as for a response
+    assert [(c.level, c.operation, c.where) for c in changes] == [
+        (BREAKING, "webhook pet_adopted (POST)", "payload field `note`")]
+    optional = json.loads(json.dumps(payload))
+    optional["required"] = []
+    assert only(diff_specs(old, _with_webhook(petstore(), optional)))[0] == BREAKING  # id may be missing now
