@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlsplit
 
-_START = re.compile(r"(?:^|(?<=[\s>$`(};]))curl(?=\s)")
+# `curl` as a word: after a space, markup or any non-ASCII character (a capture glues "...字符。curl" or
+# "请求示例curl" together), never inside a name (`libcurl`, `/usr/bin/curl`)
+_START = re.compile(r"(?<![A-Za-z0-9_./\-])curl(?=\s)")
 _DATA_FLAGS = {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json", "--data-urlencode"}
 _FORM_FLAGS = {"-F", "--form", "--form-string"}
 _VALUE_FLAGS = {"-X", "--request", "-H", "--header", "--url", "-u", "--user", "-o", "--output", "-A",

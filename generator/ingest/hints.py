@@ -181,7 +181,7 @@ def _split_items(text: str) -> list[str]:
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
-_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u4e00-\u9fff]{{1,8}}\s+)?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
+_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[,，]\s*))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
                          r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
 _GLUED = re.compile(r"^(?:[^:：,，。]{1,12}[:：]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
 
@@ -202,6 +202,9 @@ def _glued_items(token: str) -> list[str]:
                 len({re.sub(r"\d+", "9", p) for p in pieces}) == 1:
             return pieces
     return []
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
@@ -230,6 +233,8 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     for items in candidates:
         if items and items[-1].endswith(".") and len(items[-1]) > 1:
             items[-1] = items[-1][:-1]
+        if len(items) > 2 and _CJK.search(items[0]) and not any(_CJK.search(item) for item in items[1:]):
+            items = items[1:]  # `bot类型,mj(默认)或niji`: a label in the page's language before Latin values
         values = [coerce(item, kind) for item in items]
         if any(v is None for v in values) or len(values) < 2:
             continue

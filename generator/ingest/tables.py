@@ -166,7 +166,11 @@ def _read_rows(lines: list[str], start: int, table: Table) -> int:
         if text == "|":  # the closing pipe of a cell broken over lines
             i += 1
             continue
+        if "|" in text and i + 1 < len(lines) and _SEPARATOR.match(lines[i + 1].strip()):
+            break  # the header of the next table: tables printed with no blank line between them
         if "|" not in text:
+            if row and i + 2 < len(lines) and "|" in lines[i + 1] and _SEPARATOR.match(lines[i + 2].strip()):
+                break  # not a cell's text but the heading of the next table, printed with no blank line
             if not row and not _row_follows(lines, i):
                 return i
             if not row:
@@ -181,6 +185,7 @@ def _read_rows(lines: list[str], start: int, table: Table) -> int:
                     row = cells
                 else:
                     return i
+
             elif len(cells) >= width and text.startswith("|") or len(cells) >= width and len(row) >= width:
                 _emit(table, row_line, row, width)
                 row, row_line = cells, i + 1
@@ -251,7 +256,7 @@ TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|f
 TYPE_WORD = re.compile(rf"^{TYPE_TOKEN}$", re.IGNORECASE)
 REQUIRED_WORD = re.compile(r"^(?:是|否|y|n|yes|no|true|false|必填|必需|必须|必选|选填|可选|非必填|非必需|条件|required|"
                            r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—|예|아니오|아니요|필수|선택|sí|si|oui|non|ja|nein|"
-                           r"sim|não|có|không|○|◯|●|〇|×|✗|✕|✘)$", re.IGNORECASE)
+                           r"sim|não|có|không|○|◯|●|〇|×|✗|✕|✘|✅|✔️|☑️?|❌|✖️?|❎)$", re.IGNORECASE)
 
 
 def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:

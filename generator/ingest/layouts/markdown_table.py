@@ -14,10 +14,10 @@ from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, enclo
 
 _YES = {"是", "y", "yes", "true", "必填", "必需", "必须", "必选", "required", "mandatory", "✓", "√", "✔", "はい", "必須",
         "да", "必填参数", "必须参数", "예", "필수", "sí", "si", "oui", "ja", "sim", "có", "obligatorio",
-        "obligatoire", "erforderlich", "obrigatório", "bắt buộc", "必要", "○", "◯", "●", "〇"}
+        "obligatoire", "erforderlich", "obrigatório", "bắt buộc", "必要", "○", "◯", "●", "〇", "✅", "✔️", "☑", "☑️"}
 _NO = {"否", "n", "no", "false", "可选", "optional", "选填", "非必填", "非必需", "-", "—", "いいえ", "任意", "нет",
        "可选参数", "非必须", "아니오", "아니요", "선택", "non", "nein", "não", "không",
-       "opcional", "facultatif", "可選", "×", "✗", "✕", "✘"}
+       "opcional", "facultatif", "可選", "×", "✗", "✕", "✘", "❌", "✖", "✖️", "❎"}
 _TYPE_WORDS = "string|integer|number|boolean|object|array|file|int|float|bool"
 _RAN_HEADER = re.compile(r"^(?:参数名?|字段名?|名称|Name|Parameter|Field)(?:类型|Type)(?:是否)?(?:必填|必需|必选|Required)?"
                          r"(?:说明|描述|备注|Description)", re.IGNORECASE)
@@ -151,10 +151,15 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         name_cell = re.sub(r"\s*\\?\*$", "", name_cell.strip())
     name_cell = re.sub(r"</?code>", "", name_cell).strip()
     wrapped = re.fullmatch(r"\*\*(.+)\*\*|__(.+)__", name_cell)  # bold around the name, not `a__b` inside it
-    head = _HEAD.match((wrapped.group(1) or wrapped.group(2)).strip() if wrapped else name_cell)
+    bare = (wrapped.group(1) or wrapped.group(2)).strip() if wrapped else name_cell
+    head = _HEAD.match(bare)
     if not head:
         return None
     name = head.group("name")
+    if cell("type") and re.fullmatch(rf"`?{_NAME}`?\??", bare):
+        # a column of its own gives the type, so a name ending in a type word is one name (`base64Array`,
+        # `imageList`), not a name glued to its type as a flattened listing prints it (`promptstring`)
+        name = bare.strip("`").rstrip("?")
     if re.fullmatch(r"\d+", name) or not name:
         return None
     type_word = cell("type") or head.group("type") or None

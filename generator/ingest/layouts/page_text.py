@@ -306,12 +306,31 @@ def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None =
                 found.append(Endpoint(method=method, path=path, documented=True, line=line, start=line,
                                       group=len(found), servers=[server] if server else []))
                 warnings.append(f"{page.source}:{line}: `{what}` is only named in a sentence; read as the endpoint")
+    if not found and (field_lines or page.blocks):
+        # fields or examples but no endpoint (a capture that starts below it, a page that only documents a
+        # request's parameters): a reader still has them, so they are kept under a placeholder operation
+        placeholder = placeholder_endpoint(page, bool(field_lines))
+        found.append(placeholder)
+        warnings.append(f"{page.source}: no endpoint stated (no `METHOD /path` line or curl command); the fields "
+                        f"are kept under {placeholder.method} {placeholder.path}, a placeholder named after the page")
     if not found:
         return found, warnings
     _number_groups(found)
     if examples:
         _add_examples(page, found, warnings)
     return found, warnings
+
+
+def placeholder_endpoint(page: Page, documented: bool) -> Endpoint:
+    """The operation a page without an endpoint stands for: POST (what a page documenting a request body
+    sends) to a path named after the last segment of the page's address, else `/operation`."""
+    from urllib.parse import unquote, urlsplit
+
+    segments = [unquote(part) for part in urlsplit(page.url or "").path.split("/") if part]
+    stem = re.sub(r"\.(?:html?|md|mdx|php|aspx?)$", "", segments[-1], flags=re.IGNORECASE) if segments else ""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.")
+    return Endpoint(method="POST", path=f"/{name or 'operation'}", documented=documented, line=1, start=1,
+                    salvaged=True)
 
 
 def _number_groups(found: list[Endpoint]) -> None:

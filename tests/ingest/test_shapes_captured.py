@@ -1,0 +1,154 @@
+"""Shapes that captured pages take (text copied out of a rendered page, written for these tests, never copied
+from a site): a curl command glued to the sentence before it, a page that documents a request but states no
+endpoint, tables printed with no blank line between them, a name ending in a type word beside a type
+column, check-mark required columns, and a label in the page's language before Latin enum values."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from generator.ingest import ingest_pages
+from tests.ingest.conftest import body_schema, only_operation, response_schema
+
+GLUED_CURL = """\
+提交一个视频任务。请求返回排队凭证,之后用 request_id 查询。curl --location 'https://relay.example/queue/acme/clip-1/text-to-video?hook=none' \\
+--header 'Authorization: Bearer <token>' \\
+--header 'Content-Type: application/json' \\
+--data '{"prompt": "a lighthouse at dusk", "seconds": 4}'{
+"status": "IN_QUEUE",
+"request_id": "r-1",
+"response_url": "https://relay.example/r-1",
+"status_url": "https://relay.example/r-1/status",
+"queue_position": 0
+}
+"""
+
+
+def test_curl_glued_to_the_sentence_before_it(ingest) -> None:
+    path, method, op = only_operation(ingest(GLUED_CURL))
+    assert (method, path) == ("post", "/queue/acme/clip-1/text-to-video")
+    assert [(p["in"], p["name"]) for p in op["parameters"]] == [("query", "hook")]
+    assert set(body_schema(op)["properties"]) == {"prompt", "seconds"}
+    assert op.get("x-queue") == "fal"
+
+
+NO_ENDPOINT = """\
+source: https://docs.example.dev/zh/api/music/compose.html
+
+用模型创作一首歌曲
+| 名称 | 类型 | 必选 | 说明 |
+|---|---|---|---|
+lyrics | string | 是 | 歌词或描述 |
+engine | string | 否 | 引擎,如 melo-2(默认)、melo-3 等 |
+instrumental | boolean | 否 | 是否只要伴奏,默认为 false |
+"""
+
+
+def test_a_page_without_an_endpoint_keeps_its_fields_under_a_placeholder(tmp_path: Path) -> None:
+    page = tmp_path / "compose.txt"
+    page.write_text(NO_ENDPOINT, encoding="utf-8")
+    result = ingest_pages([page], base=tmp_path)
+    path, method, op = only_operation(result.spec)
+    assert (method, path) == ("post", "/compose")  # named after the page's address
+    schema = body_schema(op)
+    assert schema["required"] == ["lyrics"]
+    assert schema["properties"]["engine"]["default"] == "melo-2"
+    assert schema["properties"]["instrumental"]["default"] is False
+    assert op.get("x-apigen-salvaged") is True
+    assert [w for w in result.warnings if "no endpoint stated" in w and "POST /compose" in w]
+
+
+def test_strict_refuses_a_page_without_an_endpoint(tmp_path: Path) -> None:
+    page = tmp_path / "compose.txt"
+    page.write_text(NO_ENDPOINT, encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "ingest", str(page), "-o", str(tmp_path / "out.yaml")]
+    lenient = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert lenient.returncode == 0 and "warning:" in lenient.stderr and (tmp_path / "out.yaml").is_file()
+    strict = subprocess.run([*command[:-2], "--strict", "-o", str(tmp_path / "strict.yaml")],
+                            capture_output=True, text=True, check=False)
+    assert strict.returncode != 0 and not (tmp_path / "strict.yaml").exists()
+
+
+def test_a_page_with_nothing_to_read_is_still_refused(ingest) -> None:
+    import pytest
+
+    from generator.errors import ApigenError
+
+    with pytest.raises(ApigenError, match="no endpoint found"):
+        ingest("Just some prose about our product, with no request in it.\n")
+
+
+TABLES_BACK_TO_BACK = """\
+新建剪辑
+Endpoint
+POST /v2/clips
+Header 参数
+| Name | Type | Required | Description | Example |
+|---|---|---|---|---|
+Authorization | string | No | Bearer {token} |
+请求体参数
+| Field | Type | Required | Title | Description |
+|---|---|---|---|---|
+source_url | string | Yes | 素材 | 视频地址 |
+frames | integer | No | 帧数 | 默认 24 |
+options | object | Yes |
+"""
+
+
+def test_tables_printed_without_blank_lines_keep_their_sections(ingest) -> None:
+    path, method, op = only_operation(ingest(TABLES_BACK_TO_BACK))
+    assert (method, path) == ("post", "/v2/clips")
+    assert "parameters" not in op  # the body table's header row and rows are not header parameters
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["source_url", "frames", "options"]
+    assert schema["required"] == ["source_url", "options"]
+    assert schema["properties"]["frames"]["type"] == "integer"
+
+
+TYPE_WORD_NAMES = """\
+Submit a sketch task
+
+POST /v1/sketch/submit
+
+| Parameter | Type | Required | Description |
+|---|---|---|---|
+| base64Array | array | No | Reference images as base64 |
+| styleString | string | ✅ | Style preset |
+| tagList | array | — | Labels |
+| seed | integer | ❌ | Random seed |
+"""
+
+
+def test_names_ending_in_a_type_word_and_check_mark_columns(ingest) -> None:
+    _, _, op = only_operation(ingest(TYPE_WORD_NAMES))
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["base64Array", "styleString", "tagList", "seed"]
+    assert schema["required"] == ["styleString"]
+    assert schema["properties"]["base64Array"]["type"] == "array"
+
+
+LABELLED_ENUM = """\
+提交绘图任务
+
+POST /draw/submit
+
+Body 参数 (application/json)
+| 参数名 | 类型 | 必需 | 说明 |
+|---|---|---|---|
+engine | string | 必需 | 引擎类型,alpha(默认)或beta |
+size | string | 可选 | size选项,small、large |
+
+响应示例
+{"code": 1, "result": "t-9"}
+"""
+
+
+def test_a_label_before_latin_values_is_not_a_value(ingest) -> None:
+    _, _, op = only_operation(ingest(LABELLED_ENUM))
+    properties: dict[str, Any] = body_schema(op)["properties"]
+    assert properties["engine"]["enum"] == ["alpha", "beta"] and properties["engine"]["default"] == "alpha"
+    assert properties["size"]["enum"] == ["small", "large"]
+    assert set(response_schema(op, "200")["properties"]) == {"code", "result"}
