@@ -54,7 +54,7 @@ _MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[:：=]?\
 _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
 
 _ENUM_KEY = re.compile(
-    r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
+    r"(?:Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
     r"Allowed|\bone of|\bEnum|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
     r"指定できる値|選択肢|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
@@ -62,7 +62,8 @@ _ENUM_KEY = re.compile(
     re.IGNORECASE,
 )
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
-_SEP = r"\s*(?:,|、|，|\||/|·|\bor\b|\band\b|或|和|及|または|или)\s*"
+# separators of listed values; `or`/`and` only as words between spaces (`a, b or c`), so a value `or` stays one
+_SEP = r"(?:\s*(?:,|、|，|\||/|·|或|和|及|または)\s*|\s+(?:or|and|или)\s+)"
 _GLOSS = r"(?:\s?[(（][^()（）\n]{1,20}[)）])?"  # `std(标准)`: a value with its meaning after it
 _ITEMS = re.compile(rf"{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+")
 _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")

@@ -22,7 +22,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
     (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?|variables)|路径参数|路徑參數|path|パスパラメータ|パスパラメーター|"
                       r"параметры пути|경로 파라미터|경로 매개변수|parámetros de ruta|paramètres de chemin)$", re.IGNORECASE)),
     (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string(?:\s+param(?:eter)?s)?)|查询参数|查詢參數|query|"
-                       r"url\s*参数|url|url params|クエリパラメータ|クエリパラメーター|параметры запроса|"
+                       r"url\s*参数|url|url params|クエリパラメータ|クエリパラメーター|параметры строки запроса|"
                        r"쿼리 파라미터|쿼리 매개변수|parámetros de consulta|paramètres de requête)$", re.IGNORECASE)),
     (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|request headers|请求头(?:参数|部)?|請求頭(?:參數)?|"
                         r"请求标头|ヘッダー|ヘッダ|リクエストヘッダー|заголовки(?: запроса)?|헤더|요청 헤더|"
@@ -32,12 +32,13 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
         r"返回參數|回應參數|回應範例|"
         r"responses?(?:\s+(?:body|examples?|fields|schema|parameters|samples?|headers))?|数据结构|成功\s*\(\d{3}\)|"
-        r"(?:HTTP\s*)?状态码|レスポンス|ステータスコード|ответ|пример ответа|коды ответа|응답|"
+        r"(?:HTTP\s*)?状态码|レスポンス(?:例|ボディ|パラメータ|パラメーター|フィールド|構造|サンプル)?|応答(?:例)?|"
+        r"ステータスコード|ответ|пример ответа|коды ответа|응답|"
         r"respuesta|réponse|antwort|resposta)(?![\w])", re.IGNORECASE)),
     (BODY, re.compile(
         r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body(?:\s+schema)?|请求体|请求参数|请求示例|"
         r"request\s*examples?|request\s*samples?|request parameters|parameters|請求參數|請求體|請求範例|请求正文|"
-        r"ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|параметры|"
+        r"ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|параметры(?: запроса)?|"
         r"요청 본문|요청 바디|요청 파라미터|요청 매개변수|파라미터|매개변수|cuerpo de la solicitud|parámetros|"
         r"corps de la requête|paramètres|anfragekörper|corpo da requisição|parâmetros|"
         r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),

@@ -152,3 +152,107 @@ def test_a_label_before_latin_values_is_not_a_value(ingest) -> None:
     assert properties["engine"]["enum"] == ["alpha", "beta"] and properties["engine"]["default"] == "alpha"
     assert properties["size"]["enum"] == ["small", "large"]
     assert set(response_schema(op, "200")["properties"]) == {"code", "result"}
+
+
+GLUED_TABLE_JA = """\
+画像の作成
+
+POST /v3/pictures
+
+リクエストパラメータ
+
+パラメータ必須説明
+stylestring必須スタイル名
+countinteger任意枚数
+seedinteger任意乱数の種
+
+レスポンス例
+{"items": [{"link": "https://cdn.example/p.png"}], "total": 1}
+"""
+
+GLUED_TABLE_RU = """\
+POST /v3/pictures
+
+Параметры
+
+ПараметрТипОбязательныйОписание
+stylestringДаСтиль: flat или deep
+countintegerНетКоличество (1-4)
+"""
+
+
+def test_tables_that_lost_their_cell_separators_in_japanese_and_russian(ingest) -> None:
+    _, _, op = only_operation(ingest(GLUED_TABLE_JA))
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["style", "count", "seed"]
+    assert schema["required"] == ["style"] and schema["properties"]["count"]["type"] == "integer"
+    # `レスポンス例` (response example) opens the response, so its example is not read as the request's
+    assert set(response_schema(op, "200")["properties"]) == {"items", "total"}
+    _, _, op = only_operation(ingest(GLUED_TABLE_RU))
+    schema = body_schema(op)
+    assert schema["required"] == ["style"]
+    assert schema["properties"]["style"]["enum"] == ["flat", "deep"]
+    assert (schema["properties"]["count"]["minimum"], schema["properties"]["count"]["maximum"]) == (1, 4)
+
+
+REQUEST_PARAMETERS_RU = """\
+Запуск рендера
+POST https://render.example/api/v2/{engine}/start
+Параметры запроса:
+- token (string, обязательный): ключ доступа
+- scene (string, обязательный): описание сцены
+- frames (integer): число кадров
+Пример:
+{
+"token": "t",
+"scene": "лес",
+"frames": 24
+}
+"""
+
+
+def test_russian_request_parameters_of_a_post_are_its_body(ingest) -> None:
+    _, _, op = only_operation(ingest(REQUEST_PARAMETERS_RU))
+    assert [(p["in"], p["name"]) for p in op["parameters"]] == [("path", "engine")]
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["token", "scene", "frames"]
+    assert schema["required"] == ["token", "scene"]
+
+
+MINTLIFY_CONSTRAINTS = """\
+POST
+/
+v2
+/
+posters
+curl --request POST \\
+  --url https://posters.example/v2/posters \\
+  --header 'Content-Type: application/json' \\
+  --data '{"theme": "sea"}'
+
+ボディ
+
+application/json
+theme
+string
+必須
+
+ポスターのテーマ
+
+Maximum string length: 500
+layout
+enum<string>
+
+レイアウト
+
+利用可能なオプション:
+grid,
+free
+"""
+
+
+def test_constraint_lines_under_a_field_are_not_fields(ingest) -> None:
+    _, _, op = only_operation(ingest(MINTLIFY_CONSTRAINTS))
+    properties = body_schema(op)["properties"]
+    assert list(properties) == ["theme", "layout"]  # not `Maximum`
+    assert properties["layout"]["enum"] == ["grid", "free"]

@@ -54,8 +54,10 @@ _DEFAULT_LABELS = ("默认值", "default", "default value", "預設值", "デフ
 _LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default value|Default|default|Available options|"
                     r"Allowed values|Possible values|可选值|枚举值|範例|預設值|可選值|デフォルト値|デフォルト|예시|기본값|"
                     r"가능한 값|Пример|По умолчанию|Допустимые значения|Ejemplo|Predeterminado|Valores posibles|"
-                    r"Exemple|Valeurs possibles)(?![A-Za-z_])\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
-_NOTE = re.compile(r"^(?:(?:Required range|Range|范围|Constraints?)\s*[:：]|\[\s*-?\d[\d.]*\s*\.\.\s*-?\d[\d.]*\s*\]$|"
+                    r"Exemple|Valeurs possibles|利用可能なオプション|可用选项|可用選項|사용 가능한 옵션|Доступные варианты)"
+                    r"(?![A-Za-z_])\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NOTE = re.compile(r"^(?:(?:Required range|Range|范围|Constraints?|(?:Maximum|Minimum|Required)\s+(?:string\s+|array\s+)?"
+                   r"length)\s*[:：]|\[\s*-?\d[\d.]*\s*\.\.\s*-?\d[\d.]*\s*\]$|"
                    r"(?:>=|<=|≥|≤)\s*-?\d[\d.]*(?:\s*(?:characters|items))?$)", re.IGNORECASE)  # Redoc's `[ 1 .. 99 ]`
 _STATEMENT = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://|\{\{)")  # the next endpoint
 _TOGGLE = re.compile(r"^(?:Show|Hide|Expand|Collapse)(?: all)?(?: child)? (?:attributes|properties|parameters|fields|"
@@ -197,6 +199,8 @@ def _anchors(lines: list[Line]) -> list[Anchor]:
         if line.boundary or i in taken or line.section in (CODE, END):
             continue
         text = line.text
+        if _NOTE.match(text):
+            continue  # `Maximum string length: 2000` is a constraint under the field above, not a field
         combined = _NAME_TYPE.match(text)
         if combined and combined.group("name").lower() not in _STOP_WORDS:
             anchors.append(Anchor(combined.group("name"), i, i, combined.group("type"),

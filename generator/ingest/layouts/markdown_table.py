@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from generator.ingest import tables
@@ -19,11 +20,23 @@ _NO = {"否", "n", "no", "false", "可选", "optional", "选填", "非必填", "
        "可选参数", "非必须", "아니오", "아니요", "선택", "non", "nein", "não", "không",
        "opcional", "facultatif", "可選", "×", "✗", "✕", "✘", "❌", "✖", "✖️", "❎"}
 _TYPE_WORDS = "string|integer|number|boolean|object|array|file|int|float|bool"
-_RAN_HEADER = re.compile(r"^(?:参数名?|字段名?|名称|Name|Parameter|Field)(?:类型|Type)(?:是否)?(?:必填|必需|必选|Required)?"
-                         r"(?:说明|描述|备注|Description)", re.IGNORECASE)
+
+
+def _words(words: Iterable[str]) -> str:
+    """A regex alternation of header or cell words as a table flattened to text prints them (no spaces)."""
+    found = {w.replace(" ", "") for w in words}
+    return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True) if w)
+
+
+# A table whose cells lost their separators (a rendered table copied as text): the header's column words
+# run together (`参数名类型必填说明`, `パラメータ必須説明`, `ПараметрТипОбязательныйОписание`), and each row is a
+# name, a type word, a required word and the description (`modelstring必須モデル名`).
+_RAN_HEADER = re.compile(rf"^(?:{_words(tables.VOCABULARY['name'])})(?:{_words(tables.VOCABULARY['type'])})?(?:是否)?"
+                         rf"(?:{_words(tables.VOCABULARY['required'])})?(?:{_words(tables.VOCABULARY['description'])})",
+                         re.IGNORECASE)
+_RAN_REQUIRED = _words(w for w in _YES | _NO if not re.fullmatch(r"[A-Za-z\-—]", w))  # `y`/`n` would eat a word
 _RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>(?:{_TYPE_WORDS})(?:\[\])?)"
-                      r"(?![a-z0-9_])\s*(?P<req>是|否|必填|可选|必需|required|optional|true|false|yes|no)?\s*(?P<desc>.*)$",
-                      re.IGNORECASE)
+                      rf"(?![a-z0-9_])\s*(?P<req>{_RAN_REQUIRED})?\s*(?P<desc>.*)$", re.IGNORECASE)
 _LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY, "formdata": BODY, "form": BODY,
              "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY,
              "路徑": PATH, "查詢": QUERY, "請求頭": HEADER, "請求體": BODY, "パス": PATH, "クエリ": QUERY,
