@@ -27,13 +27,13 @@ from .._queue import AsyncRequestHandle, SyncRequestHandle
 from ..models._shared import QueueStatus
 
 
-class WanV22A14bImageToImage(SyncResource):
+class WanV2Dot2A14bImageToImage(SyncResource):
     """Operations of `client.wan_v2_2_a14b_image_to_image`."""
 
     @cached_property
-    def with_raw_response(self) -> WanV22A14bImageToImageWithRawResponse:
+    def with_raw_response(self) -> WanV2Dot2A14bImageToImageWithRawResponse:
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
-        return WanV22A14bImageToImageWithRawResponse(self)
+        return WanV2Dot2A14bImageToImageWithRawResponse(self)
 
     def submit(
         self,
@@ -55,7 +55,31 @@ class WanV22A14bImageToImage(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> SyncRequestHandle[QueueStatus, dict[str, Any]]:
-        """POST /fal-ai/wan/v2.2-a14b/image-to-image"""
+        """Submit a request to `fal-ai/wan/v2.2-a14b/image-to-image` on the fal queue.
+
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
+
+        Documentation: https://fal.ai/models/fal-ai/wan/v2.2-a14b/image-to-image
+
+        Args:
+            image_url: For example `'https://storage.googleapis.com/falserverless/example_inputs/wan-image-to-image-input.png'`.
+            prompt: For example `'A cinematic shot of an ancient city at sunset, intricate stone buildings, warm golden light'`.
+            strength: For example `0.5`.
+            aspect_ratio: For example `'auto'`.
+            num_inference_steps: For example `27`.
+            enable_safety_checker: For example `True`.
+            enable_prompt_expansion: For example `False`.
+            acceleration: For example `'regular'`.
+            guidance_scale: For example `3.5`.
+            guidance_scale_2: For example `4`.
+            shift: For example `2`.
+            image_format: For example `'jpeg'`.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "SyncRequestHandle[QueueStatus, dict[str, Any]]",
             _queue.submit(
@@ -112,6 +136,24 @@ class WanV22A14bImageToImage(SyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            image_url: For example `'https://storage.googleapis.com/falserverless/example_inputs/wan-image-to-image-input.png'`.
+            prompt: For example `'A cinematic shot of an ancient city at sunset, intricate stone buildings, warm golden light'`.
+            strength: For example `0.5`.
+            aspect_ratio: For example `'auto'`.
+            num_inference_steps: For example `27`.
+            enable_safety_checker: For example `True`.
+            enable_prompt_expansion: For example `False`.
+            acceleration: For example `'regular'`.
+            guidance_scale: For example `3.5`.
+            guidance_scale_2: For example `4`.
+            shift: For example `2`.
+            image_format: For example `'jpeg'`.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = self.submit(
             image_url=image_url,
@@ -149,20 +191,20 @@ class WanV22A14bImageToImage(SyncResource):
         _queue.cancel(self._client, ticket)
 
 
-class WanV22A14bImageToImageWithRawResponse:
+class WanV2Dot2A14bImageToImageWithRawResponse:
     """`client.wan_v2_2_a14b_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
 
-    def __init__(self, resource: WanV22A14bImageToImage) -> None:
+    def __init__(self, resource: WanV2Dot2A14bImageToImage) -> None:
         self.submit = to_raw_response(resource.submit)
 
 
-class AsyncWanV22A14bImageToImage(AsyncResource):
+class AsyncWanV2Dot2A14bImageToImage(AsyncResource):
     """Operations of `client.wan_v2_2_a14b_image_to_image` (async)."""
 
     @cached_property
-    def with_raw_response(self) -> AsyncWanV22A14bImageToImageWithRawResponse:
+    def with_raw_response(self) -> AsyncWanV2Dot2A14bImageToImageWithRawResponse:
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
-        return AsyncWanV22A14bImageToImageWithRawResponse(self)
+        return AsyncWanV2Dot2A14bImageToImageWithRawResponse(self)
 
     async def submit(
         self,
@@ -184,7 +226,31 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> AsyncRequestHandle[QueueStatus, dict[str, Any]]:
-        """POST /fal-ai/wan/v2.2-a14b/image-to-image"""
+        """Submit a request to `fal-ai/wan/v2.2-a14b/image-to-image` on the fal queue.
+
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
+
+        Documentation: https://fal.ai/models/fal-ai/wan/v2.2-a14b/image-to-image
+
+        Args:
+            image_url: For example `'https://storage.googleapis.com/falserverless/example_inputs/wan-image-to-image-input.png'`.
+            prompt: For example `'A cinematic shot of an ancient city at sunset, intricate stone buildings, warm golden light'`.
+            strength: For example `0.5`.
+            aspect_ratio: For example `'auto'`.
+            num_inference_steps: For example `27`.
+            enable_safety_checker: For example `True`.
+            enable_prompt_expansion: For example `False`.
+            acceleration: For example `'regular'`.
+            guidance_scale: For example `3.5`.
+            guidance_scale_2: For example `4`.
+            shift: For example `2`.
+            image_format: For example `'jpeg'`.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "AsyncRequestHandle[QueueStatus, dict[str, Any]]",
             await _queue.async_submit(
@@ -241,6 +307,24 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            image_url: For example `'https://storage.googleapis.com/falserverless/example_inputs/wan-image-to-image-input.png'`.
+            prompt: For example `'A cinematic shot of an ancient city at sunset, intricate stone buildings, warm golden light'`.
+            strength: For example `0.5`.
+            aspect_ratio: For example `'auto'`.
+            num_inference_steps: For example `27`.
+            enable_safety_checker: For example `True`.
+            enable_prompt_expansion: For example `False`.
+            acceleration: For example `'regular'`.
+            guidance_scale: For example `3.5`.
+            guidance_scale_2: For example `4`.
+            shift: For example `2`.
+            image_format: For example `'jpeg'`.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = await self.submit(
             image_url=image_url,
@@ -278,9 +362,9 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
         await _queue.async_cancel(self._client, ticket)
 
 
-class AsyncWanV22A14bImageToImageWithRawResponse:
+class AsyncWanV2Dot2A14bImageToImageWithRawResponse:
     """`client.wan_v2_2_a14b_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
 
-    def __init__(self, resource: AsyncWanV22A14bImageToImage) -> None:
+    def __init__(self, resource: AsyncWanV2Dot2A14bImageToImage) -> None:
         self.submit = async_to_raw_response(resource.submit)
 
