@@ -69,7 +69,7 @@ def _helper_call(sdk: SdkOperation) -> str:
     if sdk.role == "stream":
         return f"for status in {call}(ticket, with_logs=True):\n    print(status)\n"
     if sdk.role == "cancel":
-        return f"{call}(ticket)\n"
+        return f"{call}(ticket)\nprint(\"cancelled\", ticket.request_id)\n"
     return f"result = {call}(ticket)\nprint(result)\n"
 
 

@@ -59,6 +59,11 @@ class Resource00d4cbaf(SyncResource):
                 Defaults to `'zh"CN\\\\'` on the server.
             field_c20dbb2b: \u202ereversed\u202c text
             role: Defaults to `"用户"` on the server.
+            field_2nd: Sent as `2nd` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "Reply",
@@ -123,6 +128,11 @@ class AsyncResource00d4cbaf(AsyncResource):
                 Defaults to `'zh"CN\\\\'` on the server.
             field_c20dbb2b: \u202ereversed\u202c text
             role: Defaults to `"用户"` on the server.
+            field_2nd: Sent as `2nd` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "Reply",

@@ -25,7 +25,7 @@ from .._base import (
     to_raw_response,
 )
 from .._queue import AsyncRequestHandle, SyncRequestHandle
-from ..models._shared import QueueStatus
+from ..models.fal_ai import QueueStatus
 
 
 class FalAi(SyncResource):
@@ -49,8 +49,17 @@ class FalAi(SyncResource):
     ) -> SyncRequestHandle[QueueStatus, dict[str, Any]]:
         """Submit a generation to the queue.
 
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
+
         Args:
             model: Model path, e.g. flux/dev/image-to-image.
+            prompt: Sent as `prompt` in the JSON body.
+            seed: Sent as `seed` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "SyncRequestHandle[QueueStatus, dict[str, Any]]",
@@ -86,6 +95,15 @@ class FalAi(SyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            model: Model path, e.g. flux/dev/image-to-image.
+            prompt: Sent as `prompt` in the JSON body.
+            seed: Sent as `seed` in the JSON body.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = self.submit(
             model=model,
@@ -142,8 +160,17 @@ class AsyncFalAi(AsyncResource):
     ) -> AsyncRequestHandle[QueueStatus, dict[str, Any]]:
         """Submit a generation to the queue.
 
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
+
         Args:
             model: Model path, e.g. flux/dev/image-to-image.
+            prompt: Sent as `prompt` in the JSON body.
+            seed: Sent as `seed` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "AsyncRequestHandle[QueueStatus, dict[str, Any]]",
@@ -179,6 +206,15 @@ class AsyncFalAi(AsyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            model: Model path, e.g. flux/dev/image-to-image.
+            prompt: Sent as `prompt` in the JSON body.
+            seed: Sent as `seed` in the JSON body.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = await self.submit(
             model=model,
