@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.core.walk import target, unescape
 from generator.core.naming import words
+from generator.core.walk import target, unescape
 from generator.render.naming import pascal
 
 SCHEMA_PREFIX = "#/components/schemas/"
