@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.openapi import load_spec
 from generator.render.naming import pascal
@@ -173,3 +174,19 @@ def test_every_model_field_carries_its_description(seed: str) -> None:
     assert described
     missing = [(name, wire) for name, wire, text in described if " ".join(text.split()) not in written]
     assert not missing, missing
+
+
+def test_a_described_reference_keeps_its_description(tmp_path: Path) -> None:
+    """`owner: {$ref: User, description: ...}`: datamodel-code-generator drops a `$ref`'s siblings, so the
+    field would lose the page's description; it is documented like any other field."""
+    from tests.sdk.conftest import generate
+
+    spec = tmp_path / "pets.yaml"
+    spec.write_text(yaml.safe_dump(_spec({"/pets": {"get": {"operationId": "pets_get", "tags": ["pets"], "responses":
+        _response({"type": "object", "properties": {
+            "owner": {"$ref": "#/components/schemas/User", "description": "Who owns the pet."},
+            "vet": {"$ref": "#/components/schemas/User"}}})}}},
+        {"User": {"type": "object", "properties": {"id": {"type": "string"}}}})), encoding="utf-8")
+    made = generate(spec, tmp_path / "out", "pets")
+    text = (made.package_dir / "models" / "pets.py").read_text(encoding="utf-8")
+    assert 'owner: User | None = None\n    """\n    Who owns the pet.\n    """\n    vet: User | None = None\n' in text

@@ -73,6 +73,16 @@ _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species", "alias", "c
                "gas", "yes", "plus")
 
 
+def _described(rewritten: Any, original: Any) -> Any:
+    """A property that is a bare class `$ref` with a description beside it (`owner: {$ref: User,
+    description: Who owns it.}`) as `allOf: [$ref]` with the description: datamodel-code-generator drops a
+    `$ref`'s siblings, and the field would lose the page's description."""
+    if isinstance(rewritten, dict) and list(rewritten) == ["$ref"] and isinstance(original, dict) and \
+            isinstance(original.get("description"), str) and original["description"].strip():
+        return {"allOf": [rewritten], "description": original["description"]}
+    return rewritten
+
+
 def _only_notes(schema: Any) -> bool:
     return isinstance(schema, dict) and all(key in _NOTES or str(key).startswith("x-") for key in schema)
 
@@ -186,7 +196,7 @@ class SchemaSet:
             elif key in _SCHEMA_LISTS and isinstance(value, list):
                 copied[key] = [self._rewrite(v, seen, f"{hint}{i + 1}") for i, v in enumerate(value)]
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
-                copied[key] = {k: self._nested(v, seen, f"{hint} {k}", item=self._item_name(str(k)))
+                copied[key] = {k: _described(self._nested(v, seen, f"{hint} {k}", item=self._item_name(str(k))), v)
                                for k, v in value.items()}
                 self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and is_enum(v))
             elif key == "discriminator" and isinstance(value, dict):
