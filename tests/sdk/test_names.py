@@ -135,13 +135,11 @@ def _methods(path: Path) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_every_argument_is_documented(seed: str) -> None:
-    """Each operation's method (and `run`) documents every argument under `Args:`; none is headed by its
-    bare HTTP line (winfull's were `POST /fal-ai/...` alone)."""
+    """Each operation's method (and `run`, and the queue helpers) documents every argument under `Args:`;
+    none is headed by its bare HTTP line (winfull's were `POST /fal-ai/...` alone)."""
     checked = 0
     for module in (ROOT / "generated" / seed / "python" / seed / "resources").glob("*.py"):
         for method in _methods(module):
-            if method.name in ("status", "iter_events", "result", "cancel"):
-                continue  # the queue helpers: a ticket, documented in their one line
             doc = ast.get_docstring(method) or ""
             assert not doc.startswith(("POST ", "GET ")), (module.name, method.name, doc)
             names = [a.arg for a in [*method.args.args, *method.args.kwonlyargs] if a.arg != "self"]

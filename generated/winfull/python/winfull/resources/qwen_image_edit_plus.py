@@ -154,20 +154,38 @@ class QwenImageEditPlus(SyncResource):
 
     def status(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                with_logs: bool = False) -> QueueStatus:
-        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        """The current status of a queued request.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in the status.
+        """
         return cast("QueueStatus", _queue.status(self._client, ticket, QueueStatus, with_logs))
 
     def iter_events(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                     with_logs: bool = False) -> Iterator[QueueStatus]:
-        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in each status.
+        """
         return _queue.iter_events(self._client, ticket, QueueStatus, with_logs)
 
     def result(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
-        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        """The result of a completed queued request; a handle's own result type is used to parse it.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         return cast("dict[str, Any]", _queue.result(self._client, ticket, dict[str, Any]))
 
     def cancel(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
-        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has).
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         _queue.cancel(self._client, ticket)
 
 
@@ -305,20 +323,38 @@ class AsyncQwenImageEditPlus(AsyncResource):
 
     async def status(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                      with_logs: bool = False) -> QueueStatus:
-        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        """The current status of a queued request.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in the status.
+        """
         return cast("QueueStatus", await _queue.async_status(self._client, ticket, QueueStatus, with_logs))
 
     def iter_events(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                     with_logs: bool = False) -> AsyncIterator[QueueStatus]:
-        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in each status.
+        """
         return _queue.async_iter_events(self._client, ticket, QueueStatus, with_logs)
 
     async def result(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
-        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        """The result of a completed queued request; a handle's own result type is used to parse it.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         return cast("dict[str, Any]", await _queue.async_result(self._client, ticket, dict[str, Any]))
 
     async def cancel(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
-        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has).
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         await _queue.async_cancel(self._client, ticket)
 
 
