@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from generator.core import naming
-from generator.core.naming import MAX_NAME, pascal, unique
+from generator.core.naming import MAX_NAME, bounded, unique
 
 __all__ = [
     "MAX_NAME",
@@ -45,6 +45,27 @@ def snake(text: str, fallback: str = "field") -> str:
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED:
         name += "_"
     return name
+
+
+def pascal(text: str, fallback: str = "Model") -> str:
+    """PascalCase class name (`core.naming.pascal`) that keeps the boundary between two numbers, which
+    joining would lose: `wan_v2_2_a14b` must not read `WanV22A14b`, version 22.
+
+    Two numbers in a row are joined with `Dot` (`v2_2` -> `V2Dot2`, `gpt_4_1` -> `Gpt4Dot1`): in tags and
+    schema names they are nearly always a version whose dot the snake_case name lost, the class reads as
+    that version, and unlike `V2_2` it is CapWords (pep8-naming's N801 accepts it). The attribute keeps
+    the snake_case form (`client.wan_v2_2_a14b_image_to_image`).
+    """
+    found = naming.words(text)
+    if not found:
+        return naming.pascal(text, fallback)
+    parts: list[str] = []
+    for word in found:
+        if parts and word[0].isdigit() and parts[-1][-1].isdigit():
+            parts.append("Dot")
+        parts.append(word[:1].upper() + word[1:])
+    name = bounded("".join(parts), "")
+    return f"{fallback}{name}" if name[0].isdigit() else name
 
 
 def module_file(name: str) -> str:

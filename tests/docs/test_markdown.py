@@ -98,9 +98,10 @@ def test_queue_operation_examples_address_a_submitted_request(demo: Path) -> Non
     assert curl.startswith("REQUEST_ID=$(curl ")
     assert '"$DEMO_BASE_URL/fal-ai/flux-pro/requests/$REQUEST_ID/cancel"' in curl
     python, python_async = code_blocks(page, "python")
-    # the request id is the path's last parameter: positional, as the SDK takes it
-    assert "ticket = client.fal_ai.submit(" in python and "cancel_request(\n    ticket.request_id,\n" in python
-    assert "ticket = await client.fal_ai.submit(" in python_async and "ticket.request_id,\n" in python_async
+    # one queue API: the queued resource's helper takes the request handle (no `client.queue.cancel_request`)
+    assert "ticket = client.fal_ai.submit(" in python and "client.fal_ai.cancel(ticket)\n" in python
+    assert "ticket = await client.fal_ai.submit(" in python_async
+    assert "await client.fal_ai.cancel(ticket)" in python_async and "client.queue" not in page
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:

@@ -109,11 +109,15 @@ def test_run_deadline_raises_queue_timeout(client: Any, sdk: ModuleType, server:
     assert isinstance(caught.value, sdk.APIError)
 
 
-def test_queue_resource_operations_are_plain_methods(client: Any, server: LocalServer) -> None:
-    status = client.queue.get_request_status(app_owner="fal-ai", app_name="flux", request_id="r1", logs=1)
-    assert status.request_id == "r1"
-    assert client.queue.cancel_request(app_owner="fal-ai", app_name="flux", request_id="r1").status == \
-        "CANCELLATION_REQUESTED"
+def test_one_queue_api_the_handles(client: Any, sdk: ModuleType, sdks: dict[str, Generated]) -> None:
+    """fal's queue operations get no `client.queue` resource beside the handles: status, result and cancel
+    are the queued resource's helpers (and the handle's methods), which call those operations."""
+    assert not hasattr(client, "queue")
+    package = sdks["falqueue"].package_dir
+    assert not (package / "resources" / "queue.py").exists() and not (package / "models" / "queue.py").exists()
+    handle = client.fal_ai.submit(model="flux/dev", prompt="p")
+    assert client.fal_ai.status(handle, with_logs=True).request_id == handle.request_id
+    assert client.fal_ai.cancel(handle) is None
 
 
 def test_async_twins(sdk: ModuleType, server: LocalServer) -> None:

@@ -36,6 +36,7 @@ class SdkOperation:
     result: str | None = None
     cancel: str | None = None
     events: str | None = None  # the status stream (`iter_events`)
+    role: str | None = None  # a fal queue operation, called through the queued resource's helper `method`
 
     @property
     def call(self) -> str:
@@ -68,11 +69,29 @@ def sdk_names(spec: dict[str, Any]) -> SdkNames:
                                                             resource.queue.cancel)
                 entry.events = resource.queue.events
             found[op.operation_id] = entry
+    _queue_helpers(spec, plan.resources, found)
     hooks = plan.webhooks
     return SdkNames(operations=found, ticket_is_model=plan.ticket_model is not None,
                     ticket_status_is_enum=_enum_class_field(plan.schemas, plan.ticket_model, "status"),
                     webhooks=hooks.attr if hooks else None,
                     webhook_models={hook.name: hook.payload.text for hook in hooks.webhooks} if hooks else {})
+
+
+def _queue_helpers(spec: dict[str, Any], resources: list[Any], found: dict[str, SdkOperation]) -> None:
+    """fal's queue operations, which the SDK has no resource for (see `plan.QUEUE_ROLES`): each is the
+    queued resource's helper that takes a request handle (`client.<model>.status(handle)`)."""
+    from generator.core.walk import operations
+
+    queued = next((r for r in resources if r.queue is not None), None)
+    if queued is None:
+        return
+    helpers = {"status": queued.queue.status, "stream": queued.queue.events, "result": queued.queue.result,
+               "cancel": queued.queue.cancel}
+    for _path, _method, operation, _item in operations(spec):
+        role = operation.get("x-queue-role")
+        operation_id = str(operation.get("operationId"))
+        if role in helpers and operation_id not in found:
+            found[operation_id] = SdkOperation(resource=queued.attr, method=helpers[role], role=str(role))
 
 
 def _enum_class_field(schemas: SchemaSet, model: str | None, prop: str) -> bool:

@@ -61,6 +61,18 @@ def _addressed(op: OperationDoc, owner: str, name: str) -> RequestExample:
     return request
 
 
+def _helper_call(sdk: SdkOperation) -> str:
+    """A queue operation as the SDK spells it: the queued resource's helper, given the request handle."""
+    call = f"client.{sdk.resource}.{sdk.method}"
+    if sdk.role == "status":
+        return f"status = {call}(ticket, with_logs=True)\nprint(status)\n"
+    if sdk.role == "stream":
+        return f"for status in {call}(ticket, with_logs=True):\n    print(status)\n"
+    if sdk.role == "cancel":
+        return f"{call}(ticket)\nprint(\"cancelled\", ticket.request_id)\n"
+    return f"result = {call}(ticket)\nprint(result)\n"
+
+
 class Snippets:
     """Builds the examples of one service."""
 
@@ -147,7 +159,7 @@ class Snippets:
             if status_op is not None:
                 poll = self.curl(status_op, _addressed(status_op, owner, name))
                 wait_curl = f"until {poll} | grep '\"COMPLETED\"' >/dev/null; do\n  sleep 1\ndone\n"
-        body += call_source("result", sdk, request, overrides=overrides) + "print(result)\n"
+        body += _helper_call(sdk) if sdk.role else call_source("result", sdk, request, overrides=overrides) + "print(result)\n"
         self.scripts(op, [("", body, imports)])
         submit_curl = self.curl(submit)
         op.curl = (f"REQUEST_ID=$({submit_curl} | {ID_FROM_JSON})\n" + wait_curl + self.curl(op, request))

@@ -9,17 +9,19 @@ built from those types, and templates read the plan; nothing reads rendered text
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.core.naming import words
 from generator.core.walk import operations
 from generator.openapi.queue import any_model_parameter
 from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
 from generator.render.python.modules import assign_modules
-from generator.render.python.schemas import SchemaSet
+from generator.render.python.schemas import SchemaSet, singular
 from generator.render.python.types import ANY, FILE, STR, PyType, Typer, default_literal
 from generator.render.python.webhooks import WebhookSet, plan_webhooks
 
@@ -37,6 +39,23 @@ _METHOD_OPTIONS = {
 _TAKEN_CLASSES = {"Any", "Literal", "Callable", "Client", "AsyncClient", "SyncResource", "AsyncResource",
                   "RequestOptions", "Headers", "Query", "Body", "Timeout", "FileInput", "Self",
                   "NotGiven"}
+# Public members of the generated `Client` and `AsyncClient` (and names users reach for on them, as on
+# openai-python's): a tag named like one gets `_` after it (`client.close_`), or its resource would redefine
+# the member (`client.close` no longer closing anything). tests/sdk/test_clashes.py checks this covers them.
+CLIENT_MEMBERS = {"api_key", "base_url", "close", "max_response_size", "max_retries", "request", "timeout",
+                  "with_raw_response", "with_options", "copy", "aclose"}
+# fal's queue operations (`x-queue-role`): with a queued submit in the spec they are what the request
+# handles (`handle.status()`, `client.<model>.result(handle)`) call, so they get no resource of their own: a
+# `client.queue.get_request_status(request_id, app_owner=..., app_name=...)` beside the handles would be a
+# second, untyped way to do the same. A spec with the queue operations and no submit keeps them.
+QUEUE_ROLES = ("status", "stream", "result", "cancel")
+# An argument's Args: entry when the page says nothing of it: where its value goes.
+_PLACES = {"path": "The `{wire}` part of the path.", "query": "Sent as the `{wire}` query parameter.",
+           "header": "Sent as the `{wire}` header.", "body": "Sent as `{wire}` in the JSON body.",
+           "form": "Sent as the `{wire}` form field.", "file": "Sent as the `{wire}` file part.",
+           "content": "The request body."}
+# Example values longer than this are left out of docstrings (a base64 image is no help there).
+_MAX_EXAMPLE = 100
 _HEADER_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -67,6 +86,7 @@ class Param:
     sends_default: bool = False  # the spec requires a value yet documents a default: the signature holds it
     positional: bool = False  # the path's last parameter, as openai-python (`runs.cancel(run_id, thread_id=...)`)
     model_prefix: str = ""  # a queued submit's model id: this owner prefix (`fal-ai`) is dropped if given
+    example: str | None = None  # Python source of the page's example value, when short enough to read
 
     @property
     def signature_annotation(self) -> str:
@@ -82,11 +102,14 @@ class Param:
 
     @property
     def doc(self) -> str:
-        """The Args: entry: the page's description, then the server's documented default."""
-        if self.default is None or self.sends_default:
-            return self.description
-        note = f"Defaults to `{self.default}` on the server."
-        return f"{self.description}\n{note}" if self.description else note
+        """The Args: entry: the page's description (else its example value, else where the value goes),
+        then the server's documented default. Every argument has one, as in openai-python."""
+        lines = [self.description] if self.description else []
+        if not self.description and self.example is not None:
+            lines.append(f"For example `{self.example}`.")
+        if self.default is not None and not self.sends_default:
+            lines.append(f"Defaults to `{self.default}` on the server.")
+        return "\n".join(lines) or _PLACES[self.location].format(wire=self.wire)
 
 
 @dataclass
@@ -108,6 +131,29 @@ class Operation:
     queue_role: str | None = None
     body_whole: bool = False  # the body is one `body=` argument rather than one argument per property
     queue_result: PyType | None = None  # a queued submit's result: `x-queue-result`, else a dict
+    docs_url: str = ""  # the official documentation the page links to (`externalDocs`)
+
+    @property
+    def doc_head(self) -> str:
+        """The docstring's first line: the summary, else the description, else what the call does."""
+        if self.summary or self.description:
+            return self.summary or self.description
+        if self.queue and "{" not in self.path:  # a fal model's submit: its path names the model
+            return f"Submit a request to `{self.path.lstrip('/')}` on the fal queue."
+        return f"`{self.http_method} {self.path}`"
+
+    @property
+    def doc_paragraphs(self) -> list[str]:
+        """What the docstring says after its first line and before `Args:`."""
+        found = [self.description] if self.summary and self.description not in ("", self.summary) else []
+        if self.queue:
+            found.append("Returns a request handle: `status()`, `iter_events()` (the status stream),\n"
+                         "`get()` (wait, then the result), `result()` and `cancel()`.")
+        if self.deprecated:
+            found.append("Deprecated by the API.")
+        if self.docs_url:
+            found.append(f"Documentation: {self.docs_url}")
+        return found
 
     @property
     def path_params(self) -> list[Param]:
@@ -235,9 +281,13 @@ def build_plan(spec: dict[str, Any]) -> Plan:
     absolute = [s.url for s in servers if urlsplit(s.url).scheme in ("http", "https")]
     resources: dict[str, Resource] = {}
     security_default = spec.get("security")
+    handles = any(operation.get("x-queue") == "fal" for _p, _m, operation, _i in operations(spec))
     for path, http_method, operation, item in operations(spec):
+        if handles and operation.get("x-queue-role") in QUEUE_ROLES:
+            continue  # one queue API: the request handles and the queued resources' helpers call these
         operation = {**operation, "operationId": operation.get("operationId") or f"{http_method} {path}"}
         attr = resource_name(operation)
+        attr = f"{attr}_" if attr in CLIENT_MEMBERS else attr
         resource = resources.setdefault(attr, Resource(attr=attr, class_name=_class_name(attr)))
         resource.operations.append(_operation(types, path, http_method, item, operation, security_default))
     ordered = [resources[name] for name in sorted(resources)]
@@ -251,6 +301,7 @@ def build_plan(spec: dict[str, Any]) -> Plan:
             op.name = name
         resource.queue = _queue_methods(resource, set(schemas.schemas), ticket)
     hooks = plan_webhooks(types, spec, {resource.attr for resource in ordered})
+    schemas.drop_unused({name for resource in ordered for name in resource.models} | (hooks.models if hooks else set()))
     # Which models module a class lives in follows from the resources whose methods name it.
     used = {resource.module: resource.models for resource in ordered}
     if hooks is not None:
@@ -338,6 +389,7 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
                security_default: Any) -> Operation:
     name = method_name(operation)
     hint = pascal(f"{resource_name(operation)} {name}")
+    types.schemas.noun = _noun(resource_name(operation))  # names a `data` list's items (`Image`)
     params: list[Param] = []
     seen: set[tuple[str, str]] = set()
     for raw in [*(operation.get("parameters") or []), *(item.get("parameters") or [])]:
@@ -395,7 +447,42 @@ def _operation(types: Typer, path: str, http_method: str, item: dict[str, Any], 
         queue_role=operation.get("x-queue-role") if isinstance(operation.get("x-queue-role"), str) else None,
         body_whole=whole,
         queue_result=queue_result,
+        docs_url=_docs_url(operation),
     )
+
+
+def _docs_url(operation: dict[str, Any]) -> str:
+    """The operation's `externalDocs` link when it is a plain http(s) URL (shown as is in a docstring)."""
+    docs = operation.get("externalDocs")
+    url = clean_text(docs.get("url")) if isinstance(docs, dict) else ""
+    return url if urlsplit(url).scheme in ("http", "https") and not any(c.isspace() for c in url) else ""
+
+
+def example_source(value: Any) -> str | None:
+    """A page's example value as Python source for a docstring (`0.5`, `'jpeg'`, `True`), or None when
+    there is none or it is too long to help."""
+    if value is None or not isinstance(value, (str, int, float, bool, list, dict)):
+        return None
+    text = repr(value) if not isinstance(value, (list, dict)) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _MAX_EXAMPLE and "\n" not in text else None
+
+
+def _example_of(schema: Any) -> Any:
+    """A schema's own example: `example`, else the first of `examples`."""
+    if not isinstance(schema, dict):
+        return None
+    if "example" in schema:
+        return schema["example"]
+    examples = schema.get("examples")
+    return examples[0] if isinstance(examples, list) and examples else None
+
+
+def _noun(resource: str) -> str | None:
+    """What one thing of a resource named by a plural is: `Image` for `images`, `ChatCompletion` for
+    `chat_completions`; None for other names (`fal_ai`, `search`)."""
+    found = words(resource)
+    one = singular(found[-1]) if found else None
+    return pascal(" ".join([*found[:-1], one])) if one else None
 
 
 def _any_model_arguments(params: list[Param], owner: str, model: str) -> None:
@@ -431,6 +518,8 @@ def _parameter(types: Typer, parameter: dict[str, Any], location: str, hint: str
         name=snake(wire, "param"), wire=wire, location=location, annotation=annotation,
         required=required and default is None, default=default, sends_default=required and default is not None, description=description,
         greedy=bool(parameter.get("x-greedy")) or bool((resolved or {}).get("x-greedy")),
+        example=example_source(_example_of(parameter) if _example_of(parameter) is not None
+                               else _example_of(resolved)),
     )
 
 
@@ -482,6 +571,9 @@ def _body(types: Typer, operation: dict[str, Any], hint: str) -> tuple[str | Non
                                    required=required_body, description=clean_text(body.get("description")))], True
     properties, required = found
     location = "body" if kind == "json" else "form"
+    whole_example = _example_of(entry) if isinstance(entry, dict) else None
+    whole_example = whole_example if isinstance(whole_example, dict) else _example_of(schema)
+    whole_example = whole_example if isinstance(whole_example, dict) else {}
     params = []
     for wire, prop in properties.items():
         prop = prop if isinstance(prop, dict) else {}
@@ -495,6 +587,8 @@ def _body(types: Typer, operation: dict[str, Any], hint: str) -> tuple[str | Non
             annotation=annotation, required=wire in required and default is None, default=default,
             sends_default=wire in required and default is not None,
             description=clean_text(prop.get("description") or resolved.get("description")),
+            example=example_source(next((e for e in (_example_of(prop), _example_of(resolved),
+                                                     whole_example.get(wire)) if e is not None), None)),
         ))
     return kind, media, params, False
 

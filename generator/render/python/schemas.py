@@ -10,15 +10,18 @@ from __future__ import annotations
 import copy
 import json
 import keyword
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.core.naming import words
 from generator.core.walk import target, unescape
 from generator.render.naming import pascal
 
 SCHEMA_PREFIX = "#/components/schemas/"
 # Refs between the classes collected here; a prefix of their own keeps them apart from the spec's refs.
 CLASS_PREFIX = "#/x-apigen-classes/"
+_CLASS_REF = re.compile(r'"' + re.escape(CLASS_PREFIX) + r'([^"]+)"')
 # Keywords whose value is a schema (with the word that names a class lifted out of it), a list of
 # schemas, or a mapping of names to schemas.
 _SCHEMA_KEYS = {"items": "Item", "additionalProperties": "Value", "not": "Not", "contains": "Item",
@@ -63,6 +66,23 @@ _NOT_ALIAS = {"properties", "additionalProperties", "patternProperties", "enum",
               "not", "if", "discriminator", "prefixItems", "$dynamicRef"}
 
 
+# List properties whose name says nothing of what they hold: their items are named after the resource.
+_CONTAINERS = {"data", "items", "results", "list", "records", "entries", "objects", "values", "elements",
+               "rows", "hits", "content", "contents", "collection", "array"}
+_NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species", "alias", "canvas", "bias", "atlas",
+               "gas", "yes", "plus")
+
+
+def _described(rewritten: Any, original: Any) -> Any:
+    """A property that is a bare class `$ref` with a description beside it (`owner: {$ref: User,
+    description: Who owns it.}`) as `allOf: [$ref]` with the description: datamodel-code-generator drops a
+    `$ref`'s siblings, and the field would lose the page's description."""
+    if isinstance(rewritten, dict) and list(rewritten) == ["$ref"] and isinstance(original, dict) and \
+            isinstance(original.get("description"), str) and original["description"].strip():
+        return {"allOf": [rewritten], "description": original["description"]}
+    return rewritten
+
+
 def _only_notes(schema: Any) -> bool:
     return isinstance(schema, dict) and all(key in _NOTES or str(key).startswith("x-") for key in schema)
 
@@ -80,6 +100,9 @@ class SchemaSet:
     # Properties holding an inline enum: typed `Literal[...]` rather than given an Enum class each, which
     # keeps models readable and halves datamodel-code-generator's work on large specs.
     literal_fields: set[str] = field(default_factory=set)
+    # What one item of the current operation's resource is (`Image` for `client.images`), set by the plan
+    # while it types that operation: the name of a generic container's items (`data`, see `_item_name`).
+    noun: str | None = None
     _lifted: dict[str, str] = field(default_factory=dict)  # nested inline object (as JSON) -> its class
     _originals: dict[str, Any] = field(default_factory=dict)  # class name -> component schema as written
 
@@ -135,11 +158,12 @@ class SchemaSet:
             return self.names.get(unescape(ref[len(SCHEMA_PREFIX):]))
         return None
 
-    def _rewrite(self, schema: Any, seen: frozenset[str], hint: str) -> Any:
+    def _rewrite(self, schema: Any, seen: frozenset[str], hint: str, item: str | None = None) -> Any:
         """A copy of `schema` whose refs name classes, with nested inline objects lifted into classes too.
 
         Refs to places other than component schemas are inlined (cycles cut), so datamodel-code-generator
-        sees one self-contained document; `hint` names the classes lifted out of this schema.
+        sees one self-contained document; `hint` names the classes lifted out of this schema, and `item`,
+        when free, the class of its array items (see `_item_name`).
         """
         if not isinstance(schema, dict):
             return copy.deepcopy(schema) if isinstance(schema, (list, dict)) else schema
@@ -152,7 +176,7 @@ class SchemaSet:
                 return {}
             # A named alias (a string, number, list... with no fields of its own) is written out in place:
             # a RootModel for it would make users write `.root` at every step (`r.items.root[0].name.root`).
-            inlined = self._rewrite(self._original(schema), seen | {ref}, hint)
+            inlined = self._rewrite(self._original(schema), seen | {ref}, hint, item)
             notes = {k: copy.deepcopy(v) for k, v in schema.items() if k in _NOTES}
             return {**inlined, **notes} if isinstance(inlined, dict) else inlined
         schema = self._flatten_alias(schema)
@@ -162,7 +186,8 @@ class SchemaSet:
             if key == "propertyNames":
                 continue  # bounds on a map's keys come out as `dict[constr(...), X]`, which no checker accepts
             if key in _SCHEMA_KEYS and isinstance(value, dict):
-                copied[key] = self._nested(value, seen, f"{hint} {_SCHEMA_KEYS[key]}")
+                copied[key] = self._nested(value, seen, f"{hint} {_SCHEMA_KEYS[key]}",
+                                           prefer=item if key == "items" else None)
                 if key == "items" and isinstance(copied[key], dict) and "$ref" not in copied[key] and \
                         isinstance(value.get("$ref"), str):
                     # An alias written out as list items: its bounds would make datamodel-code-generator
@@ -171,7 +196,8 @@ class SchemaSet:
             elif key in _SCHEMA_LISTS and isinstance(value, list):
                 copied[key] = [self._rewrite(v, seen, f"{hint}{i + 1}") for i, v in enumerate(value)]
             elif key in _SCHEMA_MAPS and isinstance(value, dict):
-                copied[key] = {k: self._nested(v, seen, f"{hint} {k}") for k, v in value.items()}
+                copied[key] = {k: _described(self._nested(v, seen, f"{hint} {k}", item=self._item_name(str(k))), v)
+                               for k, v in value.items()}
                 self.literal_fields.update(str(k) for k, v in value.items() if isinstance(v, dict) and is_enum(v))
             elif key == "discriminator" and isinstance(value, dict):
                 if self._ambiguous_tags(schema, value):
@@ -312,12 +338,14 @@ class SchemaSet:
         merged.update({k: v for k, v in schema.items() if k != "allOf"})
         return {**structural[0], **merged}
 
-    def _nested(self, schema: Any, seen: frozenset[str], hint: str) -> Any:
-        """A property, item or value schema: an inline object becomes a lifted class referenced by `$ref`."""
+    def _nested(self, schema: Any, seen: frozenset[str], hint: str, item: str | None = None,
+                prefer: str | None = None) -> Any:
+        """A property, item or value schema: an inline object becomes a lifted class referenced by `$ref`,
+        named `prefer` when that name is free, else from `hint` (`item`: see `_rewrite`)."""
         if isinstance(schema, dict):
             schema = self._flatten_alias(schema)
         if isinstance(schema, dict) and "$ref" not in schema and is_object_model(schema):
-            name = self._fresh(pascal(hint))
+            name = self._preferred(prefer) or self._fresh(pascal(hint))
             self.schemas[name] = {}
             self.schemas[name] = self._rewrite(schema, seen, name)
             # The same inline object written again (GitHub's webhooks repeat theirs hundreds of times):
@@ -329,7 +357,31 @@ class SchemaSet:
                 self.taken.discard(name)
                 name = first
             return {"$ref": CLASS_PREFIX + name}
-        return self._rewrite(schema, seen, hint)
+        return self._rewrite(schema, seen, hint, item)
+
+    def _preferred(self, name: str | None) -> str | None:
+        """`name` as a class name when no class (a component, or one lifted before) has it yet."""
+        if not name or name in self.taken or name in _RESERVED_CLASSES or name in _SDK_NAMES or \
+                keyword.iskeyword(name):
+            return None
+        self.taken.add(name)
+        return name
+
+    def _item_name(self, prop: str) -> str | None:
+        """The class for the inline objects of list property `prop`, named by what one of them is, as
+        openai-python names them (`ImagesResponse.data: list[Image]`, `choices: list[Choice]`): the singular
+        of the property's last word (`output_images` -> `OutputImage`); for a generic container (`data`,
+        `items`, `results`) the singular of the resource the operation belongs to (`images` -> `Image`,
+        see `noun`). None when there is no such name: the class is then qualified by its parent
+        (`HTTPValidationErrorDetailItem`), as it is when the short name is already taken."""
+        found = words(prop)
+        if not found:
+            return None
+        last = found[-1].lower()
+        if last in _CONTAINERS:
+            return self.noun if len(found) == 1 else None
+        one = singular(last)
+        return pascal(" ".join([*found[:-1], one])) if one else None
 
     def lift(self, schema: dict[str, Any], hint: str) -> str:
         """The class an inline object model (a request body, a response) is lifted into, named from `hint`."""
@@ -337,6 +389,23 @@ class SchemaSet:
         self.schemas[name] = {}
         self.schemas[name] = self._rewrite(schema, frozenset(), name)
         return name
+
+    def drop_unused(self, used: set[str]) -> None:
+        """Forget the lifted classes nothing reaches from `used` (the classes the SDK's methods name) or from a
+        component schema: a queued submit's ticket, lifted from its response before the plan typed it as
+        the one `QueueStatus`, would otherwise be a model no signature uses. Component schemas stay: they
+        are the API's own named models (its error shapes among them)."""
+        keep: set[str] = set()
+        pending = [name for name in [*self.names.values(), *used] if name in self.schemas]
+        while pending:
+            name = pending.pop()
+            if name in keep:
+                continue
+            keep.add(name)
+            text = json.dumps(self.schemas[name], ensure_ascii=False)
+            pending += [ref for ref in _CLASS_REF.findall(text) if ref in self.schemas and ref not in keep]
+        for name in [name for name in self.schemas if name not in keep]:
+            del self.schemas[name]
 
     def object_properties(self, schema: Any) -> tuple[dict[str, Any], set[str]] | None:
         """Properties and required names of an object schema (through refs and allOf), else None."""
@@ -361,6 +430,21 @@ class SchemaSet:
         if any(k in schema for k in ("oneOf", "anyOf")):
             return None
         return properties, required
+
+
+def singular(word: str) -> str | None:
+    """The singular of an English plural (`images` -> `image`, `entries` -> `entry`, `statuses` ->
+    `status`), or None for a word that does not read as one (`detail`, `status`, `analysis`). A few rules
+    rather than `inflect` (which datamodel-code-generator installs): importing it instruments its functions
+    with typeguard and takes seconds, more than a whole small build."""
+    word = word.lower()
+    if len(word) < 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL) or not word.isalpha():
+        return None
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "uses", "xes", "zzes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def is_enum(schema: dict[str, Any]) -> bool:

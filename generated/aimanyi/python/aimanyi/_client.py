@@ -21,7 +21,6 @@ if TYPE_CHECKING:
         AsyncFlux1DevImageToImage,
         Flux1DevImageToImage,
     )
-    from .resources.queue import AsyncQueue, Queue
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "SERVERS", "AsyncClient", "Client"]
 
@@ -98,12 +97,6 @@ class Client(_Config, SyncAPIClient):
 
         return Flux1DevImageToImage(self)
 
-    @cached_property
-    def queue(self) -> Queue:
-        from .resources.queue import Queue
-
-        return Queue(self)
-
     def close(self) -> None:
         """Close the connection pool (unless the `httpx.Client` was passed in)."""
         if self._owns_http:
@@ -138,12 +131,6 @@ class AsyncClient(_Config, AsyncAPIClient):
         from .resources.flux_1_dev_image_to_image import AsyncFlux1DevImageToImage
 
         return AsyncFlux1DevImageToImage(self)
-
-    @cached_property
-    def queue(self) -> AsyncQueue:
-        from .resources.queue import AsyncQueue
-
-        return AsyncQueue(self)
 
     async def close(self) -> None:
         """Close the connection pool (unless the `httpx.AsyncClient` was passed in)."""

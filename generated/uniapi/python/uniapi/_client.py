@@ -18,7 +18,6 @@ from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
     from .resources.fal_ai import AsyncFalAi, FalAi
-    from .resources.queue import AsyncQueue, Queue
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "SERVERS", "AsyncClient", "Client"]
 
@@ -99,12 +98,6 @@ class Client(_Config, SyncAPIClient):
 
         return FalAi(self)
 
-    @cached_property
-    def queue(self) -> Queue:
-        from .resources.queue import Queue
-
-        return Queue(self)
-
     def close(self) -> None:
         """Close the connection pool (unless the `httpx.Client` was passed in)."""
         if self._owns_http:
@@ -139,12 +132,6 @@ class AsyncClient(_Config, AsyncAPIClient):
         from .resources.fal_ai import AsyncFalAi
 
         return AsyncFalAi(self)
-
-    @cached_property
-    def queue(self) -> AsyncQueue:
-        from .resources.queue import AsyncQueue
-
-        return AsyncQueue(self)
 
     async def close(self) -> None:
         """Close the connection pool (unless the `httpx.AsyncClient` was passed in)."""

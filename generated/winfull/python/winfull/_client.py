@@ -1,7 +1,7 @@
 """`Client` and `AsyncClient` for the winfull.
 
 Configuration comes from arguments, then environment variables (`WINFULL_API_KEY`,
-`WINFULL_BASE_URL`), then the spec's first server. Resources (`client.queue`) are imported
+`WINFULL_BASE_URL`), then the spec's first server. Resources (`client.qwen_image_edit_plus`) are imported
 on first use, so creating a client stays cheap however many operations the API has.
 """
 
@@ -17,14 +17,13 @@ from typing_extensions import Self
 from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
-    from .resources.queue import AsyncQueue, Queue
     from .resources.qwen_image_edit_plus import (
         AsyncQwenImageEditPlus,
         QwenImageEditPlus,
     )
     from .resources.wan_v2_2_a14b_image_to_image import (
-        AsyncWanV22A14bImageToImage,
-        WanV22A14bImageToImage,
+        AsyncWanV2Dot2A14bImageToImage,
+        WanV2Dot2A14bImageToImage,
     )
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "SERVERS", "AsyncClient", "Client"]
@@ -102,22 +101,16 @@ class Client(_Config, SyncAPIClient):
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
 
     @cached_property
-    def queue(self) -> Queue:
-        from .resources.queue import Queue
-
-        return Queue(self)
-
-    @cached_property
     def qwen_image_edit_plus(self) -> QwenImageEditPlus:
         from .resources.qwen_image_edit_plus import QwenImageEditPlus
 
         return QwenImageEditPlus(self)
 
     @cached_property
-    def wan_v2_2_a14b_image_to_image(self) -> WanV22A14bImageToImage:
-        from .resources.wan_v2_2_a14b_image_to_image import WanV22A14bImageToImage
+    def wan_v2_2_a14b_image_to_image(self) -> WanV2Dot2A14bImageToImage:
+        from .resources.wan_v2_2_a14b_image_to_image import WanV2Dot2A14bImageToImage
 
-        return WanV22A14bImageToImage(self)
+        return WanV2Dot2A14bImageToImage(self)
 
     def close(self) -> None:
         """Close the connection pool (unless the `httpx.Client` was passed in)."""
@@ -149,22 +142,18 @@ class AsyncClient(_Config, AsyncAPIClient):
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
 
     @cached_property
-    def queue(self) -> AsyncQueue:
-        from .resources.queue import AsyncQueue
-
-        return AsyncQueue(self)
-
-    @cached_property
     def qwen_image_edit_plus(self) -> AsyncQwenImageEditPlus:
         from .resources.qwen_image_edit_plus import AsyncQwenImageEditPlus
 
         return AsyncQwenImageEditPlus(self)
 
     @cached_property
-    def wan_v2_2_a14b_image_to_image(self) -> AsyncWanV22A14bImageToImage:
-        from .resources.wan_v2_2_a14b_image_to_image import AsyncWanV22A14bImageToImage
+    def wan_v2_2_a14b_image_to_image(self) -> AsyncWanV2Dot2A14bImageToImage:
+        from .resources.wan_v2_2_a14b_image_to_image import (
+            AsyncWanV2Dot2A14bImageToImage,
+        )
 
-        return AsyncWanV22A14bImageToImage(self)
+        return AsyncWanV2Dot2A14bImageToImage(self)
 
     async def close(self) -> None:
         """Close the connection pool (unless the `httpx.AsyncClient` was passed in)."""

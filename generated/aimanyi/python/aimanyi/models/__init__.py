@@ -11,28 +11,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._other import (
-        Flux1DevImageToImageSubmitResponse,
-        HTTPValidationError,
-        HTTPValidationErrorDetailItem,
-    )
-    from ._shared import QueueLog, QueueStatus
-    from .queue import QueueCancelRequestResponse
+    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
+    from .flux_1_dev_image_to_image import QueueLog, QueueStatus
 
 _MODULES: dict[str, str] = {
-    "Flux1DevImageToImageSubmitResponse": "._other",
     "HTTPValidationError": "._other",
     "HTTPValidationErrorDetailItem": "._other",
-    "QueueCancelRequestResponse": ".queue",
-    "QueueLog": "._shared",
-    "QueueStatus": "._shared",
+    "QueueLog": ".flux_1_dev_image_to_image",
+    "QueueStatus": ".flux_1_dev_image_to_image",
 }
 
 __all__ = [
-    "Flux1DevImageToImageSubmitResponse",
     "HTTPValidationError",
     "HTTPValidationErrorDetailItem",
-    "QueueCancelRequestResponse",
     "QueueLog",
     "QueueStatus",
 ]

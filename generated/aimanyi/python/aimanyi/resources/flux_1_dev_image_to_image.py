@@ -24,7 +24,7 @@ from .._base import (
     to_raw_response,
 )
 from .._queue import AsyncRequestHandle, SyncRequestHandle
-from ..models._shared import QueueStatus
+from ..models.flux_1_dev_image_to_image import QueueStatus
 
 
 class Flux1DevImageToImage(SyncResource):
@@ -52,7 +52,10 @@ class Flux1DevImageToImage(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> SyncRequestHandle[QueueStatus, dict[str, Any]]:
-        """POST /fal-ai/flux-1/dev/image-to-image
+        """Submit a request to `fal-ai/flux-1/dev/image-to-image` on the fal queue.
+
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
 
         Args:
             image_url: 在此处拖放文件,或提供 base64 编码的数据 URL接受的文件类型:jpg、jpeg、png、webp、gif、avif
@@ -65,10 +68,15 @@ class Flux1DevImageToImage(SyncResource):
                 Defaults to `3.5` on the server.
             num_images: 生成的图像数量。默认值:1 范围值1-4
                 Defaults to `1` on the server.
+            enable_safety_checker: For example `True`.
             output_format: 生成图片的格式。默认值:"jpeg" 支持default、png、jpeg
                 Defaults to `"jpeg"` on the server.
             acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
                 Defaults to `"regular"` on the server.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "SyncRequestHandle[QueueStatus, dict[str, Any]]",
@@ -120,6 +128,27 @@ class Flux1DevImageToImage(SyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            image_url: 在此处拖放文件,或提供 base64 编码的数据 URL接受的文件类型:jpg、jpeg、png、webp、gif、avif
+            prompt: 生成图像的提示
+            strength: 初始图像的强度。强度值越高,该模型的效果越好。默认值:0.95 范围值0.01-1
+                Defaults to `0.95` on the server.
+            num_inference_steps: 要执行的推理步骤数。默认值:40 范围值10-50
+                Defaults to `40` on the server.
+            guidance_scale: CFG(无分类器引导)量表用于衡量您希望模型在寻找相关图像时与提示的贴近程度。默认值:3.5 范围值1-20
+                Defaults to `3.5` on the server.
+            num_images: 生成的图像数量。默认值:1 范围值1-4
+                Defaults to `1` on the server.
+            enable_safety_checker: For example `True`.
+            output_format: 生成图片的格式。默认值:"jpeg" 支持default、png、jpeg
+                Defaults to `"jpeg"` on the server.
+            acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
+                Defaults to `"regular"` on the server.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = self.submit(
             image_url=image_url,
@@ -137,20 +166,38 @@ class Flux1DevImageToImage(SyncResource):
 
     def status(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                with_logs: bool = False) -> QueueStatus:
-        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        """The current status of a queued request.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in the status.
+        """
         return cast("QueueStatus", _queue.status(self._client, ticket, QueueStatus, with_logs))
 
     def iter_events(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                     with_logs: bool = False) -> Iterator[QueueStatus]:
-        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in each status.
+        """
         return _queue.iter_events(self._client, ticket, QueueStatus, with_logs)
 
     def result(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
-        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        """The result of a completed queued request; a handle's own result type is used to parse it.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         return cast("dict[str, Any]", _queue.result(self._client, ticket, dict[str, Any]))
 
     def cancel(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
-        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has).
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         _queue.cancel(self._client, ticket)
 
 
@@ -186,7 +233,10 @@ class AsyncFlux1DevImageToImage(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> AsyncRequestHandle[QueueStatus, dict[str, Any]]:
-        """POST /fal-ai/flux-1/dev/image-to-image
+        """Submit a request to `fal-ai/flux-1/dev/image-to-image` on the fal queue.
+
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
 
         Args:
             image_url: 在此处拖放文件,或提供 base64 编码的数据 URL接受的文件类型:jpg、jpeg、png、webp、gif、avif
@@ -199,10 +249,15 @@ class AsyncFlux1DevImageToImage(AsyncResource):
                 Defaults to `3.5` on the server.
             num_images: 生成的图像数量。默认值:1 范围值1-4
                 Defaults to `1` on the server.
+            enable_safety_checker: For example `True`.
             output_format: 生成图片的格式。默认值:"jpeg" 支持default、png、jpeg
                 Defaults to `"jpeg"` on the server.
             acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
                 Defaults to `"regular"` on the server.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "AsyncRequestHandle[QueueStatus, dict[str, Any]]",
@@ -254,6 +309,27 @@ class AsyncFlux1DevImageToImage(AsyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            image_url: 在此处拖放文件,或提供 base64 编码的数据 URL接受的文件类型:jpg、jpeg、png、webp、gif、avif
+            prompt: 生成图像的提示
+            strength: 初始图像的强度。强度值越高,该模型的效果越好。默认值:0.95 范围值0.01-1
+                Defaults to `0.95` on the server.
+            num_inference_steps: 要执行的推理步骤数。默认值:40 范围值10-50
+                Defaults to `40` on the server.
+            guidance_scale: CFG(无分类器引导)量表用于衡量您希望模型在寻找相关图像时与提示的贴近程度。默认值:3.5 范围值1-20
+                Defaults to `3.5` on the server.
+            num_images: 生成的图像数量。默认值:1 范围值1-4
+                Defaults to `1` on the server.
+            enable_safety_checker: For example `True`.
+            output_format: 生成图片的格式。默认值:"jpeg" 支持default、png、jpeg
+                Defaults to `"jpeg"` on the server.
+            acceleration: 生成速度。速度越高,生成速度越快。默认值:"regular" 支持default、none、regular、high
+                Defaults to `"regular"` on the server.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = await self.submit(
             image_url=image_url,
@@ -271,20 +347,38 @@ class AsyncFlux1DevImageToImage(AsyncResource):
 
     async def status(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                      with_logs: bool = False) -> QueueStatus:
-        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        """The current status of a queued request.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in the status.
+        """
         return cast("QueueStatus", await _queue.async_status(self._client, ticket, QueueStatus, with_logs))
 
     def iter_events(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                     with_logs: bool = False) -> AsyncIterator[QueueStatus]:
-        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in each status.
+        """
         return _queue.async_iter_events(self._client, ticket, QueueStatus, with_logs)
 
     async def result(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
-        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        """The result of a completed queued request; a handle's own result type is used to parse it.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         return cast("dict[str, Any]", await _queue.async_result(self._client, ticket, dict[str, Any]))
 
     async def cancel(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
-        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has).
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         await _queue.async_cancel(self._client, ticket)
 
 

@@ -12,20 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._other import ErrorResponse, ErrorResponseError
-    from .images import ImagesGenerateResponse, ImagesGenerateResponseDataItem
+    from .images import Image, ImagesGenerateResponse
 
 _MODULES: dict[str, str] = {
     "ErrorResponse": "._other",
     "ErrorResponseError": "._other",
+    "Image": ".images",
     "ImagesGenerateResponse": ".images",
-    "ImagesGenerateResponseDataItem": ".images",
 }
 
 __all__ = [
     "ErrorResponse",
     "ErrorResponseError",
+    "Image",
     "ImagesGenerateResponse",
-    "ImagesGenerateResponseDataItem",
 ]
 
 

@@ -10,7 +10,7 @@ from pydantic import Field
 from .._model import Model
 
 
-class ImagesGenerateResponseDataItem(Model):
+class Image(Model):
     url: str | None = None
     b64_json: str | None = None
     revised_prompt: str | None = None
@@ -21,5 +21,5 @@ class ImagesGenerateResponse(Model):
     """
     Unix 时间戳
     """
-    data: list[ImagesGenerateResponseDataItem] | None = None
+    data: list[Image] | None = None
 

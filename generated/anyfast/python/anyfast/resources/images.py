@@ -72,6 +72,10 @@ class Images(SyncResource):
             seed: 随机数种子,用于获得相近结果。相同种子不保证完全一致。
             response_format: 返回图片 URL 或 Base64 编码数据。
                 Defaults to `"url"` on the server.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "ImagesGenerateResponse",
@@ -156,6 +160,10 @@ class AsyncImages(AsyncResource):
             seed: 随机数种子,用于获得相近结果。相同种子不保证完全一致。
             response_format: 返回图片 URL 或 Base64 编码数据。
                 Defaults to `"url"` on the server.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "ImagesGenerateResponse",

@@ -11,28 +11,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._other import (
-        FalAiSubmitResponse,
-        HTTPValidationError,
-        HTTPValidationErrorDetailItem,
-    )
-    from ._shared import QueueLog, QueueStatus
-    from .queue import QueueCancelRequestResponse
+    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
+    from .fal_ai import QueueLog, QueueStatus
 
 _MODULES: dict[str, str] = {
-    "FalAiSubmitResponse": "._other",
     "HTTPValidationError": "._other",
     "HTTPValidationErrorDetailItem": "._other",
-    "QueueCancelRequestResponse": ".queue",
-    "QueueLog": "._shared",
-    "QueueStatus": "._shared",
+    "QueueLog": ".fal_ai",
+    "QueueStatus": ".fal_ai",
 }
 
 __all__ = [
-    "FalAiSubmitResponse",
     "HTTPValidationError",
     "HTTPValidationErrorDetailItem",
-    "QueueCancelRequestResponse",
     "QueueLog",
     "QueueStatus",
 ]

@@ -5,8 +5,6 @@ Field names are valid Python identifiers; the names on the wire are kept as alia
 
 from __future__ import annotations
 
-from typing import Any
-
 from .._model import Model
 
 
@@ -23,16 +21,6 @@ class HTTPValidationErrorDetailItem(Model):
     """
     Machine-readable error type.
     """
-
-
-class FalAiSubmitResponse(Model):
-    status: str
-    request_id: str
-    response_url: str
-    status_url: str
-    logs: None
-    metrics: dict[str, Any]
-    queue_position: int
 
 
 class HTTPValidationError(Model):

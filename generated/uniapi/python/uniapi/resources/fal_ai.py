@@ -25,7 +25,7 @@ from .._base import (
     to_raw_response,
 )
 from .._queue import AsyncRequestHandle, SyncRequestHandle
-from ..models._shared import QueueStatus
+from ..models.fal_ai import QueueStatus
 
 
 class FalAi(SyncResource):
@@ -53,8 +53,21 @@ class FalAi(SyncResource):
     ) -> SyncRequestHandle[QueueStatus, dict[str, Any]]:
         """提交任务
 
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
+
         Args:
             model: 模型名称
+            prompt: Sent as `prompt` in the JSON body.
+            image_url: For example `'https://v3.fal.media/files/panda/W-_J46zuJDQnUhqkKm9Iv_image.webp'`.
+            duration: For example `'5'`.
+            aspect_ratio: For example `'16:9'`.
+            negative_prompt: For example `'blur, distort, and low quality'`.
+            cfg_scale: For example `0.5`.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "SyncRequestHandle[QueueStatus, dict[str, Any]]",
@@ -101,6 +114,19 @@ class FalAi(SyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            model: 模型名称
+            prompt: Sent as `prompt` in the JSON body.
+            image_url: For example `'https://v3.fal.media/files/panda/W-_J46zuJDQnUhqkKm9Iv_image.webp'`.
+            duration: For example `'5'`.
+            aspect_ratio: For example `'16:9'`.
+            negative_prompt: For example `'blur, distort, and low quality'`.
+            cfg_scale: For example `0.5`.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = self.submit(
             model=model,
@@ -116,20 +142,38 @@ class FalAi(SyncResource):
 
     def status(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                with_logs: bool = False) -> QueueStatus:
-        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        """The current status of a queued request.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in the status.
+        """
         return cast("QueueStatus", _queue.status(self._client, ticket, QueueStatus, with_logs))
 
     def iter_events(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                     with_logs: bool = False) -> Iterator[QueueStatus]:
-        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in each status.
+        """
         return _queue.iter_events(self._client, ticket, QueueStatus, with_logs)
 
     def result(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
-        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        """The result of a completed queued request; a handle's own result type is used to parse it.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         return cast("dict[str, Any]", _queue.result(self._client, ticket, dict[str, Any]))
 
     def cancel(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
-        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has).
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         _queue.cancel(self._client, ticket)
 
 
@@ -165,8 +209,21 @@ class AsyncFalAi(AsyncResource):
     ) -> AsyncRequestHandle[QueueStatus, dict[str, Any]]:
         """提交任务
 
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
+
         Args:
             model: 模型名称
+            prompt: Sent as `prompt` in the JSON body.
+            image_url: For example `'https://v3.fal.media/files/panda/W-_J46zuJDQnUhqkKm9Iv_image.webp'`.
+            duration: For example `'5'`.
+            aspect_ratio: For example `'16:9'`.
+            negative_prompt: For example `'blur, distort, and low quality'`.
+            cfg_scale: For example `0.5`.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "AsyncRequestHandle[QueueStatus, dict[str, Any]]",
@@ -213,6 +270,19 @@ class AsyncFalAi(AsyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            model: 模型名称
+            prompt: Sent as `prompt` in the JSON body.
+            image_url: For example `'https://v3.fal.media/files/panda/W-_J46zuJDQnUhqkKm9Iv_image.webp'`.
+            duration: For example `'5'`.
+            aspect_ratio: For example `'16:9'`.
+            negative_prompt: For example `'blur, distort, and low quality'`.
+            cfg_scale: For example `0.5`.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = await self.submit(
             model=model,
@@ -228,20 +298,38 @@ class AsyncFalAi(AsyncResource):
 
     async def status(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                      with_logs: bool = False) -> QueueStatus:
-        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        """The current status of a queued request.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in the status.
+        """
         return cast("QueueStatus", await _queue.async_status(self._client, ticket, QueueStatus, with_logs))
 
     def iter_events(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                     with_logs: bool = False) -> AsyncIterator[QueueStatus]:
-        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in each status.
+        """
         return _queue.async_iter_events(self._client, ticket, QueueStatus, with_logs)
 
     async def result(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
-        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        """The result of a completed queued request; a handle's own result type is used to parse it.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         return cast("dict[str, Any]", await _queue.async_result(self._client, ticket, dict[str, Any]))
 
     async def cancel(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
-        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has).
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         await _queue.async_cancel(self._client, ticket)
 
 

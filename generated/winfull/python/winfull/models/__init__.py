@@ -11,33 +11,21 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._other import (
-        HTTPValidationError,
-        HTTPValidationErrorDetailItem,
-        QwenImageEditPlusSubmitResponse,
-        WanV22A14bImageToImageSubmitResponse,
-    )
+    from ._other import HTTPValidationError, HTTPValidationErrorDetailItem
     from ._shared import QueueLog, QueueStatus
-    from .queue import QueueCancelRequestResponse
 
 _MODULES: dict[str, str] = {
     "HTTPValidationError": "._other",
     "HTTPValidationErrorDetailItem": "._other",
-    "QueueCancelRequestResponse": ".queue",
     "QueueLog": "._shared",
     "QueueStatus": "._shared",
-    "QwenImageEditPlusSubmitResponse": "._other",
-    "WanV22A14bImageToImageSubmitResponse": "._other",
 }
 
 __all__ = [
     "HTTPValidationError",
     "HTTPValidationErrorDetailItem",
-    "QueueCancelRequestResponse",
     "QueueLog",
     "QueueStatus",
-    "QwenImageEditPlusSubmitResponse",
-    "WanV22A14bImageToImageSubmitResponse",
 ]
 
 

@@ -5,10 +5,6 @@ Field names are valid Python identifiers; the names on the wire are kept as alia
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import Field
-
 from .._model import Model
 
 
@@ -25,28 +21,6 @@ class HTTPValidationErrorDetailItem(Model):
     """
     Machine-readable error type.
     """
-
-
-class QwenImageEditPlusSubmitResponse(Model):
-    status: str | None = None
-    request_id: str | None = None
-    response_url: str | None = None
-    status_url: str | None = None
-    cancel_url: str | None = None
-    logs: None = Field(None)
-    metrics: dict[str, Any] | None = None
-    queue_position: float | None = None
-
-
-class WanV22A14bImageToImageSubmitResponse(Model):
-    status: str | None = None
-    request_id: str | None = None
-    response_url: str | None = None
-    status_url: str | None = None
-    cancel_url: str | None = None
-    logs: None = Field(None)
-    metrics: dict[str, Any] | None = None
-    queue_position: float | None = None
 
 
 class HTTPValidationError(Model):

@@ -27,13 +27,13 @@ from .._queue import AsyncRequestHandle, SyncRequestHandle
 from ..models._shared import QueueStatus
 
 
-class WanV22A14bImageToImage(SyncResource):
+class WanV2Dot2A14bImageToImage(SyncResource):
     """Operations of `client.wan_v2_2_a14b_image_to_image`."""
 
     @cached_property
-    def with_raw_response(self) -> WanV22A14bImageToImageWithRawResponse:
+    def with_raw_response(self) -> WanV2Dot2A14bImageToImageWithRawResponse:
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
-        return WanV22A14bImageToImageWithRawResponse(self)
+        return WanV2Dot2A14bImageToImageWithRawResponse(self)
 
     def submit(
         self,
@@ -55,7 +55,31 @@ class WanV22A14bImageToImage(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> SyncRequestHandle[QueueStatus, dict[str, Any]]:
-        """POST /fal-ai/wan/v2.2-a14b/image-to-image"""
+        """Submit a request to `fal-ai/wan/v2.2-a14b/image-to-image` on the fal queue.
+
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
+
+        Documentation: https://fal.ai/models/fal-ai/wan/v2.2-a14b/image-to-image
+
+        Args:
+            image_url: For example `'https://storage.googleapis.com/falserverless/example_inputs/wan-image-to-image-input.png'`.
+            prompt: For example `'A cinematic shot of an ancient city at sunset, intricate stone buildings, warm golden light'`.
+            strength: For example `0.5`.
+            aspect_ratio: For example `'auto'`.
+            num_inference_steps: For example `27`.
+            enable_safety_checker: For example `True`.
+            enable_prompt_expansion: For example `False`.
+            acceleration: For example `'regular'`.
+            guidance_scale: For example `3.5`.
+            guidance_scale_2: For example `4`.
+            shift: For example `2`.
+            image_format: For example `'jpeg'`.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "SyncRequestHandle[QueueStatus, dict[str, Any]]",
             _queue.submit(
@@ -112,6 +136,24 @@ class WanV22A14bImageToImage(SyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            image_url: For example `'https://storage.googleapis.com/falserverless/example_inputs/wan-image-to-image-input.png'`.
+            prompt: For example `'A cinematic shot of an ancient city at sunset, intricate stone buildings, warm golden light'`.
+            strength: For example `0.5`.
+            aspect_ratio: For example `'auto'`.
+            num_inference_steps: For example `27`.
+            enable_safety_checker: For example `True`.
+            enable_prompt_expansion: For example `False`.
+            acceleration: For example `'regular'`.
+            guidance_scale: For example `3.5`.
+            guidance_scale_2: For example `4`.
+            shift: For example `2`.
+            image_format: For example `'jpeg'`.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = self.submit(
             image_url=image_url,
@@ -132,37 +174,55 @@ class WanV22A14bImageToImage(SyncResource):
 
     def status(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                with_logs: bool = False) -> QueueStatus:
-        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        """The current status of a queued request.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in the status.
+        """
         return cast("QueueStatus", _queue.status(self._client, ticket, QueueStatus, with_logs))
 
     def iter_events(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                     with_logs: bool = False) -> Iterator[QueueStatus]:
-        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in each status.
+        """
         return _queue.iter_events(self._client, ticket, QueueStatus, with_logs)
 
     def result(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
-        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        """The result of a completed queued request; a handle's own result type is used to parse it.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         return cast("dict[str, Any]", _queue.result(self._client, ticket, dict[str, Any]))
 
     def cancel(self, ticket: SyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
-        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has).
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         _queue.cancel(self._client, ticket)
 
 
-class WanV22A14bImageToImageWithRawResponse:
+class WanV2Dot2A14bImageToImageWithRawResponse:
     """`client.wan_v2_2_a14b_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
 
-    def __init__(self, resource: WanV22A14bImageToImage) -> None:
+    def __init__(self, resource: WanV2Dot2A14bImageToImage) -> None:
         self.submit = to_raw_response(resource.submit)
 
 
-class AsyncWanV22A14bImageToImage(AsyncResource):
+class AsyncWanV2Dot2A14bImageToImage(AsyncResource):
     """Operations of `client.wan_v2_2_a14b_image_to_image` (async)."""
 
     @cached_property
-    def with_raw_response(self) -> AsyncWanV22A14bImageToImageWithRawResponse:
+    def with_raw_response(self) -> AsyncWanV2Dot2A14bImageToImageWithRawResponse:
         """The same methods, returning the raw response (status, headers, `.parse()`)."""
-        return AsyncWanV22A14bImageToImageWithRawResponse(self)
+        return AsyncWanV2Dot2A14bImageToImageWithRawResponse(self)
 
     async def submit(
         self,
@@ -184,7 +244,31 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> AsyncRequestHandle[QueueStatus, dict[str, Any]]:
-        """POST /fal-ai/wan/v2.2-a14b/image-to-image"""
+        """Submit a request to `fal-ai/wan/v2.2-a14b/image-to-image` on the fal queue.
+
+        Returns a request handle: `status()`, `iter_events()` (the status stream),
+        `get()` (wait, then the result), `result()` and `cancel()`.
+
+        Documentation: https://fal.ai/models/fal-ai/wan/v2.2-a14b/image-to-image
+
+        Args:
+            image_url: For example `'https://storage.googleapis.com/falserverless/example_inputs/wan-image-to-image-input.png'`.
+            prompt: For example `'A cinematic shot of an ancient city at sunset, intricate stone buildings, warm golden light'`.
+            strength: For example `0.5`.
+            aspect_ratio: For example `'auto'`.
+            num_inference_steps: For example `27`.
+            enable_safety_checker: For example `True`.
+            enable_prompt_expansion: For example `False`.
+            acceleration: For example `'regular'`.
+            guidance_scale: For example `3.5`.
+            guidance_scale_2: For example `4`.
+            shift: For example `2`.
+            image_format: For example `'jpeg'`.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "AsyncRequestHandle[QueueStatus, dict[str, Any]]",
             await _queue.async_submit(
@@ -241,6 +325,24 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
 
         `on_update` receives each status, with its logs; past `timeout` seconds `QueueTimeoutError` is
         raised (the request is not cancelled: `cancel` it if it is no longer wanted).
+
+        Args:
+            image_url: For example `'https://storage.googleapis.com/falserverless/example_inputs/wan-image-to-image-input.png'`.
+            prompt: For example `'A cinematic shot of an ancient city at sunset, intricate stone buildings, warm golden light'`.
+            strength: For example `0.5`.
+            aspect_ratio: For example `'auto'`.
+            num_inference_steps: For example `27`.
+            enable_safety_checker: For example `True`.
+            enable_prompt_expansion: For example `False`.
+            acceleration: For example `'regular'`.
+            guidance_scale: For example `3.5`.
+            guidance_scale_2: For example `4`.
+            shift: For example `2`.
+            image_format: For example `'jpeg'`.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            on_update: Called with each status while waiting (`QueueStatus`, with its logs).
+            timeout: Seconds to wait for the result in all; `None` waits as long as it takes.
+            poll_interval: Seconds between two status polls when the status stream is not used.
         """
         handle = await self.submit(
             image_url=image_url,
@@ -261,26 +363,44 @@ class AsyncWanV22A14bImageToImage(AsyncResource):
 
     async def status(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                      with_logs: bool = False) -> QueueStatus:
-        """The current status of a queued request (a handle, or a ticket); `with_logs=True` adds its logs."""
+        """The current status of a queued request.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in the status.
+        """
         return cast("QueueStatus", await _queue.async_status(self._client, ticket, QueueStatus, with_logs))
 
     def iter_events(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any], *,
                     with_logs: bool = False) -> AsyncIterator[QueueStatus]:
-        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes."""
+        """Statuses from the request's status stream (server-sent events) as they arrive, until it completes.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+            with_logs: Include the request's logs in each status.
+        """
         return _queue.async_iter_events(self._client, ticket, QueueStatus, with_logs)
 
     async def result(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> dict[str, Any]:
-        """The result of a completed queued request; a handle's own result type is used to parse it."""
+        """The result of a completed queued request; a handle's own result type is used to parse it.
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         return cast("dict[str, Any]", await _queue.async_result(self._client, ticket, dict[str, Any]))
 
     async def cancel(self, ticket: AsyncRequestHandle[Any, Any] | QueueStatus | Mapping[str, Any]) -> None:
-        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has)."""
+        """Ask the queue to cancel a request that has not completed yet (`BadRequestError` once it has).
+
+        Args:
+            ticket: The request: its handle (what `submit` returns), a status or a ticket dict.
+        """
         await _queue.async_cancel(self._client, ticket)
 
 
-class AsyncWanV22A14bImageToImageWithRawResponse:
+class AsyncWanV2Dot2A14bImageToImageWithRawResponse:
     """`client.wan_v2_2_a14b_image_to_image.with_raw_response`: each method returns an `APIResponse`."""
 
-    def __init__(self, resource: AsyncWanV22A14bImageToImage) -> None:
+    def __init__(self, resource: AsyncWanV2Dot2A14bImageToImage) -> None:
         self.submit = async_to_raw_response(resource.submit)
 

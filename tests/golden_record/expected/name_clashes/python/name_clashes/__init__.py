@@ -3,7 +3,7 @@
     from name_clashes import Client
 
     client = Client()  # NAME_CLASHES_API_KEY and NAME_CLASHES_BASE_URL from the environment
-    result = client.client_.client_()
+    result = client.api_key_.show()
 
 Names are imported on first use (module `__getattr__`), so `import name_clashes` stays fast however many
 operations and models the API has.

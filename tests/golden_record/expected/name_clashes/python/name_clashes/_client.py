@@ -1,7 +1,7 @@
 """`Client` and `AsyncClient` for the Clashes.
 
 Configuration comes from arguments, then environment variables (`NAME_CLASHES_API_KEY`,
-`NAME_CLASHES_BASE_URL`), then the spec's first server. Resources (`client.client_`) are imported
+`NAME_CLASHES_BASE_URL`), then the spec's first server. Resources (`client.api_key_`) are imported
 on first use, so creating a client stays cheap however many operations the API has.
 """
 
@@ -17,7 +17,9 @@ from typing_extensions import Self
 from ._base import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
+    from .resources.api_key_ import ApiKey, AsyncApiKey
     from .resources.client_ import AsyncClientResource, ClientResource
+    from .resources.close_ import AsyncClose, Close
     from .resources.con_ import AsyncCon, Con
     from .resources.json import AsyncJson, Json
     from .resources.typing import AsyncTyping, Typing
@@ -94,10 +96,22 @@ class Client(_Config, SyncAPIClient):
         self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
 
     @cached_property
+    def api_key_(self) -> ApiKey:
+        from .resources.api_key_ import ApiKey
+
+        return ApiKey(self)
+
+    @cached_property
     def client_(self) -> ClientResource:
         from .resources.client_ import ClientResource
 
         return ClientResource(self)
+
+    @cached_property
+    def close_(self) -> Close:
+        from .resources.close_ import Close
+
+        return Close(self)
 
     @cached_property
     def con(self) -> Con:
@@ -153,10 +167,22 @@ class AsyncClient(_Config, AsyncAPIClient):
         self._http = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
 
     @cached_property
+    def api_key_(self) -> AsyncApiKey:
+        from .resources.api_key_ import AsyncApiKey
+
+        return AsyncApiKey(self)
+
+    @cached_property
     def client_(self) -> AsyncClientResource:
         from .resources.client_ import AsyncClientResource
 
         return AsyncClientResource(self)
+
+    @cached_property
+    def close_(self) -> AsyncClose:
+        from .resources.close_ import AsyncClose
+
+        return AsyncClose(self)
 
     @cached_property
     def con(self) -> AsyncCon:

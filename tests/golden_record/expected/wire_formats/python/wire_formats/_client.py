@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from .resources.events import AsyncEvents, Events
     from .resources.fal_ai import AsyncFalAi, FalAi
     from .resources.files import AsyncFiles, Files
-    from .resources.queue import AsyncQueue, Queue
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "SERVERS", "AsyncClient", "Client"]
 
@@ -121,12 +120,6 @@ class Client(_Config, SyncAPIClient):
 
         return Files(self)
 
-    @cached_property
-    def queue(self) -> Queue:
-        from .resources.queue import Queue
-
-        return Queue(self)
-
     def close(self) -> None:
         """Close the connection pool (unless the `httpx.Client` was passed in)."""
         if self._owns_http:
@@ -179,12 +172,6 @@ class AsyncClient(_Config, AsyncAPIClient):
         from .resources.files import AsyncFiles
 
         return AsyncFiles(self)
-
-    @cached_property
-    def queue(self) -> AsyncQueue:
-        from .resources.queue import AsyncQueue
-
-        return AsyncQueue(self)
 
     async def close(self) -> None:
         """Close the connection pool (unless the `httpx.AsyncClient` was passed in)."""

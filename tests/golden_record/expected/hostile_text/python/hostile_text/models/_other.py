@@ -26,6 +26,7 @@ class Message(Model):
     """
     role: Literal['用户', 'a"b', 'c\\d', '{{ x }}'] | None = '用户'
     field_2nd: int | None = Field(None, alias='2nd')
+    note: str | None = Field(None, examples=['a """ b \\ {{ x }} \u202ec\u202c'])
 
 
 class ErrorResponseError(Model):

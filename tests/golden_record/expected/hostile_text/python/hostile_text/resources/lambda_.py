@@ -42,7 +42,17 @@ class Lambda(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> Def:
-        """{% raw %}Keywords{% endraw %} as names"""
+        """{% raw %}Keywords{% endraw %} as names
+
+        Args:
+            class_: The `class` part of the path.
+            from_: Sent as the `from` query parameter.
+            none: Sent as the `None` query parameter.
+            self_: Sent as the `self` query parameter.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "Def",
             self._client.request(
@@ -89,7 +99,17 @@ class AsyncLambda(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> Def:
-        """{% raw %}Keywords{% endraw %} as names"""
+        """{% raw %}Keywords{% endraw %} as names
+
+        Args:
+            class_: The `class` part of the path.
+            from_: Sent as the `from` query parameter.
+            none: Sent as the `None` query parameter.
+            self_: Sent as the `self` query parameter.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "Def",
             await self._client.request(

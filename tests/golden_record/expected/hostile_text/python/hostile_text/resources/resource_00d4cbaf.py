@@ -42,6 +42,7 @@ class Resource00d4cbaf(SyncResource):
         field_c20dbb2b: bool | NotGiven = NOT_GIVEN,
         role: Literal["用户", "a\"b", 'c\\d', "{{ x }}"] | NotGiven = NOT_GIVEN,
         field_2nd: int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -59,6 +60,12 @@ class Resource00d4cbaf(SyncResource):
                 Defaults to `'zh"CN\\\\'` on the server.
             field_c20dbb2b: \u202ereversed\u202c text
             role: Defaults to `"用户"` on the server.
+            field_2nd: Sent as `2nd` in the JSON body.
+            note: For example `'a \"\"\" b \\\\ {{ x }} \\u202ec\\u202c'`.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "Reply",
@@ -75,6 +82,7 @@ class Resource00d4cbaf(SyncResource):
                         "🎉": field_c20dbb2b,
                         "role": role,
                         "2nd": field_2nd,
+                        "note": note,
                     }, extra_body),
                     timeout=timeout,
                 ),
@@ -106,6 +114,7 @@ class AsyncResource00d4cbaf(AsyncResource):
         field_c20dbb2b: bool | NotGiven = NOT_GIVEN,
         role: Literal["用户", "a\"b", 'c\\d', "{{ x }}"] | NotGiven = NOT_GIVEN,
         field_2nd: int | NotGiven = NOT_GIVEN,
+        note: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -123,6 +132,12 @@ class AsyncResource00d4cbaf(AsyncResource):
                 Defaults to `'zh"CN\\\\'` on the server.
             field_c20dbb2b: \u202ereversed\u202c text
             role: Defaults to `"用户"` on the server.
+            field_2nd: Sent as `2nd` in the JSON body.
+            note: For example `'a \"\"\" b \\\\ {{ x }} \\u202ec\\u202c'`.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "Reply",
@@ -139,6 +154,7 @@ class AsyncResource00d4cbaf(AsyncResource):
                         "🎉": field_c20dbb2b,
                         "role": role,
                         "2nd": field_2nd,
+                        "note": note,
                     }, extra_body),
                     timeout=timeout,
                 ),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._other import ListModel, Problem
     from ._shared import OptionalModel
+    from .api_key_ import ApiKeyShowResponse
     from .client_ import ClientModel
     from .con_ import AnyModel, FieldModel
     from .users import (
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 _MODULES: dict[str, str] = {
     "AnyModel": ".con_",
+    "ApiKeyShowResponse": ".api_key_",
     "BaseModelModel": ".users",
     "ClientModel": ".client_",
     "FieldModel": ".con_",
@@ -41,6 +43,7 @@ _MODULES: dict[str, str] = {
 
 __all__ = [
     "AnyModel",
+    "ApiKeyShowResponse",
     "BaseModelModel",
     "ClientModel",
     "FieldModel",

@@ -36,7 +36,13 @@ class Con(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> FieldModel:
-        """GET /con"""
+        """`GET /con`
+
+        Args:
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "FieldModel",
             self._client.request(
@@ -75,7 +81,13 @@ class AsyncCon(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> FieldModel:
-        """GET /con"""
+        """`GET /con`
+
+        Args:
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "FieldModel",
             await self._client.request(

@@ -36,7 +36,13 @@ class Json(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> list[OptionalModel]:
-        """GET /json"""
+        """`GET /json`
+
+        Args:
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "list[OptionalModel]",
             self._client.request(
@@ -75,7 +81,13 @@ class AsyncJson(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> list[OptionalModel]:
-        """GET /json"""
+        """`GET /json`
+
+        Args:
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "list[OptionalModel]",
             await self._client.request(

@@ -36,7 +36,13 @@ class Typing(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> OptionalModel:
-        """GET /typing"""
+        """`GET /typing`
+
+        Args:
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "OptionalModel",
             self._client.request(
@@ -75,7 +81,13 @@ class AsyncTyping(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> OptionalModel:
-        """GET /typing"""
+        """`GET /typing`
+
+        Args:
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "OptionalModel",
             await self._client.request(

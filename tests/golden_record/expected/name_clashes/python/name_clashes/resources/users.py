@@ -46,7 +46,19 @@ class Users(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> UserProfile2:
-        """POST /users"""
+        """`POST /users`
+
+        Args:
+            name: Sent as the `name` query parameter.
+            name_2: Sent as `name` in the JSON body.
+            user_name: Sent as `userName` in the JSON body.
+            user_name_2: Sent as `user_name` in the JSON body.
+            model: Sent as `model` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "UserProfile2",
             self._client.request(
@@ -78,7 +90,16 @@ class Users(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> User:
-        """GET /users/{id}"""
+        """`GET /users/{id}`
+
+        Args:
+            id: The `id` part of the path.
+            timeout_: Sent as the `timeout` query parameter.
+            extra_headers_: Sent as the `extra_headers` query parameter.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "User",
             self._client.request(
@@ -102,7 +123,14 @@ class Users(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> User2:
-        """GET /users/{id}/v2"""
+        """`GET /users/{id}/v2`
+
+        Args:
+            id: The `id` part of the path.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "User2",
             self._client.request(
@@ -126,7 +154,14 @@ class Users(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> UserProfile:
-        """GET /users/{id}/v3"""
+        """`GET /users/{id}/v3`
+
+        Args:
+            id: The `id` part of the path.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "UserProfile",
             self._client.request(
@@ -174,7 +209,19 @@ class AsyncUsers(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> UserProfile2:
-        """POST /users"""
+        """`POST /users`
+
+        Args:
+            name: Sent as the `name` query parameter.
+            name_2: Sent as `name` in the JSON body.
+            user_name: Sent as `userName` in the JSON body.
+            user_name_2: Sent as `user_name` in the JSON body.
+            model: Sent as `model` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "UserProfile2",
             await self._client.request(
@@ -206,7 +253,16 @@ class AsyncUsers(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> User:
-        """GET /users/{id}"""
+        """`GET /users/{id}`
+
+        Args:
+            id: The `id` part of the path.
+            timeout_: Sent as the `timeout` query parameter.
+            extra_headers_: Sent as the `extra_headers` query parameter.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "User",
             await self._client.request(
@@ -230,7 +286,14 @@ class AsyncUsers(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> User2:
-        """GET /users/{id}/v2"""
+        """`GET /users/{id}/v2`
+
+        Args:
+            id: The `id` part of the path.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "User2",
             await self._client.request(
@@ -254,7 +317,14 @@ class AsyncUsers(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> UserProfile:
-        """GET /users/{id}/v3"""
+        """`GET /users/{id}/v3`
+
+        Args:
+            id: The `id` part of the path.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "UserProfile",
             await self._client.request(

@@ -42,10 +42,15 @@ class Pets(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> PetPage:
-        """GET /pets
+        """`GET /pets`
 
         Args:
             limit: Defaults to `20` on the server.
+            kind: Sent as the `kind` query parameter.
+            tags: Sent as the `tags` query parameter.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "PetPage",
@@ -85,10 +90,24 @@ class Pets(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> Pet:
-        """POST /pets
+        """`POST /pets`
 
         Args:
             id: The pet's id.
+            name: Sent as `name` in the JSON body.
+            details: Sent as `details` in the JSON body.
+            created: Sent as `created` in the JSON body.
+            owner: Sent as `owner` in the JSON body.
+            nickname: Sent as `nickname` in the JSON body.
+            priority: Sent as `priority` in the JSON body.
+            version: Sent as `version` in the JSON body.
+            tags: Sent as `tags` in the JSON body.
+            labels: Sent as `labels` in the JSON body.
+            weight: Sent as `weight` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "Pet",
@@ -145,10 +164,15 @@ class AsyncPets(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> PetPage:
-        """GET /pets
+        """`GET /pets`
 
         Args:
             limit: Defaults to `20` on the server.
+            kind: Sent as the `kind` query parameter.
+            tags: Sent as the `tags` query parameter.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "PetPage",
@@ -188,10 +212,24 @@ class AsyncPets(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> Pet:
-        """POST /pets
+        """`POST /pets`
 
         Args:
             id: The pet's id.
+            name: Sent as `name` in the JSON body.
+            details: Sent as `details` in the JSON body.
+            created: Sent as `created` in the JSON body.
+            owner: Sent as `owner` in the JSON body.
+            nickname: Sent as `nickname` in the JSON body.
+            priority: Sent as `priority` in the JSON body.
+            version: Sent as `version` in the JSON body.
+            tags: Sent as `tags` in the JSON body.
+            labels: Sent as `labels` in the JSON body.
+            weight: Sent as `weight` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "Pet",

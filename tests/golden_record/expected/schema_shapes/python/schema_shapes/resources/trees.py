@@ -43,7 +43,17 @@ class Trees(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> Node:
-        """PUT /trees"""
+        """`PUT /trees`
+
+        Args:
+            value: Sent as `value` in the JSON body.
+            children: Sent as `children` in the JSON body.
+            parent: Sent as `parent` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "Node",
             self._client.request(
@@ -91,7 +101,17 @@ class AsyncTrees(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> Node:
-        """PUT /trees"""
+        """`PUT /trees`
+
+        Args:
+            value: Sent as `value` in the JSON body.
+            children: Sent as `children` in the JSON body.
+            parent: Sent as `parent` in the JSON body.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "Node",
             await self._client.request(

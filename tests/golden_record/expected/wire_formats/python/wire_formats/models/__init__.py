@@ -19,10 +19,9 @@ if TYPE_CHECKING:
         HTTPValidationErrorDetailItem,
         QueueLog,
     )
-    from ._shared import QueueStatus
     from .auth import AuthCreateTokenResponse
+    from .fal_ai import QueueStatus
     from .files import File
-    from .queue import QueueCancelRequestResponse
 
 _MODULES: dict[str, str] = {
     "AuthCreateTokenResponse": ".auth",
@@ -32,9 +31,8 @@ _MODULES: dict[str, str] = {
     "File": ".files",
     "HTTPValidationError": "._other",
     "HTTPValidationErrorDetailItem": "._other",
-    "QueueCancelRequestResponse": ".queue",
     "QueueLog": "._other",
-    "QueueStatus": "._shared",
+    "QueueStatus": ".fal_ai",
 }
 
 __all__ = [
@@ -45,7 +43,6 @@ __all__ = [
     "File",
     "HTTPValidationError",
     "HTTPValidationErrorDetailItem",
-    "QueueCancelRequestResponse",
     "QueueLog",
     "QueueStatus",
 ]

@@ -42,7 +42,16 @@ class Auth(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> AuthCreateTokenResponse:
-        """POST /tokens"""
+        """`POST /tokens`
+
+        Args:
+            grant_type: Sent as the `grant_type` form field.
+            scope: Sent as the `scope` form field.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "AuthCreateTokenResponse",
             self._client.request(
@@ -86,7 +95,16 @@ class AsyncAuth(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> AuthCreateTokenResponse:
-        """POST /tokens"""
+        """`POST /tokens`
+
+        Args:
+            grant_type: Sent as the `grant_type` form field.
+            scope: Sent as the `scope` form field.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "AuthCreateTokenResponse",
             await self._client.request(

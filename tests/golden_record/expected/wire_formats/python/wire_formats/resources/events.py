@@ -37,7 +37,14 @@ class Events(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> str:
-        """GET /events"""
+        """`GET /events`
+
+        Args:
+            since: Sent as the `since` query parameter.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "str",
             self._client.request(
@@ -77,7 +84,14 @@ class AsyncEvents(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> str:
-        """GET /events"""
+        """`GET /events`
+
+        Args:
+            since: Sent as the `since` query parameter.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "str",
             await self._client.request(

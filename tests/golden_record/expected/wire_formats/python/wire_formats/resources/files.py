@@ -48,10 +48,18 @@ class Files(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> File:
-        """POST /projects/{project-id}/files
+        """`POST /projects/{project-id}/files`
 
         Args:
+            project_id: The `project-id` part of the path.
             file: The file to upload.
+            purpose: Sent as the `purpose` form field.
+            thumbnails: Sent as the `thumbnails` file part.
+            metadata: Sent as the `metadata` form field.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "File",
@@ -80,7 +88,16 @@ class Files(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> bytes:
-        """GET /projects/{project-id}/files/{file_id}"""
+        """`GET /projects/{project-id}/files/{file_id}`
+
+        Args:
+            file_id: The `file_id` part of the path.
+            project_id: The `project-id` part of the path.
+            range: Sent as the `Range` header.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "bytes",
             self._client.request(
@@ -105,7 +122,15 @@ class Files(SyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> None:
-        """DELETE /projects/{project-id}/files/{file_id}"""
+        """`DELETE /projects/{project-id}/files/{file_id}`
+
+        Args:
+            file_id: The `file_id` part of the path.
+            project_id: The `project-id` part of the path.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "None",
             self._client.request(
@@ -152,10 +177,18 @@ class AsyncFiles(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> File:
-        """POST /projects/{project-id}/files
+        """`POST /projects/{project-id}/files`
 
         Args:
+            project_id: The `project-id` part of the path.
             file: The file to upload.
+            purpose: Sent as the `purpose` form field.
+            thumbnails: Sent as the `thumbnails` file part.
+            metadata: Sent as the `metadata` form field.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            extra_body: Fields to add to the request body (they win over the arguments above).
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
         """
         return cast(
             "File",
@@ -184,7 +217,16 @@ class AsyncFiles(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> bytes:
-        """GET /projects/{project-id}/files/{file_id}"""
+        """`GET /projects/{project-id}/files/{file_id}`
+
+        Args:
+            file_id: The `file_id` part of the path.
+            project_id: The `project-id` part of the path.
+            range: Sent as the `Range` header.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "bytes",
             await self._client.request(
@@ -209,7 +251,15 @@ class AsyncFiles(AsyncResource):
         extra_query: Query | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> None:
-        """DELETE /projects/{project-id}/files/{file_id}"""
+        """`DELETE /projects/{project-id}/files/{file_id}`
+
+        Args:
+            file_id: The `file_id` part of the path.
+            project_id: The `project-id` part of the path.
+            extra_headers: Headers to send beside the ones the client sets.
+            extra_query: Query parameters to add to the request's.
+            timeout: Seconds (or an `httpx.Timeout`) for this request, instead of the client's.
+        """
         return cast(
             "None",
             await self._client.request(

@@ -1,4 +1,4 @@
-"""Models of the aimanyi used by several resources: pydantic v2 classes from datamodel-code-generator.
+"""Models of `client.flux_1_dev_image_to_image` in the aimanyi: pydantic v2 classes from datamodel-code-generator.
 
 Field names are valid Python identifiers; the names on the wire are kept as aliases.
 """

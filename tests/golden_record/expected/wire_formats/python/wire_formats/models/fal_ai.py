@@ -1,4 +1,4 @@
-"""Models of the Transport used by several resources: pydantic v2 classes from datamodel-code-generator.
+"""Models of `client.fal_ai` in the Transport: pydantic v2 classes from datamodel-code-generator.
 
 Field names are valid Python identifiers; the names on the wire are kept as aliases.
 """
