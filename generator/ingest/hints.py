@@ -24,6 +24,8 @@ _DEFAULTS = [
     re.compile(r"\(\s*[Dd]efault\s*[:：]?\s*" + _VALUE + r"\s*\)"),
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
+    # `720p or 1080p; default 720p`: a bare `default` before a value with a digit that ends the clause
+    re.compile(r"(?:^|[;；,，.。]\s*)[Dd]efault\s+(?P<v>[A-Za-z]*\d[\w.:\-]*)(?=\s*(?:$|[;；,，。)]|\.(?:\s|$)))"),
     # a default word right before a quoted value: `Default \`medium\``, `defaults \"auto\"`
     re.compile(r"\b[Dd]efaults?\s+(?:is\s+|to\s+)?(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`)"),
     # other languages: 預設值/預設 (zh-TW), 기본값 (ko), por defecto / predeterminado (es), par défaut (fr),
@@ -218,7 +220,7 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         listed = _ITEMS.match(text, start + (bracket.end() if bracket else 0))
         if listed:
             candidates.append(_split_items(listed.group(0)))
-    sentence = re.split(r"(?<=[。])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip()
+    sentence = re.split(r"(?<=[。；;])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip().rstrip(";；")
     for part in dict.fromkeys((text.strip(), sentence)):  # in order: deterministic
         whole = _WHOLE_LIST.match(part)
         if whole:

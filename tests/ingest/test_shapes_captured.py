@@ -256,3 +256,53 @@ def test_constraint_lines_under_a_field_are_not_fields(ingest) -> None:
     properties = body_schema(op)["properties"]
     assert list(properties) == ["theme", "layout"]  # not `Maximum`
     assert properties["layout"]["enum"] == ["grid", "free"]
+
+
+LISTING_WITH_BODY_LABEL = """\
+Render a clip
+POST
+/clips/render
+Request Body
+application/json
+scene
+string
+Required
+What to film
+quality
+string
+480p or 960p; default 480p
+Responses
+Done
+application/json
+object
+job
+string
+Required
+"""
+
+
+def test_a_body_label_above_its_media_type_is_not_a_field(ingest) -> None:
+    _, _, op = only_operation(ingest(LISTING_WITH_BODY_LABEL))
+    quality = body_schema(op)["properties"]["quality"]
+    assert (quality["enum"], quality["default"]) == (["480p", "960p"], "480p")
+    assert set(response_schema(op, "200")["properties"]) == {"job"}  # not `Done`
+
+
+PLACEHOLDER_SEGMENTS = """\
+Poll a job
+
+curl https://jobs.example/api/v1/jobs/JOB_ID -H "Authorization: Bearer $KEY"
+
+curl https://jobs.example/api/v1/jobs/:job_id/cancel -X POST -H "Authorization: Bearer $KEY"
+
+curl "https://jobs.example/api/v1/jobs/<job_id>/logs" -H "Authorization: Bearer $KEY"
+
+curl https://jobs.example/api/v1/OCR -H "Authorization: Bearer $KEY"
+"""
+
+
+def test_placeholder_segments_of_a_url_are_path_parameters(ingest) -> None:
+    paths = ingest(PLACEHOLDER_SEGMENTS)["paths"]
+    assert set(paths) == {"/api/v1/jobs/{job_id}", "/api/v1/jobs/{job_id}/cancel", "/api/v1/jobs/{job_id}/logs",
+                          "/api/v1/OCR"}
+    assert paths["/api/v1/jobs/{job_id}/cancel"]["post"]["parameters"][0]["name"] == "job_id"

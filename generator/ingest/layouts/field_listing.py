@@ -246,6 +246,8 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
     # Starlight: name, description, type; the name may share its line with the previous example value.
     if heading(lines[j].text):
         return None  # a section heading is no field's description
+    if re.fullmatch(r"(?:application|multipart|text)/[\w.+\-]+", lines[j].text.strip()):
+        return None  # `Success` / `application/json` / `object`: the type of the whole body, under its label
     description = [lines[j].text] if required is None else []
     k = j - 1 if required is None else j
     if not _usable(lines, k, taken):

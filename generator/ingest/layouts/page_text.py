@@ -61,8 +61,8 @@ class Endpoint:
             return None
         pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(self.path.rstrip("/")))
         match = re.fullmatch(pattern, path.rstrip("/"))
-        if match:
-            return match.groupdict()
+        if match and not any("{" in value for value in match.groupdict().values()):
+            return match.groupdict()  # (a value holding a `{name}` of its own is another template, not a call)
         suffix = re.search(pattern + "$", path.rstrip("/"))
         return suffix.groupdict() if suffix and self.documented else None
 
