@@ -306,3 +306,46 @@ def test_placeholder_segments_of_a_url_are_path_parameters(ingest) -> None:
     assert set(paths) == {"/api/v1/jobs/{job_id}", "/api/v1/jobs/{job_id}/cancel", "/api/v1/jobs/{job_id}/logs",
                           "/api/v1/OCR"}
     assert paths["/api/v1/jobs/{job_id}/cancel"]["post"]["parameters"][0]["name"] == "job_id"
+
+
+MINTLIFY_RESPONSE_EXAMPLE_FIRST = """\
+POST
+/
+v4
+/
+sketches
+{
+  "sketch_id": "<string>",
+  "strokes": 123,
+  "preview": {"href": "<string>"}
+}
+
+Body
+
+application/json
+subject
+string
+required
+Example:
+
+palette
+string
+
+Response
+
+sketch_id
+string
+strokes
+integer
+preview
+object
+"""
+
+
+def test_an_example_beside_the_path_holding_the_response_fields_is_the_response(ingest) -> None:
+    _, _, op = only_operation(ingest(MINTLIFY_RESPONSE_EXAMPLE_FIRST))
+    assert list(body_schema(op)["properties"]) == ["subject", "palette"]
+    assert body_schema(op)["required"] == ["subject"]
+    response = response_schema(op, "200")["properties"]
+    assert set(response) == {"sketch_id", "strokes", "preview"}
+    assert response["strokes"]["type"] == "integer"

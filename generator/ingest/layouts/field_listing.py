@@ -125,7 +125,9 @@ def _add(out: list[Line], raw: str, number: int, section: str | None, status: st
     if not text or text.startswith("```"):
         return section, status, previous
     after_label = bool(_LABEL.match(previous)) and not _LABEL.match(previous).group("rest")  # type: ignore[union-attr]
-    found = None if after_label else heading(text)
+    found = heading(text)
+    if after_label and (found is None or found.kind not in (RESPONSE, CODE, END)):
+        found = None  # the label's value; a response heading still opens its section (an example cut out)
     if found and found.status and re.fullmatch(r"\d{3}", text) and re.fullmatch(r"\d{3}", previous):
         found = None  # a row of status tabs (`200` / `422`): the first one is the tab shown
     if found:

@@ -115,7 +115,32 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
             return "request", ""
         if re.fullmatch(r"\s*(?:请求|請求|Request|リクエスト|요청|Solicitud|Requête|Запрос|Anfrage)\s*", line, re.IGNORECASE):
             return "request", ""
-    return ("response", "200") if last_curl_line else ("request", "")
+    if last_curl_line:
+        return "response", "200"
+    return ("response", "200") if _documents_response(page, block) else ("request", "")
+
+
+_FIELD_NAME_LINE = re.compile(r"^`?([A-Za-z_][\w.\-\[\]]*)`?\??\*?$")
+
+
+def _documents_response(page: Page, block: JsonBlock) -> bool:
+    """Whether an example with no heading above it (Mintlify prints the response example beside the path)
+    holds the fields the page documents under its response heading rather than under its request body's."""
+    keys = set(block.value) if isinstance(block.value, dict) else set()
+    if not keys:
+        return False
+    named: dict[str, set[str]] = {BODY: set(), RESPONSE: set()}
+    side: str | None = None
+    for line in page.lines()[block.line:block.line + 400]:
+        text = line.strip()
+        found = heading(text)
+        if found is not None:
+            side = found.kind if found.kind in named else None
+            continue
+        name = _FIELD_NAME_LINE.match(text)
+        if side is not None and name:
+            named[side].add(name.group(1))
+    return len(keys & named[RESPONSE]) > len(keys & named[BODY])
 
 
 def _last_curl_line(page: Page, offset: int) -> int:
