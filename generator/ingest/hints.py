@@ -197,6 +197,11 @@ def _glued_items(token: str) -> list[str]:
         shapes = {re.sub(r"\d+", "9", re.sub(r"[A-Za-z]+", "a", p)) for p in parts}
         if len(parts) >= 2 and len(shapes) == 1 and len(set(parts)) == len(parts) and all(len(p) >= 2 for p in parts):
             return parts
+    for size in range(len(token) // 2, 2, -1):  # `MID_JOURNEYNIJI_JOURNEY`: values sharing an ending
+        pieces = token.split(token[-size:])
+        if len(pieces) >= 3 and pieces[-1] == "" and all(len(p) >= 2 for p in pieces[:-1]) and \
+                not token[-size:].isdigit():
+            return [p + token[-size:] for p in pieces[:-1]]
     for size in range(2, len(token) // 2 + 1):
         prefix = token[:size]
         pieces = re.split(f"(?={re.escape(prefix)})", token)
@@ -220,6 +225,10 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         listed = _ITEMS.match(text, start + (bracket.end() if bracket else 0))
         if listed:
             candidates.append(_split_items(listed.group(0)))
+        else:  # one token after the keyword: values printed without their separators
+            single = re.match(r"([A-Za-z0-9][\w.\-]*)\s*(?:$|[。.;；,，)])", text[start:])
+            if single and _glued_items(single.group(1)):
+                candidates.append(_glued_items(single.group(1)))
     sentence = re.split(r"(?<=[。；;])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip().rstrip(";；")
     for part in dict.fromkeys((text.strip(), sentence)):  # in order: deterministic
         whole = _WHOLE_LIST.match(part)

@@ -63,7 +63,14 @@ def normalize(text: str) -> str:
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = _METHOD_PATH.sub(r"\1 ", text)
     text = _NAME_TYPE.sub(r"\1 \2 ", text)
+    text = _QUOTED_THEN_WORD.sub(r"\1\n\2", text)
     return _split_labels(text)
+
+
+# A line that opens with a quoted value glued to the next line's first word: a rendered listing copied as
+# text (`"binary"mask`, `"sk-2SiNP"Request Body`): an example value, then the next field or heading. JSON
+# never glues a word to a closing quote (`"key": 1`), so the seam is safe to split.
+_QUOTED_THEN_WORD = re.compile(r'(?m)^([ \t]*"[^"\n]{1,200}")(?=[A-Za-z\u4e00-\u9fff])(\S)')
 
 
 def _split_labels(text: str) -> str:

@@ -349,3 +349,41 @@ def test_an_example_beside_the_path_holding_the_response_fields_is_the_response(
     response = response_schema(op, "200")["properties"]
     assert set(response) == {"sketch_id", "strokes", "preview"}
     assert response["strokes"]["type"] == "integer"
+
+
+GLUED_QUOTED_VALUES = """\
+Retouch a photo
+POST
+/v2/retouch
+Header Parameters
+Authorization*
+Your key.
+Type
+Requiredstring
+Example
+"key-123"Request Body
+multipart/form-data
+object
+photo
+string
+Required
+The photo to retouch.
+Format
+"binary"overlay
+string
+A second layer.
+Format
+"binary"tone
+enum<string>
+枚举值:
+WARM_TONECOOL_TONE
+"""
+
+
+def test_values_glued_to_the_next_field_or_heading(ingest) -> None:
+    _, _, op = only_operation(ingest(GLUED_QUOTED_VALUES))
+    assert "parameters" not in op  # the body's fields are not header parameters
+    schema = body_schema(op, "multipart/form-data")
+    assert list(schema["properties"]) == ["photo", "overlay", "tone"]
+    assert schema["required"] == ["photo"]
+    assert schema["properties"]["tone"]["enum"] == ["WARM_TONE", "COOL_TONE"]
