@@ -78,8 +78,8 @@ def tokenize(text: str, start: int) -> tuple[list[str], int]:
             current.append(text[i + 1:close])
             in_word = True
             i = close + 1
-            if i < n and text[i] in "{[" and close > 0 and text[close - 1] in "}]":
-                break  # `-d '{...}'{` : the response example printed right after the command
+            if i < n and text[i] in "{[" and close > 0 and (text[close - 1] in "}]" or text[i + 1:i + 2] in "\n\"["):
+                break  # `-d '{...}'{` or `-H '...'{\n"id"`: the response example printed right after the command
             continue
         if ch == '"':
             i += 1

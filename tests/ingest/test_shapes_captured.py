@@ -387,3 +387,47 @@ def test_values_glued_to_the_next_field_or_heading(ingest) -> None:
     assert list(schema["properties"]) == ["photo", "overlay", "tone"]
     assert schema["required"] == ["photo"]
     assert schema["properties"]["tone"]["enum"] == ["WARM_TONE", "COOL_TONE"]
+
+
+RESPONSE_GLUED_TO_CURL = """\
+curl --request GET \\
+--url https://render.example/v1/renders/{render_id} \\
+--header 'Authorization: Bearer <token>'{
+"render_id": "r1",
+"state": "done",
+"frames": 24
+}查询渲染任务的状态。
+"""
+
+
+def test_a_response_example_glued_to_the_curl_command(ingest) -> None:
+    path, method, op = only_operation(ingest(RESPONSE_GLUED_TO_CURL))
+    assert (method, path) == ("get", "/v1/renders/{render_id}")
+    assert set(response_schema(op, "200")["properties"]) == {"render_id", "state", "frames"}
+
+
+REDOC_ORDER = """\
+POST /v1/voices/speak
+Request Body required
+object
+text
+required
+The words to speak. At most 300
+characters.
+string
+accent
+The accent, one of north
+, south
+.
+string
+rate
+number
+"""
+
+
+def test_name_required_description_over_lines_then_type(ingest) -> None:
+    _, _, op = only_operation(ingest(REDOC_ORDER))
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["text", "accent", "rate"]
+    assert schema["required"] == ["text"]
+    assert (schema["properties"]["text"]["type"], schema["properties"]["rate"]["type"]) == ("string", "number")

@@ -191,6 +191,8 @@ def _is_name(text: str, typed_below: bool = False) -> re.Match[str] | None:
         return None
     if match.group("name").lower() in _REQUIRED or match.group("name").lower() in _LOCATIONS:
         return None
+    if match.group("name").endswith("."):
+        return None  # the last word of a sentence broken over lines (`characters.`), not a name
     return match
 
 
@@ -254,17 +256,43 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
     k = j - 1 if required is None else j
     if not _usable(lines, k, taken):
         return None
-    match = _is_name(lines[k].text)
+    if required is None and lines[k].text.lower() in _REQUIRED_YES and _usable(lines, k - 1, taken):
+        required = _REQUIRED.get(lines[k].text.lower())  # Redoc: name, `required`, description, type
+        k -= 1
+    match = _is_name(lines[k].text) if not lines[k].text.startswith(",") else None  # `, south`: a list's tail
     prefix = None
     if not match:
         tail = _TAIL_NAME.match(lines[k].text)
         if not tail or k == 0 or not _LABEL.match(lines[k - 1].text):
-            return None
+            found = _name_above_description(lines, j, taken) if required is None else None
+            if found is None:
+                return None
+            name_at, required, name = found
+            return Anchor(name, name_at, i, None,
+                          before=[line.text for line in lines[name_at + 1:i] if line.text.lower() not in _REQUIRED_YES],
+                          required=required)
         match = _is_name(tail.group("name"))
         prefix = tail.group("prefix")
         if not match:
             return None
     return Anchor(match.group("name"), k, i, None, prefix=prefix, before=description, required=required)
+
+
+def _name_above_description(lines: list[Line], j: int, taken: set[int]) -> tuple[int, bool | None, str] | None:
+    """Redoc and Scalar print a field as its name, maybe `required`, a description over several lines, then
+    the type: the name is the nearest line above that reads as one (at most 12 lines up, never across
+    another field, a heading or a boundary)."""
+    for k in range(j - 1, max(j - 13, -1), -1):
+        if not _usable(lines, k, taken) or heading(lines[k].text) or lines[k].section != lines[j].section:
+            return None
+        text = lines[k].text
+        if text.lower() in _REQUIRED_YES:
+            above = _is_name(lines[k - 1].text) if _usable(lines, k - 1, taken) else None
+            return (k - 1, _REQUIRED.get(text.lower()), above.group("name")) if above else None
+        named = _is_name(text)
+        if named and text[:1] not in ",.;" and k < j - 1:
+            return k, None, named.group("name")
+    return None
 
 
 def _is_sentence(text: str) -> bool:
