@@ -26,7 +26,7 @@ import uuid
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
@@ -52,7 +52,7 @@ NAMED_SIZES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class MockRequest:
     """One HTTP request, as plain data (header names lower-cased)."""
 
@@ -64,7 +64,7 @@ class MockRequest:
     base_url: str
 
 
-@dataclass
+@dataclass(slots=True)
 class MockResponse:
     """One HTTP answer; `events` (server-sent events) replaces `body` when set."""
 
@@ -193,8 +193,11 @@ def _cookies(header: str) -> dict[str, str]:
     return found
 
 
-def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[str, Any] | None = None) -> Checker | None:
-    """A Draft 2020-12 checker from `jsonschema`, resolving `$ref`s against the whole spec; None if absent."""
+def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[str, Any] | None = None,
+                        quick: dict[int, Callable[[JSON], bool]] | None = None) -> Checker | None:
+    """A Draft 2020-12 checker from `jsonschema`, resolving `$ref`s against the whole spec; None if absent.
+    The `jsonschema_rs` validator's `is_valid` (when there is one) goes into `quick[index]`: a caller that
+    tries it first, and calls the checker only when it says no or raises, gets the same answers sooner."""
     try:
         jsonschema = importlib.import_module("jsonschema")
         referencing = importlib.import_module("referencing")
@@ -211,6 +214,8 @@ def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[s
                 jsonschema.exceptions.UnknownType, importlib.import_module("referencing.exceptions").Unresolvable)
 
     fast = _fast_validator(document, index, registries if registries is not None else {})
+    if fast is not None and quick is not None:
+        quick[index] = fast.is_valid
 
     def check(instance: JSON) -> list[Violation]:
         if fast is not None:  # `_fast_valid`, inlined: this runs for every parameter and body
@@ -648,7 +653,7 @@ def rewrite_media(payload: JSON, media: MediaRequest, base_url: str, seed: int) 
 # fal queue
 
 
-@dataclass
+@dataclass(slots=True)
 class Job:
     """One submitted request of the fal queue simulation.
 
@@ -660,7 +665,8 @@ class Job:
     app_path: str
     result: bytes | None = None  # the encoded JSON answer of the result endpoint, built on first fetch
     polls: int = 0
-    source: tuple[Operation, bytes, MockRequest] | None = None  # (operation, payload JSON, request sans body)
+    # (operation, payload JSON, (method, path, body, base URL) of the submit): what the result is built from
+    source: tuple[Operation, bytes, tuple[str, str, bytes, str]] | None = None
     cancelled: bool = False
     logs: list[dict[str, Any]] = field(default_factory=list)
     cost: int = 0  # bytes counted against the store's budget
@@ -755,6 +761,7 @@ class Operation:
     trivial_params: bool = False  # only plain-string path parameters: any value the route matched is valid
     role: str | None = None  # `queue_role`: status, stream, result, cancel
     queue: bool = False  # a fal queue submit
+    body: dict[str, Any] | None = None  # the request body the spec documents (`content`, `required`)
 
     @property
     def id(self) -> str:
@@ -798,19 +805,19 @@ def _query_keys(template: str) -> tuple[tuple[str, str | None], ...]:
 
 
 def _scheme_plan(scheme: dict[str, Any]) -> tuple[Any, ...]:
-    """A security scheme of the fixtures as what `Engine._credential_problem` reads: (kind, where, name,
-    header name lower-cased, prefix); kind is `bearer`, `basic`, `query`, `cookie`, `header` or `other`."""
+    """A security scheme of the fixtures as what `Engine._credential_problem` reads: (kind, name, header name
+    lower-cased, prefix); kind is `bearer`, `basic`, `query`, `cookie`, `header` (an API key header) or `other`."""
     kind = scheme.get("type")
     name = str(scheme.get("name") or "")
     header = (name or "authorization").lower()
     if kind in ("bearer", "basic"):
-        return (kind, "header", "Authorization", "authorization", "Bearer" if kind == "bearer" else "Basic")
+        return (kind, "Authorization", "authorization", "Bearer" if kind == "bearer" else "Basic")
     if kind == "apiKey":
         where = scheme.get("in")
         if where in ("query", "cookie"):
-            return (where, where, name, header, "")
-        return ("header", "header", scheme.get("name"), header, str(scheme.get("prefix") or ""))
-    return ("other", "", name, header, "")
+            return (where, name, header, "")
+        return ("header", scheme.get("name"), header, str(scheme.get("prefix") or ""))
+    return ("other", name, header, "")
 
 
 # stands for the request id in a ticket's encoded JSON (`Engine._ticket_parts`); NUL never reaches a URL as is
@@ -864,11 +871,21 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
+# the scanner `json.loads` runs (an instance attribute of the decoder), called without its Python layers
+_SCAN: Callable[[str, int], tuple[Any, int]] = vars(json.JSONDecoder())["scan_once"]
+
+
 def _loads(body: bytes) -> JSON:
     """`json.loads(body)`: a body that is plainly UTF-8 (two non-NUL first bytes, no BOM, as `json` itself
-    detects) is decoded here at once, skipping `json`'s encoding detection on every request."""
+    detects) is decoded here at once and scanned by `json`'s own scanner; anything else (whitespace around
+    the value, extra data, an error to report) goes through `json.loads` itself, so the answers are its."""
     if len(body) > 1 and body[0] and body[1] and not body.startswith(_UTF8_BOM):
-        return json.loads(body.decode("utf-8", "surrogatepass"))
+        text = body.decode("utf-8", "surrogatepass")
+        try:
+            value, end = _SCAN(text, 0)
+        except (StopIteration, ValueError, RecursionError):
+            return json.loads(text)
+        return value if end == len(text) else json.loads(text)
     return json.loads(body)
 
 
@@ -1014,6 +1031,7 @@ class Engine:
         self.fixtures = fixtures
         self.seed = seed
         self.queue_ticks = max(0, queue_ticks)
+        self._ticket_state = "COMPLETED" if self.queue_ticks == 0 else "IN_QUEUE"  # a new job's state
         self.max_body = max_body or int(fixtures.get("max_body") or DEFAULT_MAX_BODY)
         self.base_path = str(fixtures.get("base_path") or "").rstrip("/")
         self.jobs = JobStore(max_jobs, max_job_bytes)
@@ -1024,6 +1042,7 @@ class Engine:
         self.use_jsonschema = use_jsonschema
         self._rng = random.Random(seed)
         self._checkers: dict[int, Checker] = {}
+        self._quick: dict[int, Callable[[JSON], bool]] = {}  # schema index -> `jsonschema_rs` is_valid
         self._checker_lock = threading.Lock()
         self._routes: dict[str, list[tuple[Operation, dict[str, str]]]] = {}
         self._routes_lock = threading.Lock()
@@ -1056,6 +1075,7 @@ class Engine:
                                 for where, name, _required, _index, _schema, kind, _style, _explode in plan)
         op.role = str(op.data["queue_role"]) if op.data.get("queue_role") else None
         op.queue = bool(op.data.get("queue"))
+        op.body = op.data.get("body") or None
 
     def checker(self, index: int) -> Checker:
         """The compiled validator of schema number `index` of the fixtures (built on first use)."""
@@ -1065,7 +1085,8 @@ class Engine:
         with self._checker_lock:
             found = self._checkers.get(index)
             if found is None:
-                built = _jsonschema_checker(self.checked, index, self._registries) if self.use_jsonschema else None
+                built = _jsonschema_checker(self.checked, index, self._registries, self._quick) \
+                    if self.use_jsonschema else None
                 found = built or SimpleChecker(self.checked, self.checked["x-mock-schemas"][index])
                 self._checkers[index] = found
             return found
@@ -1078,7 +1099,8 @@ class Engine:
             return self._media(request.path[len(MEDIA_PREFIX):])
         operation: Operation | None = None
         try:
-            operation, params = self._route(request)
+            found = self._resolved.get((request.method, request.path))
+            operation, params = found if found is not None else self._route(request)
             answer = self._answer(operation, params, request)
         except Rejected as rejected:
             answer = self.error(request, operation, rejected.status, rejected.violations, rejected.headers)
@@ -1196,7 +1218,7 @@ class Engine:
     def _credential_problem(self, scheme: tuple[Any, ...], request: MockRequest) -> str | None:
         """Why the request's credential for `scheme` (a `_scheme_plan`) is refused, or None. Without `api_key`
         any well-formed credential is accepted; with it, only that key."""
-        kind, where, name, header, prefix = scheme
+        kind, name, header, prefix = scheme
         if kind == "header":  # an API key header, the common case: checked first
             value = request.headers.get(header, "")
             if prefix:
@@ -1312,16 +1334,16 @@ class Engine:
         return plan
 
     def _check_body(self, op: Operation, request: MockRequest, violations: list[Violation]) -> JSON:
-        body_spec = op.data.get("body")
+        body_spec = op.body
         if not body_spec:
             return None
-        content: dict[str, Any] = body_spec.get("content") or {}
         media_type, chosen = op.media.get(request.headers.get("content-type", "")) or self._body_media(op, request)
         # no body is no body, except a form: an empty one is a form without fields, checked as such
         if not request.body and media_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
             if body_spec.get("required"):
                 violations.append(Violation(["body"], "Field required", "missing"))
             return None
+        content: dict[str, Any] = body_spec.get("content") or {}
         if chosen is None:
             raise Rejected(415, [Violation(["header", "content-type"], f"Unsupported media type "
                                            f"{media_type[:80] or '(none)'}; send one of {', '.join(content)}",
@@ -1353,6 +1375,12 @@ class Engine:
             return request.body
         schema_index = content[chosen].get("schema")
         if schema_index is not None:
+            quick = self._quick.get(schema_index)
+            try:  # `jsonschema_rs` says "valid" in microseconds; the checker lists what is wrong otherwise
+                if quick is not None and quick(payload):
+                    return payload
+            except Exception:  # noqa: BLE001, S110 - a value it cannot take: the checker decides
+                pass
             for problem in self.checker(int(schema_index))(payload):
                 violations.append(Violation(["body", *problem.loc], problem.msg, problem.type))
         return payload
@@ -1435,8 +1463,8 @@ class Engine:
         if op.auth:
             self._check_auth(op, request)
         violations: list[Violation] = []
-        values = self._check_params(op, params, request, violations)
-        payload = self._check_body(op, request, violations)
+        values = params if op.trivial_params else self._check_params(op, params, request, violations)
+        payload = self._check_body(op, request, violations) if op.body else None
         if violations:
             raise Rejected(422, violations)
         prefer_header = request.headers.get("prefer")
@@ -1589,16 +1617,18 @@ class Engine:
             path = path[len(self.base_path):]
         segments = [s for s in path.split("/") if s] + ["app", "app"]
         media_type = (op.media.get(request.headers.get("content-type", "")) or self._body_media(op, request))[0]
-        if _is_json_type(media_type):
-            payload_json, kept = request.body, request  # the body is the payload's JSON already: kept once
+        if _is_json_type(media_type):  # the body is the payload's JSON already: kept as it is
+            payload_json, submitted = request.body, request.body
         else:
-            payload_json = _COMPACT.encode(payload).encode("utf-8")
-            kept = replace(request, body=b"")
-        job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]), source=(op, payload_json, kept))
+            payload_json, submitted = _COMPACT.encode(payload).encode("utf-8"), b""
+        # what the result is built from later: not the whole request, which a full store would hold 10,000 of
+        source = (op, payload_json, (request.method, request.path, submitted, request.base_url))
+        job = Job(self._new_request_id(), "/".join(segments[:2]), source=source)
         self.jobs.add(job, len(payload_json))
         code = op.default_code or self._pick_status(op, {})
         status = int(code) if code.isdigit() else 200
-        parts = self._ticket_parts(job.app_path, request.base_url)
+        parts = self._tickets.get((request.base_url, job.app_path, self._ticket_state)) \
+            or self._ticket_parts(job.app_path, request.base_url)
         if parts is None:  # an app path the template cannot hold: the ticket encoded in full
             state, position = ("COMPLETED", None) if self.queue_ticks == 0 else ("IN_QUEUE", self._queue_length())
             return self._encode(status, "application/json", self._ticket(job, request.base_url, state, position, False),
@@ -1610,7 +1640,7 @@ class Engine:
         """The JSON of a new job's ticket at `app_path`, cut where its request id goes (four places): every
         submit of one app answers the same bytes but for the id, so they are encoded once per app and URL.
         None when the app path itself holds the marker the id is found by (then the ticket is encoded whole)."""
-        key = (base_url, app_path, "COMPLETED" if self.queue_ticks == 0 else "IN_QUEUE")
+        key = (base_url, app_path, self._ticket_state)
         if key in self._tickets:
             return self._tickets[key]
         placeholder = Job(request_id=_ID_MARKER, app_path=app_path)
@@ -1704,7 +1734,8 @@ class Engine:
             raise Rejected(400, [Violation(["path", "request_id"], "Request was cancelled", "request_cancelled")],
                            fal_header)
         if job.result is None and job.source is not None:
-            op, payload_json, submitted = job.source
+            op, payload_json, (method, path, body, base_url) = job.source
+            submitted = MockRequest(method, path, [], {}, body, base_url)
             job.result = self._encode(200, "application/json", self._result_payload(
                 op, json.loads(payload_json), submitted), {}).body
             job.source = None
