@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/conformance.py [SPEC...] [--max-examples 25] [--corpus DIR]
 
-For every spec under `specs/` and every document of the shared corpus (the first `shared/corpus/openapi/`
+For every spec under `specs/`, every document of the shared corpus (the first `shared/corpus/openapi/`
 found beside this checkout or above it, or `--corpus DIR`; the run says which folder it read, or that it
-found none) it writes the normalized spec (what apigen renders from; a third-party document as it is does
+found none) and every page of the corpus' `pages/` beside it that ingest reads as an OpenAPI document (the
+page is or embeds one; it is ingested first, as `apigen ingest PAGE` would) it writes the normalized spec (what apigen renders from; a third-party document as it is does
 not list the errors every server answers), starts `apigen mock NORMALIZED --api-key KEY --port 0`, runs
 
     schemathesis run NORMALIZED --checks all -u URL --max-examples N --seed 1 -H <the key, as the auth wants>
@@ -63,6 +64,37 @@ def find_corpus() -> Path | None:
     return None
 
 
+def openapi_pages(folder: Path) -> list[Path]:
+    """The pages of `folder` that ingest takes as an OpenAPI document (with at least one operation)."""
+    from generator.core.walk import HTTP_METHODS
+    from generator.errors import ApigenError
+    from generator.ingest.layouts import openapi_document
+    from generator.ingest.page import read_text
+    from generator.ingest.text import normalize
+
+    found = []
+    for page in sorted(folder.glob("*.txt")):
+        try:
+            doc = openapi_document.parse(normalize(read_text(page, str(page))), str(page), [])
+        except ApigenError:
+            continue
+        paths = (doc or {}).get("paths") or {}
+        if any(isinstance(item, dict) and any(m in item for m in HTTP_METHODS) for item in paths.values()):
+            found.append(page)
+    return found
+
+
+def ingested(page: Path, scratch: Path) -> Path:
+    """The spec `apigen ingest PAGE` writes for one page, in `scratch`."""
+    from generator.ingest import ingest_pages
+    from generator.openapi.io import dump_spec
+
+    path = scratch / "pages" / f"{page.stem}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump_spec(ingest_pages([page]).spec), encoding="utf-8")
+    return path
+
+
 def run_one(source: Path, max_examples: int, scratch: Path, log: Path | None = None) -> tuple[int, int, int]:
     """(cases generated, failures, schemathesis exit code) for one document."""
     from generator.openapi import load_spec
@@ -110,11 +142,15 @@ def main() -> int:
             corpus = None
         else:
             print(f"corpus: {corpus}", flush=True)
+    scratch = Path(tempfile.mkdtemp(prefix="apigen-conformance-"))
     paths = args.specs or sorted((ROOT / "specs").glob("*.yaml")) + (
         sorted(corpus.glob("*.json")) + sorted(corpus.glob("*.yaml")) if corpus is not None else [])
+    pages = openapi_pages(corpus.parent / "pages") if corpus is not None and not args.specs else []
+    if pages:
+        print(f"pages read as OpenAPI documents: {', '.join(p.name for p in pages)}", flush=True)
+    paths += [ingested(page, scratch) for page in pages]
     print(f"{'document':55} {'cases':>6} {'failures':>8} {'exit':>4}")
     bad = 0
-    scratch = Path(tempfile.mkdtemp(prefix="apigen-conformance-"))
     for path in paths:
         cases, failures, code = run_one(path, args.max_examples, scratch, args.log)
         bad += failures > 0 or code != 0
