@@ -92,3 +92,16 @@ def test_asgi_adapter_keeps_host_query_and_headers(tmp_path: Path) -> None:
     assert status.json()["logs"]  # logs=1 came through the query string
     assert head.status_code == 404  # media is GET only; HEAD routes like any other request
     assert missing.status_code == 401 and missing.headers["www-authenticate"]
+
+
+def test_the_module_level_app_is_built_on_first_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `uvicorn app:app` reads `app`; `serve` and `create_app` build their own, so importing the module for
+    # them must not load a second engine
+    monkeypatch.setenv("MOCK_QUEUE_TICKS", "0")
+    module = load_app_module(render_mock("falqueue", tmp_path))
+    assert module._APP == []
+    app = module.app
+    assert module.app is app and module._APP == [app]
+    assert app.engine.queue_ticks == 0  # configured by the environment
+    with pytest.raises(AttributeError):
+        module.no_such_name  # noqa: B018

@@ -197,12 +197,22 @@ def _env_number(name: str, default: float) -> float:
         return default
 
 
-app = create_app(
-    latency_ms=_env_number("MOCK_LATENCY_MS", 0),
-    queue_ticks=int(_env_number("MOCK_QUEUE_TICKS", 3)),
-    seed=int(_env_number("MOCK_SEED", 0)),
-    api_key=os.environ.get("APIGEN_MOCK_API_KEY") or None,
-)
+_APP: list[Starlette] = []  # `app`, once built
+
+
+def __getattr__(name: str) -> Starlette:
+    """`app` (`uvicorn app:app`), configured by the environment and built on first use: `serve` and
+    `create_app` build their own, so importing this module for them loads the spec and fixtures only once."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if not _APP:
+        _APP.append(create_app(
+            latency_ms=_env_number("MOCK_LATENCY_MS", 0),
+            queue_ticks=int(_env_number("MOCK_QUEUE_TICKS", 3)),
+            seed=int(_env_number("MOCK_SEED", 0)),
+            api_key=os.environ.get("APIGEN_MOCK_API_KEY") or None,
+        ))
+    return _APP[0]
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, queue_ticks: int = 3,

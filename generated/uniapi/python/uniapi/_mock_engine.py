@@ -820,6 +820,9 @@ def _scheme_plan(scheme: dict[str, Any]) -> tuple[Any, ...]:
     return ("other", name, header, "")
 
 
+# the bits of a random 128-bit number a version-4 UUID keeps, and those it sets (variant 10, version 0100)
+_UUID_KEEP = ~(0xC000 << 48) & ~(0xF000 << 64)
+_UUID_SET = 0x8000 << 48 | 4 << 76
 # stands for the request id in a ticket's encoded JSON (`Engine._ticket_parts`); NUL never reaches a URL as is
 _ID_MARKER = "\0apigen-request-id\0"
 
@@ -1594,10 +1597,8 @@ class Engine:
 
     def _new_request_id(self) -> str:
         """A seeded version-4 UUID: `str(uuid.UUID(int=bits, version=4))`, spelled out (it is on every submit)."""
-        bits = self._rng.getrandbits(128)  # one C call: atomic under the GIL, no lock needed
-        bits = bits & ~(0xC000 << 48) | 0x8000 << 48  # RFC 4122 variant
-        bits = bits & ~(0xF000 << 64) | 4 << 76  # version 4
-        text = f"{bits:032x}"
+        # one C call, atomic under the GIL (no lock); then the RFC 4122 variant and version 4 bits, at once
+        text = f"{self._rng.getrandbits(128) & _UUID_KEEP | _UUID_SET:032x}"
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
     def _ticket(self, job: Job, base_url: str, status: str, position: int | None, with_logs: bool) -> dict[str, Any]:
