@@ -894,8 +894,9 @@ def _loads(body: bytes) -> JSON:
 
 def _form_records(text: str) -> JSON:
     """A form body for a schema that is no object (an array of records): the JSON it spells, if it is JSON
-    (a list of `[key, value]` pairs is the pairs of a form), else its `key=value` pairs; either way the pairs
-    grouped into one object per record, a repeated key starting the next. Text of neither kind stays text."""
+    (a list of `[key, value]` pairs is the pairs of a form, a value any JSON value: how a client that cannot
+    urlencode nested values sends them), else its `key=value` pairs; either way the pairs grouped into one
+    object per record, a repeated key starting the next. Text of neither kind stays text."""
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
@@ -903,10 +904,10 @@ def _form_records(text: str) -> JSON:
         if not all(equals for _, equals, _ in pairs):
             return text
         value = [[unquote(k.replace("+", " ")), unquote(v.replace("+", " "))] for k, _, v in pairs]
-    if not isinstance(value, list) or not all(
-            isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in value):
+    if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 and isinstance(p[0], str)
+                                              for p in value):
         return value
-    records: list[dict[str, str]] = []
+    records: list[dict[str, JSON]] = []
     for key, item in value:
         if not records or key in records[-1]:
             records.append({})
