@@ -570,9 +570,14 @@ def _merge_path_item(spec: dict[str, Any], paths: dict[Any, Any], path: str, ite
 # Parameters
 
 
+_IGNORED_HEADERS = ("accept", "content-type", "authorization")
+
+
 def _repair_parameters(params: list[Any], where: str, path: str | None, warn: Warn) -> None:
     """A parameter named twice (the first is kept), one without schema or content (any value), a path
-    parameter the path template does not hold (dropped: nothing could send it)."""
+    parameter the path template does not hold (dropped: nothing could send it), a header parameter named
+    Accept, Content-Type or Authorization (dropped: OpenAPI ignores it, and a tool that does not would
+    require a header the operation's media types and security already decide)."""
     seen: set[tuple[Any, Any]] = set()
     in_path = set(re.findall(r"\{([^{}]+)\}", path)) if path is not None else None
     kept: list[Any] = []
@@ -581,6 +586,11 @@ def _repair_parameters(params: list[Any], where: str, path: str | None, warn: Wa
             kept.append(param)
             continue
         name, place = param.get("name"), param.get("in")
+        if place == "header" and str(name).lower() in _IGNORED_HEADERS:
+            # OpenAPI: such a parameter "SHALL be ignored" (the media types and security schemes say it)
+            warn(f"{where}/{index}", f"header parameter {name!r} is ignored by OpenAPI (the request's media "
+                                     f"types and security schemes set it); dropped")
+            continue
         if in_path is not None and place == "path" and name not in in_path:
             warn(f"{where}/{index}", f"path parameter {name!r} is not in the path {path}; dropped")
             continue

@@ -69,3 +69,13 @@ def test_path_keys_with_a_fragment_become_one_path(tmp_path: Path) -> None:
 def test_strict_reading_keeps_a_fragment_as_written(tmp_path: Path) -> None:
     spec, warnings = load(tmp_path, document(paths={"/notes#owner": {"get": op("list_notes", "owner")}}), strict=True)
     assert "/notes#owner" in spec["paths"] and warnings == []
+
+
+def test_header_parameters_openapi_ignores_are_dropped(tmp_path: Path) -> None:
+    # "If in is header and the name is Accept, Content-Type or Authorization, the parameter SHALL be ignored"
+    params = [{"name": name, "in": "header", "required": True, "schema": {"type": "string"}}
+              for name in ("Accept", "content-type", "Authorization", "X-Trace")]
+    spec, warnings = load(tmp_path, document(paths={"/send": {"post": {
+        "operationId": "send", "parameters": params, "responses": {"200": {"description": "ok"}}}}}))
+    assert [p["name"] for p in spec["paths"]["/send"]["post"]["parameters"]] == ["X-Trace"]
+    assert places(warnings) == [f"/paths/~1send/post/parameters/{i}" for i in range(3)]
