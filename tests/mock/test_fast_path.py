@@ -105,3 +105,22 @@ def test_the_module_level_app_is_built_on_first_use(tmp_path: Path, monkeypatch:
     assert app.engine.queue_ticks == 0  # configured by the environment
     with pytest.raises(AttributeError):
         module.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize("ticks", [0, 3])
+def test_a_submits_ticket_is_the_ticket_encoded_whole(tmp_path: Path, ticks: int) -> None:
+    # the engine encodes a ticket once per app and joins each request id in: the bytes must be those of the
+    # whole ticket, also for an app path that holds the marker the id is found by (then encoded whole)
+    folder = render_mock("falqueue", tmp_path)
+    module = engine_module(folder)
+    engine = module.load_engine(str(folder), queue_ticks=ticks)
+    for path in ("/fal-ai/flux/dev", "/fal-ai/fl%22ux/dev", "/fal-ai/\0apigen-request-id\0/dev"):
+        request = module.MockRequest("POST", path, [], {"authorization": "Key k", "content-type": "application/json"},
+                                     b'{"prompt": "p"}', "http://127.0.0.1:9")
+        answer = engine.handle(request)
+        assert answer.status == 200
+        job = engine.jobs.get(answer.headers["x-fal-request-id"])
+        state, position = ("COMPLETED", None) if ticks == 0 else ("IN_QUEUE", engine._queue_length())
+        whole = engine._ticket(job, request.base_url, state, position, False)
+        assert json.loads(answer.body) == whole
+        assert answer.body == json.dumps(whole, ensure_ascii=False, separators=(",", ":")).encode()
