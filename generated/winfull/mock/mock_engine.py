@@ -1035,7 +1035,6 @@ class Engine:
         self.fixtures = fixtures
         self.seed = seed
         self.queue_ticks = max(0, queue_ticks)
-        self._ticket_state = "COMPLETED" if self.queue_ticks == 0 else "IN_QUEUE"  # a new job's state
         self.max_body = max_body or int(fixtures.get("max_body") or DEFAULT_MAX_BODY)
         self.base_path = str(fixtures.get("base_path") or "").rstrip("/")
         self.jobs = JobStore(max_jobs, max_job_bytes)
@@ -1052,8 +1051,8 @@ class Engine:
         self._routes_lock = threading.Lock()
         # (method, path) -> the operation and path parameters `_route` picked, for paths no query key decides
         self._resolved: dict[tuple[str, str], tuple[Operation, dict[str, str]]] = {}
-        # (base URL, app path, state) -> a submit's ticket JSON split where its request id goes (`_submit`)
-        self._tickets: dict[tuple[str, str, str], list[bytes] | None] = {}
+        # (base URL, path) -> a submit's app path and ticket JSON split where its request id goes (`_submit`)
+        self._tickets: dict[tuple[str, str], tuple[str, list[bytes] | None]] = {}
         self._registries: dict[str, Any] = {}
         self.operations = [self._operation(op) for op in fixtures.get("operations", [])]
         self.operations.sort(key=lambda op: (-op.literal_score, op.data["path"]))
@@ -1614,23 +1613,18 @@ class Engine:
         return ticket
 
     def _submit(self, op: Operation, params: dict[str, str], payload: JSON, request: MockRequest) -> MockResponse:
-        path = request.path
-        if self.base_path and path.startswith(self.base_path + "/"):
-            path = path[len(self.base_path):]
-        segments = [s for s in path.split("/") if s] + ["app", "app"]
         media_type = (op.media.get(request.headers.get("content-type", "")) or self._body_media(op, request))[0]
         if _is_json_type(media_type):  # the body is the payload's JSON already: kept as it is
             payload_json, submitted = request.body, request.body
         else:
             payload_json, submitted = _COMPACT.encode(payload).encode("utf-8"), b""
+        app_path, parts = self._tickets.get((request.base_url, request.path)) or self._ticket_parts(request)
         # what the result is built from later: not the whole request, which a full store would hold 10,000 of
         source = (op, payload_json, (request.method, request.path, submitted, request.base_url))
-        job = Job(self._new_request_id(), "/".join(segments[:2]), source=source)
+        job = Job(self._new_request_id(), app_path, source=source)
         self.jobs.add(job, len(payload_json))
         code = op.default_code or self._pick_status(op, {})
         status = int(code) if code.isdigit() else 200
-        parts = self._tickets.get((request.base_url, job.app_path, self._ticket_state)) \
-            or self._ticket_parts(job.app_path, request.base_url)
         if parts is None:  # an app path the template cannot hold: the ticket encoded in full
             state, position = ("COMPLETED", None) if self.queue_ticks == 0 else ("IN_QUEUE", self._queue_length())
             return self._encode(status, "application/json", self._ticket(job, request.base_url, state, position, False),
@@ -1638,23 +1632,25 @@ class Engine:
         body = job.request_id.encode("ascii").join(parts)
         return MockResponse(status, {"x-fal-request-id": job.request_id, "content-type": "application/json"}, body)
 
-    def _ticket_parts(self, app_path: str, base_url: str) -> list[bytes] | None:
-        """The JSON of a new job's ticket at `app_path`, cut where its request id goes (four places): every
-        submit of one app answers the same bytes but for the id, so they are encoded once per app and URL.
-        None when the app path itself holds the marker the id is found by (then the ticket is encoded whole)."""
-        key = (base_url, app_path, self._ticket_state)
-        if key in self._tickets:
-            return self._tickets[key]
+    def _ticket_parts(self, request: MockRequest) -> tuple[str, list[bytes] | None]:
+        """The app a submit's path names (its first two segments, `owner/app`) and the JSON of a new job's
+        ticket there, cut where its request id goes (four places): every submit to one path answers the same
+        bytes but for the id, so they are encoded once per path and URL. The parts are None when the app path
+        itself holds the marker the id is found by (then the ticket is encoded whole)."""
+        path = request.path
+        if self.base_path and path.startswith(self.base_path + "/"):
+            path = path[len(self.base_path):]
+        app_path = "/".join(([s for s in path.split("/") if s] + ["app", "app"])[:2])
         placeholder = Job(request_id=_ID_MARKER, app_path=app_path)
-        state, position = (key[2], None) if self.queue_ticks == 0 else (key[2], self._queue_length())
-        text = _COMPACT.encode(self._ticket(placeholder, base_url, state, position, False)).encode("utf-8")
+        state, position = ("COMPLETED", None) if self.queue_ticks == 0 else ("IN_QUEUE", self._queue_length())
+        text = _COMPACT.encode(self._ticket(placeholder, request.base_url, state, position, False)).encode("utf-8")
         marker = _COMPACT.encode(_ID_MARKER)[1:-1].encode("utf-8")
         parts = text.split(marker)
-        result = parts if len(parts) == 5 else None
+        found = (app_path, parts if len(parts) == 5 else None)
         if len(self._tickets) >= MAX_ROUTES:
             self._tickets.pop(next(iter(self._tickets)), None)
-        self._tickets[key] = result
-        return result
+        self._tickets[(request.base_url, request.path)] = found
+        return found
 
     def _queue_length(self) -> int:
         return max(0, self.queue_ticks // 2)
