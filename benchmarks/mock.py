@@ -68,6 +68,22 @@ def rss_mib(pid: int) -> float:
     return total / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process and its children have used so far, in seconds (Linux /proc)."""
+    total = 0.0
+    pids = [pid]
+    ticks = os.sysconf("SC_CLK_TCK")
+    while pids:
+        current = pids.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            pids.extend(int(child) for child in Path(f"/proc/{current}/task/{current}/children").read_text().split())
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def wait_until_up(port: int, deadline: float = 60) -> None:
     end = time.monotonic() + deadline
     while time.monotonic() < end:
@@ -307,24 +323,31 @@ def main() -> None:
             order = list(servers) if round_number % 2 == 0 else list(reversed(servers))
             for name in order:
                 process, port = servers[name]
+                used = cpu_seconds(process.pid)
                 figures = run_load(port, args.requests, args.concurrency)
+                # the server's own CPU per answer (warm-up included): what a busy shared machine blurs least
+                figures["cpu_us"] = (cpu_seconds(process.pid) - used) / (args.requests * 1.1) * 1e6
                 figures["rss"] = rss_mib(process.pid)
                 results[name].append(figures)
                 print(f"round {round_number + 1} {name:>6}: {figures['rps']:7.0f} req/s  p50 {figures['p50_ms']:6.2f} ms"
-                      f"  p99 {figures['p99_ms']:6.2f} ms  RSS {figures['rss']:6.1f} MiB  2xx {figures['ok']:.0f}"
+                      f"  p99 {figures['p99_ms']:6.2f} ms  CPU {figures['cpu_us']:5.0f} us/req  RSS {figures['rss']:6.1f} MiB"
+                      f"  2xx {figures['ok']:.0f}"
                       f"  other {figures['errors']:.0f} {figures['statuses']}", flush=True)
                 failed = failed or figures["errors"] > 0
         print(f"\nmedians of {args.rounds} rounds:")
         medians: dict[str, dict[str, float]] = {}
         for name, rounds in results.items():
-            medians[name] = {key: statistics.median(r[key] for r in rounds) for key in ("rps", "p50_ms", "p99_ms", "rss")}
+            medians[name] = {key: statistics.median(r[key] for r in rounds)
+                             for key in ("rps", "p50_ms", "p99_ms", "cpu_us", "rss")}
             m = medians[name]
             print(f"{name:>8}: {m['rps']:7.0f} req/s  p50 {m['p50_ms']:6.2f} ms  p99 {m['p99_ms']:6.2f} ms  "
+                  f"CPU {m['cpu_us']:5.0f} us/req  "
                   f"RSS {m['rss']:6.1f} MiB (max {max(r['rss'] for r in rounds):.1f})")
         a, b = medians["apigen"], medians["bare"]
         ratios = [r["rps"] / q["rps"] for r, q in zip(results["apigen"], results["bare"])]
         print(f"apigen/bare: throughput x{a['rps'] / b['rps']:.2f} (per round {', '.join(f'{x:.2f}' for x in ratios)}); "
-              f"goal >= 0.7: {'met' if a['rps'] >= 0.7 * b['rps'] else 'NOT met'}")
+              f"goal >= 0.7: {'met' if a['rps'] >= 0.7 * b['rps'] else 'NOT met'}; "
+              f"server CPU per request x{a['cpu_us'] / b['cpu_us']:.2f} of bare's")
         if "prism" in medians:
             a, p = medians["apigen"], medians["prism"]
             ratios = [r["rps"] / q["rps"] for r, q in zip(results["apigen"], results["prism"])]

@@ -2,7 +2,9 @@
 
 SERVICE serves the committed `generated/<service>/mock/` folder; a SPEC file (any OpenAPI document) is
 rendered into a temporary folder first. Either way the folder's own `app.py` serves it, so what runs is
-exactly what ships.
+exactly what ships. SIGTERM stops it like Ctrl-C does (uvicorn shuts down, the temporary folder is removed,
+exit status 0): without that, uvicorn hands SIGTERM back to its default action after shutting down, which
+ends the process before any cleanup runs.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import argparse
 import importlib.util
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from types import ModuleType
 
@@ -57,11 +61,23 @@ def render_spec(spec_path: Path, out: Path) -> Path:
     return out / "mock"
 
 
+class Terminated(Exception):
+    """SIGTERM arrived: raised by the handler `run` installs, so the stack unwinds through its cleanup."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def run(args: argparse.Namespace) -> int:
     from generator.config import load_config, service_name_problem
 
     target = Path(args.target)
     temporary: Path | None = None
+    # uvicorn installs its own handlers while it serves and, once it has shut down, raises the signal it
+    # caught again: this handler is the one in place then (and before uvicorn starts, while rendering)
+    previous = signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() \
+        else None
     try:
         if target.suffix.lower() in (".yaml", ".yml", ".json") and target.is_file():
             temporary = Path(tempfile.mkdtemp(prefix="apigen-mock-"))
@@ -81,7 +97,11 @@ def run(args: argparse.Namespace) -> int:
         api_key = args.api_key or os.environ.get("APIGEN_MOCK_API_KEY") or None
         module.serve(args.host, args.port, latency_ms=args.latency, queue_ticks=args.queue_ticks, seed=args.seed,
                      api_key=api_key)
+    except Terminated:
+        pass  # a normal shutdown: the folder goes below
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0

@@ -12,6 +12,8 @@ normalizing a normalized spec changes nothing. It:
 - adds fal's queue operations once when any operation has `x-queue: fal` (`queue.py`);
 - documents the error statuses every operation can get (401, 404, 400/413/415, 422) in the API's error
   shape, through `components.responses`, and drops the `content` of 204/304 answers (`errors.py`);
+- gives an operation that documents no answer but errors (a document cut off before its success answer)
+  a `200` without content: a valid request succeeds, and the mock answers it so;
 - fills `info.title`/`info.version` and keeps top-level `tags` in step with the operations.
 """
 
@@ -251,6 +253,17 @@ def _add_queue(spec: dict[str, Any]) -> None:
     queue.add_queue(spec, present)
 
 
+def _document_success(op: dict[str, Any]) -> None:
+    """A `200` (no content) for an operation whose responses are all errors (4xx, 5xx) or none."""
+    responses = op.get("responses")
+    if responses is not None and not isinstance(responses, dict):
+        return
+    codes = [str(code).upper() for code in (responses or {})]
+    if any(code == "DEFAULT" or code[:1] in ("1", "2", "3") for code in codes):
+        return
+    op["responses"] = {**(responses or {}), "200": {"description": "Success (the document shows no success answer)"}}
+
+
 def _name_operations(spec: dict[str, Any]) -> dict[str, str]:
     """Tags and operationIds (see names.py); returns {tag: the name it was given as} for renamed tags."""
     ops = operations(spec)
@@ -344,6 +357,8 @@ def normalize(spec: dict[str, Any], copy: bool = True) -> dict[str, Any]:
     _add_queue(spec)
     for path, _, op, item in operations(spec):
         _fix_path_parameters(spec, path, item, op)
+    for _, _, op, _ in operations(spec):
+        _document_success(op)
     errors.drop_bodiless_content(spec)
     errors.document_errors(spec)
     renamed = _name_operations(spec)

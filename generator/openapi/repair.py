@@ -3,7 +3,8 @@
 Third-party documents are full of small slips that make them invalid OpenAPI 3.1 (or valid but meaning
 something else), although every reader knows what was meant: `default: null` on a plain string, 3.0's
 boolean `exclusiveMinimum` in a 3.1 document, `required: true` on a property, a `required` list naming a
-field twice, 2019-09's `$recursiveRef`, `nullable: true`, a response without `description`. `repair` fixes
+field twice, 2019-09's `$recursiveRef`, `nullable: true`, a response without `description`, an `enum` of strings on a `type: number`, a path key
+with a `#fragment` (which never reaches a server). `repair` fixes
 those in place on an OpenAPI 3.1 dict (after `to_openapi31`, before `normalize`) and returns one warning per
 fix, `file: at /json/pointer: what was done`. What cannot be repaired is left to `prune.py`, which drops the
 operation or schema it touches.
@@ -11,11 +12,13 @@ operation or schema it touches.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator.core.walk import HTTP_METHODS, mapping, pointer, sequence
+from generator.core.walk import HTTP_METHODS, deref, mapping, pointer, sequence
 from generator.openapi.upgrade import _add_null, _examples_list, _typed_default
 
 Warn = Callable[[str, str], None]  # (JSON pointer, message)
@@ -69,6 +72,7 @@ def repair(spec: dict[str, Any], source: str) -> list[str]:
             warn(where, "response has no description; an empty one was added")
     for where, params, path in _parameter_lists(spec):
         _repair_parameters(params, where, path, warn)
+    _fix_path_fragments(spec, warn)  # last: the warnings above point into the paths as written
     return warnings
 
 
@@ -178,6 +182,7 @@ def _repair_schema(node: Any, where: str, anchor: str, warn: Warn, root: dict[st
         warn(where + "/examples", "schema examples must be a list of values; made one")
     if "enum" in node and not isinstance(node["enum"], list):
         warn(where + "/enum", f"enum {node.pop('enum')!r} is not a list; dropped")
+    _fix_enum(node, where, warn)
     _fix_annotations(node, where, warn)
     if isinstance(node.get("items"), list):
         node["prefixItems"] = node.pop("items")
@@ -269,6 +274,83 @@ def _fix_type(node: dict[str, Any], where: str, warn: Warn) -> None:
         elif not (isinstance(value, int) and value >= 0):
             del node[key]
             warn(f"{where}/{key}", f"{key} {value!r} is not a count (a non-negative integer); dropped")
+
+
+_INTEGER_TEXT = re.compile(r"-?(0|[1-9][0-9]{0,99})")
+_NUMBER_TEXT = re.compile(r"-?(0|[1-9][0-9]{0,99})(\.[0-9]{1,100})?([eE][-+]?[0-9]{1,3})?")
+
+
+def _fits(value: Any, kind: str) -> bool:
+    """Whether `value` is of JSON Schema type `kind` (2.0 is an integer, as JSON Schema says)."""
+    if kind == "integer" and isinstance(value, float):
+        return value.is_integer()
+    return _PYTHON_TYPES[kind](value)
+
+
+def _as_type(value: Any, kind: str) -> tuple[bool, Any]:
+    """(True, the value as JSON type `kind`) when `value` spells exactly that value in another type: `"2"` as
+    the integer 2, `"0.5"` as a number, `1` as the string `"1"`, `"true"` as a boolean; else (False, None).
+    A spelling a number would not print (`"02"`, `" 2"`, `"1."`) is no number: it stays what it is."""
+    if kind in ("integer", "number") and isinstance(value, str):
+        if _INTEGER_TEXT.fullmatch(value):
+            return True, int(value)
+        if kind == "number" and _NUMBER_TEXT.fullmatch(value) and math.isfinite(float(value)):
+            return True, float(value)
+    elif kind == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (True, json.dumps(value)) if math.isfinite(value) else (False, None)
+    elif kind == "string" and isinstance(value, bool):
+        return True, "true" if value else "false"
+    elif kind == "boolean" and value in ("true", "false"):
+        return True, value == "true"
+    return False, None
+
+
+def _some(values: list[Any]) -> str:
+    """A few values for a warning line: the first five, then how many more."""
+    shown = ", ".join(repr(v) for v in values[:5])
+    return shown + (f" and {len(values) - 5} more" if len(values) > 5 else "")
+
+
+def _fix_enum(node: dict[str, Any], where: str, warn: Warn) -> None:
+    """An `enum` whose values its own `type` rejects (`type: number` with `enum: ["2", "3"]`), which no value
+    can satisfy: values that spell a value of the type exactly become it (`2`, `3`); others are dropped, or,
+    when no value is left, the `type` goes instead (the listed values are what the API takes)."""
+    enum, kind = node.get("enum"), node.get("type")
+    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else None
+    if not enum or not isinstance(enum, list) or not kinds or not all(k in _PYTHON_TYPES for k in kinds):
+        return
+    if all(any(_fits(value, k) for k in kinds) for value in enum):
+        return
+    kept: list[Any] = []
+    read: list[tuple[Any, Any]] = []
+    dropped: list[Any] = []
+    for value in enum:
+        if any(_fits(value, k) for k in kinds):
+            kept.append(value)
+            continue
+        for k in kinds:
+            converted, typed = _as_type(value, k)
+            if converted:
+                kept.append(typed)
+                read.append((value, typed))
+                break
+        else:
+            dropped.append(value)
+    if not kept:
+        del node["type"]
+        warn(where + "/type", f"type {kind!r} admits none of the enum values {_some(enum)}; the type was "
+                              f"dropped, the enum stands")
+        return
+    unique: dict[str, Any] = {}
+    for value in kept:  # "2" read as 2 beside a 2: once (`True == 1` in Python, so keyed by the JSON text)
+        unique.setdefault(json.dumps(value, sort_keys=True), value)
+    node["enum"] = list(unique.values())
+    what = []
+    if read:
+        what.append(f"{_some([v for v, _ in read])} read as {_some([t for _, t in read])}")
+    if dropped:
+        what.append(f"{_some(dropped)} dropped (no value of type {kind!r})")
+    warn(where + "/enum", f"enum values not of type {kind!r}: {'; '.join(what)}")
 
 
 def _fix_bounds(node: dict[str, Any], where: str, warn: Warn) -> None:
@@ -418,12 +500,84 @@ def _valid_locally(node: dict[str, Any], value: Any) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Paths
+
+
+def _fix_path_fragments(spec: dict[str, Any], warn: Warn) -> None:
+    """A path key with a `#fragment` (AWS: `/tags#resourceArn`, `/tags#resourceArn&tagKeys`): a client never
+    sends a fragment, so the path is the part before it. Path items that end up on one path are merged (their
+    own path-level parameters moved into their operations when they differ); an operation whose method that
+    path already has is dropped, the first one kept."""
+    paths = spec.get("paths")
+    if not isinstance(paths, dict) or not any(isinstance(k, str) and "#" in k for k in paths):
+        return
+    merged: dict[Any, Any] = {}
+    for key, item in paths.items():
+        if not isinstance(key, str) or "#" not in key:
+            if key in merged:  # a fragment-less key after a fragment one that was read as it
+                warn(pointer("paths", key), f"{key} also holds the operations of a path with a fragment; merged")
+                _merge_path_item(spec, merged, key, item, pointer("paths", key), warn)
+            else:
+                merged[key] = item
+            continue
+        path = key.split("#", 1)[0] or "/"
+        where = pointer("paths", key)
+        if path not in merged:
+            merged[path] = item
+            warn(where, f"a path holds no fragment ({key[len(path):]!r} never reaches a server); read as {path}")
+            continue
+        warn(where, f"a path holds no fragment ({key[len(path):]!r} never reaches a server); read as {path}, "
+                    f"merged with the operations already there")
+        _merge_path_item(spec, merged, path, item, where, warn)
+    paths.clear()
+    paths.update(merged)
+
+
+def _merge_path_item(spec: dict[str, Any], paths: dict[Any, Any], path: str, item: Any, where: str,
+                     warn: Warn) -> None:
+    """Add the operations of path item `item` to `paths[path]`; a method it has already is dropped."""
+
+    def key(param: Any) -> Any:  # what names a parameter: its name and place, through a `$ref`
+        found = mapping(deref(spec, param)[0])
+        return (found.get("name"), found.get("in")) if "name" in found else id(param)
+
+    target = paths[path]
+    if not isinstance(target, dict) or not isinstance(item, dict) or "$ref" in target or "$ref" in item:
+        warn(where, f"cannot be merged with the path item of {path}; dropped")
+        return
+    if target.get("parameters") != item.get("parameters"):
+        for holder in (target, item):  # each item's path-level parameters go down into its own operations
+            shared = holder.pop("parameters", None)
+            for method in HTTP_METHODS:
+                op = holder.get(method)
+                if isinstance(op, dict) and isinstance(shared, list):
+                    own = sequence(op.get("parameters"))
+                    names = {key(p) for p in own}
+                    op["parameters"] = own + [p for p in shared if key(p) not in names]
+    for method in HTTP_METHODS:
+        if method not in item:
+            continue
+        if method in target:
+            warn(f"{where}/{method}", f"{path} has a {method.upper()} operation already; this one was dropped")
+            continue
+        target[method] = item[method]
+    for name, value in item.items():
+        if name not in HTTP_METHODS and name != "parameters":
+            target.setdefault(name, value)
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Parameters
+
+
+_IGNORED_HEADERS = ("accept", "content-type", "authorization")
 
 
 def _repair_parameters(params: list[Any], where: str, path: str | None, warn: Warn) -> None:
     """A parameter named twice (the first is kept), one without schema or content (any value), a path
-    parameter the path template does not hold (dropped: nothing could send it)."""
+    parameter the path template does not hold (dropped: nothing could send it), a header parameter named
+    Accept, Content-Type or Authorization (dropped: OpenAPI ignores it, and a tool that does not would
+    require a header the operation's media types and security already decide)."""
     seen: set[tuple[Any, Any]] = set()
     in_path = set(re.findall(r"\{([^{}]+)\}", path)) if path is not None else None
     kept: list[Any] = []
@@ -432,6 +586,11 @@ def _repair_parameters(params: list[Any], where: str, path: str | None, warn: Wa
             kept.append(param)
             continue
         name, place = param.get("name"), param.get("in")
+        if place == "header" and str(name).lower() in _IGNORED_HEADERS:
+            # OpenAPI: such a parameter "SHALL be ignored" (the media types and security schemes say it)
+            warn(f"{where}/{index}", f"header parameter {name!r} is ignored by OpenAPI (the request's media "
+                                     f"types and security schemes set it); dropped")
+            continue
         if in_path is not None and place == "path" and name not in in_path:
             warn(f"{where}/{index}", f"path parameter {name!r} is not in the path {path}; dropped")
             continue

@@ -92,3 +92,35 @@ def test_asgi_adapter_keeps_host_query_and_headers(tmp_path: Path) -> None:
     assert status.json()["logs"]  # logs=1 came through the query string
     assert head.status_code == 404  # media is GET only; HEAD routes like any other request
     assert missing.status_code == 401 and missing.headers["www-authenticate"]
+
+
+def test_the_module_level_app_is_built_on_first_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `uvicorn app:app` reads `app`; `serve` and `create_app` build their own, so importing the module for
+    # them must not load a second engine
+    monkeypatch.setenv("MOCK_QUEUE_TICKS", "0")
+    module = load_app_module(render_mock("falqueue", tmp_path))
+    assert module._APP == []
+    app = module.app
+    assert module.app is app and module._APP == [app]
+    assert app.engine.queue_ticks == 0  # configured by the environment
+    with pytest.raises(AttributeError):
+        module.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize("ticks", [0, 3])
+def test_a_submits_ticket_is_the_ticket_encoded_whole(tmp_path: Path, ticks: int) -> None:
+    # the engine encodes a ticket once per app and joins each request id in: the bytes must be those of the
+    # whole ticket, also for an app path that holds the marker the id is found by (then encoded whole)
+    folder = render_mock("falqueue", tmp_path)
+    module = engine_module(folder)
+    engine = module.load_engine(str(folder), queue_ticks=ticks)
+    for path in ("/fal-ai/flux/dev", "/fal-ai/fl%22ux/dev", "/fal-ai/\0apigen-request-id\0/dev"):
+        request = module.MockRequest("POST", path, [], {"authorization": "Key k", "content-type": "application/json"},
+                                     b'{"prompt": "p"}', "http://127.0.0.1:9")
+        answer = engine.handle(request)
+        assert answer.status == 200
+        job = engine.jobs.get(answer.headers["x-fal-request-id"])
+        state, position = ("COMPLETED", None) if ticks == 0 else ("IN_QUEUE", engine._queue_length())
+        whole = engine._ticket(job, request.base_url, state, position, False)
+        assert json.loads(answer.body) == whole
+        assert answer.body == json.dumps(whole, ensure_ascii=False, separators=(",", ":")).encode()

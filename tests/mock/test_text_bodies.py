@@ -45,6 +45,10 @@ def test_a_form_body_for_an_array_schema_is_records_in_turn(bodies_server: MockS
     form = "application/x-www-form-urlencoded"
     assert post(bodies_server, form, b"url=http%3A%2F%2Fa&tag=0&url=http%3A%2F%2Fb").status_code == 200
     assert post(bodies_server, form, b'[["url", "http://a"], ["tag", "0"]]').status_code == 200  # JSON pairs
+    # pairs whose values are JSON values (how schemathesis sends a nested array of records), still checked
+    assert post(bodies_server, form, b'[["url", "http://a"], ["count", 3], ["url", "http://b"]]').status_code == 200
+    typed = post(bodies_server, form, b'[["url", "http://a"], ["url", {"k": 1}]]')
+    assert typed.status_code == 422 and typed.json()["errors"][0]["loc"] == ["body", 1, "url"]
     no_url = post(bodies_server, form, b"url=http%3A%2F%2Fa&tag=0&tag=1")  # the second record has no url
     assert no_url.status_code == 422 and no_url.json()["errors"][0]["loc"] == ["body", 1, "url"]
     assert post(bodies_server, form, b"AAA").status_code == 422  # neither JSON nor pairs: text, no array

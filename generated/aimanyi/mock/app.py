@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
@@ -33,15 +33,12 @@ STREAM_TICK_SECONDS = 0.05
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> bytes:
-    """The body, but no more than `limit + 1` bytes: enough for the engine to answer 413."""
-    declared = headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        return b"\0" * (limit + 1)
+async def _read_body(receive: Receive, message: Message, limit: int) -> bytes:
+    """The body that starts with `message` and goes on in more messages, but no more than `limit + 1` bytes:
+    enough for the engine to answer 413."""
     chunks: list[bytes] = []
     size = 0
     while True:
-        message = await receive()
         if message["type"] == "http.disconnect":
             break
         chunk = message.get("body", b"")
@@ -50,6 +47,7 @@ async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> b
             size += len(chunk)
         if size > limit or not message.get("more_body", False):
             break
+        message = await receive()
     return chunks[0] if len(chunks) == 1 and size <= limit else b"".join(chunks)[: limit + 1]
 
 
@@ -88,7 +86,8 @@ class MockApp(Starlette):
 
     An HTTP request skips Starlette's middleware and routing (the engine routes by the spec, and answers
     every path, including those a route pattern would not match): its scope is turned into a
-    `MockRequest` and the answer is sent as two ASGI messages. Lifespan events go through Starlette.
+    `MockRequest` and the answer is sent as two ASGI messages, in one coroutine. Lifespan events go through
+    Starlette.
     """
 
     def __init__(self, engine: Engine, delay: float) -> None:
@@ -96,48 +95,80 @@ class MockApp(Starlette):
         self.engine = engine
         self.delay = delay
         self.state.engine = engine
-        self._base_urls: dict[tuple[str, str, str, str], str] = {}
+        self._base_urls: dict[tuple[object, ...], str] = {}
+        # encoded response headers seen before (`content-type: application/json`...), bounded like the rest
+        self._raw_headers: dict[tuple[str, str], tuple[bytes, bytes]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        await self.handle(scope, receive, send)
-
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # One coroutine from the scope to the last byte: this runs for every request, so the common case
+        # (the body in one message, no latency, no event stream) takes no detour.
+        engine = self.engine
         try:
-            answer = await self.answer(scope, receive)
+            # ASGI servers send header names lower-cased; the first of repeated headers wins (later ones are
+            # written first, then overwritten)
+            headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in reversed(scope["headers"])}
+            declared = headers.get("content-length")
+            if declared is not None and declared.isdigit() and int(declared) > engine.max_body:
+                body = b"\0" * (engine.max_body + 1)  # the engine answers 413 without the body being read
+            else:
+                message = await receive()  # the whole body in one message, the common case, else `_read_body`
+                body = message.get("body", b"") if not message.get("more_body", False) and \
+                    message["type"] == "http.request" else await _read_body(receive, message, engine.max_body)
+                if len(body) > engine.max_body:
+                    body = body[: engine.max_body + 1]
+            query_string = scope.get("query_string", b"")
+            key = (scope.get("scheme"), scope.get("server"), headers.get("host"), scope.get("root_path"))
+            base_url = self._base_urls.get(key)
+            if base_url is None:
+                base_url = _base_url(scope, headers)
+                if len(self._base_urls) < 64:  # the few names a server is called by; others are worked out again
+                    self._base_urls[key] = base_url
+            path: str = scope["path"]
+            mock_request = MockRequest(
+                scope["method"],
+                path,
+                parse_qsl(query_string.decode("latin-1"), keep_blank_values=True) if query_string else [],
+                headers,
+                body,
+                base_url,
+            )
+            if path.startswith(MEDIA_PREFIX):  # images take CPU: off the event loop
+                answer: MockResponse = await run_in_threadpool(engine.handle, mock_request)
+            else:
+                answer = engine.handle(mock_request)
         except Exception:  # nothing was sent yet: a plain 500, and the error goes on to the server's log
             await Response(b"Internal Server Error", status_code=500, media_type="text/plain")(scope, receive, send)
             raise
-        await self.send_answer(answer, scope, receive, send)
+        if answer.events is not None or self.delay:
+            await self.send_answer(answer, scope, receive, send)
+            return
+        # the answer's headers as ASGI sends them (pairs seen before come encoded from a bounded cache)
+        known = self._raw_headers
+        raw = []
+        for item in answer.headers.items():
+            encoded = known.get(item)
+            raw.append(encoded if encoded is not None else self.encode_header(item))
+        if answer.status >= 200 and answer.status not in (204, 304):
+            raw.append((b"content-length", str(len(answer.body)).encode("latin-1")))
+        await send({"type": "http.response.start", "status": answer.status, "headers": raw})
+        await send({"type": "http.response.body", "body": answer.body})
 
-    async def answer(self, scope: Scope, receive: Receive) -> MockResponse:
-        """The engine's answer to the request of `scope` (the body read from `receive`)."""
-        # the first of repeated headers wins (later ones are written first, then overwritten)
-        headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in reversed(scope["headers"])}
-        engine = self.engine
-        body = await _read_body(receive, headers, engine.max_body)
-        query_string = scope.get("query_string", b"")
-        key = (str(scope.get("scheme")), str(scope.get("server")), headers.get("host", ""), str(scope.get("root_path")))
-        base_url = self._base_urls.get(key)
-        if base_url is None:
-            base_url = _base_url(scope, headers)
-            if len(self._base_urls) < 64:  # the few names a server is called by; any other is worked out again
-                self._base_urls[key] = base_url
-        mock_request = MockRequest(
-            method=scope["method"],
-            path=scope["path"],
-            query=parse_qsl(query_string.decode("latin-1"), keep_blank_values=True) if query_string else [],
-            headers=headers,
-            body=body,
-            base_url=base_url,
-        )
-        if mock_request.path.startswith(MEDIA_PREFIX):
-            answer: MockResponse = await run_in_threadpool(engine.handle, mock_request)
-        else:
-            answer = engine.handle(mock_request)
-        return answer
+    def encode_header(self, item: tuple[str, str]) -> tuple[bytes, bytes]:
+        """One response header as ASGI sends it, kept for next time while the cache has room."""
+        encoded = (item[0].lower().encode("latin-1"), item[1].encode("latin-1"))
+        if len(self._raw_headers) < 256:  # the first few hundred pairs: content types and the like recur
+            self._raw_headers[item] = encoded
+        return encoded
+
+    def raw_headers(self, answer: MockResponse) -> list[tuple[bytes, bytes]]:
+        """The answer's headers as ASGI sends them, with its Content-Length (none for 1xx, 204 and 304)."""
+        raw = [self._raw_headers.get(item) or self.encode_header(item) for item in answer.headers.items()]
+        if answer.status >= 200 and answer.status not in (204, 304):
+            raw.append((b"content-length", str(len(answer.body)).encode("latin-1")))
+        return raw
 
     async def send_answer(self, answer: MockResponse, scope: Scope, receive: Receive, send: Send) -> None:
         if self.delay:
@@ -147,11 +178,7 @@ class MockApp(Starlette):
                                        status_code=answer.status, headers=answer.headers)
             await stream(scope, receive, send)
             return
-        raw_headers = [(name.lower().encode("latin-1"), value.encode("latin-1"))
-                       for name, value in answer.headers.items()]
-        if answer.status >= 200 and answer.status not in (204, 304):
-            raw_headers.append((b"content-length", str(len(answer.body)).encode("latin-1")))
-        await send({"type": "http.response.start", "status": answer.status, "headers": raw_headers})
+        await send({"type": "http.response.start", "status": answer.status, "headers": self.raw_headers(answer)})
         await send({"type": "http.response.body", "body": answer.body})
 
 
@@ -170,12 +197,22 @@ def _env_number(name: str, default: float) -> float:
         return default
 
 
-app = create_app(
-    latency_ms=_env_number("MOCK_LATENCY_MS", 0),
-    queue_ticks=int(_env_number("MOCK_QUEUE_TICKS", 3)),
-    seed=int(_env_number("MOCK_SEED", 0)),
-    api_key=os.environ.get("APIGEN_MOCK_API_KEY") or None,
-)
+_APP: list[Starlette] = []  # `app`, once built
+
+
+def __getattr__(name: str) -> Starlette:
+    """`app` (`uvicorn app:app`), configured by the environment and built on first use: `serve` and
+    `create_app` build their own, so importing this module for them loads the spec and fixtures only once."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if not _APP:
+        _APP.append(create_app(
+            latency_ms=_env_number("MOCK_LATENCY_MS", 0),
+            queue_ticks=int(_env_number("MOCK_QUEUE_TICKS", 3)),
+            seed=int(_env_number("MOCK_SEED", 0)),
+            api_key=os.environ.get("APIGEN_MOCK_API_KEY") or None,
+        ))
+    return _APP[0]
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, queue_ticks: int = 3,

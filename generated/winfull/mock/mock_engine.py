@@ -26,7 +26,7 @@ import uuid
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
@@ -52,7 +52,7 @@ NAMED_SIZES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class MockRequest:
     """One HTTP request, as plain data (header names lower-cased)."""
 
@@ -64,7 +64,7 @@ class MockRequest:
     base_url: str
 
 
-@dataclass
+@dataclass(slots=True)
 class MockResponse:
     """One HTTP answer; `events` (server-sent events) replaces `body` when set."""
 
@@ -193,8 +193,11 @@ def _cookies(header: str) -> dict[str, str]:
     return found
 
 
-def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[str, Any] | None = None) -> Checker | None:
-    """A Draft 2020-12 checker from `jsonschema`, resolving `$ref`s against the whole spec; None if absent."""
+def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[str, Any] | None = None,
+                        quick: dict[int, Callable[[JSON], bool]] | None = None) -> Checker | None:
+    """A Draft 2020-12 checker from `jsonschema`, resolving `$ref`s against the whole spec; None if absent.
+    The `jsonschema_rs` validator's `is_valid` (when there is one) goes into `quick[index]`: a caller that
+    tries it first, and calls the checker only when it says no or raises, gets the same answers sooner."""
     try:
         jsonschema = importlib.import_module("jsonschema")
         referencing = importlib.import_module("referencing")
@@ -211,6 +214,8 @@ def _jsonschema_checker(document: dict[str, Any], index: int, registries: dict[s
                 jsonschema.exceptions.UnknownType, importlib.import_module("referencing.exceptions").Unresolvable)
 
     fast = _fast_validator(document, index, registries if registries is not None else {})
+    if fast is not None and quick is not None:
+        quick[index] = fast.is_valid
 
     def check(instance: JSON) -> list[Violation]:
         if fast is not None:  # `_fast_valid`, inlined: this runs for every parameter and body
@@ -648,7 +653,7 @@ def rewrite_media(payload: JSON, media: MediaRequest, base_url: str, seed: int) 
 # fal queue
 
 
-@dataclass
+@dataclass(slots=True)
 class Job:
     """One submitted request of the fal queue simulation.
 
@@ -660,7 +665,8 @@ class Job:
     app_path: str
     result: bytes | None = None  # the encoded JSON answer of the result endpoint, built on first fetch
     polls: int = 0
-    source: tuple[Operation, bytes, MockRequest] | None = None  # (operation, payload JSON, request sans body)
+    # (operation, payload JSON, (method, path, body, base URL) of the submit): what the result is built from
+    source: tuple[Operation, bytes, tuple[str, str, bytes, str]] | None = None
     cancelled: bool = False
     logs: list[dict[str, Any]] = field(default_factory=list)
     cost: int = 0  # bytes counted against the store's budget
@@ -679,10 +685,13 @@ class JobStore:
 
     def add(self, job: Job, cost: int = 0) -> None:
         with self._lock:
-            job.cost = cost + JOB_OVERHEAD
-            self._jobs[job.request_id] = job
-            self.bytes += job.cost
-            if len(self._jobs) > self.limit or self.bytes > self.max_bytes:
+            job.cost = cost = cost + JOB_OVERHEAD
+            jobs = self._jobs
+            jobs[job.request_id] = job
+            self.bytes += cost
+            if len(jobs) > self.limit:  # full: the oldest goes, the common case once the store is full
+                self.bytes -= jobs.popitem(last=False)[1].cost
+            if self.bytes > self.max_bytes:
                 self._evict()
 
     def resize(self, job: Job, cost: int) -> None:
@@ -739,11 +748,20 @@ class Operation:
     literal_score: int
     checkers: dict[str, Checker] = field(default_factory=dict)
     params: list[tuple[Any, ...]] | None = None  # `Engine._param_plan`, built on first use
-    media: dict[str, str] = field(default_factory=dict)  # Content-Type sent -> the body media type it picks
+    # Content-Type header sent -> (its media type, the body media type of the spec it picks, or None)
+    media: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     default_code: str | None = None  # `_pick_status` without a Prefer code, once worked out
     # query keys (and values) an AWS-style path key names after `#` or `?` (`/tags#resourceArn&tagKeys`,
     # `/?Action=List`): what tells operations on one path apart (`_route`)
     query_keys: tuple[tuple[str, str | None], ...] = ()
+    # worked out once when the engine starts (`Engine._compile`), so a request reads them instead of the spec
+    auth: tuple[tuple[tuple[Any, ...], ...], ...] = ()  # the security alternatives, each scheme as `_scheme_plan`
+    challenge: str = "Bearer"  # `WWW-Authenticate` of a 401
+    names: tuple[str, ...] = ()  # the path template's parameter names, in order
+    trivial_params: bool = False  # only plain-string path parameters: any value the route matched is valid
+    role: str | None = None  # `queue_role`: status, stream, result, cancel
+    queue: bool = False  # a fal queue submit
+    body: dict[str, Any] | None = None  # the request body the spec documents (`content`, `required`)
 
     @property
     def id(self) -> str:
@@ -784,6 +802,29 @@ def _query_keys(template: str) -> tuple[tuple[str, str | None], ...]:
         if key:
             keys.append((unquote(key), unquote(value) if equals else None))
     return tuple(keys)
+
+
+def _scheme_plan(scheme: dict[str, Any]) -> tuple[Any, ...]:
+    """A security scheme of the fixtures as what `Engine._credential_problem` reads: (kind, name, header name
+    lower-cased, prefix); kind is `bearer`, `basic`, `query`, `cookie`, `header` (an API key header) or `other`."""
+    kind = scheme.get("type")
+    name = str(scheme.get("name") or "")
+    header = (name or "authorization").lower()
+    if kind in ("bearer", "basic"):
+        return (kind, "Authorization", "authorization", "Bearer" if kind == "bearer" else "Basic")
+    if kind == "apiKey":
+        where = scheme.get("in")
+        if where in ("query", "cookie"):
+            return (where, name, header, "")
+        return ("header", scheme.get("name"), header, str(scheme.get("prefix") or ""))
+    return ("other", name, header, "")
+
+
+# the bits of a random 128-bit number a version-4 UUID keeps, and those it sets (variant 10, version 0100)
+_UUID_KEEP = ~(0xC000 << 48) & ~(0xF000 << 64)
+_UUID_SET = 0x8000 << 48 | 4 << 76
+# stands for the request id in a ticket's encoded JSON (`Engine._ticket_parts`); NUL never reaches a URL as is
+_ID_MARKER = "\0apigen-request-id\0"
 
 
 def _param_names(template: str) -> list[str]:
@@ -833,18 +874,29 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
+# the scanner `json.loads` runs (an instance attribute of the decoder), called without its Python layers
+_SCAN: Callable[[str, int], tuple[Any, int]] = vars(json.JSONDecoder())["scan_once"]
+
+
 def _loads(body: bytes) -> JSON:
     """`json.loads(body)`: a body that is plainly UTF-8 (two non-NUL first bytes, no BOM, as `json` itself
-    detects) is decoded here at once, skipping `json`'s encoding detection on every request."""
+    detects) is decoded here at once and scanned by `json`'s own scanner; anything else (whitespace around
+    the value, extra data, an error to report) goes through `json.loads` itself, so the answers are its."""
     if len(body) > 1 and body[0] and body[1] and not body.startswith(_UTF8_BOM):
-        return json.loads(body.decode("utf-8", "surrogatepass"))
+        text = body.decode("utf-8", "surrogatepass")
+        try:
+            value, end = _SCAN(text, 0)
+        except (StopIteration, ValueError, RecursionError):
+            return json.loads(text)
+        return value if end == len(text) else json.loads(text)
     return json.loads(body)
 
 
 def _form_records(text: str) -> JSON:
     """A form body for a schema that is no object (an array of records): the JSON it spells, if it is JSON
-    (a list of `[key, value]` pairs is the pairs of a form), else its `key=value` pairs; either way the pairs
-    grouped into one object per record, a repeated key starting the next. Text of neither kind stays text."""
+    (a list of `[key, value]` pairs is the pairs of a form, a value any JSON value: how a client that cannot
+    urlencode nested values sends them), else its `key=value` pairs; either way the pairs grouped into one
+    object per record, a repeated key starting the next. Text of neither kind stays text."""
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
@@ -852,10 +904,10 @@ def _form_records(text: str) -> JSON:
         if not all(equals for _, equals, _ in pairs):
             return text
         value = [[unquote(k.replace("+", " ")), unquote(v.replace("+", " "))] for k, _, v in pairs]
-    if not isinstance(value, list) or not all(
-            isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in value):
+    if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 and isinstance(p[0], str)
+                                              for p in value):
         return value
-    records: list[dict[str, str]] = []
+    records: list[dict[str, JSON]] = []
     for key, item in value:
         if not records or key in records[-1]:
             records.append({})
@@ -992,20 +1044,41 @@ class Engine:
         self._deleted_lock = threading.Lock()
         self.use_jsonschema = use_jsonschema
         self._rng = random.Random(seed)
-        self._rng_lock = threading.Lock()
         self._checkers: dict[int, Checker] = {}
+        self._quick: dict[int, Callable[[JSON], bool]] = {}  # schema index -> `jsonschema_rs` is_valid
         self._checker_lock = threading.Lock()
         self._routes: dict[str, list[tuple[Operation, dict[str, str]]]] = {}
         self._routes_lock = threading.Lock()
+        # (method, path) -> the operation and path parameters `_route` picked, for paths no query key decides
+        self._resolved: dict[tuple[str, str], tuple[Operation, dict[str, str]]] = {}
+        # (base URL, path) -> a submit's app path and ticket JSON split where its request id goes (`_submit`)
+        self._tickets: dict[tuple[str, str], tuple[str, list[bytes] | None]] = {}
         self._registries: dict[str, Any] = {}
         self.operations = [self._operation(op) for op in fixtures.get("operations", [])]
         self.operations.sort(key=lambda op: (-op.literal_score, op.data["path"]))
+        for op in self.operations:
+            self._compile(op)
         self.queue_ops = {str(op.data.get("queue_role")): op for op in self.operations if op.data.get("queue_role")}
 
     def _operation(self, data: dict[str, Any]) -> Operation:
         pattern, literal = _compile_path(str(data["path"]), list(data.get("greedy") or []))
         return Operation(data=data, pattern=pattern, literal_score=literal,
                          query_keys=_query_keys(str(data["path"])))
+
+    def _compile(self, op: Operation) -> None:
+        """What every request of `op` needs, worked out once: its security schemes, its parameter plan and
+        whether there is anything in the parameters to check at all."""
+        alternatives = op.data.get("security") or []
+        op.auth = tuple(tuple(_scheme_plan(scheme) for scheme in requirement) for requirement in alternatives)
+        if alternatives and alternatives[0]:
+            op.challenge = str(alternatives[0][0].get("challenge") or "Bearer")
+        op.names = tuple(_param_names(str(op.data["path"])))
+        plan = self._param_plan(op)
+        op.trivial_params = all(where == "path" and kind == "string" and name in op.names
+                                for where, name, _required, _index, _schema, kind, _style, _explode in plan)
+        op.role = str(op.data["queue_role"]) if op.data.get("queue_role") else None
+        op.queue = bool(op.data.get("queue"))
+        op.body = op.data.get("body") or None
 
     def checker(self, index: int) -> Checker:
         """The compiled validator of schema number `index` of the fixtures (built on first use)."""
@@ -1015,7 +1088,8 @@ class Engine:
         with self._checker_lock:
             found = self._checkers.get(index)
             if found is None:
-                built = _jsonschema_checker(self.checked, index, self._registries) if self.use_jsonschema else None
+                built = _jsonschema_checker(self.checked, index, self._registries, self._quick) \
+                    if self.use_jsonschema else None
                 found = built or SimpleChecker(self.checked, self.checked["x-mock-schemas"][index])
                 self._checkers[index] = found
             return found
@@ -1028,12 +1102,15 @@ class Engine:
             return self._media(request.path[len(MEDIA_PREFIX):])
         operation: Operation | None = None
         try:
-            operation, params = self._route(request)
+            found = self._resolved.get((request.method, request.path))
+            operation, params = found if found is not None else self._route(request)
             answer = self._answer(operation, params, request)
         except Rejected as rejected:
             answer = self.error(request, operation, rejected.status, rejected.violations, rejected.headers)
-        if not all(value.isascii() and value.isprintable() for value in answer.headers.values()):
-            answer.headers = {name: _header_safe(value) for name, value in answer.headers.items()}
+        if answer.headers:
+            joined = "".join(answer.headers.values())  # one test for all values: the common case is clean
+            if not (joined.isascii() and joined.isprintable()):
+                answer.headers = {name: _header_safe(value) for name, value in answer.headers.items()}
         return answer
 
     # -- routing --------------------------------------------------------------------------------------
@@ -1059,14 +1136,28 @@ class Engine:
             for op in self.operations:
                 match = op.pattern.match(candidate)
                 if match:
-                    names = _param_names(str(op.data["path"]))
                     values = [unquote(v) for v in match.groups()]
-                    found.append((op, dict(zip(names, values))))
+                    found.append((op, dict(zip(op.names, values))))
             if found:
                 break
         return found
 
     def _route(self, request: MockRequest) -> tuple[Operation, dict[str, str]]:
+        """The operation a request names and its path parameters (404 or 405 when none); a path no query key
+        decides is resolved once per method (the parameters are shared: read, never written)."""
+        key = (request.method, request.path)
+        found = self._resolved.get(key)
+        if found is not None:
+            return found
+        found = self._resolve(request)
+        if not any(op.query_keys for op, _ in self._candidates(request.path)):
+            with self._routes_lock:
+                self._resolved[key] = found
+                if len(self._resolved) > MAX_ROUTES:
+                    self._resolved.pop(next(iter(self._resolved)))
+        return found
+
+    def _resolve(self, request: MockRequest) -> tuple[Operation, dict[str, str]]:
         matches = self._candidates(request.path)
         if not matches:
             raise Rejected(404, [Violation(["path"], f"No operation at {request.path[:200]}", "not_found")])
@@ -1114,11 +1205,8 @@ class Engine:
     # -- request checks -------------------------------------------------------------------------------
 
     def _check_auth(self, op: Operation, request: MockRequest) -> None:
-        alternatives = op.data.get("security") or []
-        if not alternatives:
-            return
         reasons: list[str] = []
-        for requirement in alternatives:
+        for requirement in op.auth:
             problems: list[str] = []
             for scheme in requirement:
                 problem = self._credential_problem(scheme, request)
@@ -1128,45 +1216,42 @@ class Engine:
                 return
             reasons.extend(problems)
         raise Rejected(401, [Violation(["header", "authorization"], reasons[0], "unauthorized")],
-                       {"www-authenticate": str(alternatives[0][0].get("challenge") or "Bearer")})
+                       {"www-authenticate": op.challenge})
 
-    def _credential_problem(self, scheme: dict[str, Any], request: MockRequest) -> str | None:
-        """Why the request's credential for `scheme` is refused, or None. Without `api_key` any well-formed
-        credential is accepted; with it, only that key."""
-        kind = scheme.get("type")
-        name = str(scheme.get("name") or "authorization").lower()
+    def _credential_problem(self, scheme: tuple[Any, ...], request: MockRequest) -> str | None:
+        """Why the request's credential for `scheme` (a `_scheme_plan`) is refused, or None. Without `api_key`
+        any well-formed credential is accepted; with it, only that key."""
+        kind, name, header, prefix = scheme
+        if kind == "header":  # an API key header, the common case: checked first
+            value = request.headers.get(header, "")
+            if prefix:
+                parts = value.split(None, 1)
+                if len(parts) == 2 and parts[0] == prefix and (key := parts[1].strip()):
+                    return self._key_problem(key) if self.api_key is not None else None
+                if not value.strip():
+                    return f"Missing credentials: send '{name}: {prefix} <key>'"
+                return f"Malformed credentials: expected '{name}: {prefix} <key>'"
+            if not value.strip():
+                return f"Missing credentials: send '{name}: <key>'"
+            return self._key_problem(value.strip())
         if kind in ("bearer", "basic"):
             value = request.headers.get("authorization", "")
-            prefix = "Bearer" if kind == "bearer" else "Basic"
             parts = value.split(None, 1)
             if not value:
                 return f"Missing credentials: send 'Authorization: {prefix} <token>'"
             if len(parts) != 2 or parts[0].lower() != prefix.lower() or not parts[1].strip():
                 return f"Malformed credentials: expected 'Authorization: {prefix} <token>'"
             return self._key_problem(parts[1].strip(), basic=kind == "basic")
-        if kind == "apiKey":
-            where = scheme.get("in")
-            if where == "query":
-                given = next((v for k, v in request.query if k == scheme.get("name") and v), None)
-                if given is None:
-                    return f"Missing API key in query parameter {scheme.get('name')}"
-                return self._key_problem(given)
-            if where == "cookie":
-                cookies = _cookies(request.headers.get("cookie", ""))
-                if str(scheme.get("name")) not in cookies:
-                    return f"Missing API key in cookie {scheme.get('name')}"
-                return self._key_problem(cookies[str(scheme.get("name"))])
-            value = request.headers.get(name, "")
-            prefix = str(scheme.get("prefix") or "")
-            if not value.strip():
-                hint = f"{prefix} <key>" if prefix else "<key>"
-                return f"Missing credentials: send '{scheme.get('name')}: {hint}'"
-            if prefix:
-                parts = value.split(None, 1)
-                if len(parts) != 2 or parts[0] != prefix or not parts[1].strip():
-                    return f"Malformed credentials: expected '{scheme.get('name')}: {prefix} <key>'"
-                value = parts[1]
-            return self._key_problem(value.strip())
+        if kind == "query":
+            given = next((v for k, v in request.query if k == name and v), None)
+            if given is None:
+                return f"Missing API key in query parameter {name}"
+            return self._key_problem(given)
+        if kind == "cookie":
+            cookies = _cookies(request.headers.get("cookie", ""))
+            if name not in cookies:
+                return f"Missing API key in cookie {name}"
+            return self._key_problem(cookies[name])
         return None
 
     def _key_problem(self, given: str, basic: bool = False) -> str | None:
@@ -1186,6 +1271,8 @@ class Engine:
 
     def _check_params(self, op: Operation, params: dict[str, str], request: MockRequest,
                       violations: list[Violation]) -> dict[str, Any]:
+        if op.trivial_params:  # plain-string path parameters, matched by the route: nothing to check
+            return params
         values: dict[str, Any] = {}
         query: dict[str, list[str]] = {}
         for key, text in request.query:
@@ -1250,25 +1337,16 @@ class Engine:
         return plan
 
     def _check_body(self, op: Operation, request: MockRequest, violations: list[Violation]) -> JSON:
-        body_spec = op.data.get("body")
+        body_spec = op.body
         if not body_spec:
             return None
-        content: dict[str, Any] = body_spec.get("content") or {}
-        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        media_type, chosen = op.media.get(request.headers.get("content-type", "")) or self._body_media(op, request)
         # no body is no body, except a form: an empty one is a form without fields, checked as such
         if not request.body and media_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
             if body_spec.get("required"):
                 violations.append(Violation(["body"], "Field required", "missing"))
             return None
-        chosen = op.media.get(media_type)
-        if chosen is None:
-            chosen = next((t for t in content if t.lower() == media_type), None)
-            if chosen is None:
-                chosen = next((t for t in content if t.endswith("/*") and media_type.startswith(t[:-1])), None)
-            if chosen is None and "*/*" in content:
-                chosen = "*/*"
-            if chosen is not None and len(op.media) < 16:  # the few types clients send, not every one tried
-                op.media[media_type] = chosen
+        content: dict[str, Any] = body_spec.get("content") or {}
         if chosen is None:
             raise Rejected(415, [Violation(["header", "content-type"], f"Unsupported media type "
                                            f"{media_type[:80] or '(none)'}; send one of {', '.join(content)}",
@@ -1300,9 +1378,31 @@ class Engine:
             return request.body
         schema_index = content[chosen].get("schema")
         if schema_index is not None:
+            quick = self._quick.get(schema_index)
+            try:  # `jsonschema_rs` says "valid" in microseconds; the checker lists what is wrong otherwise
+                if quick is not None and quick(payload):
+                    return payload
+            except Exception:  # noqa: BLE001, S110 - a value it cannot take: the checker decides
+                pass
             for problem in self.checker(int(schema_index))(payload):
                 violations.append(Violation(["body", *problem.loc], problem.msg, problem.type))
         return payload
+
+    @staticmethod
+    def _body_media(op: Operation, request: MockRequest) -> tuple[str, str | None]:
+        """The media type of the request's Content-Type and the body media type of `op` it picks (exact, then
+        `type/*`, then `*/*`; None: 415), remembered for the few headers clients send."""
+        sent = request.headers.get("content-type", "")
+        media_type = sent.split(";")[0].strip().lower()
+        content: dict[str, Any] = (op.data.get("body") or {}).get("content") or {}
+        chosen = next((t for t in content if t.lower() == media_type), None)
+        if chosen is None:
+            chosen = next((t for t in content if t.endswith("/*") and media_type.startswith(t[:-1])), None)
+        if chosen is None and "*/*" in content:
+            chosen = "*/*"
+        if len(op.media) < 16:  # the few types clients send, not every one tried
+            op.media[sent] = (media_type, chosen)
+        return media_type, chosen
 
     def _object_schema(self, schema_index: int | None) -> bool:
         if schema_index is None:
@@ -1363,19 +1463,20 @@ class Engine:
         if length > self.max_body:
             raise Rejected(413, [Violation(["body"], f"Body of {length} bytes is over the limit of "
                                            f"{self.max_body} bytes", "payload_too_large")])
-        self._check_auth(op, request)
+        if op.auth:
+            self._check_auth(op, request)
         violations: list[Violation] = []
-        values = self._check_params(op, params, request, violations)
-        payload = self._check_body(op, request, violations)
+        values = params if op.trivial_params else self._check_params(op, params, request, violations)
+        payload = self._check_body(op, request, violations) if op.body else None
         if violations:
             raise Rejected(422, violations)
         prefer_header = request.headers.get("prefer")
         prefer = _parse_prefer(prefer_header) if prefer_header else {}
-        role = op.data.get("queue_role")
+        role = op.role
         wants_error = "code" in prefer and not prefer["code"].startswith("2")
         if role and not wants_error:
-            return self._queue(str(role), op, params, values, request)
-        if op.data.get("queue") and not wants_error:
+            return self._queue(role, op, params, values, request)
+        if op.queue and not wants_error:
             return self._submit(op, params, payload, request)
         resource = request.path if params and not wants_error else None
         if resource is not None and self._deleted(resource, request.method):
@@ -1496,11 +1597,8 @@ class Engine:
 
     def _new_request_id(self) -> str:
         """A seeded version-4 UUID: `str(uuid.UUID(int=bits, version=4))`, spelled out (it is on every submit)."""
-        with self._rng_lock:
-            bits = self._rng.getrandbits(128)
-        bits = bits & ~(0xC000 << 48) | 0x8000 << 48  # RFC 4122 variant
-        bits = bits & ~(0xF000 << 64) | 4 << 76  # version 4
-        text = f"{bits:032x}"
+        # one C call, atomic under the GIL (no lock); then the RFC 4122 variant and version 4 bits, at once
+        text = f"{self._rng.getrandbits(128) & _UUID_KEEP | _UUID_SET:032x}"
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
     def _ticket(self, job: Job, base_url: str, status: str, position: int | None, with_logs: bool) -> dict[str, Any]:
@@ -1515,23 +1613,44 @@ class Engine:
         return ticket
 
     def _submit(self, op: Operation, params: dict[str, str], payload: JSON, request: MockRequest) -> MockResponse:
+        media_type = (op.media.get(request.headers.get("content-type", "")) or self._body_media(op, request))[0]
+        if _is_json_type(media_type):  # the body is the payload's JSON already: kept as it is
+            payload_json, submitted = request.body, request.body
+        else:
+            payload_json, submitted = _COMPACT.encode(payload).encode("utf-8"), b""
+        app_path, parts = self._tickets.get((request.base_url, request.path)) or self._ticket_parts(request)
+        # what the result is built from later: not the whole request, which a full store would hold 10,000 of
+        source = (op, payload_json, (request.method, request.path, submitted, request.base_url))
+        job = Job(self._new_request_id(), app_path, source=source)
+        self.jobs.add(job, len(payload_json))
+        code = op.default_code or self._pick_status(op, {})
+        status = int(code) if code.isdigit() else 200
+        if parts is None:  # an app path the template cannot hold: the ticket encoded in full
+            state, position = ("COMPLETED", None) if self.queue_ticks == 0 else ("IN_QUEUE", self._queue_length())
+            return self._encode(status, "application/json", self._ticket(job, request.base_url, state, position, False),
+                                {"x-fal-request-id": job.request_id})
+        body = job.request_id.encode("ascii").join(parts)
+        return MockResponse(status, {"x-fal-request-id": job.request_id, "content-type": "application/json"}, body)
+
+    def _ticket_parts(self, request: MockRequest) -> tuple[str, list[bytes] | None]:
+        """The app a submit's path names (its first two segments, `owner/app`) and the JSON of a new job's
+        ticket there, cut where its request id goes (four places): every submit to one path answers the same
+        bytes but for the id, so they are encoded once per path and URL. The parts are None when the app path
+        itself holds the marker the id is found by (then the ticket is encoded whole)."""
         path = request.path
         if self.base_path and path.startswith(self.base_path + "/"):
             path = path[len(self.base_path):]
-        segments = [s for s in path.split("/") if s] + ["app", "app"]
-        if _is_json_type(request.headers.get("content-type", "").split(";")[0].strip().lower()):
-            payload_json, kept = request.body, request  # the body is the payload's JSON already: kept once
-        else:
-            payload_json = _COMPACT.encode(payload).encode("utf-8")
-            kept = replace(request, body=b"")
-        job = Job(request_id=self._new_request_id(), app_path="/".join(segments[:2]), source=(op, payload_json, kept))
-        self.jobs.add(job, len(payload_json))
-        ticket = self._ticket(job, request.base_url, "IN_QUEUE", self._queue_length(), False)
-        if self.queue_ticks == 0:
-            ticket = self._ticket(job, request.base_url, "COMPLETED", None, False)
-        code = op.default_code or self._pick_status(op, {})
-        status = int(code) if code.isdigit() else 200
-        return self._encode(status, "application/json", ticket, {"x-fal-request-id": job.request_id})
+        app_path = "/".join(([s for s in path.split("/") if s] + ["app", "app"])[:2])
+        placeholder = Job(request_id=_ID_MARKER, app_path=app_path)
+        state, position = ("COMPLETED", None) if self.queue_ticks == 0 else ("IN_QUEUE", self._queue_length())
+        text = _COMPACT.encode(self._ticket(placeholder, request.base_url, state, position, False)).encode("utf-8")
+        marker = _COMPACT.encode(_ID_MARKER)[1:-1].encode("utf-8")
+        parts = text.split(marker)
+        found = (app_path, parts if len(parts) == 5 else None)
+        if len(self._tickets) >= MAX_ROUTES:
+            self._tickets.pop(next(iter(self._tickets)), None)
+        self._tickets[(request.base_url, request.path)] = found
+        return found
 
     def _queue_length(self) -> int:
         return max(0, self.queue_ticks // 2)
@@ -1613,7 +1732,8 @@ class Engine:
             raise Rejected(400, [Violation(["path", "request_id"], "Request was cancelled", "request_cancelled")],
                            fal_header)
         if job.result is None and job.source is not None:
-            op, payload_json, submitted = job.source
+            op, payload_json, (method, path, body, base_url) = job.source
+            submitted = MockRequest(method, path, [], {}, body, base_url)
             job.result = self._encode(200, "application/json", self._result_payload(
                 op, json.loads(payload_json), submitted), {}).body
             job.source = None
