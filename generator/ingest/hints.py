@@ -24,6 +24,8 @@ _DEFAULTS = [
     re.compile(r"\(\s*[Dd]efault\s*[:：]?\s*" + _VALUE + r"\s*\)"),
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
+    # a lowercase `default` right before a number or boolean, no colon: `Page number, default 1`
+    re.compile(r"\b(?:[Dd]efault|by default)\s+(?P<v>-?\d+(?:\.\d+)?|true|false)(?![\w.:/x×*-])"),
     # a default word right before a quoted value: `Default \`medium\``, `defaults \"auto\"`
     re.compile(r"\b[Dd]efaults?\s+(?:is\s+|to\s+)?(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`)"),
     # other languages: 預設值/預設 (zh-TW), 기본값 (ko), por defecto / predeterminado (es), par défaut (fr),
@@ -66,6 +68,10 @@ _SEP = r"\s*(?:,|、|，|\||/|·|\bor\b|\band\b|或|和|及|または|или)\s*
 _GLOSS = r"(?:\s?[(（][^()（）\n]{1,20}[)）])?"  # `std(标准)`: a value with its meaning after it
 _ITEMS = re.compile(rf"{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+")
 _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
+# Redoc's `Enum: "low" "high"`: quoted values separated by spaces only, right after the options keyword
+_QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s+(?:\"[^\"\n]+\"|`[^`\n]+`))+")
+# a type-union of code spans anywhere in the text: `` `png` | `jpeg` | `webp` ``
+_CODE_UNION = re.compile(r"`[^`\n]+`(?:\s*\|\s*`[^`\n]+`)+")
 
 
 def _unquote(text: str) -> str:
@@ -214,6 +220,11 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         listed = _ITEMS.match(text, start + (bracket.end() if bracket else 0))
         if listed:
             candidates.append(_split_items(listed.group(0)))
+        quoted = _QUOTED_RUN.match(text, start)
+        if quoted:
+            candidates.append([_unquote(item) for item in re.findall(r"\"[^\"\n]+\"|`[^`\n]+`", quoted.group(0))])
+    for union in _CODE_UNION.finditer(text):
+        candidates.append([_unquote(item.strip()) for item in union.group(0).split("|")])
     sentence = re.split(r"(?<=[。])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip()
     for part in dict.fromkeys((text.strip(), sentence)):  # in order: deterministic
         whole = _WHOLE_LIST.match(part)

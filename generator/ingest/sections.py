@@ -29,7 +29,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
                         r"encabezados|en-têtes)$", re.IGNORECASE)),
     (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权|認證|認証|авторизация|인증)$", re.IGNORECASE)),
     (RESPONSE, re.compile(
-        r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
+        r"^(?:返回$|返回值说明|返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
         r"返回參數|回應參數|回應範例|"
         r"responses?(?:\s+(?:body|examples?|fields|schema|parameters|samples?|headers))?|数据结构|成功\s*\(\d{3}\)|"
         r"(?:HTTP\s*)?状态码|レスポンス|ステータスコード|ответ|пример ответа|коды ответа|응답|"
@@ -51,6 +51,19 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
                      r"anterior|siguiente|précédent|suivant|zurück|weiter|on this page|本页目录|本頁目錄|目录|"
                      r"edit this page|在 github 上编辑此页|copyright\b.*|©.*|all rights reserved\.?)$", re.IGNORECASE)),
 ]
+
+
+# what a queued job gives once done (fal model pages: `Output`; relays: `结果示例`): a response with the pseudo
+# status RESULT, which a queue submit records as `x-queue-result` and any other operation reads as its 200.
+# English words only capitalised: a field named `output` or `result` alone on a line is no heading.
+RESULT = "result"
+_RESULT = re.compile(r"^(?:(?:Output|Outputs|Result|Results)(?:\s+(?:[Ss]chema|[Ff]ields|[Ee]xamples?|[Pp]ayload|"
+                     r"[Pp]arameters|[Ss]amples?))?|(?:Output|Result) \(\w+\)|结果|结果示例|结果字段|输出|输出参数|输出示例|"
+                     r"输出结果|任务结果|生成结果|结果响应|結果|結果範例|輸出|輸出參數|出力|出力例|出力スキーマ|결과|출력|"
+                     r"результат|выходные данные)$")
+
+# and what it takes: fal model pages name the request body `Input` (capitalised, as above)
+_INPUT = re.compile(r"^(?:Input|Inputs)(?:\s+(?:[Ss]chema|[Ff]ields|[Pp]arameters|[Pp]ayload))?$|^(?:输入|输入参数|輸入|輸入參數|入力|입력)$")
 
 
 @dataclass(frozen=True)
@@ -124,6 +137,10 @@ def heading(line: str) -> Heading | None:
     text = clean(line)
     if not text or len(text) > 60:
         return None
+    if _RESULT.match(text):
+        return Heading(RESPONSE, None, RESULT)
+    if _INPUT.match(text):
+        return Heading(BODY, media_type(text))
     for kind, pattern in _HEADINGS:
         match = pattern.search(text)
         if match and kind in (RESPONSE, BODY) and _is_sentence(text[match.end():]):

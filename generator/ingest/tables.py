@@ -240,6 +240,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                     "descripcion", "beschreibung", "descrição", "mô tả"),
     "default": ("默认值", "默认", "default", "default value", "デフォルト", "デフォルト値", "初期値", "по умолчанию", "預設值", "預設", "기본값", "predeterminado", "valor por defecto",
                 "par défaut", "défaut", "standardwert", "padrão", "valor padrão", "mặc định"),
+    # a column that says whether a field may be left out: `yes` there means NOT required
+    "optional": ("optional", "optional?", "是否可选", "可选", "可選", "選填", "选填", "任意", "opcional", "facultatif",
+                 "optionnel"),
     "in": ("位置", "参数位置", "in", "location", "where", "位置/类型", "場所", "расположение"),
     "value": ("值", "示例值", "示例", "value", "example", "値", "例", "значение", "пример"),
     "range": ("范围", "取值范围", "range", "范囲", "диапазон"),

@@ -92,9 +92,17 @@ def parse_fields(page: Page) -> list[Field]:
         if "name" not in roles or (len(roles) < 2 and "value" not in roles) or _status_table(rows):
             continue
         section, status = _section_before(lines, table.line - 1)
-        for line, cells in table.rows:
+        indents = [_entity_indent(cells[roles["name"]])[0] if roles["name"] < len(cells) else 0
+                   for _, cells in table.rows]
+        step = min((w for w in indents if w), default=0)  # one level of indentation, as this table draws it
+        for (line, cells), width in zip(table.rows, indents):
+            if width:
+                cells = list(cells)
+                cells[roles["name"]] = _entity_indent(cells[roles["name"]])[1]
             item = _row(cells, roles, section, status, line)
             if item:
+                if width and not item.depth:
+                    item.depth = round(width / step)
                 fields.append(item)
     _notes_after(lines, fields)
     i = 0
@@ -159,6 +167,8 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         return None
     type_word = cell("type") or head.group("type") or None
     required = _required(cell("required")) if "required" in columns else None
+    if required is None and "optional" in columns:
+        required = _optional_cell(cell("optional"))
     if required is None and head.group("req"):
         required = _required(head.group("req"))
     if required is None and starred:
@@ -182,6 +192,36 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
     if cell("range"):
         item.notes.append("范围:" + cell("range"))
     return item
+
+
+_REQUIREMENT_WORD = re.compile(r"required|optional|mandatory|必|可选|可選|选填|選填|任意|opcional|obligatori|facultatif",
+                               re.IGNORECASE)
+
+
+def _optional_cell(cell: str) -> bool | None:
+    """Whether a field is required, from the cell of an `Optional` column: a word that says it (`required`,
+    `可选`) is taken as it reads, a mark (`yes`, `是`, `✓`) says the field is optional."""
+    value = _required(cell)
+    if value is None or _REQUIREMENT_WORD.search(cell):
+        return value
+    return not value
+
+
+_ENTITY_INDENT = re.compile(r"^(?P<lead>(?:&nbsp;|&#160;|&#xa0;|&ensp;|&emsp;|\u3000)+)\s*(?P<rest>\S.*)$",
+                            re.IGNORECASE)
+
+
+def _entity_indent(cell: str) -> tuple[int, str]:
+    """(width, name) of a name cell indented with `&nbsp;` entities (a table that shows nesting by indentation
+    alone: `| &nbsp;&nbsp;name |`); width 0 when it is not indented. `&emsp;` counts two."""
+    match = _ENTITY_INDENT.match(cell.strip())
+    if not match:
+        return 0, cell
+    if tree_name(match.group("rest"))[0]:
+        return 0, cell  # `&nbsp;&nbsp;└─ url`: the tree mark and its indentation say the depth together
+    lead = match.group("lead").lower()
+    width = len(re.findall(r"&nbsp;|&#160;|&#xa0;|&ensp;", lead)) + 2 * len(re.findall(r"&emsp;|\u3000", lead))
+    return width, match.group("rest")
 
 
 def _type_word(word: str | None) -> str | None:

@@ -483,6 +483,8 @@ def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> Non
         else:
             for endpoint in members:
                 code = status or "200"
+                if code == "result" and is_queue_ticket(value):
+                    code = "200"  # the ticket a submit answers at once, printed near its result
                 if code == "200" and endpoint.responses.get("200") and isinstance(value, dict) and set(value) <= {
                         "error", "detail", "message", "code"} and "error" in value:
                     code = "default"
