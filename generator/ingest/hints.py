@@ -210,6 +210,30 @@ def _glued_items(token: str) -> list[str]:
     return []
 
 
+def _glued_ratios(token: str) -> list[str]:
+    """`21:916:93:2` -> [21:9, 16:9, 3:2]: aspect ratios printed without separators. Each run of digits
+    between two colons holds the end of one ratio and the start of the next; it is cut where both sides are
+    plausible ratio terms (1-32, no leading zero), and a run that allows no cut or two cuts reads as nothing."""
+    groups = token.split(":")
+    if len(groups) < 3 or not all(g.isdigit() for g in groups) or len(token) > 200:
+        return []
+
+    def term(text: str) -> bool:
+        return bool(text) and text[0] != "0" and 1 <= int(text) <= 32
+
+    if not term(groups[0]) or not term(groups[-1]):
+        return []
+    ratios, left = [], groups[0]
+    for run in groups[1:-1]:
+        cuts = [at for at in range(1, len(run)) if term(run[:at]) and term(run[at:])]
+        if len(cuts) != 1:
+            return []
+        ratios.append(f"{left}:{run[:cuts[0]]}")
+        left = run[cuts[0]:]
+    ratios.append(f"{left}:{groups[-1]}")
+    return ratios if len(set(ratios)) == len(ratios) else []
+
+
 def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     """Values listed after an options keyword, a description that is nothing but a list of values (after an
     optional `label:`), values glued together after a label, or a `a、b` list that holds the default."""
@@ -220,6 +244,10 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         listed = _ITEMS.match(text, start + (bracket.end() if bracket else 0))
         if listed:
             candidates.append(_split_items(listed.group(0)))
+        else:  # one token right after the keyword: values printed without their separators
+            token = re.match(r"[\w.:\-]+(?=[\s。.,，;；]|$)", text[start:])
+            if token:
+                candidates.append(_glued_ratios(token.group(0)) or _glued_items(token.group(0)))
         quoted = _QUOTED_RUN.match(text, start)
         if quoted:
             candidates.append([_unquote(item) for item in re.findall(r"\"[^\"\n]+\"|`[^`\n]+`", quoted.group(0))])

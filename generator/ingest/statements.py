@@ -46,7 +46,7 @@ _METHOD_LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*(?:{_METHOD_WORDS})\s*[:：]?\
 _HOST = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?"
 _TABLE_TARGET = re.compile(rf"^\|?\s*`?(?P<host>{_HOST})?(?P<path>/{PATH_CHARS}*?)`?\s*(?:\|\s*)?"
                            rf"(?P<method>{_M})(?=[A-Z\s|]|$)")
-_ALLOWED_BEFORE = re.compile(r"(?:^|[:：|>`(\[（【]|--|[-*•·]|[\u4e00-\u9fff]{1,8}[:：]|\b(?:Endpoint|Request|Route|URL)s?|"
+_ALLOWED_BEFORE = re.compile(r"(?:^|[:：|>`(\[（【]|--|[-*•·]|^#{1,6}|[\u4e00-\u9fff]{1,8}[:：]|\b(?:Endpoint|Request|Route|URL)s?|"
                              r"^(?:api|openapi|endpoint)\s*:\s*[\"'](?:\S+\.(?:json|ya?ml)\s+)?)\s*$",
                              re.IGNORECASE)  # the last: a Mintlify page's front matter (`api: "POST /v1/x"`)
 _HEADING_WORDS = ("Header", "Headers", "Body", "Query", "Request", "Response", "Responses", "Parameters", "Path",

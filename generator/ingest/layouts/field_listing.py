@@ -120,6 +120,8 @@ def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
 def _add(out: list[Line], raw: str, number: int, section: str | None, status: str, media: dict[str, str],
          previous: str) -> tuple[str | None, str, str]:
     text = clean(raw)
+    if re.fullmatch(rf"\s*{NAME}\s*\*\s*", raw):
+        text = raw.strip()  # Swagger UI's `image *`: the star marks a required field, it is no decoration
     if not text or text.startswith("```"):
         return section, status, previous
     after_label = bool(_LABEL.match(previous)) and not _LABEL.match(previous).group("rest")  # type: ignore[union-attr]

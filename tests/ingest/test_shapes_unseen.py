@@ -1,0 +1,468 @@
+"""Shapes of the corpus families arranged in ways the corpus does not show: saved HTML pages (an Apifox-like
+export, Redoc, a docs site with header tables and code blocks), full-width letters, `Optional` columns,
+nesting by `&nbsp;` indentation, defaults and enums written in other ways, curl here-documents, fal queue pages
+that show what a finished job returns. Every page here is written for these tests; each test asserts what a
+careful reader takes off the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.ingest import ingest_pages
+from generator.ingest.hints import lift
+from tests.ingest.conftest import body_schema, only_operation, response_schema
+
+
+def params(op: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(p["in"], p["name"]): p for p in op.get("parameters", [])}
+
+
+# --- saved HTML pages -----------------------------------------------------------------------------------
+
+HTML_EXPORT = """\
+<!DOCTYPE html>
+<html><head><title>Docs</title><style>.m{color:red}</style><script>var x = "POST /v9/never";</script></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/a">Guides</a></li></ul></nav>
+<div class="title"><h1>Compose a tune</h1></div>
+<div class="endpoint"><span class="method">POST</span><span class="path">/tunes/v3/compose</span></div>
+<h2>Request</h2>
+<h3>Body 参数 application/json</h3>
+<div class="row"><span class="name">lyrics</span><span class="type">string</span><span class="req">必需</span>
+<div class="desc">歌词全文</div></div>
+<div class="row"><span class="name">engine</span><span class="type">string</span><span class="req">可选</span>
+<div class="desc">引擎版本，可选值: tune-a / tune-b</div></div>
+<div class="row"><span class="name">vocals</span><span class="type">boolean</span><span class="req">可选</span>
+<div class="desc">是否带人声，默认值 true</div></div>
+<h2>Response</h2>
+<pre><code>{"tune_id": "t-9", "state": "queued"}</code></pre>
+</body></html>
+"""
+
+
+def test_a_saved_html_page_reads_like_its_text(ingest) -> None:
+    spec = ingest(HTML_EXPORT, name="page.html")
+    path, method, op = only_operation(spec)  # the script's text is no statement
+    assert (method, path) == ("post", "/tunes/v3/compose")
+    assert op["summary"] == "Compose a tune"
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["lyrics", "engine", "vocals"]
+    assert schema["required"] == ["lyrics"]
+    assert schema["properties"]["lyrics"]["description"] == "歌词全文"
+    assert schema["properties"]["engine"]["enum"] == ["tune-a", "tune-b"]
+    assert schema["properties"]["vocals"]["default"] is True
+    assert set(response_schema(op, "200")["properties"]) == {"tune_id", "state"}
+
+
+REDOC_HTML = """\
+<html><body>
+<h2>Paint a picture</h2>
+<div><span class="http-verb">post</span><span>/v1/pictures</span></div>
+<h5>Request Body schema: application/json</h5>
+<table>
+<tr><td><span>motif</span><div>required</div></td><td><span>string</span><p>What to paint</p></td></tr>
+<tr><td><span>copies</span></td><td><span>integer</span><span>[ 1 .. 6 ]</span><div>Default: 2</div>
+<p>How many pictures</p></td></tr>
+<tr><td><span>finish</span></td><td><span>string</span><div>Enum: "matte" "gloss"</div></td></tr>
+</table>
+<h3>Responses</h3>
+<div>201 Created</div>
+<h5>Response Schema: application/json</h5>
+<table><tr><td>picture_id</td><td>string</td></tr></table>
+</body></html>
+"""
+
+
+def test_redoc_html_with_layout_tables(ingest) -> None:
+    _, method, op = only_operation(ingest(REDOC_HTML, name="page.html"))
+    assert method == "post"
+    schema = body_schema(op)
+    assert schema["required"] == ["motif"]
+    copies = schema["properties"]["copies"]
+    assert (copies["type"], copies["minimum"], copies["maximum"], copies["default"]) == ("integer", 1, 6, 2)
+    assert schema["properties"]["finish"]["enum"] == ["matte", "gloss"]
+    assert set(response_schema(op, "201")["properties"]) == {"picture_id"}
+
+
+DOCS_SITE_HTML = """\
+<!doctype html>
+<html><body><main>
+<h1>Translate text</h1>
+<p>Endpoint: <code>POST https://api.lingo.test/v2/translate</code></p>
+<h3>Headers</h3>
+<table><thead><tr><th>Name</th><th>Type</th><th>Required</th><th>Description</th></tr></thead>
+<tbody><tr><td><code>X-Project</code></td><td>string</td><td>No</td><td>Project to bill</td></tr></tbody></table>
+<h3>Request body</h3>
+<table><thead><tr><th>Name</th><th>Type</th><th>Required</th><th>Description</th></tr></thead>
+<tbody>
+<tr><td><code>text</code></td><td>string</td><td>Yes</td><td>Source text</td></tr>
+<tr><td><code>target</code></td><td>string</td><td>Yes</td><td>Language, <code>en</code> | <code>fr</code> | <code>ja</code></td></tr>
+</tbody></table>
+<h3>Example</h3>
+<pre><code class="language-bash">curl https://api.lingo.test/v2/translate \\
+  -H "Authorization: Bearer $LINGO_KEY" \\
+  -d '{"text": "hola", "target": "en"}'
+</code></pre>
+<ul><li>Limits<ul><li>5000 characters per call</li></ul></li></ul>
+</main></body></html>
+"""
+
+
+def test_docs_site_html_with_header_tables_and_a_code_block(ingest) -> None:
+    spec = ingest(DOCS_SITE_HTML, name="page.html")
+    path, method, op = only_operation(spec)
+    assert (method, path) == ("post", "/v2/translate")
+    assert spec["servers"] == [{"url": "https://api.lingo.test"}]
+    assert params(op)[("header", "X-Project")]["required"] is False
+    schema = body_schema(op)
+    assert schema["required"] == ["text", "target"]
+    assert schema["properties"]["target"]["enum"] == ["en", "fr", "ja"]
+    assert op.get("security", spec.get("security")) == [{"bearerAuth": []}]
+
+
+def test_an_mdx_page_is_not_taken_for_html(ingest) -> None:
+    page = '<div>\n<ParamField body="seed" type="integer">Seed</ParamField>\n</div>\n\nPOST /v1/seeds\n'
+    _, _, op = only_operation(ingest(page, name="page.mdx"))
+    assert body_schema(op)["properties"]["seed"]["type"] == "integer"
+
+
+# --- tables in other arrangements -----------------------------------------------------------------------
+
+FULL_WIDTH = """\
+# 创建剪辑任务
+
+请求方式：ＰＯＳＴ
+请求地址：https://api.cut.test/v1/cuts
+
+| 参数名 | 类型 | 必填 | 说明 |
+| --- | --- | --- | --- |
+| clip | string | 是 | 素材（可选值：ａ１、ｂ２） |
+| seconds | integer | 否 | 时长（秒），默认值：８ |
+"""
+
+
+def test_full_width_letters_and_digits_read_as_ascii(ingest) -> None:
+    spec = ingest(FULL_WIDTH)
+    path, method, op = only_operation(spec)
+    assert (method, path) == ("post", "/v1/cuts")
+    schema = body_schema(op)
+    assert schema["properties"]["clip"]["enum"] == ["a1", "b2"]
+    assert schema["properties"]["seconds"]["default"] == 8
+    assert schema["properties"]["seconds"]["description"] == "时长（秒），默认值：8"  # full-width punctuation kept
+
+
+OPTIONAL_COLUMN = """\
+# Find documents
+
+POST /v1/find
+
+| Field | Type | Optional | Notes |
+|---|---|---|---|
+| query | string | no | Words to find |
+| top_k | integer | yes | Hits to return, default 10 |
+| scope | string | required | Where to look |
+| filters | object | ✓ | Field filters |
+"""
+
+
+def test_an_optional_column_says_the_opposite_of_a_required_one(ingest) -> None:
+    _, _, op = only_operation(ingest(OPTIONAL_COLUMN))
+    schema = body_schema(op)
+    assert schema["required"] == ["query", "scope"]  # `required` in the column is taken as it reads
+    assert schema["properties"]["top_k"]["default"] == 10
+
+
+INDENTED_TABLE = """\
+# 创建订单
+
+POST /v1/orders
+
+| 参数 | 类型 | 必填 | 描述 |
+| --- | --- | --- | --- |
+| buyer | object | 是 | 买家 |
+| &nbsp;&nbsp;&nbsp;&nbsp;nick | string | 是 | 昵称 |
+| &nbsp;&nbsp;&nbsp;&nbsp;address | object | 否 | 地址 |
+| &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;city | string | 是 | 城市 |
+| lines | array | 是 | 明细 |
+| &nbsp;&nbsp;&nbsp;&nbsp;sku | string | 是 | 编码 |
+| note | string | 否 | 备注 |
+"""
+
+
+def test_nesting_shown_by_nbsp_indentation_alone(ingest) -> None:
+    _, _, op = only_operation(ingest(INDENTED_TABLE))
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["buyer", "lines", "note"]
+    buyer = schema["properties"]["buyer"]
+    assert list(buyer["properties"]) == ["nick", "address"] and buyer["required"] == ["nick"]
+    assert list(buyer["properties"]["address"]["properties"]) == ["city"]
+    assert list(schema["properties"]["lines"]["items"]["properties"]) == ["sku"]
+
+
+REORDERED_COLUMNS = """\
+# Upscale
+
+`POST /v2/upscale`
+
+### Query parameters
+
+| Description | Name | Required | Type |
+|---|---|---|---|
+| Page of results, default 1 | page | Optional | integer |
+
+### Body
+
+| Description | Name | Required | Type |
+|---|---|---|---|
+| Source address | image_url | Required | string |
+| Output format, `png` \\| `jpeg` \\| `webp` | format | Optional | string |
+"""
+
+
+def test_reordered_columns_a_bare_default_and_a_code_span_union(ingest) -> None:
+    _, _, op = only_operation(ingest(REORDERED_COLUMNS))
+    assert params(op)[("query", "page")]["schema"] == {"type": "integer", "default": 1}
+    schema = body_schema(op)
+    assert schema["required"] == ["image_url"]
+    assert schema["properties"]["format"]["enum"] == ["png", "jpeg", "webp"]
+
+
+def test_defaults_and_enums_in_other_words() -> None:
+    assert lift("Page number, default 1", "integer") == {"default": 1}
+    assert lift("uses the default 1024x1024 size", "string") == {}  # a number inside a word is no default
+    assert lift('Enum: "low" "high"', "string") == {"enum": ["low", "high"]}
+    assert lift("One of `a` | `b` | `c`.", "string") == {"enum": ["a", "b", "c"]}
+    assert lift("Allowed values: 21:916:93:2 Default: 16:9", "string") == {
+        "default": "16:9", "enum": ["21:9", "16:9", "3:2"]}
+    assert lift("Allowed values: 1:116:9", "string") == {}  # `1:11|6:9` or `1:1|16:9`: not guessed
+
+
+# --- sections and statements ----------------------------------------------------------------------------
+
+NESTED_BULLETS_AND_COMMENTED_RESPONSE = """\
+# 创建绘画任务
+
+POST https://api.paint.test/v1/paint/tasks
+
+## 请求参数
+
+- `prompt` (string, 必填): 画面描述
+- `extra` (object, 可选): 附加参数
+  - `steps` (integer, 可选): 步数，范围 1-50
+
+## 返回
+
+```json
+{
+  "task_id": "abc", // 任务编号
+  "state": "queued" // 状态
+}
+```
+"""
+
+
+def test_a_bare_return_heading_opens_the_response(ingest) -> None:
+    _, _, op = only_operation(ingest(NESTED_BULLETS_AND_COMMENTED_RESPONSE))
+    schema = body_schema(op)
+    assert set(schema["properties"]) == {"prompt", "extra"}
+    assert schema["properties"]["extra"]["properties"]["steps"]["maximum"] == 50
+    response = response_schema(op, "200")
+    assert set(response["properties"]) == {"task_id", "state"}
+    assert response["properties"]["task_id"]["description"] == "任务编号"
+
+
+def test_a_markdown_heading_states_its_endpoint_without_a_warning(tmp_path: Path) -> None:
+    page = tmp_path / "speech.md"
+    page.write_text("# Speak\n\n## POST /v1/speak\n\n| Name | Type | Description |\n|---|---|---|\n"
+                    "| text<mark>\\*</mark> | string | Words |\n", encoding="utf-8")
+    result = ingest_pages([page])
+    assert list(result.spec["paths"]) == ["/v1/speak"]
+    assert not [w for w in result.warnings if "sentence" in w]
+
+
+SWAGGER_UI_FORM = """\
+POST
+/v1/images/variations
+Vary an image
+
+Request body
+multipart/form-data
+image *
+string($binary)
+The source image
+n
+integer
+Default value : 1
+"""
+
+
+def test_swagger_ui_star_marks_a_required_form_field(ingest) -> None:
+    _, _, op = only_operation(ingest(SWAGGER_UI_FORM))
+    schema = body_schema(op, "multipart/form-data")
+    assert schema["required"] == ["image"]
+    assert schema["properties"]["image"]["format"] == "binary"
+
+
+HEREDOC = """\
+# Chat
+
+```bash
+curl https://api.chat.test/v1/chat/completions \\
+  -H "Authorization: Bearer $KEY" \\
+  -H "Content-Type: application/json" \\
+  -d @- <<'JSON'
+{
+  "model": "m-1",
+  "messages": [{"role": "user", "content": "hi"}]
+}
+JSON
+```
+"""
+
+
+def test_a_curl_here_document_is_the_request_body(ingest) -> None:
+    _, method, op = only_operation(ingest(HEREDOC))
+    assert method == "post"
+    assert set(body_schema(op)["properties"]) == {"model", "messages"}
+    assert "content" not in op["responses"]["200"]  # the body is no response example
+
+
+ANNOUNCED_VALUES = """\
+# 生成图片
+
+POST /v1/pictures
+
+- 支持 urlb64_json 两种返回格式。
+
+```bash
+curl https://api.pic.test/v1/pictures -H "Authorization: Bearer $K" -d '{"prompt": "sea", "response_format": "url"}'
+```
+"""
+
+
+def test_two_announced_values_printed_glued_together(ingest) -> None:
+    _, _, op = only_operation(ingest(ANNOUNCED_VALUES))
+    prop = body_schema(op)["properties"]["response_format"]
+    assert prop["enum"] == ["url", "b64_json"]
+    assert "enum" not in body_schema(op)["properties"]["prompt"]
+
+
+# --- fal queue pages: what the finished job returns ------------------------------------------------------
+
+TICKET = ('{"status": "IN_QUEUE", "request_id": "r-1", "response_url": "https://queue.fal.run/fal-ai/pix/requests/r-1", '
+          '"status_url": "https://queue.fal.run/fal-ai/pix/requests/r-1/status"}')
+
+RELAY_SUBMIT_AND_RESULT = f"""\
+# 图像生成（队列）
+
+## 提交任务
+
+POST https://relay.test/fal-ai/pix/v2
+
+| 参数 | 类型 | 必填 | 说明 |
+| --- | --- | --- | --- |
+| prompt | string | 是 | 提示词 |
+
+返回示例
+
+```json
+{TICKET}
+```
+
+## 获取结果
+
+GET https://relay.test/fal-ai/pix/requests/{{request_id}}
+
+返回示例
+
+```json
+{{"images": [{{"url": "https://cdn.test/a.png", "width": 512}}], "seed": 7}}
+```
+"""
+
+
+def test_a_result_fetch_on_the_page_types_the_submit(ingest) -> None:
+    spec = ingest(RELAY_SUBMIT_AND_RESULT)
+    submit = spec["paths"]["/fal-ai/pix/v2"]["post"]
+    assert submit["x-queue"] == "fal"
+    result = submit["x-queue-result"]
+    assert set(result["properties"]) == {"images", "seed"}
+    assert result["properties"]["images"]["items"]["properties"]["url"] == {"type": "string"}
+    assert result["example"]["seed"] == 7
+    assert "x-queue-result" not in spec["paths"]["/fal-ai/pix/requests/{request_id}"]["get"]
+
+
+FAL_INPUT_OUTPUT = """\
+# Pix v2 text to image
+
+POST https://queue.fal.run/fal-ai/pix/v2
+
+## Input
+
+- `prompt` (string, required): What to draw.
+- `output` (string): A field that happens to be called so.
+
+## Output
+
+- `images` (array, required): Generated images.
+  - `url` (string): Where the image is.
+- `seed` (integer): Seed used.
+
+## Queue ticket
+
+```json
+{"request_id": "r-2", "status_url": "https://queue.fal.run/fal-ai/pix/requests/r-2/status"}
+```
+"""
+
+
+def test_an_output_section_is_the_queue_result(ingest) -> None:
+    _, _, op = only_operation(ingest(FAL_INPUT_OUTPUT))
+    assert op["x-queue"] == "fal"
+    assert set(body_schema(op)["properties"]) == {"prompt", "output"}
+    assert set(response_schema(op, "200")["properties"]) == {"request_id", "status_url"}  # the ticket
+    result = op["x-queue-result"]
+    assert result["required"] == ["images"]
+    assert set(result["properties"]["images"]["items"]["properties"]) == {"url"}
+    assert result["properties"]["seed"] == {"type": "integer", "description": "Seed used."}
+
+
+RESULT_EXAMPLE = f"""\
+# 视频生成
+
+POST /fal-ai/clipper/v1
+
+```json
+{{"prompt": "a dog"}}
+```
+
+响应示例
+
+```json
+{TICKET}
+```
+
+结果示例
+
+```json
+{{"video": {{"url": "https://cdn.test/v.mp4"}}, "seed": 1}}
+```
+"""
+
+
+def test_a_result_example_after_the_ticket(ingest) -> None:
+    _, _, op = only_operation(ingest(RESULT_EXAMPLE))
+    assert set(response_schema(op, "200")["properties"]) == {"status", "request_id", "response_url", "status_url"}
+    assert op["x-queue-result"]["example"] == {"video": {"url": "https://cdn.test/v.mp4"}, "seed": 1}
+
+
+def test_an_output_section_of_an_answer_given_at_once_is_its_response(ingest) -> None:
+    page = ("# Read text\n\nPOST /v1/ocr\n\n## Input\n\n| Name | Type | Required |\n|---|---|---|\n"
+            "| image_url | string | yes |\n\n## Output\n\n| Name | Type | Description |\n|---|---|---|\n"
+            "| text | string | What the image says |\n")
+    _, _, op = only_operation(ingest(page))
+    assert "x-queue" not in op and "x-queue-result" not in op
+    assert set(body_schema(op)["properties"]) == {"image_url"}
+    assert response_schema(op, "200")["properties"]["text"]["description"] == "What the image says"
