@@ -466,3 +466,82 @@ def test_an_output_section_of_an_answer_given_at_once_is_its_response(ingest) ->
     assert "x-queue" not in op and "x-queue-result" not in op
     assert set(body_schema(op)["properties"]) == {"image_url"}
     assert response_schema(op, "200")["properties"]["text"]["description"] == "What the image says"
+
+
+# --- more column and list arrangements --------------------------------------------------------------------
+
+VALUE_COLUMNS = """\
+# 语音合成
+
+POST /v1/voice
+
+| 参数 | 类型 | 必填 | 可选值 | 默认值 | 说明 |
+|---|---|---|---|---|---|
+| voice | string | 是 | male / female | female | 音色 |
+| rate | number | 否 | | 1.0 | 语速，最大 4 |
+| fmt | enum | 否 | mp3、wav | mp3 | 格式 |
+"""
+
+
+def test_a_column_of_allowed_values_and_a_bare_enum_type(ingest) -> None:
+    _, _, op = only_operation(ingest(VALUE_COLUMNS))
+    props = body_schema(op)["properties"]
+    assert props["voice"]["enum"] == ["male", "female"] and props["voice"]["default"] == "female"
+    assert "enum" not in props["rate"] and props["rate"]["maximum"] == 4
+    assert props["fmt"]["type"] == "string" and props["fmt"]["enum"] == ["mp3", "wav"]
+
+
+COLON_BULLETS = """\
+# 提交任务
+
+接口地址：POST /v1/jobs
+
+请求参数
+
+- model：模型名称（必填）
+- seed：随机种子（选填），默认为 -1
+- quality：画质，可选 standard、hd（选填）
+- 注意：这是一条提示（必填项目请看上面）
+"""
+
+
+def test_bullets_of_a_name_a_colon_and_a_required_word(ingest) -> None:
+    _, _, op = only_operation(ingest(COLON_BULLETS))
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["model", "seed", "quality"]  # a note in prose is no field
+    assert schema["required"] == ["model"]
+    assert schema["properties"]["model"]["description"] == "模型名称"
+    assert schema["properties"]["seed"]["default"] == -1
+    assert schema["properties"]["quality"]["enum"] == ["standard", "hd"]
+
+
+HEADLESS_TABLE = """\
+# Rotate
+
+POST /v1/rotate
+
+Parameters:
+
+| angle | integer | yes | Degrees to turn |
+| image_url | string | yes | Source image |
+| keep_size | boolean | no | Keep the canvas size |
+
+| Plan | Price |
+|---|---|
+| free | 0 |
+"""
+
+
+def test_pipe_rows_without_a_header_row(ingest) -> None:
+    _, _, op = only_operation(ingest(HEADLESS_TABLE))
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["angle", "image_url", "keep_size"]
+    assert schema["required"] == ["angle", "image_url"]
+    assert schema["properties"]["angle"] == {"type": "integer", "description": "Degrees to turn"}
+
+
+def test_query_values_in_prose_after_a_comma(ingest) -> None:
+    page = ("# List files\n\nGET https://api.files.test/v1/files?page=1&order=desc\n\n| 参数 | 类型 | 必填 | 说明 |\n"
+            "|---|---|---|---|\n| page | integer | 否 | 页码 |\n| order | string | 否 | 排序，asc 或 desc |\n")
+    _, _, op = only_operation(ingest(page))
+    assert params(op)[("query", "order")]["schema"]["enum"] == ["asc", "desc"]

@@ -189,6 +189,8 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
             item.description = [value]  # a `参数 | 值` table whose value column describes the field
         else:
             item.example = value.strip("`")
+    if cell("enum") and cell("enum") not in ("-", "—", "无", "none", "None", "N/A"):
+        item.notes.append("可选值:" + cell("enum"))
     if cell("range"):
         item.notes.append("范围:" + cell("range"))
     return item
