@@ -545,3 +545,124 @@ def test_query_values_in_prose_after_a_comma(ingest) -> None:
             "|---|---|---|---|\n| page | integer | 否 | 页码 |\n| order | string | 否 | 排序，asc 或 desc |\n")
     _, _, op = only_operation(ingest(page))
     assert params(op)[("query", "order")]["schema"]["enum"] == ["asc", "desc"]
+
+
+APIFOX_MARKDOWN_ARRAYS = """\
+# 列表
+
+GET /v1/list
+
+### 返回数据结构
+
+|名称|类型|必选|约束|中文名|说明|
+|---|---|---|---|---|---|
+|» code|integer|true|none||状态码|
+|» data|object|true|none||数据|
+|»» items|[object]|true|none||条目|
+|»»» id|string|true|none||编号|
+|»»» tags|[string]|false|none||标签|
+"""
+
+
+def test_apifox_export_response_structure_with_bracketed_array_types(ingest) -> None:
+    _, _, op = only_operation(ingest(APIFOX_MARKDOWN_ARRAYS))
+    assert "parameters" not in op  # a GET's response fields are no query parameters
+    data = response_schema(op, "200")["properties"]["data"]
+    items = data["properties"]["items"]
+    assert items["type"] == "array" and items["items"]["required"] == ["id"]
+    assert items["items"]["properties"]["tags"] == {"type": "array", "items": {"type": "string"},
+                                                    "description": "标签"}
+
+
+# --- Mintlify's markdown export ---------------------------------------------------------------------------
+
+MINTLIFY_EXPORT = """\
+# List voices
+
+> Voices you can speak with.
+
+## OpenAPI
+
+````yaml openapi.json get /v1/voices/{group}
+paths:
+  path: /v1/voices/{group}
+  method: get
+  servers:
+    - url: https://api.voices.test
+  request:
+    security:
+      - title: apiKey
+        parameters:
+          header:
+            X-Voice-Key:
+              type: apiKey
+    parameters:
+      path:
+        group:
+          schema:
+            - type: string
+              required: true
+              description: Voice family.
+      query:
+        limit:
+          schema:
+            - type: integer
+              required: false
+              description: Page size.
+              maximum: 50
+      header: {}
+      cookie: {}
+    body: {}
+  response:
+    '200':
+      application/json:
+        schemaArray:
+          - type: object
+            properties:
+              voices:
+                allOf:
+                  - type: array
+                    items:
+                      allOf:
+                        - type: object
+                          properties:
+                            voice_id:
+                              allOf:
+                                - type: string
+                          requiredProperties:
+                            - voice_id
+        examples:
+          example:
+            value:
+              voices:
+                - voice_id: v-1
+  deprecated: false
+````
+"""
+
+
+def test_mintlify_markdown_export_of_one_operation(ingest) -> None:
+    spec = ingest(MINTLIFY_EXPORT, name="voices.md")
+    path, method, op = only_operation(spec)
+    assert (method, path) == ("get", "/v1/voices/{group}")
+    assert spec["servers"] == [{"url": "https://api.voices.test"}]
+    assert (op["summary"], op["description"]) == ("List voices", "Voices you can speak with.")
+    found = params(op)
+    assert found[("path", "group")]["description"] == "Voice family."
+    assert found[("query", "limit")] == {"name": "limit", "in": "query", "required": False,
+                                         "description": "Page size.",
+                                         "schema": {"type": "integer", "maximum": 50}}
+    assert spec["components"]["securitySchemes"]["apiKey"] == {"type": "apiKey", "in": "header", "name": "X-Voice-Key"}
+    voice = response_schema(op, "200")["properties"]["voices"]["items"]
+    assert voice["required"] == ["voice_id"] and voice["properties"]["voice_id"] == {"type": "string"}
+    assert op["responses"]["200"]["content"]["application/json"]["example"] == {"voices": [{"voice_id": "v-1"}]}
+
+
+def test_a_mintlify_export_cut_off_inside_its_block_keeps_what_parses(tmp_path: Path) -> None:
+    cut = MINTLIFY_EXPORT.split("  response:")[0] + "  response:\n    '200':\n      application/json:\n        schemaArray: [\n"
+    page = tmp_path / "voices.md"
+    page.write_text(cut, encoding="utf-8")
+    result = ingest_pages([page])
+    op = result.spec["paths"]["/v1/voices/{group}"]["get"]
+    assert [p["name"] for p in op["parameters"]] == ["group", "limit"]
+    assert any("cut off" in w for w in result.warnings)
