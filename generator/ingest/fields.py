@@ -96,9 +96,9 @@ class Field:
             if "enum" in lifted and str(default).lower() not in {str(v).lower() for v in lifted["enum"]}:
                 del lifted["enum"]
         schema.update(lifted)
-        if "type" not in schema and (self.type or "").strip().lower() == "enum" and lifted.get("enum") and all(
+        if "type" not in schema and re.search(r"\benum\b", (self.type or "").lower()) and lifted.get("enum") and all(
                 isinstance(v, str) for v in lifted["enum"]):
-            schema["type"] = "string"  # a bare `enum` type word over string values
+            schema["type"] = "string"  # a bare `enum` type word (`ImageSize | Enum`) over string values
         if example is not None:
             schema["example"] = example
         return schema

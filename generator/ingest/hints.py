@@ -56,7 +56,7 @@ _MAX = re.compile(rf"(?:最大值|最大|最多|\bmaximum|\bmax)\s*(?:为|是|is
 _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
 
 _ENUM_KEY = re.compile(
-    r"(?:Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
+    r"(?:Possible enum values|Allowed enum values|Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
     r"Allowed|\bone of|\bEnum|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
     r"指定できる値|選択肢|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"

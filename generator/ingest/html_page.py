@@ -86,11 +86,28 @@ def _rows(table: LexborNode) -> list[list[LexborNode]]:
     return rows
 
 
+def _blocks_in(cell: LexborNode) -> int:
+    return sum(1 for child in cell.iter() if child.tag in _BLOCKS or child.tag == "pre")
+
+
 def _table(table: LexborNode, out: _Writer, depth: int) -> None:
     rows = _rows(table)
     if not rows:
         return
-    if all(cell.tag == "th" for cell in rows[0]) and len(rows[0]) >= 2:
+    headed = all(cell.tag == "th" for cell in rows[0]) and len(rows[0]) >= 2
+    if headed and any(_blocks_in(cell) >= 2 for row in rows[1:] for cell in row):
+        # Swagger UI: a cell holding name, type and place as blocks of their own; a browser copy prints the
+        # header's cells on one line (tab-separated) and each block of a cell on its own line
+        out.blank()
+        out.raw(["\t".join(_cell(cell) for cell in rows[0])])
+        for row in rows[1:]:
+            out.blank()
+            for cell in row:
+                _walk(cell, out, depth + 1, 0)
+                out.newline()
+        out.blank()
+        return
+    if headed:
         out.blank()
         width = len(rows[0])
         header = [_cell(cell) for cell in rows[0]]
@@ -118,7 +135,8 @@ def _walk(node: LexborNode, out: _Writer, depth: int, lists: int) -> None:
             continue
         if tag in _HIDDEN or tag == "-comment":
             continue
-        if out.current and not out.current[-1].isspace():
+        if out.current and not out.current[-1].isspace() and not (child.text() or "").startswith(
+                ("(", ")", ",", ".", ":", ";", "*", "?", "!")):
             out.text(" ")  # `<span>POST</span><span>/v1/x</span>`: styled apart on screen, apart here
         if depth > _MAX_DEPTH:
             out.text(" " + (child.text() or "") + " ")

@@ -666,3 +666,93 @@ def test_a_mintlify_export_cut_off_inside_its_block_keeps_what_parses(tmp_path: 
     op = result.spec["paths"]["/v1/voices/{group}"]["get"]
     assert [p["name"] for p in op["parameters"]] == ["group", "limit"]
     assert any("cut off" in w for w in result.warnings)
+
+
+SWAGGER_UI_HTML = """\
+<html><body><div class="swagger-ui">
+<div class="opblock"><div class="opblock-summary"><span class="method">GET</span>
+<span class="path"><a><span>/toys/{toyId}</span></a></span><div class="description">Find a toy</div></div>
+<h4>Parameters</h4>
+<table class="parameters"><thead><tr><th>Name</th><th>Description</th></tr></thead><tbody>
+<tr><td><div class="parameter__name required">toyId<span>&nbsp;*</span></div><div class="parameter__type">integer<span>($int64)</span></div>
+<div class="parameter__in">(path)</div></td><td><div class="markdown"><p>Toy to fetch</p></div></td></tr>
+<tr><td><div class="parameter__name">view</div><div class="parameter__type">string</div><div class="parameter__in">(query)</div></td>
+<td><div class="markdown"><p>Detail level. Available values : brief, full</p></div></td></tr>
+</tbody></table>
+<h4>Responses</h4>
+<table><thead><tr><th>Code</th><th>Description</th></tr></thead><tbody>
+<tr><td>200</td><td><p>found</p><pre>{"toy_id": 7, "label": "kite"}</pre></td></tr></tbody></table>
+</div></div></body></html>
+"""
+
+
+def test_swagger_ui_html_cells_holding_name_type_and_place(ingest) -> None:
+    _, method, op = only_operation(ingest(SWAGGER_UI_HTML, name="page.html"))
+    assert method == "get"
+    found = params(op)
+    assert found[("path", "toyId")]["schema"] == {"type": "integer", "format": "int64"}
+    assert found[("query", "view")]["schema"]["enum"] == ["brief", "full"]
+    assert set(response_schema(op, "200")["properties"]) == {"toy_id", "label"}
+
+
+FAL_MDX = """\
+# Pix Turbo API
+
+**Endpoint:** `POST https://queue.fal.run/fal-ai/pix/turbo`
+
+### Input Schema
+
+<ParamField body="prompt" type="string" required>
+  What to draw.
+</ParamField>
+
+<ParamField body="image_size" type="ImageSize | Enum" default="square">
+  Size. Possible enum values: `square`, `portrait`, `landscape`
+</ParamField>
+
+### Output Schema
+
+<ResponseField name="images" type="list<Image>" required>
+  The images.
+  <Expandable title="Image">
+    <ResponseField name="url" type="string" required>Where it is.</ResponseField>
+  </Expandable>
+</ResponseField>
+
+<ResponseField name="seed" type="integer">
+  Seed used.
+</ResponseField>
+
+### Output Example
+
+```json
+{"images": [{"url": "https://cdn.test/p.png"}], "seed": 42}
+```
+"""
+
+QUEUE_TICKET_SECTION = """
+### Queue
+
+```json
+{"request_id": "abc", "status": "IN_QUEUE", "response_url": "https://queue.fal.run/fal-ai/pix/requests/abc"}
+```
+"""
+
+
+def test_fal_mdx_output_schema_of_a_queued_model(ingest) -> None:
+    _, _, op = only_operation(ingest(FAL_MDX + QUEUE_TICKET_SECTION, name="pix.mdx"))
+    assert op["x-queue"] == "fal"
+    image_size = body_schema(op)["properties"]["image_size"]
+    assert (image_size["type"], image_size["enum"]) == ("string", ["square", "portrait", "landscape"])
+    assert set(response_schema(op, "200")["properties"]) == {"request_id", "status", "response_url"}
+    result = op["x-queue-result"]
+    assert result["required"] == ["images"]
+    assert result["properties"]["images"]["items"]["required"] == ["url"]
+    assert result["example"]["seed"] == 42
+
+
+def test_fal_mdx_output_schema_of_a_model_answering_at_once(ingest) -> None:
+    _, _, op = only_operation(ingest(FAL_MDX.replace("queue.fal.run", "fal.run"), name="pix.mdx"))
+    assert "x-queue" not in op and "x-queue-result" not in op
+    response = response_schema(op, "200")
+    assert set(response["properties"]) == {"images", "seed"} and response["required"] == ["images"]
