@@ -53,7 +53,7 @@ _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
 _MIN = re.compile(rf"(?:最小值|最小|最少|\bminimum|\bmin)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<a>{NUM})", re.IGNORECASE)
 _MAX = re.compile(rf"(?:最大值|最大|最多|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<b>{NUM})", re.IGNORECASE)
-_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
+_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~|〜|～)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
 
 _ENUM_KEY = re.compile(
     r"(?:Possible enum values|Allowed enum values|Available options|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
@@ -187,7 +187,7 @@ def _split_items(text: str) -> list[str]:
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
-_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[，,]\s*))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
+_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[，,。]\s*))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
                          r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
 _GLUED = re.compile(r"^(?:[^:：,，。]{1,12}[:：]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
 

@@ -19,10 +19,11 @@ _STATUS = re.compile(r"(?<!\d)([1-5]\d\d)(?!\d)")
 _DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:：]+$")
 
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
-    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?|variables)|路径参数|路徑參數|path|パスパラメータ|パスパラメーター|"
+    # a bare `Path` / `Query` / `URL` heading only capitalised: `url` alone on a line is a field's name
+    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?|variables)|路径参数|路徑參數|(?-i:Path)|パスパラメータ|パスパラメーター|"
                       r"параметры пути|경로 파라미터|경로 매개변수|parámetros de ruta|paramètres de chemin)$", re.IGNORECASE)),
-    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string(?:\s+param(?:eter)?s)?)|查询参数|查詢參數|query|"
-                       r"url\s*参数|url|url params|クエリパラメータ|クエリパラメーター|параметры запроса|"
+    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string(?:\s+param(?:eter)?s)?)|查询参数|查詢參數|(?-i:Query)|"
+                       r"url\s*参数|(?-i:URL)|url params|クエリパラメータ|クエリパラメーター|параметры запроса|"
                        r"쿼리 파라미터|쿼리 매개변수|parámetros de consulta|paramètres de requête)$", re.IGNORECASE)),
     (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|request headers|请求头(?:参数|部)?|請求頭(?:參數)?|"
                         r"请求标头|ヘッダー|ヘッダ|リクエストヘッダー|заголовки(?: запроса)?|헤더|요청 헤더|"

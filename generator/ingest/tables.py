@@ -304,7 +304,7 @@ TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|f
 TYPE_WORD = re.compile(rf"^{TYPE_TOKEN}$", re.IGNORECASE)
 REQUIRED_WORD = re.compile(r"^(?:是|否|y|n|yes|no|true|false|必填|必需|必须|必选|选填|可选|非必填|非必需|条件|required|"
                            r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—|예|아니오|아니요|필수|선택|sí|si|oui|non|ja|nein|"
-                           r"sim|não|có|không|○|◯|●|〇|×|✗|✕|✘)$", re.IGNORECASE)
+                           r"sim|não|có|không|○|◯|●|〇|×|✗|✕|✘|✅|❌|❎|✔️|✖️?)$", re.IGNORECASE)
 
 
 def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:

@@ -756,3 +756,77 @@ def test_fal_mdx_output_schema_of_a_model_answering_at_once(ingest) -> None:
     assert "x-queue" not in op and "x-queue-result" not in op
     response = response_schema(op, "200")
     assert set(response["properties"]) == {"images", "seed"} and response["required"] == ["images"]
+
+
+APIFOX_TEXT_ONE_VALUE_PER_LINE = """\
+编辑图片
+POST
+https://relay.test/v1/images/edits
+请求参数
+Body 参数multipart/form-data
+image
+file
+必需
+要编辑的图片
+size
+string
+可选
+枚举值:
+256x256
+512x512
+1024x1024
+示例值:
+1024x1024
+返回响应
+🟢200成功
+application/json
+Body
+created
+integer
+必需
+url
+string
+可选
+"""
+
+
+def test_apifox_text_values_one_per_line_and_a_field_named_url(ingest) -> None:
+    _, _, op = only_operation(ingest(APIFOX_TEXT_ONE_VALUE_PER_LINE))
+    assert "parameters" not in op  # `url` alone on a line is a field, not a query-parameter heading
+    size = body_schema(op, "multipart/form-data")["properties"]["size"]
+    assert size["enum"] == ["256x256", "512x512", "1024x1024"] and size["example"] == "1024x1024"
+    assert set(response_schema(op, "200")["properties"]) == {"created", "url"}
+
+
+VITEPRESS_MARKS = """\
+# 提交音乐任务
+
+```
+POST /suno/submit/music
+```
+
+| 字段 | 类型 | 是否必填 | 说明 |
+| :--- | :---: | :---: | --- |
+| `prompt` | `string` | ✅ | 歌词 |
+| `mv` | `string` | ❌ | 版本 |
+"""
+
+JAPANESE_PROSE = """\
+# 画像生成
+
+`POST https://api.jp.test/v1/images`
+
+| パラメータ | 型 | 必須 | 説明 |
+|---|---|---|---|
+| n | integer | | 枚数（1〜4、デフォルト: 1） |
+| quality | string | | 品質。`standard` または `hd` |
+"""
+
+
+def test_emoji_check_marks_and_japanese_ranges_and_choices(ingest) -> None:
+    _, _, op = only_operation(ingest(VITEPRESS_MARKS))
+    assert body_schema(op)["required"] == ["prompt"]
+    _, _, op = only_operation(ingest(JAPANESE_PROSE))
+    props = body_schema(op)["properties"]
+    assert (props["n"]["minimum"], props["n"]["maximum"], props["n"]["default"]) == (1, 4, 1)
+    assert props["quality"]["enum"] == ["standard", "hd"]

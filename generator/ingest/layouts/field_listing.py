@@ -60,6 +60,7 @@ _NOTE = re.compile(r"^(?:(?:Required range|Range|范围|Constraints?)\s*[:：]|\
 _STATEMENT = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://|\{\{)")  # the next endpoint
 _TOGGLE = re.compile(r"^(?:Show|Hide|Expand|Collapse)(?: all)?(?: child)? (?:attributes|properties|parameters|fields|"
                      r"object|details)$|^(?:显示|隐藏|展开|收起)(?:子)?(?:属性|参数|字段)$", re.IGNORECASE)
+_ONE_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-+/×*]{0,39}")  # a line that is one value (`1024x1024`, `chirp-v4`)
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
 _STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",
@@ -286,8 +287,13 @@ def _read_body(item: Field, texts: list[str]) -> None:
         if pending == "options":
             item.notes[-1] += " " + text
             if not text.rstrip().endswith(","):
-                pending = None
+                pending = "values" if _ONE_VALUE.fullmatch(text) else None
             continue
+        if pending == "values":  # Apifox's `枚举值:` then one value per line
+            if _ONE_VALUE.fullmatch(text) and not _LABEL.match(text) and text.lower() not in _REQUIRED:
+                item.notes[-1] += ", " + text
+                continue
+            pending = None
         lowered = text.lower()
         if lowered in _REQUIRED and (lowered not in ("是", "否") or position == 0 and item.required is None):
             # 是/否 right under the type: a table printed one cell per line

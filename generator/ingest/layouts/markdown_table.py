@@ -12,10 +12,10 @@ from generator.ingest.fields import Field, build_operation, tree_name
 from generator.ingest.page import Page
 from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, enclosing, heading
 
-_YES = {"是", "y", "yes", "true", "必填", "必需", "必须", "必选", "required", "mandatory", "✓", "√", "✔", "はい", "必須",
+_YES = {"是", "y", "yes", "true", "必填", "必需", "必须", "必选", "required", "mandatory", "✓", "√", "✔", "✔️", "✅", "はい", "必須",
         "да", "必填参数", "必须参数", "예", "필수", "sí", "si", "oui", "ja", "sim", "có", "obligatorio",
         "obligatoire", "erforderlich", "obrigatório", "bắt buộc", "必要", "○", "◯", "●", "〇"}
-_NO = {"否", "n", "no", "false", "可选", "optional", "选填", "非必填", "非必需", "-", "—", "いいえ", "任意", "нет",
+_NO = {"否", "n", "no", "false", "❌", "❎", "✖", "✖️", "可选", "optional", "选填", "非必填", "非必需", "-", "—", "いいえ", "任意", "нет",
        "可选参数", "非必须", "아니오", "아니요", "선택", "non", "nein", "não", "không",
        "opcional", "facultatif", "可選", "×", "✗", "✕", "✘"}
 _TYPE_WORDS = "string|integer|number|boolean|object|array|file|int|float|bool"
