@@ -16,8 +16,9 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_DOCUMENT = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<main\b|<article\b|<section\b|<div\b)",
-                       re.IGNORECASE)
+_DOCUMENT = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+_FRAGMENT = re.compile(r"\A\s*<(?:main|article|section|div|table|h[1-6])\b", re.IGNORECASE)
+_MARKDOWN = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]|\|?[ \t]*:?-{3,}|```|[-*+][ \t]+\S)")
 _COMPONENT = re.compile(r"<[A-Z][A-Za-z]+[\s/>]")  # MDX components (`<ParamField>`): an MDX page, not HTML
 _BLOCKS = frozenset(
     "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form "
@@ -27,8 +28,17 @@ _MAX_DEPTH = 200  # deeper nesting is flattened to its text: real pages stay far
 
 
 def is_document(text: str) -> bool:
-    """True for a whole HTML document or a fragment that opens with a block element (not an MDX page)."""
-    return bool(_DOCUMENT.match(text)) and not _COMPONENT.search(text[:20000])
+    """True for a whole HTML document, or a fragment that opens with a block element and is markup line by
+    line; not for an MDX page (`<ParamField>`) nor a markdown page that opens with a `<div>` banner."""
+    head = text[:20000]
+    if _COMPONENT.search(head):
+        return False
+    if _DOCUMENT.match(text):
+        return True
+    if not _FRAGMENT.match(text) or _MARKDOWN.search(head):
+        return False
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    return sum(line.startswith("<") for line in lines) * 5 >= len(lines) * 3
 
 
 class _Writer:

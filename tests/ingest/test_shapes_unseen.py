@@ -830,3 +830,28 @@ def test_emoji_check_marks_and_japanese_ranges_and_choices(ingest) -> None:
     props = body_schema(op)["properties"]
     assert (props["n"]["minimum"], props["n"]["maximum"], props["n"]["default"]) == (1, 4, 1)
     assert props["quality"]["enum"] == ["standard", "hd"]
+
+
+def test_a_markdown_page_opening_with_an_html_banner_stays_markdown(ingest) -> None:
+    page = ('<div align="center"><img src="logo.png"></div>\n\n# Sum numbers\n\nPOST /v1/sum\n\n'
+            "| Name | Type | Required |\n|---|---|---|\n| values | array | yes |\n")
+    _, _, op = only_operation(ingest(page, name="page.md"))
+    assert body_schema(op)["required"] == ["values"]
+
+
+def test_an_address_without_any_method_is_read_with_a_warning(tmp_path: Path) -> None:
+    page = tmp_path / "task.md"
+    page.write_text("# 任务\n\n接口地址：https://api.x.test/v1/tasks\n\n请求参数\n\n| 参数 | 类型 | 必填 | 说明 |\n"
+                    "|---|---|---|---|\n| prompt | string | 是 | 提示 |\n", encoding="utf-8")
+    result = ingest_pages([page])
+    op = result.spec["paths"]["/v1/tasks"]["post"]  # documented fields: a body, so POST
+    assert op["x-apigen-salvaged"] is True and body_schema(op)["required"] == ["prompt"]
+    assert [w for w in result.warnings if "without a method; read as POST" in w]
+    page.write_text("# Files\n\nURL: https://api.x.test/v1/files?page=1\n", encoding="utf-8")
+    assert list(ingest_pages([page]).spec["paths"]["/v1/files"]) == ["get"]  # a query string: GET
+
+
+def test_a_path_then_its_method_in_code_marks(ingest) -> None:
+    page = "# Tasks\n\n`/v1/tasks` `POST`\n\n| Name | Type | Required |\n|---|---|---|\n| prompt | string | yes |\n"
+    path, method, op = only_operation(ingest(page))
+    assert (method, path) == ("post", "/v1/tasks") and body_schema(op)["required"] == ["prompt"]

@@ -28,6 +28,7 @@ _TEXT_AUTH = [
     (re.compile(r"Authorization\s*[:：]?\s*Key\b"), "key"),
     (re.compile(r"HTTP\s*\(\s*bearer\s*\)|BearerAuth|\bBearer\s+(?:Token|authentication)", re.IGNORECASE), "bearer"),
 ]
+_BODY_WORDS = re.compile(r"请求体|請求體|Body\s*参数|Request\s+body|\bBody\b", re.IGNORECASE)
 _FAL_ARGS = re.compile(r"fal_client\.\w+\(\s*[\"']([\w\-./]+)[\"']\s*,\s*arguments\s*=\s*")
 _QUEUE_KEYS = {"status_url", "response_url", "cancel_url"}
 _AUTH_HEADERS = {"x-api-key", "api-key", "apikey", "x-key", "x-token"}
@@ -306,6 +307,16 @@ def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None =
                 found.append(Endpoint(method=method, path=path, documented=True, line=line, start=line,
                                       group=len(found), servers=[server] if server else []))
                 warnings.append(f"{page.source}:{line}: `{what}` is only named in a sentence; read as the endpoint")
+    if not found and scanned.unstated:
+        # an address under a label and no method anywhere: the page is still readable; the method is the one
+        # its content implies (a query string: GET; a request body or documented fields: POST)
+        for line, target in scanned.unstated:
+            server, path, query = split_url(target)
+            method = "GET" if query or not (field_lines or _BODY_WORDS.search(page.text)) else "POST"
+            if not any(e.path == path for e in found):
+                found.append(Endpoint(method=method, path=path, documented=True, line=line, start=line,
+                                      group=len(found), servers=[server] if server else [], salvaged=True))
+                warnings.append(f"{page.source}:{line}: `{target}` is given without a method; read as {method}")
     if not found:
         return found, warnings
     _number_groups(found)
