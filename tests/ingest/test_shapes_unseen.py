@@ -10,8 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.errors import ApigenError
 from generator.ingest import ingest_pages
 from generator.ingest.hints import lift
+from generator.ingest.read import read_page
 from tests.ingest.conftest import body_schema, only_operation, response_schema
 
 
@@ -855,3 +860,27 @@ def test_a_path_then_its_method_in_code_marks(ingest) -> None:
     page = "# Tasks\n\n`/v1/tasks` `POST`\n\n| Name | Type | Required |\n|---|---|---|\n| prompt | string | yes |\n"
     path, method, op = only_operation(ingest(page))
     assert (method, path) == ("post", "/v1/tasks") and body_schema(op)["required"] == ["prompt"]
+
+
+HTML_TOKENS = ["<div>", "</div>", "<span>", "</span>", "<table>", "<tr>", "<th>", "<td>", "</td>", "</tr>", "</table>",
+               "<ul>", "<li>", "</li>", "</ul>", "<pre>", "</pre>", "<code>", "</code>", "<br>", "<h2>", "</h2>",
+               "<script>", "</script>", "<p>", "POST", " /v1/x", "name", "string", "required", "Default: 1", "{",
+               '"a": 1', "}", "\n", " ", "&nbsp;", "<!--", "-->", "<", ">", "|", "`"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.sampled_from(HTML_TOKENS), max_size=120))
+def test_any_html_page_reads_or_fails_in_one_line(tmp_path: Path, parts: list[str]) -> None:
+    page = tmp_path / "fuzz.html"
+    page.write_text("<!doctype html><html><body>" + "".join(parts), encoding="utf-8")
+    try:
+        read_page(page, "fuzz.html", "fuzz.html")
+    except ApigenError as error:
+        assert "\n" not in str(error)
+
+
+def test_deeply_nested_html_stays_bounded(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 5000 + "POST /v1/deep" + "</div>" * 5000, encoding="utf-8")
+    spec, _ = read_page(page, "deep.html", "deep.html")
+    assert list(spec["paths"]) == ["/v1/deep"]
