@@ -884,3 +884,35 @@ def test_deeply_nested_html_stays_bounded(tmp_path: Path) -> None:
     page.write_text("<html><body>" + "<div>" * 5000 + "POST /v1/deep" + "</div>" * 5000, encoding="utf-8")
     spec, _ = read_page(page, "deep.html", "deep.html")
     assert list(spec["paths"]) == ["/v1/deep"]
+
+
+APIFOX_EXPORT_ENUMS = """\
+# 视频任务
+
+## POST 创建视频任务
+
+POST /v1/video/tasks
+
+### 请求参数
+
+|名称|位置|类型|必选|说明|
+|---|---|---|---|---|
+|body|body|object| 否 |none|
+|» mode|body|string| 否 |生成模式|
+|» prompt|body|string| 是 |提示词|
+
+#### 枚举值
+
+|属性|值|
+|---|---|
+|» mode|std|
+|» mode|pro|
+"""
+
+
+def test_apifox_export_enum_table_and_its_method_headed_title(ingest) -> None:
+    _, _, op = only_operation(ingest(APIFOX_EXPORT_ENUMS))
+    assert op["summary"] == "创建视频任务"
+    props = body_schema(op)["properties"]
+    assert set(props) == {"mode", "prompt"}
+    assert props["mode"]["enum"] == ["std", "pro"] and "example" not in props["mode"]

@@ -92,6 +92,8 @@ def parse_fields(page: Page) -> list[Field]:
         if "name" not in roles or (len(roles) < 2 and "value" not in roles) or _status_table(rows):
             continue
         section, status = _section_before(lines, table.line - 1)
+        if set(roles) == {"name", "value"} and _value_lists(table, roles, fields):
+            continue
         indents = [_entity_indent(cells[roles["name"]])[0] if roles["name"] < len(cells) else 0
                    for _, cells in table.rows]
         step = min((w for w in indents if w), default=0)  # one level of indentation, as this table draws it
@@ -194,6 +196,26 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
     if cell("range"):
         item.notes.append("范围:" + cell("range"))
     return item
+
+
+def _value_lists(table: tables.Table, roles: dict[str, int], fields: list[Field]) -> bool:
+    """A name/value table naming fields more than once (Apifox's export: `枚举值` / `| » mode | std |` /
+    `| » mode | pro |`) lists the allowed values of fields documented above it; True when it was one."""
+    values: dict[str, list[str]] = {}
+    for _, cells in table.rows:
+        if max(roles.values()) >= len(cells):
+            continue
+        name = tree_name(cells[roles["name"]])[1].strip().strip("`")
+        value = cells[roles["value"]].strip().strip("`")
+        if name and value:
+            values.setdefault(name, []).append(value)
+    if not values or all(len(v) < 2 for v in values.values()):
+        return False
+    for name, listed in values.items():
+        target = next((f for f in reversed(fields) if f.name == name), None)
+        if target is not None and len(listed) >= 2 and not target.options:
+            target.options = list(dict.fromkeys(listed))
+    return True
 
 
 _REQUIREMENT_WORD = re.compile(r"required|optional|mandatory|必|可选|可選|选填|選填|任意|opcional|obligatori|facultatif",

@@ -232,7 +232,9 @@ def _front_title(text: str) -> str:
     if front:
         return front.group(1)
     heading_text = re.fullmatch(r"#{1,6}\s+(.*?)\s*#*", text)  # a markdown heading is a title too
-    return heading_text.group(1) if heading_text else text
+    text = heading_text.group(1) if heading_text else text
+    # Apifox's export heads each operation `## POST 创建任务`: the method word is no part of the title
+    return re.sub(rf"^(?:{'|'.join(METHODS)})\s+(?=[^\s/{{$])(?!https?:)", "", text)
 
 
 def _is_title(text: str) -> bool:
