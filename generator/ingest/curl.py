@@ -149,6 +149,7 @@ def _parse_words(words: list[str], line: int, end: int) -> Curl | None:
     return curl
 
 
+_FLAG_LINE = re.compile(r"[ \t]*--?[A-Za-z][\w-]*(?=[ \t=]|$)", re.MULTILINE)  # a line that is the next option
 _ASSIGNMENT = re.compile(r"(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)=[\"']?(https?://[^\s\"']+?)/?[\"']?[ \t]*$")
 
 
@@ -162,6 +163,9 @@ def find_curls(text: str) -> list[Curl]:
     found = []
     for match in _START.finditer(text):
         words, end = tokenize(text, match.end())
+        while end < len(text) and _FLAG_LINE.match(text, end + 1):
+            more, end = tokenize(text, end + 1)  # `curl …` / `--header …` with the backslashes lost (HTML)
+            words += more
         curl = _parse_words(words, index.line_of(match.start()), end)
         if curl is not None:
             _heredoc(text, words, curl)

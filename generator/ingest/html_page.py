@@ -47,6 +47,7 @@ class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.current = ""
+        self.prefix = ""  # a list item's indentation and bullet, put before its first line of text
 
     def text(self, words: str) -> None:
         self.current += words
@@ -55,7 +56,8 @@ class _Writer:
         line = re.sub(r"[ \t]+", " ", self.current).strip()
         self.current = ""
         if line:
-            self.lines.append(line)
+            self.lines.append(self.prefix + line)
+            self.prefix = ""
 
     def blank(self) -> None:
         self.newline()
@@ -84,7 +86,10 @@ def _inline(node: LexborNode, depth: int = 0) -> str:
 
 
 def _cell(node: LexborNode) -> str:
-    return re.sub(r"\s+", " ", _inline(node)).strip().replace("|", "\\|")
+    text = _inline(node)
+    lead = re.match(r"[ \t\n]*(\u00a0+)", text)  # `&nbsp;&nbsp;name`: indentation that shows nesting, kept
+    indent = "&nbsp;" * len(lead.group(1)) if lead else ""
+    return indent + re.sub(r"\s+", " ", text).strip().replace("|", "\\|")
 
 
 def _rows(table: LexborNode) -> list[list[LexborNode]]:
@@ -167,14 +172,19 @@ def _walk(node: LexborNode, out: _Writer, depth: int, lists: int) -> None:
             out.blank()
         elif tag == "li":
             out.newline()
-            out.text("  " * max(lists - 1, 0) + "- ")
+            out.prefix = "  " * max(lists - 1, 0) + "- "
             _walk(child, out, depth + 1, lists)
             out.newline()
+            out.prefix = ""
         elif tag in ("ul", "ol"):
             out.newline()
             _walk(child, out, depth + 1, lists + 1)
             out.newline()
         elif tag in ("hr",):
+            out.blank()
+        elif tag == "p" and not out.prefix and lists == 0:  # paragraphs stand apart, as in a browser copy
+            out.blank()
+            _walk(child, out, depth + 1, lists)
             out.blank()
         elif tag in _BLOCKS:
             out.newline()

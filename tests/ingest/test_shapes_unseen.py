@@ -916,3 +916,41 @@ def test_apifox_export_enum_table_and_its_method_headed_title(ingest) -> None:
     props = body_schema(op)["properties"]
     assert set(props) == {"mode", "prompt"}
     assert props["mode"]["enum"] == ["std", "pro"] and "example" not in props["mode"]
+
+
+def _facts(spec: dict[str, Any]) -> dict[tuple[str, str], tuple[Any, ...]]:
+    out = {}
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            bodies = {media: sorted((c.get("schema") or {}).get("properties") or {})
+                      for media, c in (op.get("requestBody") or {}).get("content", {}).items()}
+            params = sorted((p["in"], p["name"], bool(p.get("required"))) for p in op.get("parameters", []))
+            answers = {status: sorted(((r.get("content") or {}).get("application/json", {}).get("schema") or {})
+                                      .get("properties") or {}) for status, r in op.get("responses", {}).items()}
+            out[(method, path)] = (bodies, params, answers)
+    return out
+
+
+def test_every_markdown_page_of_ours_reads_the_same_from_its_html_rendering(tmp_path: Path) -> None:
+    """The same page saved as HTML (as a docs site renders its markdown) gives the same operations, fields,
+    parameters and response fields: the HTML reader is as good as the text readers on every shape."""
+    from markdown_it import MarkdownIt
+
+    from tests.ingest import test_shapes, test_shapes_families
+
+    render = MarkdownIt("commonmark").enable("table").render
+    compared = 0
+    for module in (test_shapes, test_shapes_families, __import__(__name__, fromlist=["_"])):
+        for name, text in sorted(vars(module).items()):
+            if not name.isupper() or not isinstance(text, str) or "\n" not in text or text.lstrip().startswith("<"):
+                continue
+            markdown, html = tmp_path / f"{name}.md", tmp_path / f"{name}.html"
+            markdown.write_text(text, encoding="utf-8")
+            html.write_text("<!doctype html><html><body>" + render(text) + "</body></html>", encoding="utf-8")
+            try:
+                expected = _facts(ingest_pages([markdown]).spec)
+            except ApigenError:
+                continue
+            assert _facts(ingest_pages([html]).spec) == expected, name
+            compared += 1
+    assert compared >= 40
