@@ -105,11 +105,28 @@ def _blocks_in(cell: LexborNode) -> int:
     return sum(1 for child in cell.iter() if child.tag in _BLOCKS or child.tag == "pre")
 
 
+def _header_row(row: list[LexborNode]) -> bool:
+    """A row of `<th>` cells, or of `<td>` cells naming two known columns (`<td><b>Name</b></td>`...)."""
+    if len(row) < 2:
+        return False
+    if all(cell.tag == "th" for cell in row):
+        return True
+    from generator.ingest.tables import VOCABULARY
+
+    words = [re.sub(r"[*`:：]", "", _cell(cell)).strip().lower() for cell in row]
+    return sum(any(word in names for names in VOCABULARY.values()) for word in words) >= 2
+
+
 def _table(table: LexborNode, out: _Writer, depth: int) -> None:
     rows = _rows(table)
+    while len(rows) > 1 and len(rows[0]) == 1 and rows[0][0].tag == "th":
+        out.blank()  # a group header spanning the table (`<th colspan=4>Request</th>`): a caption line
+        out.text(_cell(rows[0][0]))
+        out.newline()
+        rows = rows[1:]
     if not rows:
         return
-    headed = all(cell.tag == "th" for cell in rows[0]) and len(rows[0]) >= 2
+    headed = _header_row(rows[0])
     if headed and any(_blocks_in(cell) >= 2 for row in rows[1:] for cell in row):
         # Swagger UI: a cell holding name, type and place as blocks of their own; a browser copy prints the
         # header's cells on one line (tab-separated) and each block of a cell on its own line

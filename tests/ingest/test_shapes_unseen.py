@@ -954,3 +954,14 @@ def test_every_markdown_page_of_ours_reads_the_same_from_its_html_rendering(tmp_
             assert _facts(ingest_pages([html]).spec) == expected, name
             compared += 1
     assert compared >= 40
+
+
+def test_html_tables_with_a_spanning_group_row_or_a_header_of_plain_cells(ingest) -> None:
+    page = ("<html><body><h1>Tag a photo</h1><p>POST /v1/tags</p><table>"
+            "<tr><th colspan='3'>Request body</th></tr><tr><th>Name</th><th>Type</th><th>Required</th></tr>"
+            "<tr><td>photo_url</td><td>string</td><td>yes</td></tr></table>"
+            "<h3>Response</h3><table><tr><td><b>Field</b></td><td><b>Type</b></td></tr>"
+            "<tr><td>tags</td><td>array</td></tr></table></body></html>")
+    _, _, op = only_operation(ingest(page, name="page.html"))
+    assert body_schema(op)["required"] == ["photo_url"]
+    assert response_schema(op, "200")["properties"]["tags"]["type"] == "array"
