@@ -34,7 +34,7 @@ _DEFAULTS = [
                r"Standardwert|[Vv]alor padr[ãa]o|[Pp]adr[ãa]o|[Mm]ặc định)\s*(?:为|是|은|는|es|est|ist|é|là)?\s*[:：=]?\s*"
                + _VALUE),
     # a value marked as the default after it: `"url"(デフォルト)`, `std(默认)`, `png (default)`
-    re.compile(r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[A-Za-z0-9][\w.:\-]*)\s*[（(]\s*(?:デフォルト|默认|default)"
+    re.compile(r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[A-Za-z0-9][\w.:\-]*)\s*[（(]\s*(?:デフォルト|默认值?|預設值?|default)"
                r"\s*[)）]", re.IGNORECASE),
 ]
 

@@ -965,3 +965,28 @@ def test_html_tables_with_a_spanning_group_row_or_a_header_of_plain_cells(ingest
     _, _, op = only_operation(ingest(page, name="page.html"))
     assert body_schema(op)["required"] == ["photo_url"]
     assert response_schema(op, "200")["properties"]["tags"]["type"] == "array"
+
+
+CUT_DOCUMENT = """\
+openapi: 3.0.1
+info:
+  title: ''
+  version: 1.0.0
+paths:
+  /v1/posters:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                theme:
+                  description: 海报风格，可以是 retro、neon 或 plain (默认值)之一
+"""
+
+
+def test_a_property_cut_before_its_type_takes_it_from_its_marked_default(ingest) -> None:
+    _, _, op = only_operation(ingest(CUT_DOCUMENT, name="page.yaml"))
+    theme = body_schema(op)["properties"]["theme"]
+    assert (theme["type"], theme["default"]) == ("string", "plain")
