@@ -20,10 +20,12 @@ _DOCUMENT = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.
 _FRAGMENT = re.compile(r"\A\s*<(?:main|article|section|div|table|h[1-6])\b", re.IGNORECASE)
 _MARKDOWN = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]|\|?[ \t]*:?-{3,}|```|[-*+][ \t]+\S)")
 _COMPONENT = re.compile(r"<[A-Z][A-Za-z]+[\s/>]")  # MDX components (`<ParamField>`): an MDX page, not HTML
-_BLOCKS = frozenset(
-    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form "
-    "header hgroup hr li main nav ol p section summary table tbody thead tfoot tr ul caption".split())
-_HIDDEN = frozenset("head script style noscript template svg iframe object canvas button select option".split())
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "section",
+    "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "caption"})
+_HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "button",
+                     "select", "option"})
 _MAX_DEPTH = 200  # deeper nesting is flattened to its text: real pages stay far below it
 
 
@@ -161,7 +163,7 @@ def _table(table: LexborNode, out: _Writer, depth: int) -> None:
 
 def _walk(node: LexborNode, out: _Writer, depth: int, lists: int) -> None:
     for child in node.iter(include_text=True):
-        tag = child.tag
+        tag = child.tag or ""
         if tag == "-text":
             out.text(child.text_content or "")
             continue

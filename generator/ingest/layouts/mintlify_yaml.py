@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from generator.core.walk import HTTP_METHODS
+from generator.core.walk import HTTP_METHODS, mapping
 from generator.errors import ApigenError
 from generator.openapi.io import LimitError, _Loader
 
@@ -101,7 +101,7 @@ def _operation(node: dict[str, Any], title: str | None, description: str | None)
     path, method = node.get("path"), str(node.get("method") or "").lower()
     if not isinstance(path, str) or not path.startswith("/") or method not in HTTP_METHODS:
         return None
-    request = node.get("request") if isinstance(node.get("request"), dict) else {}
+    request = mapping(node.get("request"))
     op: dict[str, Any] = {}
     if title:
         op["summary"] = title
@@ -110,9 +110,9 @@ def _operation(node: dict[str, Any], title: str | None, description: str | None)
     if node.get("deprecated") is True:
         op["deprecated"] = True
     params = []
-    places = request.get("parameters") if isinstance(request.get("parameters"), dict) else {}
+    places = mapping(request.get("parameters"))
     for place in ("path", "query", "header", "cookie"):
-        for name, found in (places.get(place) or {}).items() if isinstance(places.get(place), dict) else []:
+        for name, found in mapping(places.get(place)).items():
             schemas = found.get("schema") if isinstance(found, dict) else None
             schema = dict(_schema(schemas[0] if isinstance(schemas, list) and schemas else schemas or {}))
             param: dict[str, Any] = {"name": str(name), "in": place,
@@ -124,7 +124,7 @@ def _operation(node: dict[str, Any], title: str | None, description: str | None)
             params.append(param)
     if params:
         op["parameters"] = params
-    body = request.get("body") if isinstance(request.get("body"), dict) else {}
+    body = mapping(request.get("body"))
     content = {}
     for media, found in body.items():
         entry: dict[str, Any] = {"schema": _first_schema(found)}
@@ -135,11 +135,11 @@ def _operation(node: dict[str, Any], title: str | None, description: str | None)
     if content:
         op["requestBody"] = {"content": content}
     responses: dict[str, Any] = {}
-    answers = node.get("response") if isinstance(node.get("response"), dict) else {}
+    answers = mapping(node.get("response"))
     for status, medias in answers.items():
         response: dict[str, Any] = {"description": "Successful response" if str(status).startswith("2")
                                     else "Error response"}
-        for media, found in (medias or {}).items() if isinstance(medias, dict) else []:
+        for media, found in mapping(medias).items():
             entry = {"schema": _first_schema(found)}
             example = _example(found)
             if example is not None:
@@ -195,9 +195,9 @@ def find(text: str, source: str, warnings: list[str]) -> tuple[dict[str, Any], i
         salvaged = True
         warnings.append(f"{source}:{first + 1 + (mark.line if mark else 0)}: the page's YAML operation block is cut "
                         f"off; what parses above that line is kept")
-    paths = node.get("paths") if isinstance(node, dict) else None
+    paths = mapping(mapping(node).get("paths"))
     title, description = _page_title(text[:match.start()])
-    found = _operation(paths, title, description) if isinstance(paths, dict) else None
+    found = _operation(paths, title, description) if paths else None
     if found is None:
         return None
     path, method, op, schemes = found
