@@ -30,7 +30,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
                         r"encabezados|en-têtes)$", re.IGNORECASE)),
     (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权|認證|認証|авторизация|인증)$", re.IGNORECASE)),
     (RESPONSE, re.compile(
-        r"^(?:返回$|返回值说明|返回数据结构|响应数据结构|返回字段|响应字段|返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
+        r"^(?:返回值说明|返回数据结构|响应数据结构|返回字段|响应字段|返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
         r"返回參數|回應參數|回應範例|"
         r"responses?(?:\s+(?:body|examples?|fields|schema|parameters|samples?|headers))?|数据结构|成功\s*\(\d{3}\)|"
         r"(?:HTTP\s*)?状态码|レスポンス|ステータスコード|ответ|пример ответа|коды ответа|응답|"
@@ -142,6 +142,8 @@ def heading(line: str) -> Heading | None:
         return Heading(RESPONSE, None, RESULT)
     if _INPUT.match(text):
         return Heading(BODY, media_type(text))
+    if text == "返回" and re.match(r"^\s*(?:#{1,6}\s|\*\*|<h[1-6])|.*[:：]\s*$", line):
+        return Heading(RESPONSE)  # `## 返回`, `返回：`; a bare `返回` line is as often a site's back link
     for kind, pattern in _HEADINGS:
         match = pattern.search(text)
         if match and kind in (RESPONSE, BODY) and _is_sentence(text[match.end():]):

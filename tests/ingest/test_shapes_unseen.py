@@ -990,3 +990,10 @@ def test_a_property_cut_before_its_type_takes_it_from_its_marked_default(ingest)
     _, _, op = only_operation(ingest(CUT_DOCUMENT, name="page.yaml"))
     theme = body_schema(op)["properties"]["theme"]
     assert (theme["type"], theme["default"]) == ("string", "plain")
+
+
+def test_a_bare_back_link_is_no_response_heading(ingest) -> None:
+    page = "返回\n\n# 建任务\n\nPOST /v1/jobs\n\n- `prompt` (string, 必填): 提示词\n"
+    _, _, op = only_operation(ingest(page))
+    assert set(body_schema(op)["properties"]) == {"prompt"}
+    assert "content" not in op["responses"]["200"]
