@@ -195,6 +195,12 @@ def _walk(node: LexborNode, out: _Writer, depth: int, lists: int) -> None:
             _walk(child, out, depth + 1, lists)
             out.newline()
             out.prefix = ""
+        elif tag in ("dt", "dd"):  # a definition list: the term as a list item, its definition under it
+            out.newline()
+            out.prefix = "- " if tag == "dt" else "  "
+            _walk(child, out, depth + 1, lists)
+            out.newline()
+            out.prefix = ""
         elif tag in ("ul", "ol"):
             out.newline()
             _walk(child, out, depth + 1, lists + 1)

@@ -997,3 +997,49 @@ def test_a_bare_back_link_is_no_response_heading(ingest) -> None:
     _, _, op = only_operation(ingest(page))
     assert set(body_schema(op)["properties"]) == {"prompt"}
     assert "content" not in op["responses"]["200"]
+
+
+README_TEXT = """\
+Create a song
+post
+https://api.song.test/v1/songs
+Creates a song from lyrics.
+
+Body Params
+lyrics
+string
+required
+The words.
+
+style
+string
+enum
+Defaults to pop
+Allowed:
+pop
+rock
+jazz
+
+bpm
+int32
+Defaults to 120
+Tempo.
+"""
+
+
+def test_readme_text_with_defaults_to_and_allowed_values_one_per_line(ingest) -> None:
+    _, _, op = only_operation(ingest(README_TEXT))
+    props = body_schema(op)["properties"]
+    assert props["style"] == {"type": "string", "enum": ["pop", "rock", "jazz"], "default": "pop"}
+    assert props["bpm"] == {"type": "integer", "default": 120, "description": "Tempo."}  # `Defaults to` is no text
+
+
+def test_an_html_definition_list_of_fields(ingest) -> None:
+    page = ("<html><body><h1>Resize</h1><p><strong>POST</strong> <code>/v1/resize</code></p><h2>Parameters</h2><dl>"
+            "<dt><code>width</code> <em>integer</em> <strong>required</strong></dt><dd>Target width.</dd>"
+            "<dt><code>height</code> <em>integer</em></dt><dd>Target height. Default: 0</dd></dl></body></html>")
+    _, _, op = only_operation(ingest(page, name="page.html"))
+    schema = body_schema(op)
+    assert schema["required"] == ["width"]
+    assert schema["properties"]["height"] == {"type": "integer", "description": "Target height. Default: 0",
+                                              "default": 0}

@@ -51,7 +51,7 @@ _EXAMPLE_LABELS = ("示例值", "示例", "例如", "example", "examples", "範�
                    "beispiel")
 _DEFAULT_LABELS = ("默认值", "default", "default value", "預設值", "デフォルト", "デフォルト値", "기본값", "по умолчанию", "predeterminado",
                    "par défaut", "standardwert")
-_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default value|Default|default|Available options|"
+_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default value|Default|default|Available options|Allowed(?! values)|"
                     r"Allowed values|Possible values|可选值|枚举值|範例|預設值|可選值|デフォルト値|デフォルト|예시|기본값|"
                     r"가능한 값|Пример|По умолчанию|Допустимые значения|Ejemplo|Predeterminado|Valores posibles|"
                     r"Exemple|Valeurs possibles)(?![A-Za-z_])\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -304,6 +304,12 @@ def _read_body(item: Field, texts: list[str]) -> None:
             if place and item.section in (BODY, None) and item.section != RESPONSE:
                 item.section = place  # Swagger UI prints `(path)` / `(query)` under the type
             continue
+        said = re.fullmatch(r"Defaults? to\s+(\S.*)", text)  # ReadMe: `Defaults to 120` under the type
+        if said and item.default is None:
+            item.default = said.group(1).strip("`")
+            continue
+        if text.lower() == "enum" and position <= 2:
+            continue  # ReadMe prints `enum` under a string type: the values follow under `Allowed:`
         label = _LABEL.match(text)
         if label:
             name, rest = label.group("label").lower(), label.group("rest").strip()
