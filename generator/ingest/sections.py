@@ -142,8 +142,11 @@ def heading(line: str) -> Heading | None:
         return Heading(RESPONSE, None, RESULT)
     if _INPUT.match(text):
         return Heading(BODY, media_type(text))
-    if text == "返回" and re.match(r"^\s*(?:#{1,6}\s|\*\*|<h[1-6])|.*[:：]\s*$", line):
+    labelled = re.match(r"^\s*(?:#{1,6}\s|\*\*|<h[1-6])|.*[:：]\s*$", line)
+    if text == "返回" and labelled:
         return Heading(RESPONSE)  # `## 返回`, `返回：`; a bare `返回` line is as often a site's back link
+    if text in ("参数", "参数列表", "参数说明") and labelled:
+        return Heading(BODY)  # `参数:`; bare, the word is as often a table's header cell printed on its own line
     for kind, pattern in _HEADINGS:
         match = pattern.search(text)
         if match and kind in (RESPONSE, BODY) and _is_sentence(text[match.end():]):

@@ -1043,3 +1043,28 @@ def test_an_html_definition_list_of_fields(ingest) -> None:
     assert schema["required"] == ["width"]
     assert schema["properties"]["height"] == {"type": "integer", "description": "Target height. Default: 0",
                                               "default": 0}
+
+
+def test_a_type_written_beside_the_name_in_its_cell(ingest) -> None:
+    page = ("# Draw\n\nPOST /v1/draw\n\n| 参数 | 必填 | 说明 |\n|---|---|---|\n| prompt (string) | 是 | 描述 |\n"
+            "| steps (integer) | 否 | 步数，默认 30 |\n| `seed` *int* | 否 | 种子 |\n")
+    _, _, op = only_operation(ingest(page))
+    props = body_schema(op)["properties"]
+    assert [props[n]["type"] for n in ("prompt", "steps", "seed")] == ["string", "integer", "integer"]
+    assert props["steps"]["default"] == 30 and body_schema(op)["required"] == ["prompt"]
+
+
+def test_plain_lines_of_a_name_a_colon_and_a_type_under_a_label(ingest) -> None:
+    page = ("# Draw\n\nPOST /v1/draw\n\n参数:\nprompt: string, 必填, 描述\nsteps: integer, 可选, 步数, 默认 30\n"
+            "\n说明: 这一行不是字段\n")
+    _, _, op = only_operation(ingest(page))
+    schema = body_schema(op)
+    assert list(schema["properties"]) == ["prompt", "steps"] and schema["required"] == ["prompt"]
+    assert schema["properties"]["steps"]["default"] == 30
+
+
+def test_a_table_header_printed_one_cell_per_line_opens_no_section(ingest) -> None:
+    page = ("POST /v1/draw\n\n请求参数\n\n| 参数 | 类型 | 必填 |\n|---|---|---|\n| prompt | string | 是 |\n\n"
+            "返回参数\n\n参数\n类型\n说明\nimage_url\nstring\n图片地址\n")
+    _, _, op = only_operation(ingest(page))
+    assert set(body_schema(op)["properties"]) == {"prompt"}

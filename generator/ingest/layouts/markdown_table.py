@@ -156,6 +156,9 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
     depth, name_cell = tree_name(cell("name"))
+    marked = None if cell("type") else _MARKED_TYPE.match(name_cell.strip())  # `prompt (string)`, `` `seed` *int* ``
+    if marked:
+        name_cell = marked.group("name")
     starred = bool(re.search(r"[A-Za-z0-9_\]`]\s*\\?\*$", name_cell.strip()))  # GitBook's `prompt*`: required
     if starred:
         name_cell = re.sub(r"\s*\\?\*$", "", name_cell.strip())
@@ -167,7 +170,8 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
     name = head.group("name")
     if re.fullmatch(r"\d+", name) or not name:
         return None
-    type_word = cell("type") or head.group("type") or None
+    type_word = cell("type") or (marked.group("t1") or marked.group("t2") if marked else None) or head.group(
+        "type") or None
     required = _required(cell("required")) if "required" in columns else None
     if required is None and "optional" in columns:
         required = _optional_cell(cell("optional"))
@@ -218,6 +222,8 @@ def _value_lists(table: tables.Table, roles: dict[str, int], fields: list[Field]
     return True
 
 
+_MARKED_TYPE = re.compile(rf"^`?(?P<name>{_NAME})`?\s*(?:[(（]\s*`?(?P<t1>{tables.TYPE_TOKEN})`?\s*[)）]|[*_]+(?P<t2>"
+                          rf"{tables.TYPE_TOKEN})[*_]+)\s*$", re.IGNORECASE)
 _REQUIREMENT_WORD = re.compile(r"required|optional|mandatory|必|可选|可選|选填|選填|任意|opcional|obligatori|facultatif",
                                re.IGNORECASE)
 
