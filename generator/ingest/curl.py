@@ -151,6 +151,7 @@ def _parse_words(words: list[str], line: int, end: int) -> Curl | None:
     return curl
 
 
+_FLAG_LINE = re.compile(r"[ \t]*--?[A-Za-z][\w-]*(?=[ \t=]|$)", re.MULTILINE)  # a line that is the next option
 _ASSIGNMENT = re.compile(r"(?m)^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)=[\"']?(https?://[^\s\"']+?)/?[\"']?[ \t]*$")
 
 
@@ -164,12 +165,35 @@ def find_curls(text: str) -> list[Curl]:
     found = []
     for match in _START.finditer(text):
         words, end = tokenize(text, match.end())
+        while end < len(text) and _FLAG_LINE.match(text, end + 1):
+            more, end = tokenize(text, end + 1)  # `curl …` / `--header …` with the backslashes lost (HTML)
+            words += more
         curl = _parse_words(words, index.line_of(match.start()), end)
+        if curl is not None:
+            _heredoc(text, words, curl)
         if curl is not None:
             if variables:
                 curl.url = re.sub(r"\$\{?(\w+)\}?", lambda m: variables.get(m.group(1), m.group(0)), curl.url)
             found.append(curl)
     return found
+
+
+_HEREDOC = re.compile(r"^<<-?\s*(\w+)$")
+
+
+def _heredoc(text: str, words: list[str], curl: Curl) -> None:
+    """`-d @- <<'JSON'` ... `JSON`: the body is the here-document under the command (it ends at its marker,
+    or where the page ends)."""
+    marker = next((m.group(1) for m in map(_HEREDOC.match, words) if m), None)
+    if marker is None or curl.data not in ("@-", None):
+        return
+    start = curl.end + 1 if curl.end < len(text) else curl.end
+    close = re.compile(rf"(?m)^[ \t]*{re.escape(marker)}[ \t]*$").search(text, start)
+    stop = close.start() if close else len(text)
+    curl.data = text[start:stop].strip("\n")
+    curl.end = close.end() if close else len(text)
+    if curl.method == "GET" and not any(w in ("-X", "--request") for w in words):
+        curl.method = "POST"
 
 
 _PLACEHOLDER_HOST = re.compile(r"^(?:\{\{[^}]*\}\}|\$\{?\w+\}?|<[^>]*>)")

@@ -34,6 +34,9 @@ def type_schema(word: str | None, items: str | None = None) -> dict[str, Any]:
             if isinstance(kind, str) and kind not in kinds:
                 kinds.append(kind)
         return {"type": kinds} if len(kinds) > 1 else ({"type": kinds[0]} if kinds else {})
+    bracketed = re.fullmatch(r"\[\s*(\w+)\s*\]", text)  # Apifox's export: `[object]`, `[string]`
+    if bracketed:
+        return {"type": "array", "items": type_schema(bracketed.group(1))}
     inner = re.search(r"(?:<|\[|\bof\s+)\s*(\w+?)s?\s*(?:>|\])?$", text)
     base = re.match(r"\w+", text)
     name = base.group(0) if base else text
@@ -93,6 +96,9 @@ class Field:
             if "enum" in lifted and str(default).lower() not in {str(v).lower() for v in lifted["enum"]}:
                 del lifted["enum"]
         schema.update(lifted)
+        if "type" not in schema and re.search(r"\benum\b", (self.type or "").lower()) and lifted.get("enum") and all(
+                isinstance(v, str) for v in lifted["enum"]):
+            schema["type"] = "string"  # a bare `enum` type word (`ImageSize | Enum`) over string values
         if example is not None:
             schema["example"] = example
         return schema

@@ -26,6 +26,8 @@ _DEFAULTS = [
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
     # `720p or 1080p; default 720p`: a bare `default` before a value with a digit that ends the clause
     re.compile(r"(?:^|[;；,，.。]\s*)[Dd]efault\s+(?P<v>[A-Za-z]*\d[\w.:\-]*)(?=\s*(?:$|[;；,，。)]|\.(?:\s|$)))"),
+    # a lowercase `default` right before a number or boolean, no colon: `Page number, default 1`
+    re.compile(r"\b(?:[Dd]efault|by default)\s+(?P<v>-?\d+(?:\.\d+)?|true|false)(?![\w.:/x×*-])"),
     # a default word right before a quoted value: `Default \`medium\``, `defaults \"auto\"`
     re.compile(r"\b[Dd]efaults?\s+(?:is\s+|to\s+)?(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`)"),
     # other languages: 預設值/預設 (zh-TW), 기본값 (ko), por defecto / predeterminado (es), par défaut (fr),
@@ -34,7 +36,7 @@ _DEFAULTS = [
                r"Standardwert|[Vv]alor padr[ãa]o|[Pp]adr[ãa]o|[Mm]ặc định)\s*(?:为|是|은|는|es|est|ist|é|là)?\s*[:：=]?\s*"
                + _VALUE),
     # a value marked as the default after it: `"url"(デフォルト)`, `std(默认)`, `png (default)`
-    re.compile(r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[A-Za-z0-9][\w.:\-]*)\s*[（(]\s*(?:デフォルト|默认|default)"
+    re.compile(r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[A-Za-z0-9][\w.:\-]*)\s*[（(]\s*(?:デフォルト|默认值?|預設值?|default)"
                r"\s*[)）]", re.IGNORECASE),
 ]
 
@@ -51,12 +53,12 @@ _RANGES = [
 ]
 _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
-_MIN = re.compile(rf"(?:最小值|\bminimum|\bmin)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<a>{NUM})", re.IGNORECASE)
-_MAX = re.compile(rf"(?:最大值|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<b>{NUM})", re.IGNORECASE)
-_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
+_MIN = re.compile(rf"(?:最小值|最小|最少|\bminimum|\bmin)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<a>{NUM})", re.IGNORECASE)
+_MAX = re.compile(rf"(?:最大值|最大|最多|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<b>{NUM})", re.IGNORECASE)
+_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~|〜|～)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
 
 _ENUM_KEY = re.compile(
-    r"(?:Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
+    r"(?:Possible enum values|Allowed enum values|Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
     r"Allowed|\bone of|\bEnum|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
     r"指定できる値|選択肢|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
@@ -69,6 +71,10 @@ _SEP = r"(?:\s*(?:,|、|，|\||/|·|或|和|及|または)\s*|\s+(?:or|and|ил�
 _GLOSS = r"(?:\s?[(（][^()（）\n]{1,20}[)）])?"  # `std(标准)`: a value with its meaning after it
 _ITEMS = re.compile(rf"{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+")
 _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
+# Redoc's `Enum: "low" "high"`: quoted values separated by spaces only, right after the options keyword
+_QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s+(?:\"[^\"\n]+\"|`[^`\n]+`))+")
+# a type-union of code spans anywhere in the text: `` `png` | `jpeg` | `webp` ``
+_CODE_UNION = re.compile(r"`[^`\n]+`(?:\s*\|\s*`[^`\n]+`)+")
 
 
 def _unquote(text: str) -> str:
@@ -184,7 +190,7 @@ def _split_items(text: str) -> list[str]:
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
-_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[,，]\s*))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
+_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[，,。]\s*))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
                          r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
 _GLUED = re.compile(r"^(?:[^:：,，。]{1,12}[:：]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
 
@@ -213,6 +219,28 @@ def _glued_items(token: str) -> list[str]:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+def _glued_ratios(token: str) -> list[str]:
+    """`21:916:93:2` -> [21:9, 16:9, 3:2]: aspect ratios printed without separators. Each run of digits
+    between two colons holds the end of one ratio and the start of the next; it is cut where both sides are
+    plausible ratio terms (1-32, no leading zero), and a run that allows no cut or two cuts reads as nothing."""
+    groups = token.split(":")
+    if len(groups) < 3 or not all(g.isdigit() for g in groups) or len(token) > 200:
+        return []
+
+    def term(text: str) -> bool:
+        return bool(text) and text[0] != "0" and 1 <= int(text) <= 32
+
+    if not term(groups[0]) or not term(groups[-1]):
+        return []
+    ratios, left = [], groups[0]
+    for run in groups[1:-1]:
+        cuts = [at for at in range(1, len(run)) if term(run[:at]) and term(run[at:])]
+        if len(cuts) != 1:
+            return []
+        ratios.append(f"{left}:{run[:cuts[0]]}")
+        left = run[cuts[0]:]
+    ratios.append(f"{left}:{groups[-1]}")
+    return ratios if len(set(ratios)) == len(ratios) else []
 
 
 def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
@@ -225,10 +253,15 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         listed = _ITEMS.match(text, start + (bracket.end() if bracket else 0))
         if listed:
             candidates.append(_split_items(listed.group(0)))
-        else:  # one token after the keyword: values printed without their separators
-            single = re.match(r"([A-Za-z0-9][\w.\-]*)\s*(?:$|[。.;；,，)])", text[start:])
-            if single and _glued_items(single.group(1)):
-                candidates.append(_glued_items(single.group(1)))
+        else:  # one token right after the keyword: values printed without their separators
+            token = re.match(r"[\w.:\-]+(?=[\s。.,，;；]|$)", text[start:])
+            if token:
+                candidates.append(_glued_ratios(token.group(0)) or _glued_items(token.group(0)))
+        quoted = _QUOTED_RUN.match(text, start)
+        if quoted:
+            candidates.append([_unquote(item) for item in re.findall(r"\"[^\"\n]+\"|`[^`\n]+`", quoted.group(0))])
+    for union in _CODE_UNION.finditer(text):
+        candidates.append([_unquote(item.strip()) for item in union.group(0).split("|")])
     sentence = re.split(r"(?<=[。；;])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip().rstrip(";；")
     for part in dict.fromkeys((text.strip(), sentence)):  # in order: deterministic
         whole = _WHOLE_LIST.match(part)

@@ -81,8 +81,17 @@ class Page:
 
 
 def read_text(path: Path, source: str) -> str:
-    """The page's text with LF line ends; ApigenError for an unreadable, empty, binary or non-UTF-8 file."""
-    return textfile.read_text(path, source, kind="doc page").replace("\r\n", "\n")
+    """The page's text with LF line ends; ApigenError for an unreadable, empty, binary or non-UTF-8 file.
+
+    A saved HTML page becomes the text a browser copy of it gives (`html_page`), its `source:` line kept."""
+    text = textfile.read_text(path, source, kind="doc page").replace("\r\n", "\n")
+    first = _SOURCE_LINE.match(text)
+    head, body = (text[:first.end()], text[first.end():]) if first else ("", text)
+    from generator.ingest import html_page
+
+    if html_page.is_document(body):
+        return head + ("\n" if head else "") + html_page.to_text(body)
+    return text
 
 
 _CANDIDATE = re.compile(r"(?m)(?:^[ \t>]*(?:(?:示例值?|Example|返回体|响应示例|请求示例|範例|回應範例|請求範例|Request Body|Response|例|예시|Пример|Ejemplo)\s*[:：]?\s*)?|"

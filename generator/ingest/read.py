@@ -108,6 +108,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     for endpoint in found:
         documented = _for_endpoint(documented_by_group.get(endpoint.group, {}), endpoint)
         op = _operation(endpoint, documented, labels)
+        _announced_values(page.lines(), endpoint, op)
         op["operationId"] = snake(f"{endpoint.method} {endpoint.path}", fallback="operation")
         summary = page_text.title(page, endpoint) if endpoint.documented else None
         if summary:
@@ -124,6 +125,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         declare_path_params(endpoint.path, op)
         partial["paths"].setdefault(endpoint.path, {})[endpoint.method.lower()] = op
         servers += [s for s in endpoint.servers if s not in servers]
+    _results_of_page(partial["paths"])
     if servers:
         partial["servers"] = [{"url": s} for s in servers]
     if not any(documented_by_group.values()) and not any(e.request_examples or e.responses for e in found):
@@ -278,15 +280,96 @@ def _operation(endpoint: Endpoint, documented: dict[str, Any], labels: dict[str,
     if "requestBody" in op:
         fixed = merge_content(op["requestBody"]["content"], {}, endpoint.media or "application/json")
         op["requestBody"]["content"] = with_examples(fixed)
+    result = (op.get("responses") or {}).pop("result", None)
+    queued = any(page_text.is_queue_ticket(_example_or_fields(r)) for s, r in (op.get("responses") or {}).items()
+                 if s.startswith("2"))
+    if result is not None and not queued:  # an `Output` section of an answer given at once: the 200 response
+        answered = (op.get("responses") or {}).get("200")
+        op.setdefault("responses", {})["200"] = result if answered is None else {
+            **result, **answered, "content": merge_content(answered.get("content", {}), result.get("content", {}),
+                                                           "application/json")}
     responses = op.get("responses") or {"200": {"description": "Successful response"}}
     for status, response in responses.items():
         response["description"] = response.get("description") or labels.get(status) or _reason(status)
         if "content" in response:
             response["content"] = with_examples(merge_content(response["content"], {}, "application/json"))
     op["responses"] = responses
-    if any(page_text.is_queue_ticket(_example_or_fields(r)) for s, r in responses.items() if s.startswith("2")):
+    if queued:
         op["x-queue"] = "fal"
+        if result is not None:
+            _set_result(op, result)
     return op
+
+
+_COUNTED = re.compile(r"(?:支持|可选|可選|支援|supports?|accepts?)\s*(?P<token>[A-Za-z0-9][\w.\-]*[A-Za-z0-9])\s*"
+                      r"(?P<count>两|兩|二|2)\s*(?:种|種|个|個|\s+(?:values|formats|options|modes|kinds))", re.IGNORECASE)
+
+
+def _announced_values(lines: list[str], endpoint: Endpoint, op: dict[str, Any]) -> None:
+    """`支持 urlb64_json 两种返回格式`: a sentence announcing two values that a scrape printed glued together
+    (their code marks lost). When one of them is what the request examples send for exactly one body field,
+    and the rest of the token is a value too, the two are that field's allowed values."""
+    sent: dict[str, set[str]] = {}
+    for example in endpoint.request_examples:
+        for key, value in (example.items() if isinstance(example, dict) else []):
+            if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9][\w.\-]*", value):
+                sent.setdefault(value, set()).add(str(key))
+    if not sent or "requestBody" not in op:
+        return
+    for line in lines:
+        for match in _COUNTED.finditer(line) if len(line) < 400 else ():
+            token = match.group("token")
+            pairs = [(value, token[len(value):]) for value in sent if token.startswith(value)] + [
+                (token[:-len(value)], value) for value in sent if token.endswith(value) and value != token]
+            pairs = [(a, b) for a, b in pairs if a and b and re.fullmatch(r"[A-Za-z0-9][\w.\-]*", a) and
+                     re.fullmatch(r"[A-Za-z0-9][\w.\-]*", b) and a != b]
+            owners = {key for a, b in pairs for value in (a, b) for key in sent.get(value, set())}
+            if len(pairs) != 1 or len(owners) != 1:
+                continue
+            key = next(iter(owners))
+            for media in op["requestBody"].get("content", {}).values():
+                prop = ((media.get("schema") or {}).get("properties") or {}).get(key)
+                if isinstance(prop, dict) and prop.get("type") in ("string", None) and "enum" not in prop:
+                    prop["enum"] = list(pairs[0])
+
+
+def _result_schema(response: dict[str, Any]) -> dict[str, Any] | None:
+    """The JSON schema of a response (its example kept on it), or None when it documents nothing."""
+    for media in (response.get("content") or {}).values():
+        schema = dict(media.get("schema") or {})
+        if "example" in media and "example" not in schema:
+            schema["example"] = media["example"]
+        if schema.get("properties") or schema.get("items") or "example" in schema:
+            return schema
+    return None
+
+
+def _set_result(op: dict[str, Any], response: dict[str, Any]) -> None:
+    """`x-queue-result` of a queue submit: what its finished job returns (the SDK types `result()` by it)."""
+    schema = _result_schema(response)
+    if schema is not None and not page_text.is_queue_ticket(schema.get("example")):
+        op["x-queue-result"] = schema
+
+
+def _results_of_page(paths: dict[str, Any]) -> None:
+    """A page documenting a queue submit and the GET of its result (`/<owner>/<app>/requests/{id}`, the
+    owner and app the submit's path starts with, or placeholders) gives the submit that result's schema."""
+    fetches = []
+    for path, item in paths.items():
+        found = re.fullmatch(r"/([^/]+)/([^/]+)/requests/\{[^/{}]+\}/?", path)
+        answer = (item.get("get") or {}).get("responses", {}).get("200")
+        if found and answer:
+            fetches.append((found.group(1), found.group(2), answer))
+    for path, item in paths.items():
+        for op in item.values():
+            if op.get("x-queue") != "fal" or "x-queue-result" in op:
+                continue
+            parts = path.strip("/").split("/")
+            for owner, app, answer in fetches:
+                if len(parts) >= 2 and all(mine == theirs or theirs.startswith("{")
+                                           for mine, theirs in zip(parts[:2], (owner, app))):
+                    _set_result(op, answer)
+                    break
 
 
 def _uploads(body: dict[str, Any]) -> bool:

@@ -19,17 +19,18 @@ _STATUS = re.compile(r"(?<!\d)([1-5]\d\d)(?!\d)")
 _DECOR = re.compile(r"^[\s#>*`•·\-–🟢🟠🔴🟡🔵⚪️]+|[\s*`:：]+$")
 
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
-    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?|variables)|路径参数|路徑參數|path|パスパラメータ|パスパラメーター|"
+    # a bare `Path` / `Query` / `URL` heading only capitalised: `url` alone on a line is a field's name
+    (PATH, re.compile(r"^(?:path\s*(?:参数|param(?:eter)?s?|variables)|路径参数|路徑參數|(?-i:Path)|パスパラメータ|パスパラメーター|"
                       r"параметры пути|경로 파라미터|경로 매개변수|parámetros de ruta|paramètres de chemin)$", re.IGNORECASE)),
-    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string(?:\s+param(?:eter)?s)?)|查询参数|查詢參數|query|"
-                       r"url\s*参数|url|url params|クエリパラメータ|クエリパラメーター|параметры строки запроса|"
+    (QUERY, re.compile(r"^(?:query\s*(?:参数|param(?:eter)?s?|string(?:\s+param(?:eter)?s)?)|查询参数|查詢參數|(?-i:Query)|"
+                       r"url\s*参数|(?-i:URL)|url params|クエリパラメータ|クエリパラメーター|параметры строки запроса|"
                        r"쿼리 파라미터|쿼리 매개변수|parámetros de consulta|paramètres de requête)$", re.IGNORECASE)),
     (HEADER, re.compile(r"^(?:header\s*(?:参数|param(?:eter)?s?)|headers|request headers|请求头(?:参数|部)?|請求頭(?:參數)?|"
                         r"请求标头|ヘッダー|ヘッダ|リクエストヘッダー|заголовки(?: запроса)?|헤더|요청 헤더|"
                         r"encabezados|en-têtes)$", re.IGNORECASE)),
     (AUTH, re.compile(r"^(?:authorizations|authentication|授权|认证|鉴权|認證|認証|авторизация|인증)$", re.IGNORECASE)),
     (RESPONSE, re.compile(
-        r"^(?:返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
+        r"^(?:返回值说明|返回数据结构|响应数据结构|返回字段|响应字段|返回响应|返回示例|返回结果|返回参数|返回体|返回数据|返回值|响应示例|响应参数|响应结构|响应体|响应|回應|響應|"
         r"返回參數|回應參數|回應範例|"
         r"responses?(?:\s+(?:body|examples?|fields|schema|parameters|samples?|headers))?|数据结构|成功\s*\(\d{3}\)|"
         r"(?:HTTP\s*)?状态码|レスポンス(?:例|ボディ|パラメータ|パラメーター|フィールド|構造|サンプル)?|応答(?:例)?|"
@@ -52,6 +53,19 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
                      r"anterior|siguiente|précédent|suivant|zurück|weiter|on this page|本页目录|本頁目錄|目录|"
                      r"edit this page|在 github 上编辑此页|copyright\b.*|©.*|all rights reserved\.?)$", re.IGNORECASE)),
 ]
+
+
+# what a queued job gives once done (fal model pages: `Output`; relays: `结果示例`): a response with the pseudo
+# status RESULT, which a queue submit records as `x-queue-result` and any other operation reads as its 200.
+# English words only capitalised: a field named `output` or `result` alone on a line is no heading.
+RESULT = "result"
+_RESULT = re.compile(r"^(?:(?:Output|Outputs|Result|Results)(?:\s+(?:[Ss]chema|[Ff]ields|[Ee]xamples?|[Pp]ayload|"
+                     r"[Pp]arameters|[Ss]amples?))?|(?:Output|Result) \(\w+\)|结果|结果示例|结果字段|输出|输出参数|输出示例|"
+                     r"输出结果|任务结果|生成结果|结果响应|結果|結果範例|輸出|輸出參數|出力|出力例|出力スキーマ|결과|출력|"
+                     r"результат|выходные данные)$")
+
+# and what it takes: fal model pages name the request body `Input` (capitalised, as above)
+_INPUT = re.compile(r"^(?:Input|Inputs)(?:\s+(?:[Ss]chema|[Ff]ields|[Pp]arameters|[Pp]ayload))?$|^(?:输入|输入参数|輸入|輸入參數|入力|입력)$")
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,15 @@ def heading(line: str) -> Heading | None:
     text = clean(line)
     if not text or len(text) > 60:
         return None
+    if _RESULT.match(text):
+        return Heading(RESPONSE, None, RESULT)
+    if _INPUT.match(text):
+        return Heading(BODY, media_type(text))
+    labelled = re.match(r"^\s*(?:#{1,6}\s|\*\*|<h[1-6])|.*[:：]\s*$", line)
+    if text == "返回" and labelled:
+        return Heading(RESPONSE)  # `## 返回`, `返回：`; a bare `返回` line is as often a site's back link
+    if text in ("参数", "参数列表", "参数说明") and labelled:
+        return Heading(BODY)  # `参数:`; bare, the word is as often a table's header cell printed on its own line
     for kind, pattern in _HEADINGS:
         match = pattern.search(text)
         if match and kind in (RESPONSE, BODY) and _is_sentence(text[match.end():]):

@@ -21,7 +21,7 @@ the next group. Fields, examples and responses belong to the section they sit in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.ingest.text import METHOD_WORDS
 
@@ -45,8 +45,8 @@ _METHOD_LABEL = re.compile(rf"(?:{_METHOD_WORDS})"
 _METHOD_LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*(?:{_METHOD_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
 _HOST = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?"
 _TABLE_TARGET = re.compile(rf"^\|?\s*`?(?P<host>{_HOST})?(?P<path>/{PATH_CHARS}*?)`?\s*(?:\|\s*)?"
-                           rf"(?P<method>{_M})(?=[A-Z\s|]|$)")
-_ALLOWED_BEFORE = re.compile(r"(?:^|[:：|>`(\[（【]|--|[-*•·]|[\u4e00-\u9fff]{1,8}[:：]|\b(?:Endpoint|Request|Route|URL)s?|"
+                           rf"`?(?P<method>{_M})(?=[A-Z\s|`]|$)")
+_ALLOWED_BEFORE = re.compile(r"(?:^|[:：|>`(\[（【]|--|[-*•·]|^#{1,6}|[\u4e00-\u9fff]{1,8}[:：]|\b(?:Endpoint|Request|Route|URL)s?|"
                              r"^(?:api|openapi|endpoint)\s*:\s*[\"'](?:\S+\.(?:json|ya?ml)\s+)?)\s*$",
                              re.IGNORECASE)  # the last: a Mintlify page's front matter (`api: "POST /v1/x"`)
 _HEADING_WORDS = ("Header", "Headers", "Body", "Query", "Request", "Response", "Responses", "Parameters", "Path",
@@ -69,6 +69,7 @@ class Statement:
 class Scan:
     statements: list[Statement]
     mentions: list[tuple[int, str]]  # (line, "GET /x") stated inside a sentence
+    unstated: list[tuple[int, str]] = field(default_factory=list)  # (line, target) labelled, no method anywhere
 
 
 def clean_target(target: str, rest: str = "", page_words: frozenset[str] = frozenset()) -> str:
@@ -170,16 +171,19 @@ def scan(lines: list[str], skip_lines: set[int]) -> Scan:
                 found.append(Statement(number, match.group(1), target, start=number))
             else:
                 mentions.append((number, f"{match.group(1)} {target}"))
+    unstated: list[tuple[int, str]] = []
     for number, stated, target in labelled:
         labelled_method = stated or page_method
         if labelled_method:
             found.append(Statement(number, labelled_method, target, start=number))
+        elif target not in ("", "/"):
+            unstated.append((number, target))
     _close_openers(found, openers)
     for statement in found:
         context = " ".join(lines[max(0, statement.start - 3):statement.line])
         statement.deprecated = bool(_DEPRECATED.search(context))
     found.sort(key=lambda s: (s.start, s.line))
-    return Scan(found, mentions)
+    return Scan(found, mentions, unstated)
 
 
 def _targets_after(lines: list[str], start: int, words: frozenset[str]) -> list[tuple[int, str]]:

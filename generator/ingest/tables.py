@@ -133,6 +133,11 @@ def _pipe_tables(lines: list[str]) -> list[Table]:
             i = _read_rows(lines, i + 2, table)
             tables.append(table)
             continue
+        headless = _headless_table(lines, i) if line.startswith("|") else None
+        if headless is not None:
+            tables.append(headless)
+            i += len(headless.rows)
+            continue
         if "\t" in line and _is_tab_header(line):
             table = Table(header=[c.strip() for c in line.split("\t")], line=i + 1)
             i += 1
@@ -144,6 +149,48 @@ def _pipe_tables(lines: list[str]) -> list[Table]:
             continue
         i += 1
     return tables
+
+
+def _headless_table(lines: list[str], start: int) -> Table | None:
+    """Pipe rows with no header and no separator (`| angle | integer | yes | Degrees |`), as a page lists
+    parameters when it drops the header row: two or more rows of one width, a column of names and a
+    column of type words. The columns are named by content: required words, and the longest text the
+    description. None when the rows are not such a table."""
+    if start > 0 and lines[start - 1].strip().startswith("|"):
+        return None
+    rows: list[list[str]] = []
+    for line in lines[start:start + 2000]:
+        text = line.strip()
+        if not text.startswith("|") or _SEPARATOR.match(text):
+            break
+        cells = split_cells(text)
+        if rows and len(cells) != len(rows[0]):
+            break
+        rows.append(cells)
+    if len(rows) < 2 or len(rows[0]) < 3 or (start + len(rows) < len(lines) and _SEPARATOR.match(
+            lines[start + len(rows)].strip())):
+        return None
+    width = len(rows[0])
+
+    def share(index: int, pattern: re.Pattern[str]) -> bool:
+        cells = [r[index].strip() for r in rows if r[index].strip()]
+        return bool(cells) and sum(bool(pattern.match(c)) for c in cells) * 3 >= len(cells) * 2
+
+    name_pattern = re.compile(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*`?\*?$")
+    header = [""] * width
+    roles = (("Name", name_pattern), ("Type", TYPE_WORD), ("Required", REQUIRED_WORD))
+    for role, pattern in roles:
+        index = next((i for i in range(width) if not header[i] and share(i, pattern)), None)
+        if index is not None:
+            header[index] = role
+    if "Name" not in header or "Type" not in header:
+        return None
+    free = [i for i in range(width) if not header[i]]
+    if free:
+        header[max(free, key=lambda i: sum(len(r[i]) for r in rows))] = "Description"
+    table = Table(header=header, line=start + 1)
+    table.rows = [(start + 1 + at, cells) for at, cells in enumerate(rows)]
+    return table
 
 
 def _is_tab_header(line: str) -> bool:
@@ -245,9 +292,15 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                     "descripcion", "beschreibung", "descrição", "mô tả"),
     "default": ("默认值", "默认", "default", "default value", "デフォルト", "デフォルト値", "初期値", "по умолчанию", "預設值", "預設", "기본값", "predeterminado", "valor por defecto",
                 "par défaut", "défaut", "standardwert", "padrão", "valor padrão", "mặc định"),
+    # a column that says whether a field may be left out: `yes` there means NOT required
+    "optional": ("optional", "optional?", "是否可选", "可选", "可選", "選填", "选填", "任意", "opcional", "facultatif",
+                 "optionnel"),
     "in": ("位置", "参数位置", "in", "location", "where", "位置/类型", "場所", "расположение"),
     "value": ("值", "示例值", "示例", "value", "example", "値", "例", "значение", "пример"),
     "range": ("范围", "取值范围", "range", "范囲", "диапазон"),
+    # a column of allowed values (`male / female`, `mp3、wav`): read like a `可选值:` note on the field
+    "enum": ("可选值", "枚举值", "枚举", "取值", "可選值", "enum", "enums", "allowed values", "possible values", "values",
+             "options", "選択肢", "指定できる値", "допустимые значения", "가능한 값", "valores posibles", "valeurs possibles"),
 }
 TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|float|double|boolean|bool|"
                        r"object|dict|map|array|list|file|binary|null|any)(?:\[\])?(?:<[\w.]+>)?"

@@ -2,7 +2,8 @@
 adds or removes without a person noticing.
 
 - zero-width characters (U+200B-U+200D, U+2060, U+FEFF, soft hyphens) and bidi marks are dropped, no-break
-  and ideographic spaces become plain spaces, CR/CRLF line ends become LF;
+  and ideographic spaces become plain spaces, full-width Latin letters and digits ASCII ones, CR/CRLF line
+  ends become LF;
 - a method word glued to its path (`POST/v1/images`) gets its space back, and a method word glued to the
   words before it (`...MessagesPOST /v1/x`, `已废弃POST`) starts its own line, so statement detection
   sees one shape only;
@@ -20,6 +21,9 @@ import re
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d"
                                     "\u202e\u2066\u2067\u2068\u2069"), None)
 _SPACES = {ord("\u00a0"): " ", ord("\u3000"): " ", ord("\u2009"): " ", ord("\u202f"): " "}
+# full-width Latin letters and digits (`ＰＯＳＴ`, `１０２４`, typed with a CJK input method) are the ASCII ones;
+# full-width punctuation (`：`, `（`) stays, descriptions keep it and the readers know it
+_WIDE = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 
 METHOD_WORDS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _M = "|".join(METHOD_WORDS)
@@ -57,6 +61,8 @@ def _split_glued_heading(match: re.Match[str]) -> str:
 def normalize(text: str) -> str:
     """The page text with invisible characters gone and glued tokens split at known seams."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).translate(_SPACES)
+    if re.search("[\uff10-\uff5a]", text):
+        text = text.translate(_WIDE)
     if "<" in text:
         text = _INLINE_TAG.sub("", text)
     text = _GLUED_TAIL.sub(_split_glued_heading, text)

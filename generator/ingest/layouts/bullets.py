@@ -32,6 +32,9 @@ _REQUIRED = {"required": True, "必填": True, "必需": True, "必须": True, "
              "optional": False, "可选": False, "选填": False, "非必填": False, "可選": False, "任意": False,
              "опционально": False, "необязательный": False, "선택": False, "opcional": False, "facultatif": False,
              "optionnel": False}
+_PLAIN_TYPED = re.compile(rf"^{_NAME}\s*[:：]\s*(?:{tables.TYPE_TOKEN})\s*(?:[,，;；]|$)", re.IGNORECASE)
+_COLON_TYPE = re.compile(rf"^\s*[:：]\s*(?=(?:{tables.TYPE_TOKEN})\s*(?:[,，;；]|$))", re.IGNORECASE)
+_SAID_REQUIRED = re.compile(r"\s*[(（]\s*(必填|选填|必需|可选|非必填|required|optional)\s*[)）]", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[:：—–]|-(?=\s)|=>)\s*")
 _VALUE_ITEM = re.compile(r"^(?:`(?P<c>[^`]+)`|\"(?P<q>[^\"]+)\"|(?P<p>[\w.:\-+/]+))\s*(?P<tail>.*)$")
 _PLACES = {HEADER, PATH, QUERY, BODY, RESPONSE}
@@ -79,7 +82,18 @@ def _field_line(text: str) -> tuple[str, str | None, bool | None, str, bool] | N
     rest = named.group("rest")
     if not named.group("c") and re.fullmatch(r"[A-Z][a-z]+", name):
         return None  # `**Note** (optional): ...`: a capitalised word in prose, not a field name
+    typed = _COLON_TYPE.match(rest) if named.group("p") else None
+    if typed:  # `prompt: string, 必填, 描述`: a name, a colon and a type word right after it
+        meta = _meta(rest[typed.end():])
+        if meta is not None:
+            return name, meta[0], meta[1], meta[2], bool(named.group("opt"))
     if named.group("p") and not re.match(r"^\s*[(（*_`]", rest):
+        # `- model：模型名称（必填）`: a name, a colon, then a description that says whether it is required
+        said = _SAID_REQUIRED.search(rest) if re.match(r"^\s*[:：]\s*\S", rest) else None
+        if said:
+            description = (rest[:said.start()] + rest[said.end():]).strip()
+            description = re.sub(r"^[:：]\s*|^[,，;；]\s*|\s*[,，;；]$", "", description.replace("，，", "，")).strip()
+            return name, None, _REQUIRED[said.group(1).lower()], description, False
         return None  # a plain word then text is prose; a plain name needs its type right after it
     meta = _meta(re.sub(r"^\s*[:：]\s*(?=[(`*_]|\w+\s*[,(])", "", rest, count=1))
     if meta is None:
@@ -114,6 +128,8 @@ def parse_fields(page: Page) -> list[Field]:
             continue
         bullet = _BULLET.match(raw) or _HEADED.match(raw)
         found = _field_line(bullet.group("rest")) if bullet else None
+        if found is None and not bullet and section in _PLACES and _PLAIN_TYPED.match(stripped):
+            found = _field_line(stripped)  # a plain line `steps: integer, 可选, 步数` inside a field section
         if found is None and not bullet and index + 1 < len(lines) and _DEFINITION.match(lines[index + 1]) \
                 and _LONE_NAME.fullmatch(stripped):
             meta = _meta(lines[index + 1].strip()[1:])  # a definition list: `name` / `: string, required. ...`

@@ -51,7 +51,7 @@ _EXAMPLE_LABELS = ("示例值", "示例", "例如", "example", "examples", "範�
                    "beispiel")
 _DEFAULT_LABELS = ("默认值", "default", "default value", "預設值", "デフォルト", "デフォルト値", "기본값", "по умолчанию", "predeterminado",
                    "par défaut", "standardwert")
-_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default value|Default|default|Available options|"
+_LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default value|Default|default|Available options|Allowed(?! values)|"
                     r"Allowed values|Possible values|可选值|枚举值|範例|預設值|可選值|デフォルト値|デフォルト|예시|기본값|"
                     r"가능한 값|Пример|По умолчанию|Допустимые значения|Ejemplo|Predeterminado|Valores posibles|"
                     r"Exemple|Valeurs possibles|利用可能なオプション|可用选项|可用選項|사용 가능한 옵션|Доступные варианты)"
@@ -62,6 +62,7 @@ _NOTE = re.compile(r"^(?:(?:Required range|Range|范围|Constraints?|(?:Maximum|
 _STATEMENT = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://|\{\{)")  # the next endpoint
 _TOGGLE = re.compile(r"^(?:Show|Hide|Expand|Collapse)(?: all)?(?: child)? (?:attributes|properties|parameters|fields|"
                      r"object|details)$|^(?:显示|隐藏|展开|收起)(?:子)?(?:属性|参数|字段)$", re.IGNORECASE)
+_ONE_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-+/×*]{0,39}")  # a line that is one value (`1024x1024`, `chirp-v4`)
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
 _STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",
@@ -122,6 +123,8 @@ def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
 def _add(out: list[Line], raw: str, number: int, section: str | None, status: str, media: dict[str, str],
          previous: str) -> tuple[str | None, str, str]:
     text = clean(raw)
+    if re.fullmatch(rf"\s*{NAME}\s*\*\s*", raw):
+        text = raw.strip()  # Swagger UI's `image *`: the star marks a required field, it is no decoration
     if not text or text.startswith("```"):
         return section, status, previous
     after_label = bool(_LABEL.match(previous)) and not _LABEL.match(previous).group("rest")  # type: ignore[union-attr]
@@ -320,8 +323,13 @@ def _read_body(item: Field, texts: list[str]) -> None:
         if pending == "options":
             item.notes[-1] += " " + text
             if not text.rstrip().endswith(","):
-                pending = None
+                pending = "values" if _ONE_VALUE.fullmatch(text) else None
             continue
+        if pending == "values":  # Apifox's `枚举值:` then one value per line
+            if _ONE_VALUE.fullmatch(text) and not _LABEL.match(text) and text.lower() not in _REQUIRED:
+                item.notes[-1] += ", " + text
+                continue
+            pending = None
         lowered = text.lower()
         if lowered in _REQUIRED and (lowered not in ("是", "否") or position == 0 and item.required is None):
             # 是/否 right under the type: a table printed one cell per line
@@ -332,6 +340,12 @@ def _read_body(item: Field, texts: list[str]) -> None:
             if place and item.section in (BODY, None) and item.section != RESPONSE:
                 item.section = place  # Swagger UI prints `(path)` / `(query)` under the type
             continue
+        said = re.fullmatch(r"Defaults? to\s+(\S.*)", text)  # ReadMe: `Defaults to 120` under the type
+        if said and item.default is None:
+            item.default = said.group(1).strip("`")
+            continue
+        if text.lower() == "enum" and position <= 2:
+            continue  # ReadMe prints `enum` under a string type: the values follow under `Allowed:`
         label = _LABEL.match(text)
         if label:
             name, rest = label.group("label").lower(), label.group("rest").strip()

@@ -13,9 +13,9 @@ from generator.ingest.fields import Field, build_operation, tree_name
 from generator.ingest.page import Page
 from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, enclosing, heading
 
-_YES = {"是", "y", "yes", "true", "必填", "必需", "必须", "必选", "required", "mandatory", "✓", "√", "✔", "はい", "必須",
+_YES = {"是", "y", "yes", "true", "必填", "必需", "必须", "必选", "required", "mandatory", "✓", "√", "✔", "✔️", "✅", "はい", "必須",
         "да", "必填参数", "必须参数", "예", "필수", "sí", "si", "oui", "ja", "sim", "có", "obligatorio",
-        "obligatoire", "erforderlich", "obrigatório", "bắt buộc", "必要", "○", "◯", "●", "〇", "✅", "✔️", "☑", "☑️"}
+        "obligatoire", "erforderlich", "obrigatório", "bắt buộc", "必要", "○", "◯", "●", "〇", "☑", "☑️"}
 _NO = {"否", "n", "no", "false", "可选", "optional", "选填", "非必填", "非必需", "-", "—", "いいえ", "任意", "нет",
        "可选参数", "非必须", "아니오", "아니요", "선택", "non", "nein", "não", "không",
        "opcional", "facultatif", "可選", "×", "✗", "✕", "✘", "❌", "✖", "✖️", "❎"}
@@ -105,9 +105,19 @@ def parse_fields(page: Page) -> list[Field]:
         if "name" not in roles or (len(roles) < 2 and "value" not in roles) or _status_table(rows):
             continue
         section, status = _section_before(lines, table.line - 1)
-        for line, cells in table.rows:
+        if set(roles) == {"name", "value"} and _value_lists(table, roles, fields):
+            continue
+        indents = [_entity_indent(cells[roles["name"]])[0] if roles["name"] < len(cells) else 0
+                   for _, cells in table.rows]
+        step = min((w for w in indents if w), default=0)  # one level of indentation, as this table draws it
+        for (line, cells), width in zip(table.rows, indents):
+            if width:
+                cells = list(cells)
+                cells[roles["name"]] = _entity_indent(cells[roles["name"]])[1]
             item = _row(cells, roles, section, status, line)
             if item:
+                if width and not item.depth:
+                    item.depth = round(width / step)
                 fields.append(item)
     _notes_after(lines, fields)
     i = 0
@@ -159,6 +169,9 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
     depth, name_cell = tree_name(cell("name"))
+    marked = None if cell("type") else _MARKED_TYPE.match(name_cell.strip())  # `prompt (string)`, `` `seed` *int* ``
+    if marked:
+        name_cell = marked.group("name")
     starred = bool(re.search(r"[A-Za-z0-9_\]`]\s*\\?\*$", name_cell.strip()))  # GitBook's `prompt*`: required
     if starred:
         name_cell = re.sub(r"\s*\\?\*$", "", name_cell.strip())
@@ -175,8 +188,11 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         name = bare.strip("`").rstrip("?")
     if re.fullmatch(r"\d+", name) or not name:
         return None
-    type_word = cell("type") or head.group("type") or None
+    type_word = cell("type") or (marked.group("t1") or marked.group("t2") if marked else None) or head.group(
+        "type") or None
     required = _required(cell("required")) if "required" in columns else None
+    if required is None and "optional" in columns:
+        required = _optional_cell(cell("optional"))
     if required is None and head.group("req"):
         required = _required(head.group("req"))
     if required is None and starred:
@@ -197,9 +213,63 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
             item.description = [value]  # a `参数 | 值` table whose value column describes the field
         else:
             item.example = value.strip("`")
+    if cell("enum") and cell("enum") not in ("-", "—", "无", "none", "None", "N/A"):
+        item.notes.append("可选值:" + cell("enum"))
     if cell("range"):
         item.notes.append("范围:" + cell("range"))
     return item
+
+
+def _value_lists(table: tables.Table, roles: dict[str, int], fields: list[Field]) -> bool:
+    """A name/value table naming fields more than once (Apifox's export: `枚举值` / `| » mode | std |` /
+    `| » mode | pro |`) lists the allowed values of fields documented above it; True when it was one."""
+    values: dict[str, list[str]] = {}
+    for _, cells in table.rows:
+        if max(roles.values()) >= len(cells):
+            continue
+        name = tree_name(cells[roles["name"]])[1].strip().strip("`")
+        value = cells[roles["value"]].strip().strip("`")
+        if name and value:
+            values.setdefault(name, []).append(value)
+    if not values or all(len(v) < 2 for v in values.values()):
+        return False
+    for name, listed in values.items():
+        target = next((f for f in reversed(fields) if f.name == name), None)
+        if target is not None and len(listed) >= 2 and not target.options:
+            target.options = list(dict.fromkeys(listed))
+    return True
+
+
+_MARKED_TYPE = re.compile(rf"^`?(?P<name>{_NAME})`?\s*(?:[(（]\s*`?(?P<t1>{tables.TYPE_TOKEN})`?\s*[)）]|[*_]+(?P<t2>"
+                          rf"{tables.TYPE_TOKEN})[*_]+)\s*$", re.IGNORECASE)
+_REQUIREMENT_WORD = re.compile(r"required|optional|mandatory|必|可选|可選|选填|選填|任意|opcional|obligatori|facultatif",
+                               re.IGNORECASE)
+
+
+def _optional_cell(cell: str) -> bool | None:
+    """Whether a field is required, from the cell of an `Optional` column: a word that says it (`required`,
+    `可选`) is taken as it reads, a mark (`yes`, `是`, `✓`) says the field is optional."""
+    value = _required(cell)
+    if value is None or _REQUIREMENT_WORD.search(cell):
+        return value
+    return not value
+
+
+_ENTITY_INDENT = re.compile(r"^(?P<lead>(?:&nbsp;|&#160;|&#xa0;|&ensp;|&emsp;|\u3000)+)\s*(?P<rest>\S.*)$",
+                            re.IGNORECASE)
+
+
+def _entity_indent(cell: str) -> tuple[int, str]:
+    """(width, name) of a name cell indented with `&nbsp;` entities (a table that shows nesting by indentation
+    alone: `| &nbsp;&nbsp;name |`); width 0 when it is not indented. `&emsp;` counts two."""
+    match = _ENTITY_INDENT.match(cell.strip())
+    if not match:
+        return 0, cell
+    if tree_name(match.group("rest"))[0]:
+        return 0, cell  # `&nbsp;&nbsp;└─ url`: the tree mark and its indentation say the depth together
+    lead = match.group("lead").lower()
+    width = len(re.findall(r"&nbsp;|&#160;|&#xa0;|&ensp;", lead)) + 2 * len(re.findall(r"&emsp;|\u3000", lead))
+    return width, match.group("rest")
 
 
 def _type_word(word: str | None) -> str | None:

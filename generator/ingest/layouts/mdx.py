@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.ingest.fields import Field
 from generator.ingest.page import Page
-from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE
+from generator.ingest.sections import BODY, END, HEADER, PATH, QUERY, RESPONSE, RESULT, heading
 
 _ELEMENT = re.compile(r"<(?P<end>/)?(?P<tag>ParamField|ResponseField|Field|Property)\b(?P<attrs>(?:\"[^\"]*\"|'[^']*'|"
                       r"\{[^{}]*\}|[^>\"'{])*?)(?P<closed>/)?>", re.DOTALL)
@@ -92,11 +92,27 @@ def _field(match: re.Match[str], page: Page, depth: int) -> Field | None:
         False if attrs.get("required") in ("false", "False") or "optional" in attrs else None)
     item = Field(name=name, section=section, type=attrs.get("type"), required=required,
                  line=page.line_of(match.start()), depth=depth)
+    if section == RESPONSE and _result_lines(page)[item.line - 1]:
+        item.status = RESULT  # under an `Output` heading: what a queued job returns
     if attrs.get("default") is not None:
         item.default = attrs["default"]
     if attrs.get("placeholder") is not None:
         item.example = attrs["placeholder"]
     return item
+
+
+def _result_lines(page: Page) -> list[bool]:
+    """Per line (0-based): whether it sits under a result heading (`### Output Schema`), found once."""
+    marks: list[bool] | None = page.cache.get("mdx_result_lines")
+    if marks is None:
+        marks, inside = [], False
+        for line in page.lines():
+            found = heading(line) if len(line) <= 80 else None
+            if found is not None and found.kind != END:
+                inside = found.kind == RESPONSE and found.status == RESULT
+            marks.append(inside)
+        page.cache["mdx_result_lines"] = marks
+    return marks
 
 
 def example_kind(page: Page, offset: int) -> str | None:

@@ -45,6 +45,10 @@ def parse(text: str, source: str, warnings: list[str] | None = None) -> dict[str
         found = _from_json(text, source, warnings)
         if found is None:
             found = _from_yaml(text, source, warnings)
+        if found is None:
+            from generator.ingest.layouts import mintlify_yaml
+
+            found = mintlify_yaml.find(text, source, warnings)  # Mintlify's markdown export of one operation
     except ApigenError as error:
         if "aliases" in error.message or "nested too deeply" in error.message:
             raise  # a hostile document: refused outright, not read around

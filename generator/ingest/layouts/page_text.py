@@ -28,6 +28,7 @@ _TEXT_AUTH = [
     (re.compile(r"Authorization\s*[:：]?\s*Key\b"), "key"),
     (re.compile(r"HTTP\s*\(\s*bearer\s*\)|BearerAuth|\bBearer\s+(?:Token|authentication)", re.IGNORECASE), "bearer"),
 ]
+_BODY_WORDS = re.compile(r"请求体|請求體|Body\s*参数|Request\s+body|\bBody\b", re.IGNORECASE)
 _FAL_ARGS = re.compile(r"fal_client\.\w+\(\s*[\"']([\w\-./]+)[\"']\s*,\s*arguments\s*=\s*")
 _QUEUE_KEYS = {"status_url", "response_url", "cancel_url"}
 _AUTH_HEADERS = {"x-api-key", "api-key", "apikey", "x-key", "x-token"}
@@ -256,7 +257,9 @@ def _front_title(text: str) -> str:
     if front:
         return front.group(1)
     heading_text = re.fullmatch(r"#{1,6}\s+(.*?)\s*#*", text)  # a markdown heading is a title too
-    return heading_text.group(1) if heading_text else text
+    text = heading_text.group(1) if heading_text else text
+    # Apifox's export heads each operation `## POST 创建任务`: the method word is no part of the title
+    return re.sub(rf"^(?:{'|'.join(METHODS)})\s+(?=[^\s/{{$])(?!https?:)", "", text)
 
 
 def _is_title(text: str) -> bool:
@@ -331,6 +334,16 @@ def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None =
                 found.append(Endpoint(method=method, path=path, documented=True, line=line, start=line,
                                       group=len(found), servers=[server] if server else []))
                 warnings.append(f"{page.source}:{line}: `{what}` is only named in a sentence; read as the endpoint")
+    if not found and scanned.unstated:
+        # an address under a label and no method anywhere: the page is still readable; the method is the one
+        # its content implies (a query string: GET; a request body or documented fields: POST)
+        for line, target in scanned.unstated:
+            server, path, query = split_url(target)
+            method = "GET" if query or not (field_lines or _BODY_WORDS.search(page.text)) else "POST"
+            if not any(e.path == path for e in found):
+                found.append(Endpoint(method=method, path=path, documented=True, line=line, start=line,
+                                      group=len(found), servers=[server] if server else [], salvaged=True))
+                warnings.append(f"{page.source}:{line}: `{target}` is given without a method; read as {method}")
     if not found and (field_lines or page.blocks):
         # fields or examples but no endpoint (a capture that starts below it, a page that only documents a
         # request's parameters): a reader still has them, so they are kept under a placeholder operation
@@ -527,6 +540,8 @@ def _add_examples(page: Page, found: list[Endpoint], warnings: list[str]) -> Non
         else:
             for endpoint in members:
                 code = status or "200"
+                if code == "result" and is_queue_ticket(value):
+                    code = "200"  # the ticket a submit answers at once, printed near its result
                 if code == "200" and endpoint.responses.get("200") and isinstance(value, dict) and set(value) <= {
                         "error", "detail", "message", "code"} and "error" in value:
                     code = "default"
