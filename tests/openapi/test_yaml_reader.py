@@ -46,7 +46,7 @@ def test_a_valid_document_is_read_once_by_libyaml(monkeypatch: pytest.MonkeyPatc
     readers: list[str] = []
     real = yaml.load
 
-    def spy(text: str, Loader: type) -> object:  # noqa: N803 - PyYAML's own parameter name
+    def spy(text: str, Loader: type) -> object:
         readers.append(Loader.__name__)
         return real(text, Loader=Loader)
 
