@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -22,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.core.workers import WarmPool
 from generator.errors import ApigenError
+from generator.render.python.datamodel import generate
 from generator.render.python.model_code import BASE_MODULE, BASE_NAME, finish
 from generator.render.python.modules import refs
 from generator.render.python.schemas import CLASS_PREFIX, SCHEMA_PREFIX, SchemaSet
@@ -164,11 +165,14 @@ def _generate_all(jobs: dict[str, str], options: dict[str, Any], meanwhile: Call
     if pool is None:
         if meanwhile is not None:
             meanwhile()
-        return {name: _generate(jobs[name], options) for name in ordered}
-    futures = {name: pool.submit(_generate, jobs[name], options) for name in ordered}
+        return {name: generate(jobs[name], options) for name in ordered}
+    futures = {name: pool.submit(generate, jobs[name], options) for name in ordered}
     if meanwhile is not None:
         meanwhile()
-    return {name: futures[name].result() for name in ordered}
+    results = {name: futures[name].result() for name in ordered}
+    if isinstance(pool, WarmPool):
+        pool.shutdown()  # its only work is done: its memory is not held while the package is finished
+    return results
 
 
 # Work handed to forked workers by reference: they inherit this at fork time, so a large spec is not pickled.
@@ -206,13 +210,6 @@ def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Itera
         _FORKED.clear()
 
 
-def import_generator() -> None:
-    """What datamodel-code-generator's `generate` imports on its first call: a worker started early runs it
-    (see generator.core.workers) while the main process reads the spec."""
-    import datamodel_code_generator.config
-    import datamodel_code_generator.parser.openapi  # noqa: F401
-
-
 def _generator_version() -> str:
     """datamodel-code-generator's version file, read without importing it (a cache hit imports nothing)."""
     from importlib.util import find_spec
@@ -227,29 +224,6 @@ def _generator_version() -> str:
         import datamodel_code_generator
 
         return datamodel_code_generator.get_version()
-
-
-def _enum_options(options: dict[str, Any]) -> dict[str, Any]:
-    from datamodel_code_generator.enums import DataModelType, InputFileType
-    from datamodel_code_generator.format import PythonVersion
-
-    return {**options, "input_file_type": InputFileType(options["input_file_type"]),
-            "output_model_type": DataModelType(options["output_model_type"]),
-            "target_python_version": PythonVersion(options["target_python_version"])}
-
-
-def _generate(document: str, options: dict[str, Any]) -> str:
-    from datamodel_code_generator import generate
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            code = generate(document, **_enum_options(options))
-    except Exception as error:  # noqa: BLE001 - it raises many types; all mean the schemas cannot be modelled
-        raise ApigenError(f"datamodel-code-generator could not model the schemas: {error}") from None
-    if not isinstance(code, str):
-        raise ApigenError("datamodel-code-generator returned several modules; expected one")
-    return code
 
 
 def _store(path: Path, code: str) -> None:
