@@ -81,7 +81,8 @@ def models_source(schemas: SchemaSet, home: dict[str, str], openapi_version: str
     version = openapi_version if openapi_version.startswith("3.") else "3.1.0"
     options = _options(schemas)
     salt = "\0".join([repr(sorted(options.items())), _generator_version(),
-                      Path(__file__).read_text(encoding="utf-8")])
+                      Path(__file__).read_text(encoding="utf-8"),
+                      Path(__file__).with_name("datamodel.py").read_text(encoding="utf-8")])
     members: dict[str, list[str]] = {}
     for name in schemas.schemas:
         members.setdefault(home[name], []).append(name)
