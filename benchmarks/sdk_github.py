@@ -3,11 +3,16 @@ openapi-python-client on the same file, side by side: wall time, peak memory, op
 module importing, and import time of the generated package.
 
     .venv/bin/python benchmarks/sdk_github.py [--spec api.github.com.json] [--opc-venv DIR] [--runs N]
+        [--baseline DIR] [--timing-only]
 
 Downloads (once, into benchmarks/.cache, git-ignored) what is not given: the npm package with `npm pack`, and
 openapi-python-client into its own venv. apigen and openapi-python-client run in turn (A B A B ...), each
 cold (APIGEN_CACHE=off: no models cached from an earlier run); the medians, apigen's ratio to
-openapi-python-client run by run, and peak memory are printed. Prints figures; asserts nothing.
+openapi-python-client run by run, and peak memory are printed. `--baseline DIR` (another checkout of apigen,
+e.g. `git archive REV | tar -x -C DIR`) runs that revision in the same turns (A B C A B C ...), so a change
+is measured before and after against the same peer on the same machine state; `--timing-only` stops there.
+CPU time (user + system, worker processes included) is printed beside wall time: on a machine shared with
+other work it is the steadier figure. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -68,7 +73,8 @@ thread.start()
 code = process.wait()
 elapsed = time.perf_counter() - start
 thread.join()
-print(code, elapsed, max(peak[0], resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(code, elapsed, max(peak[0], usage.ru_maxrss), usage.ru_utime + usage.ru_stime)
 """
 EVERY_MODEL = ("import importlib, pkgutil, github.models as m\n"
                "[importlib.import_module('github.models.' + i.name) for i in pkgutil.iter_modules(m.__path__)]")
@@ -87,9 +93,15 @@ def ensure_inputs(spec: Path, opc_venv: Path) -> None:
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[int, float, float]:
+    code, seconds, memory, _ = measure_cpu(command, cwd, env)
+    return code, seconds, memory
+
+
+def measure_cpu(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[int, float, float, float]:
+    """Exit code, wall seconds, peak MiB (see MEASURE) and CPU seconds of the whole process tree."""
     out = subprocess.run([PYTHON, "-c", MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True,
                          check=True).stdout.split()
-    return int(out[0]), float(out[1]), int(out[2]) / 1024
+    return int(out[0]), float(out[1]), int(out[2]) / 1024, float(out[3])
 
 
 def import_seconds(python: str, statement: str, path: Path, runs: int = 5) -> float:
@@ -105,10 +117,10 @@ def import_seconds(python: str, statement: str, path: Path, runs: int = 5) -> fl
     return best(statement) - best("pass")
 
 
-def compile_sources() -> None:
+def compile_sources(root: Path = ROOT) -> None:
     """apigen's own modules compiled to bytecode, as `pip install` of its wheel leaves them (the peer's are):
     an editable install under PYTHONDONTWRITEBYTECODE=1 would compile every module on every run."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "generator")], check=True,
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "generator")], check=True,
                    stdout=subprocess.DEVNULL)
 
 
@@ -117,6 +129,8 @@ def main() -> None:
     parser.add_argument("--spec", type=Path, default=SPEC, help="GitHub's api.github.com.json (npm @octokit/openapi)")
     parser.add_argument("--opc-venv", type=Path, default=OPC_VENV, help="a venv with openapi-python-client")
     parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "3")), help="runs of each (3)")
+    parser.add_argument("--baseline", type=Path, help="another checkout of apigen, run in the same turns")
+    parser.add_argument("--timing-only", action="store_true", help="the timed runs only (no warm run, no imports)")
     args = parser.parse_args()
     spec, opc_venv, runs = args.spec.resolve(), args.opc_venv.resolve(), args.runs
     ensure_inputs(spec, opc_venv)
@@ -129,27 +143,40 @@ def main() -> None:
     apigen = [PYTHON, "-m", "generator", "generate", str(spec), "--target", "python", "--service", "github"]
     opc_command = [str(opc_venv / "bin" / "openapi-python-client"), "generate", "--path", str(spec), "--meta", "none",
                    "--overwrite"]
-    print(f"GitHub REST spec: {spec.stat().st_size / 1e6:.1f} MB, {operations} operations; "
-          f"medians of {runs} runs, apigen and openapi-python-client alternating")
-    ours: list[tuple[float, float]] = []
-    theirs: list[tuple[float, float]] = []
     opc_dir = work / "opc"
     opc_dir.mkdir()
+    cold = {**os.environ, "APIGEN_CACHE": "off"}
+    # label -> (command, folder it runs in: `python -m generator` imports the checkout found there)
+    commands = {"apigen": ([*apigen, "--out", str(work / "cold")], ROOT, cold)}
+    if args.baseline:
+        baseline = args.baseline.resolve()
+        compile_sources(baseline)
+        commands["baseline"] = ([*apigen, "--out", str(work / "baseline")], baseline,
+                                {**cold, "PYTHONPATH": str(baseline)})
+    commands["opc"] = (opc_command, opc_dir, None)
+    print(f"GitHub REST spec: {spec.stat().st_size / 1e6:.1f} MB, {operations} operations; medians of {runs} "
+          f"runs, {', '.join(commands)} in turn; wall s, cpu s (user + system of the process tree), peak MiB")
+    figures: dict[str, list[tuple[float, float, float]]] = {label: [] for label in commands}
     for run in range(runs):
-        code, seconds, memory = measure([*apigen, "--out", str(work / "cold")], ROOT,
-                                        {**os.environ, "APIGEN_CACHE": "off"})
-        ours.append((seconds, memory))
-        print(f"  run {run + 1}: apigen {seconds:5.1f} s {memory:5.0f} MiB (exit {code})", end="", flush=True)
-        code, seconds, memory = measure(opc_command, opc_dir)
-        theirs.append((seconds, memory))
-        print(f"   openapi-python-client {seconds:5.1f} s {memory:5.0f} MiB (exit {code})", flush=True)
-    print(f"apigen generate --target python (APIGEN_CACHE=off): {median(s for s, _ in ours):6.1f} s  "
-          f"{median(m for _, m in ours):6.0f} MiB")
-    print(f"openapi-python-client generate:                     {median(s for s, _ in theirs):6.1f} s  "
-          f"{median(m for _, m in theirs):6.0f} MiB")
-    print(f"apigen / openapi-python-client, median of the run-by-run ratios: time "
-          f"{median(a / b for (a, _), (b, _) in zip(ours, theirs)):.2f}x, peak memory "
-          f"{median(a / b for (_, a), (_, b) in zip(ours, theirs)):.2f}x")
+        print(f"  run {run + 1}:", end="", flush=True)
+        for label, (command, cwd, env) in commands.items():
+            code, seconds, memory, cpu = measure_cpu(command, cwd, env)
+            figures[label].append((seconds, cpu, memory))
+            print(f"  {label} {seconds:5.1f} s cpu {cpu:5.1f} {memory:4.0f} MiB (exit {code})", end="", flush=True)
+        print()
+    names = {"apigen": "apigen generate --target python (APIGEN_CACHE=off)",
+             "baseline": f"baseline apigen ({args.baseline})", "opc": "openapi-python-client generate"}
+    for label, runs_of in figures.items():
+        print(f"{names[label]}: {median(s for s, _, _ in runs_of):6.1f} s  cpu {median(c for _, c, _ in runs_of):6.1f} s  "
+              f"{median(m for _, _, m in runs_of):6.0f} MiB")
+    for label in [name for name in figures if name != "opc"]:
+        pairs = list(zip(figures[label], figures["opc"]))
+        print(f"{label} / openapi-python-client, median of the run-by-run ratios: time "
+              f"{median(a[0] / b[0] for a, b in pairs):.2f}x, cpu {median(a[1] / b[1] for a, b in pairs):.2f}x, "
+              f"peak memory {median(a[2] / b[2] for a, b in pairs):.2f}x")
+    if args.timing_only:
+        shutil.rmtree(work, ignore_errors=True)
+        return
     measure([*apigen, "--out", str(work / "fill")], ROOT, {**os.environ, "APIGEN_CACHE": str(cache)})
     _, warm, warm_mem = measure([*apigen, "--out", str(work / "warm")], ROOT, {**os.environ, "APIGEN_CACHE": str(cache)})
     print(f"apigen generate --target python (warm cache):       {warm:6.1f} s  {warm_mem:6.0f} MiB")

@@ -49,15 +49,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import_generator() -> None:
-    import gc
+    from generator.render.python.datamodel import import_generator
 
-    from generator.render.python.models import import_generator
-
-    gc.disable()  # the import allocates much and frees little: collections during it are ~15% of its time
-    try:
-        import_generator()
-    finally:
-        gc.enable()
+    import_generator()
 
 
 def _generate(args: argparse.Namespace, targets: tuple[str, ...]) -> int:

@@ -22,16 +22,15 @@ class LimitError(yaml.composer.ComposerError):
     """A document over one of the bounds above: reported as it is, not as malformed YAML."""
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps `on`/`off`/`yes`/`no` strings and dates as strings, as JSON Schema expects,
-    and refuses documents nested deeper than MAX_DEPTH or whose aliases expand past MAX_ALIAS_EXPANSION.
+class _Bounds(yaml.composer.Composer):
+    """Composing that refuses documents nested deeper than MAX_DEPTH or whose aliases expand past
+    MAX_ALIAS_EXPANSION.
 
     The expanded size of every node is computed once, as it is composed (an alias costs the size of the
     node it names), so a bomb is refused after reading its few hundred bytes, never expanded.
     """
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+    def _start_bounds(self) -> None:
         self._depth = 0
         self._expanded = 0
         self._sizes: dict[int, int] = {}
@@ -64,6 +63,34 @@ class _Loader(yaml.SafeLoader):
         return node
 
 
+class _Loader(_Bounds, yaml.SafeLoader):
+    """SafeLoader that keeps dates as strings, as JSON Schema expects,
+    within the bounds of `_Bounds`. Pure Python: its errors are the ones reported (see `_FastLoader`)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._start_bounds()
+
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    class _FastLoader(_Bounds, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """`_Loader` reading its events from libyaml, about five times faster (OpenAI's 3 MB document: 1.1-1.5 s
+        of CPU instead of 7 s). Composing stays in Python (`_Bounds` sees every node), so do the bounds and the
+        resolvers; only scanning and parsing are libyaml's. A document it refuses is read again by `_Loader`,
+        so that an error names the problem and line exactly as that one does."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            self._start_bounds()
+else:  # pragma: no cover - PyYAML's wheels all carry libyaml
+    _FastLoader = _Loader  # type: ignore[misc,assignment]
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
@@ -87,7 +114,7 @@ def _check_depth(data: Any, source: str) -> None:
 
 # A copy: assigning into the inherited dict would change every PyYAML loader and dumper in the process
 # (and the dumper would then stop quoting date-like strings, which other YAML readers turn into dates).
-_Loader.yaml_implicit_resolvers = {
+_Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -108,6 +135,10 @@ def parse_text(text: str, source: str) -> Any:
             return data
     else:
         json_error = None
+    try:
+        return yaml.load(text, Loader=_FastLoader)  # safe: SafeConstructor
+    except yaml.YAMLError:
+        pass  # read again below, for the error as the pure-Python reader words it
     try:
         return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
     except yaml.YAMLError as error:

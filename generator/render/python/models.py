@@ -14,16 +14,17 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.core.workers import WarmPool
 from generator.errors import ApigenError
-from generator.render.python.model_code import BASE_MODULE, BASE_NAME, finish
+from generator.render.python.datamodel import generate
+from generator.render.python.model_code import BASE_MODULE, BASE_NAME, ModuleCode, finish
 from generator.render.python.modules import refs
 from generator.render.python.schemas import CLASS_PREFIX, SCHEMA_PREFIX, SchemaSet
 from generator.render.templates import cache_dir
@@ -80,7 +81,8 @@ def models_source(schemas: SchemaSet, home: dict[str, str], openapi_version: str
     version = openapi_version if openapi_version.startswith("3.") else "3.1.0"
     options = _options(schemas)
     salt = "\0".join([repr(sorted(options.items())), _generator_version(),
-                      Path(__file__).read_text(encoding="utf-8")])
+                      Path(__file__).read_text(encoding="utf-8"),
+                      Path(__file__).with_name("datamodel.py").read_text(encoding="utf-8")])
     members: dict[str, list[str]] = {}
     for name in schemas.schemas:
         members.setdefault(home[name], []).append(name)
@@ -95,19 +97,22 @@ def models_source(schemas: SchemaSet, home: dict[str, str], openapi_version: str
             codes[name] = cached.read_text(encoding="utf-8")
         else:
             jobs[name] = document
-    for name, code in _generate_all(jobs, options, meanwhile, pool).items():
-        codes[name] = code
-        if folder is not None:
-            document = jobs[name]
-            key = hashlib.sha256(f"{document}\0{salt}".encode()).hexdigest()
+    finished: dict[str, ModuleCode] = {}
+
+    def take(name: str, code: str) -> None:
+        """One module's output, cached and finished (in this process, while the workers write the others)."""
+        if name in jobs and folder is not None:
+            key = hashlib.sha256(f"{jobs[name]}\0{salt}".encode()).hexdigest()
             _store(folder / "models" / f"{key}.py", code)
+        finished[name] = finish(code, set(members[name]), home)
+
+    _generate_all(jobs, options, meanwhile, pool, lambda: [take(name, code) for name, code in codes.items()], take)
     modules = []
     for name in sorted(members):
-        finished = finish(codes[name], set(members[name]), home)
-        missing = [cls for cls in members[name] if cls not in finished.classes]
+        missing = [cls for cls in members[name] if cls not in finished[name].classes]
         if missing:
             raise ApigenError(f"datamodel-code-generator did not write the classes {missing[:5]}")
-        modules.append(ModelModule(name, finished.code, members[name]))
+        modules.append(ModelModule(name, finished[name].code, members[name]))
     return modules
 
 
@@ -158,17 +163,34 @@ def _is_object(schema: Any) -> bool:
 
 
 def _generate_all(jobs: dict[str, str], options: dict[str, Any], meanwhile: Callable[[], object] | None,
-                  pool: Executor | None) -> dict[str, str]:
-    """datamodel-code-generator's output for each document, largest first, in `pool`'s processes if given."""
+                  pool: Executor | None, ready: Callable[[], object], take: Callable[[str, str], None]) -> None:
+    """datamodel-code-generator's output for each document, largest first, in `pool`'s processes if given,
+    each handed to `take` as it comes, after `meanwhile` and `ready` (the cached modules) ran: a module is
+    finished while the workers still write the others, not all of them after the last one. The first
+    failure in job order is raised, whichever failed first, so the error does not depend on timing."""
     ordered = sorted(jobs, key=lambda name: -len(jobs[name]))
     if pool is None:
         if meanwhile is not None:
             meanwhile()
-        return {name: _generate(jobs[name], options) for name in ordered}
-    futures = {name: pool.submit(_generate, jobs[name], options) for name in ordered}
+        ready()
+        for name in ordered:
+            take(name, generate(jobs[name], options))
+        return
+    futures = {pool.submit(generate, jobs[name], options): name for name in ordered}
     if meanwhile is not None:
         meanwhile()
-    return {name: futures[name].result() for name in ordered}
+    ready()
+    failures: dict[str, BaseException] = {}
+    for future in as_completed(futures):
+        name = futures[future]
+        try:
+            take(name, future.result())
+        except Exception as error:  # noqa: BLE001 - re-raised below, the first in job order
+            failures[name] = error
+    if isinstance(pool, WarmPool):
+        pool.shutdown()  # its only work is done: its memory is not held while the package is finished
+    if failures:
+        raise failures[next(name for name in ordered if name in failures)]
 
 
 # Work handed to forked workers by reference: they inherit this at fork time, so a large spec is not pickled.
@@ -206,13 +228,6 @@ def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Itera
         _FORKED.clear()
 
 
-def import_generator() -> None:
-    """What datamodel-code-generator's `generate` imports on its first call: a worker started early runs it
-    (see generator.core.workers) while the main process reads the spec."""
-    import datamodel_code_generator.config
-    import datamodel_code_generator.parser.openapi  # noqa: F401
-
-
 def _generator_version() -> str:
     """datamodel-code-generator's version file, read without importing it (a cache hit imports nothing)."""
     from importlib.util import find_spec
@@ -227,29 +242,6 @@ def _generator_version() -> str:
         import datamodel_code_generator
 
         return datamodel_code_generator.get_version()
-
-
-def _enum_options(options: dict[str, Any]) -> dict[str, Any]:
-    from datamodel_code_generator.enums import DataModelType, InputFileType
-    from datamodel_code_generator.format import PythonVersion
-
-    return {**options, "input_file_type": InputFileType(options["input_file_type"]),
-            "output_model_type": DataModelType(options["output_model_type"]),
-            "target_python_version": PythonVersion(options["target_python_version"])}
-
-
-def _generate(document: str, options: dict[str, Any]) -> str:
-    from datamodel_code_generator import generate
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            code = generate(document, **_enum_options(options))
-    except Exception as error:  # noqa: BLE001 - it raises many types; all mean the schemas cannot be modelled
-        raise ApigenError(f"datamodel-code-generator could not model the schemas: {error}") from None
-    if not isinstance(code, str):
-        raise ApigenError("datamodel-code-generator returned several modules; expected one")
-    return code
 
 
 def _store(path: Path, code: str) -> None:
