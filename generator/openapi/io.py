@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -30,6 +30,10 @@ class _Bounds(yaml.composer.Composer):
     node it names), so a bomb is refused after reading its few hundred bytes, never expanded.
     """
 
+    if TYPE_CHECKING:  # given by the parser a loader mixes in (PyYAML's pure-Python one or libyaml's)
+        def check_event(self, *choices: Any) -> bool: ...
+        def peek_event(self) -> Any: ...
+
     def _start_bounds(self) -> None:
         self._depth = 0
         self._expanded = 0
@@ -37,7 +41,7 @@ class _Bounds(yaml.composer.Composer):
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
+            event = self.peek_event()
             target = self.anchors.get(event.anchor)
             node = super().compose_node(parent, index)  # raises on an unknown anchor
             size = self._sizes.get(id(target))
@@ -53,7 +57,7 @@ class _Bounds(yaml.composer.Composer):
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise LimitError(None, None, f"nested deeper than {MAX_DEPTH} levels",
-                                              self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+                                              self.peek_event().start_mark)
         try:
             node = super().compose_node(parent, index)
         finally:
@@ -73,7 +77,7 @@ class _Loader(_Bounds, yaml.SafeLoader):
 
 
 if yaml.__with_libyaml__:
-    from yaml.cyaml import CParser
+    from yaml._yaml import CParser
 
     class _FastLoader(_Bounds, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         """`_Loader` reading its events from libyaml, about five times faster (OpenAI's 3 MB document: 1.1-1.5 s
@@ -136,7 +140,7 @@ def parse_text(text: str, source: str) -> Any:
     else:
         json_error = None
     try:
-        return yaml.load(text, Loader=_FastLoader)  # safe: SafeConstructor
+        return yaml.load(text, Loader=_FastLoader)  # type: ignore[arg-type]  # safe: a SafeConstructor the stubs do not list
     except yaml.YAMLError:
         pass  # read again below, for the error as the pure-Python reader words it
     try:

@@ -106,7 +106,11 @@ def models_source(schemas: SchemaSet, home: dict[str, str], openapi_version: str
             _store(folder / "models" / f"{key}.py", code)
         finished[name] = finish(code, set(members[name]), home)
 
-    _generate_all(jobs, options, meanwhile, pool, lambda: [take(name, code) for name, code in codes.items()], take)
+    def take_cached() -> None:
+        for name, code in codes.items():
+            take(name, code)
+
+    _generate_all(jobs, options, meanwhile, pool, take_cached, take)
     modules = []
     for name in sorted(members):
         missing = [cls for cls in members[name] if cls not in finished[name].classes]
