@@ -24,6 +24,8 @@ _DEFAULTS = [
     re.compile(r"\(\s*[Dd]efault\s*[:：]?\s*" + _VALUE + r"\s*\)"),
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
+    # a quoted value before `by default` (`'V_2' by default`, `"url" is the default`)
+    re.compile(r"(?P<v>'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`)\s+(?:by default|is the default)"),
     # `720p or 1080p; default 720p`: a bare `default` before a value with a digit that ends the clause
     re.compile(r"(?:^|[;；,，.。]\s*)[Dd]efault\s+(?P<v>[A-Za-z]*\d[\w.:\-]*)(?=\s*(?:$|[;；,，。)]|\.(?:\s|$)))"),
     # a lowercase `default` right before a number or boolean, no colon: `Page number, default 1`

@@ -431,3 +431,25 @@ def test_name_required_description_over_lines_then_type(ingest) -> None:
     assert list(schema["properties"]) == ["text", "accent", "rate"]
     assert schema["required"] == ["text"]
     assert (schema["properties"]["text"]["type"], schema["properties"]["rate"]["type"]) == ("string", "number")
+
+
+GITBOOK_STAR_LINE = """\
+Sketch
+POST
+https://sketch.example/v1/sketch
+Body
+subject
+*
+string
+what to draw
+engine
+string
+Which engine draws it: 'E_1' or 'E_2' 'E_1' by default.
+"""
+
+
+def test_a_star_on_its_own_line_and_a_quoted_default(ingest) -> None:
+    _, _, op = only_operation(ingest(GITBOOK_STAR_LINE))
+    schema = body_schema(op)
+    assert schema["required"] == ["subject"]
+    assert schema["properties"]["engine"]["default"] == "E_1"

@@ -122,7 +122,7 @@ def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
 
 def _add(out: list[Line], raw: str, number: int, section: str | None, status: str, media: dict[str, str],
          previous: str) -> tuple[str | None, str, str]:
-    text = clean(raw)
+    text = "*" if raw.strip() == "*" else clean(raw)  # a lone star is GitBook's required mark, not decoration
     if re.fullmatch(rf"\s*{NAME}\s*\*\s*", raw):
         text = raw.strip()  # Swagger UI's `image *`: the star marks a required field, it is no decoration
     if not text or text.startswith("```"):
@@ -241,6 +241,8 @@ def _name_before(lines: list[Line], i: int, taken: set[int]) -> Anchor | None:
     if not _usable(lines, j, taken):
         return None
     required = _REQUIRED.get(lines[j].text.lower()) if lines[j].text.lower() in _REQUIRED_YES else None
+    if lines[j].text == "*":
+        required = True  # GitBook prints a required field's star on a line of its own
     if required is not None:
         j -= 1
         if not _usable(lines, j, taken):
