@@ -241,14 +241,20 @@ def parse_response(response: httpx.Response, options: RequestOptions) -> Any:
         return response.text
     if not response.content:
         return None
+    import pydantic
+
+    cast_to = options.cast_to
+    if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
+        try:  # pydantic reads the JSON itself: about twice as fast as json.loads, then validating
+            return cast_to.model_validate_json(response.content)
+        except pydantic.ValidationError:
+            pass  # decoded below, for an error that tells "not JSON" from "not the documented shape"
     try:
         data = response.json()
     except ValueError:
         raise APIResponseValidationError(response, response.text, "not JSON") from None
-    import pydantic
-
     try:
-        return parse(options.cast_to, data)
+        return parse(cast_to, data)
     except pydantic.ValidationError as error:
         raise APIResponseValidationError(response, data, str(error)) from None
 
@@ -480,7 +486,8 @@ class SyncAPIClient(BaseClient):
         retries_taken = 0
         while True:
             request = self._build(self._http, options)
-            logger.debug("%s %s", request.method, request.url.path)
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug("%s %s", request.method, request.url.path)
             deadline = _deadline(self._timeout(options))
             try:
                 response = self._http.send(request, stream=True)
@@ -514,7 +521,8 @@ class AsyncAPIClient(BaseClient):
         retries_taken = 0
         while True:
             request = self._build(self._http, options)
-            logger.debug("%s %s", request.method, request.url.path)
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug("%s %s", request.method, request.url.path)
             deadline = _deadline(self._timeout(options))
             try:
                 response = await self._http.send(request, stream=True)
