@@ -248,6 +248,8 @@ def _glued_ratios(token: str) -> list[str]:
 def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     """Values listed after an options keyword, a description that is nothing but a list of values (after an
     optional `label:`), values glued together after a label, or a `a、b` list that holds the default."""
+    if re.fullmatch(r"\s*(?:application|multipart|text|image|audio|video)/[\w.+\-]+(?:;.*)?\s*", text):
+        return []  # a media type (`application/json`) is one value, not `application` or `json`
     candidates: list[list[str]] = []
     for key in _ENUM_KEY.finditer(text):
         start = key.end()

@@ -453,3 +453,25 @@ def test_a_star_on_its_own_line_and_a_quoted_default(ingest) -> None:
     schema = body_schema(op)
     assert schema["required"] == ["subject"]
     assert schema["properties"]["engine"]["default"] == "E_1"
+
+
+HEADER_TABLE_WITHOUT_HEADING = """\
+POST /v2/clips
+参数 | 类型 | 必填 | 描述 |
+---|---|---|---|
+Authorization | string | 是 | 令牌 (Bearer: sk-xxxx) |
+Content-Type | string | 是 | application/json |
+X-Trace-Id | string | 否 | 追踪号 |
+参数 | 类型 | 必填 | 描述 |
+---|---|---|---|
+source | string | 是 | 素材地址 |
+frames | integer | 否 | 帧数 |
+"""
+
+
+def test_a_table_of_header_names_is_the_headers_even_without_a_heading(ingest) -> None:
+    _, _, op = only_operation(ingest(HEADER_TABLE_WITHOUT_HEADING))
+    headers = {p["name"]: p for p in op["parameters"] if p["in"] == "header"}
+    assert set(headers) == {"Content-Type", "X-Trace-Id"}  # Authorization is the security scheme
+    assert "enum" not in headers["Content-Type"]["schema"]  # `application/json` is one value
+    assert list(body_schema(op)["properties"]) == ["source", "frames"]

@@ -96,6 +96,21 @@ def _status(lines: list[str], at: int) -> str:
     return "200"
 
 
+_HTTP_HEADERS = {"authorization", "content-type", "accept", "user-agent", "x-api-key", "api-key", "accept-language",
+                 "x-request-id", "idempotency-key", "cookie", "content-length", "accept-encoding"}
+
+
+def _header_table(rows: list[list[str]], name_column: int) -> bool:
+    """Whether every row names an HTTP header (Title-Case words joined by hyphens or a known header), one of
+    them a well-known one: a header table printed without its `Header` heading."""
+    names = [re.sub(r"[`*]", "", cells[name_column]).strip() for cells in rows if name_column < len(cells)]
+    if not names:
+        return False
+    headerish = all(n.lower() in _HTTP_HEADERS or re.fullmatch(r"(?:X-)?[A-Z][a-z]+(?:-[A-Z][a-z]+)+", n)
+                    for n in names)
+    return headerish and any(n.lower() in _HTTP_HEADERS for n in names)
+
+
 def parse_fields(page: Page) -> list[Field]:
     lines = page.text.split("\n")
     fields: list[Field] = []
@@ -105,6 +120,8 @@ def parse_fields(page: Page) -> list[Field]:
         if "name" not in roles or (len(roles) < 2 and "value" not in roles) or _status_table(rows):
             continue
         section, status = _section_before(lines, table.line - 1)
+        if section in (BODY, None) and _header_table(rows, roles["name"]):
+            section = HEADER  # `Authorization` / `Content-Type` rows under no heading: the request's headers
         if set(roles) == {"name", "value"} and _value_lists(table, roles, fields):
             continue
         indents = [_entity_indent(cells[roles["name"]])[0] if roles["name"] < len(cells) else 0
