@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.openapi import load_spec
 from generator.openapi.io import dump_spec
 from tests.mock.conftest import start, stop
@@ -16,6 +18,7 @@ from tests.mock.test_conformance import SCHEMATHESIS, SPECS
 KEY = "repairs-key"
 
 
+@pytest.mark.slow  # schemathesis over a whole document (~9 s); tests/openapi/test_lenient_contradictions.py checks each repair
 def test_a_repaired_document_and_its_mock_pass_every_check(tmp_path: Path) -> None:
     warnings: list[str] = []
     spec = load_spec(SPECS / "contradictions.yaml", warnings=warnings)
