@@ -46,7 +46,7 @@ class WebhookSet:
 
 def plan_webhooks(types: Typer, spec: dict[str, Any], taken_attrs: set[str]) -> WebhookSet | None:
     """The webhooks of `spec` whose request body has a schema, or None when it documents none."""
-    from generator.render.python.plan import clean_text, pick_content
+    from generator.render.python.plan import clean_text, pick_content  # plan imports this module
 
     found: list[Webhook] = []
     for name, item in sorted(mapping(spec.get("webhooks")).items()):
