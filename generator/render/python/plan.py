@@ -21,6 +21,7 @@ from generator.core.walk import operations
 from generator.openapi.queue import any_model_parameter
 from generator.render.naming import method_name, module_file, pascal, resource_name, snake, unique
 from generator.render.python.modules import assign_modules
+from generator.render.python.reading import clean_text, pick_content
 from generator.render.python.schemas import SchemaSet, singular
 from generator.render.python.types import ANY, FILE, STR, PyType, Typer, default_literal
 from generator.render.python.webhooks import WebhookSet, plan_webhooks
@@ -57,12 +58,6 @@ _PLACES = {"path": "The `{wire}` part of the path.", "query": "Sent as the `{wir
 # Example values longer than this are left out of docstrings (a base64 image is no help there).
 _MAX_EXAMPLE = 100
 _HEADER_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def clean_text(value: Any) -> str:
-    """Doc text with control characters (other than newlines and tabs) dropped and ends trimmed."""
-    return _CONTROL.sub("", str(value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 @dataclass
@@ -521,21 +516,6 @@ def _parameter(types: Typer, parameter: dict[str, Any], location: str, hint: str
         example=example_source(_example_of(parameter) if _example_of(parameter) is not None
                                else _example_of(resolved)),
     )
-
-
-def pick_content(content: dict[str, Any]) -> tuple[str, Any] | None:
-    """The media type a request or response uses: JSON first, then forms, then anything."""
-    if not content:
-        return None
-    keys = list(content)
-    for want in ("application/json", "multipart/form-data", "application/x-www-form-urlencoded"):
-        for key in keys:
-            if key.split(";")[0].strip().lower() == want:
-                return key, content[key]
-    for key in keys:
-        if "json" in key.lower():
-            return key, content[key]
-    return keys[0], content[keys[0]]
 
 
 def _body(types: Typer, operation: dict[str, Any], hint: str) -> tuple[str | None, str | None, list[Param], bool]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.walk import HTTP_METHODS, mapping
+from generator.render.python.reading import clean_text, pick_content
 from generator.render.python.types import PyType, Typer, union
 
 # Fields an event usually names its kind in, tried first; any other field that pins a value in every
@@ -46,8 +47,6 @@ class WebhookSet:
 
 def plan_webhooks(types: Typer, spec: dict[str, Any], taken_attrs: set[str]) -> WebhookSet | None:
     """The webhooks of `spec` whose request body has a schema, or None when it documents none."""
-    from generator.render.python.plan import clean_text, pick_content  # plan imports this module
-
     found: list[Webhook] = []
     for name, item in sorted(mapping(spec.get("webhooks")).items()):
         for method in HTTP_METHODS:
