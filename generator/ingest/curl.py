@@ -196,11 +196,12 @@ def _heredoc(text: str, words: list[str], curl: Curl) -> None:
         curl.method = "POST"
 
 
-_PLACEHOLDER_HOST = re.compile(r"^(?:\{\{[^}]*\}\}|\$\{?\w+\}?|<[^>]*>)")
+_PLACEHOLDER_HOST = re.compile(r"^(?:https?://)?(?:\{\{[^}]*\}\}|\$\{?\w+\}?|<[^>]*>|\{\w+\}(?=/|$))")
 
 
 def split_url(url: str) -> tuple[str | None, str, list[tuple[str, str]]]:
-    """(server, path, query pairs) of a URL; a `{{BASE_URL}}`/`$HOST` placeholder gives no server."""
+    """(server, path, query pairs) of a URL; a `{{BASE_URL}}`/`$HOST`/`https://{base_url}` placeholder gives no
+    server."""
     url = url.strip()
     placeholder = _PLACEHOLDER_HOST.match(url)
     if placeholder:
@@ -215,6 +216,7 @@ def split_url(url: str) -> tuple[str | None, str, list[tuple[str, str]]]:
         server = None
         path, _, query = url.partition("?")
     path = re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{\1}", path)
+    path = re.sub(r"/{2,}", "/", path)  # `{base_url}//pika/feed/{id}`: a doubled slash where host and path meet
     path = "/".join(_placeholder(segment) for segment in path.split("/"))
     return server, path or "/", parse_qsl(query, keep_blank_values=True)
 

@@ -27,7 +27,14 @@ def type_schema(word: str | None, items: str | None = None) -> dict[str, Any]:
     if not word:
         return {}
     text = word.strip().lower()
-    if "|" in text and not text.endswith("| null"):
+    nullable = re.fullmatch(r"(.+?)\s*\|\s*null", text)
+    if nullable:  # Apifox's `integer | null`: the value may also be null
+        schema = type_schema(nullable.group(1), items)
+        kind = schema.get("type")
+        if isinstance(kind, str) and kind != "null":
+            schema["type"] = [kind, "null"]
+        return schema
+    if "|" in text:
         kinds: list[str] = []
         for part in text.split("|"):
             kind = type_schema(part.strip()).get("type")
@@ -87,6 +94,9 @@ class Field:
         example = _typed(self.example, kind)
         text = "\n".join([description, *self.notes])
         lifted = hints.lift(text, kind, example)
+        labelled = hints.lift("\n".join(self.notes), kind, example).get("enum") if self.notes else None
+        if labelled:  # the page's own `枚举值:` list beats values a description sentence mentions
+            lifted["enum"] = labelled
         listed = [v for v in (hints.coerce(o, kind) for o in self.options) if v is not None]
         if len(listed) >= 2 and "enum" not in lifted:
             lifted["enum"] = list(dict.fromkeys(listed))
@@ -99,6 +109,8 @@ class Field:
         if "type" not in schema and re.search(r"\benum\b", (self.type or "").lower()) and lifted.get("enum") and all(
                 isinstance(v, str) for v in lifted["enum"]):
             schema["type"] = "string"  # a bare `enum` type word (`ImageSize | Enum`) over string values
+        if isinstance(example, str) and lifted.get("enum") and example == "".join(map(str, lifted["enum"])):
+            example = None  # `urlb64_json`: the listed values printed glued, not one example value
         if example is not None:
             schema["example"] = example
         return schema

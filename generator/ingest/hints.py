@@ -61,7 +61,7 @@ _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~|〜|～)\
 
 _ENUM_KEY = re.compile(
     r"(?:Possible enum values|Allowed enum values|Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
-    r"Allowed|\bone of|\bEnum|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
+    r"Allowed|\bone of|\bEnum|必须是|只能是|必须为|其中之一|可选择|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
     r"指定できる値|選択肢|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
     r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:[:：]|包括|有|为)?\s*",
@@ -77,6 +77,8 @@ _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
 _QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s+(?:\"[^\"\n]+\"|`[^`\n]+`))+")
 # a type-union of code spans anywhere in the text: `` `png` | `jpeg` | `webp` ``
 _CODE_UNION = re.compile(r"`[^`\n]+`(?:\s*\|\s*`[^`\n]+`)+")
+# code spans listed right after a label's colon: the values, whatever the sentence says after them
+_CODE_LIST = re.compile(rf"[:：]\s*(?P<items>`[^`\n]+`{_GLOSS}(?:\s*(?:,|、|，|/|或|or)\s*`[^`\n]+`{_GLOSS})+)")
 
 
 def _unquote(text: str) -> str:
@@ -245,6 +247,14 @@ def _glued_ratios(token: str) -> list[str]:
     return ratios if len(set(ratios)) == len(ratios) else []
 
 
+# how a value is written, capitalised as prose writes the nouns (`url`/`b64_json` in lower case are literal values)
+_FORMAT_NOUNS = {"URL", "URLs", "URI", "Base64", "BASE64", "Base64编码", "base64编码", "Data URI", "Data URL"}
+
+
+_FILE_FORMATS = {"png", "jpg", "jpeg", "webp", "gif", "bmp", "tiff", "heic", "mp4", "mov", "webm", "mp3", "wav", "m4a",
+                 "flac", "ogg", "pdf"}
+
+
 def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     """Values listed after an options keyword, a description that is nothing but a list of values (after an
     optional `label:`), values glued together after a label, or a `a、b` list that holds the default."""
@@ -255,6 +265,8 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         start = key.end()
         bracket = re.match(r"[\[［]\s*", text[start:start + 3])  # `Possible values: [`a`, `b`]`
         listed = _ITEMS.match(text, start + (bracket.end() if bracket else 0))
+        if listed and re.match(r"\s*(?:等|etc\b|\.\.\.|…|など|и т\. ?д)", text[listed.end():]):
+            continue  # `支持 PNG、JPEG 等格式`: an open list, not every value there is
         if listed:
             candidates.append(_split_items(listed.group(0)))
         else:  # one token right after the keyword: values printed without their separators
@@ -264,6 +276,9 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         quoted = _QUOTED_RUN.match(text, start)
         if quoted:
             candidates.append([_unquote(item) for item in re.findall(r"\"[^\"\n]+\"|`[^`\n]+`", quoted.group(0))])
+    for run in _CODE_LIST.finditer(text):  # `类型：`subject`（角色特征）、`face`（人物长相），仅…`
+        if not re.search(r"(?:示例|例如|比如|例|e\.g\.|[Ee]xamples?|such as)\s*$", text[:run.start()]):
+            candidates.append(_split_items(run.group("items")))
     for union in _CODE_UNION.finditer(text):
         candidates.append([_unquote(item.strip()) for item in union.group(0).split("|")])
     sentence = re.split(r"(?<=[。；;])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip().rstrip(";；")
@@ -284,10 +299,16 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
             items[-1] = items[-1][:-1]
         if len(items) > 2 and _CJK.search(items[0]) and not any(_CJK.search(item) for item in items[1:]):
             items = items[1:]  # `bot类型,mj(默认)或niji`: a label in the page's language before Latin values
+        if kind in _NUMERIC and items:  # `5或10秒`: the unit after the last number belongs to every value
+            items[-1] = re.sub(r"(?<=\d)\s*(?:秒|s|sec|seconds|px|张|帧|个|分钟|min|minutes)$", "", items[-1])
         values = [coerce(item, kind) for item in items]
         if any(v is None for v in values) or len(values) < 2:
             continue
         unique = list(dict.fromkeys(values))
+        if all(str(v) in _FORMAT_NOUNS for v in unique):
+            continue  # `图片 URL 或 Base64`: the forms a value may take, not the values
+        if all(str(v).lower() in _FILE_FORMATS for v in unique) and re.search(r"URL|url|[Bb]ase64|链接|地址", text):
+            continue  # `图片 URL, 格式 png/jpg`: the formats of the file the value points to
         if default is not None and str(default).lower() not in {str(v).lower() for v in unique}:
             continue
         return unique
@@ -310,6 +331,7 @@ def lift(text: str, kind: str | None = None, example: Any = None) -> dict[str, A
         found.update(find_range(flat, kind))
     if kind not in ("object", "array", "boolean"):
         enum = find_enum(flat, kind, default)
-        if enum and (example is None or example in enum):
+        glued = isinstance(example, str) and example == "".join(map(str, enum))  # `示例值: urlb64_json`
+        if enum and (example is None or example in enum or glued):
             found["enum"] = enum
     return found

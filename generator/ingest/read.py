@@ -102,6 +102,8 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         kind, header = page_text.auth_of_value(described), "Authorization"
     else:
         kind, header = auth or page_text.auth_of_text(page.text), "Authorization"
+        if kind is None and any(c.header("Authorization") is not None for c in page.curls):
+            kind = "apikey"  # an empty Authorization header in a sample: some key goes there
     security = _security(partial, kind, header)
     doc_url = page_text.doc_link(page)
     labels = _status_labels(page.text)

@@ -105,6 +105,12 @@ def opens_response_body(line: str) -> bool:
     return re.fullmatch(r"body(?:\s*(?:application|multipart|text)/\S+)?", clean(line), re.IGNORECASE) is not None
 
 
+def labelled_value(lines: list[str], at: int) -> bool:
+    """A bare number right under a label that ends in a colon (`Allowed values:` / `510`, `Default:` / `200`):
+    the label's value, not a status heading."""
+    return clean(lines[at]).isdigit() and at > 0 and lines[at - 1].rstrip().endswith((":", "："))
+
+
 def enclosing(lines: list[str], index: int) -> tuple[int, Heading] | None:
     """The section line `index` sits in, as (line index, heading) of the nearest heading above it; a bare
     `Body` heading under a response heading stays in that response (the response heading is returned)."""
@@ -112,6 +118,8 @@ def enclosing(lines: list[str], index: int) -> tuple[int, Heading] | None:
     for at in range(index - 1, -1, -1):
         found = heading(lines[at])
         if found is None:
+            continue
+        if labelled_value(lines, at):
             continue
         if found.kind == BODY and opens_response_body(lines[at]):
             body = body or (at, found)

@@ -33,12 +33,12 @@ _TARGET_LINE = re.compile(rf"^`?({TARGET})")
 _LOWER_INLINE = re.compile(rf"^[\s\-*•]*({_M.lower()})[ \t]+`?((?:https?://|/){PATH_CHARS}*)`?\s*$")  # ReadMe badge
 _LONE_METHOD = re.compile(rf"^[\s#>*`•·\-]*({_M}|{_M.lower()})[\s`]*$")
 _LABELS = (r"(?:[\u4e00-\u9fff]{0,4}(?:请求地址|接口地址|请求URL|请求 URL|请求路径|接口路径|调用地址|請求地址|介面地址|"
-           r"接口網址|請求網址|請求路徑|請求 URL|地址|網址)|"
+           r"接口網址|請求網址|請求路徑|請求 URL|地址|網址|路径|路徑)|"
            r"Request (?:address|URL|path)|Endpoint|Base URL|URL|Path|Route|エンドポイント|リクエストURL|URL-адрес|Адрес|"
            r"요청 URL|요청 주소|엔드포인트|URL de la solicitud|Punto de acceso|URL de la requête)")
 _LABELLED_TARGET = re.compile(rf"^[\s\-*•|]*{_LABELS}\s*[:：|]?\s*(?:({_M})\s+)?`?({TARGET})", re.IGNORECASE)
 _LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*{_LABELS}\s*[:：]?\s*$", re.IGNORECASE)
-_METHOD_WORDS = (r"请求方式|请求方法|调用方式|請求方式|請求方法|呼叫方式|HTTP\s*方法|Request method|HTTP method|Method|Метод|"
+_METHOD_WORDS = (r"请求方式|请求方法|调用方式|請求方式|請求方法|呼叫方式|HTTP\s*方法|方法|Request method|HTTP method|Method|Метод|"
                  r"メソッド|リクエストメソッド|요청 방식|요청 메서드|메서드|Método|Méthode")
 _METHOD_LABEL = re.compile(rf"(?:{_METHOD_WORDS})"
                            rf"\s*[:：|]?\s*\**\s*({_M})\b", re.IGNORECASE)
@@ -172,12 +172,21 @@ def scan(lines: list[str], skip_lines: set[int]) -> Scan:
             else:
                 mentions.append((number, f"{match.group(1)} {target}"))
     unstated: list[tuple[int, str]] = []
+    with_path = [t for _, _, t in labelled if re.sub(r"^https?://[^/]+", "", t) not in ("", "/")]
+    hosts: list[str] = []
     for number, stated, target in labelled:
         labelled_method = stated or page_method
+        if (found or with_path) and re.sub(r"^https?://[^/]+", "", target) in ("", "/"):
+            hosts.append(target.rstrip("/"))  # `Base URL: https://api.x.com` beside `Path: /v1/x`: the server
+            continue
         if labelled_method:
             found.append(Statement(number, labelled_method, target, start=number))
         elif target not in ("", "/"):
             unstated.append((number, target))
+    if len(set(hosts)) == 1 and hosts[0].startswith("http"):
+        for statement in found:
+            if statement.target.startswith("/"):
+                statement.target = hosts[0] + statement.target
     _close_openers(found, openers)
     for statement in found:
         context = " ".join(lines[max(0, statement.start - 3):statement.line])

@@ -317,8 +317,10 @@ def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
         word = re.sub(r"[*`:：]", "", cell).strip().lower()
-        for role, names in VOCABULARY.items():
-            if word in names and role not in found and index not in found.values():
+        # `取值范围/格式`, `Range / Format`: a header naming two things is read by the first one it knows
+        for part in dict.fromkeys([word, *re.split(r"\s*[/／|、]\s*", word)]):
+            role = next((r for r, names in VOCABULARY.items() if part in names and r not in found), None)
+            if role is not None and index not in found.values():
                 found[role] = index
                 break
     free = [i for i in range(len(header)) if i not in found.values()]

@@ -31,6 +31,8 @@ _M = "|".join(METHOD_WORDS)
 _METHOD_PATH = re.compile(rf"(?<![A-Za-z/.])({_M})(?=/[\w{{])")
 # `MessagesPOST /v1/x`, `已废弃POST` at a line end: the method word begins a new line
 _GLUED_BEFORE = re.compile(rf"(?<=[a-z\u4e00-\u9fff)）])({_M})(?=[ \t]*(?:/|https?://|\{{\{{)|[ \t]*$)", re.MULTILINE)
+# `方法: POST路径: /v1/x`: a method word glued to the label of the next fact starts that label's own line
+_METHOD_THEN_LABEL = re.compile(rf"(?<![A-Za-z])({_M})(?=[\u4e00-\u9fff]{{1,6}}[:：])")
 TYPE_WORDS = "string|integer|number|boolean|object|array"
 _REQUIRED_WORDS = "Required|Optional|required|optional"
 # `modelstring · enum`, `promptstringRequired`, `cfg_scalenumber · max: 1Optional`, `generation_idstringRequiredExample:`
@@ -41,8 +43,9 @@ _WORD_LABEL = re.compile(rf"(?<=[a-z0-9])({_REQUIRED_WORDS}|Default|Possible val
 
 # a section heading glued to the URL or path ending a line (`.../v1/audio/speech请求头`, `…/v1/tts請求參數`,
 # `…/v1/synthリクエスト`) starts its own line: any CJK/kana/hangul run there that the section vocabulary
-# (`sections.heading`) knows, or a Latin section word with a CJK tail (`Body 参数`)
-_GLUED_TAIL = re.compile(r"(?m)(?<=[A-Za-z0-9/}])((?:Header|Body|Query|Path) 参数|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+# (`sections.heading`) knows, or a Latin section word with a CJK tail (`Body 参数`, also followed by its media
+# type: `...{{YOUR_API_KEY}}Body 参数 application/json`)
+_GLUED_TAIL = re.compile(r"(?m)(?<=[A-Za-z0-9/}])((?:Header|Body|Query|Path) ?参数(?:[ \t]*(?:application|multipart|text)/[\w.+\-]+)?|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
                          r"[^\n]{0,24}?)[ \t]*$")
 
 
@@ -67,6 +70,7 @@ def normalize(text: str) -> str:
         text = _INLINE_TAG.sub("", text)
     text = _GLUED_TAIL.sub(_split_glued_heading, text)
     text = _GLUED_BEFORE.sub(r"\n\1", text)
+    text = _METHOD_THEN_LABEL.sub(r"\1\n", text)
     text = _METHOD_PATH.sub(r"\1 ", text)
     text = _NAME_TYPE.sub(r"\1 \2 ", text)
     text = _QUOTED_THEN_WORD.sub(r"\1\n\2", text)

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from generator.ingest import hints
+from generator.ingest import hints, jsonish
 from generator.ingest.page import Page
 from generator.ingest.sections import BODY, RESPONSE, heading
 
@@ -96,9 +96,10 @@ def _param(item: dict[str, Any], where: str) -> dict[str, Any] | None:
                              bool(item.get("required"))}
     if item.get("description"):
         param["description"] = item["description"]
-    if item.get("example") not in (None, ""):
-        param["example"] = item["example"]
-        if where == "path" and "/" in str(item["example"]):
+    example = item.get("example") if item.get("example") not in (None, "") else item.get("sampleValue")
+    if example not in (None, ""):  # the dump's own key for a parameter's example is `sampleValue`
+        param["example"] = example
+        if where == "path" and "/" in str(example):
             param["x-greedy"] = True
     param["schema"] = schema
     return param
@@ -116,7 +117,7 @@ def parse(page: Page) -> tuple[dict[str, Any], str | None, list[str]]:
             for where in _LOCATIONS:
                 for item in value.get(where) or []:
                     if isinstance(item, dict) and str(item.get("name", "")).lower() == "authorization":
-                        example = str(item.get("example") or "")
+                        example = str(item.get("example") or item.get("sampleValue") or "")
                         auth = auth or ({"bearer": "bearer", "key": "key"}.get(example.split(" ")[0].lower()))
                     param = _param(item, where) if isinstance(item, dict) and where != "cookie" else None
                     if param:
@@ -157,7 +158,12 @@ def _request_body(page: Page, warnings: list[str]) -> dict[str, Any] | None:
         try:
             schema, _ = _DECODER.raw_decode(page.text, match.end())
         except json.JSONDecodeError:
-            continue
+            reading = jsonish.read(page.text, match.end())
+            if reading is None or reading.complete or not isinstance(reading.value, dict):
+                continue
+            schema = _cut_schema(reading.value)
+            warnings.append(f"{page.source}:{page.line_of(match.start())}: request body schema cut off by the end of "
+                            f"the page; the fields it names are kept")
         if not isinstance(schema, dict):
             continue
         head = page.text[max(0, match.start() - 300):match.start()]
@@ -177,3 +183,23 @@ def _request_body(page: Page, warnings: list[str]) -> dict[str, Any] | None:
                 pass
         return {"content": {media_type: content}}
     return None
+
+
+def _cut_schema(value: Any) -> Any:
+    """A JSON Schema the page stopped printing: a property whose schema was cut is still a named field (an
+    empty schema); any other cut member is dropped."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, member in value.items():
+            if member is jsonish.CUT:
+                if key in ("properties", "items"):
+                    out[key] = {}
+                continue
+            if key == "properties" and isinstance(member, dict):
+                out[key] = {name: {} if prop is jsonish.CUT else _cut_schema(prop) for name, prop in member.items()}
+            else:
+                out[key] = _cut_schema(member)
+        return out
+    if isinstance(value, list):
+        return [_cut_schema(v) for v in value if v is not jsonish.CUT]
+    return value

@@ -53,6 +53,13 @@ def _meta(rest: str) -> tuple[str | None, bool | None, str] | None:
     if paren:
         words = [w for w in re.split(r"\s*[,，;/|·]\s*|\s+", paren.group(1)) if w]
         tail = rest[paren.end():]
+        parts = [p for p in re.split(r"\s*[,，;]\s*", paren.group(1)) if p]
+        extra = next((at for at, part in enumerate(parts) if not (_TYPE.match(part.strip("`*_"))
+                                                                   or part.strip("`*_.").lower() in _REQUIRED)), None)
+        if extra is not None and extra > 0:  # `(boolean, optional, default true)`: the rest is said of the value
+            words = words[:len(re.split(r"\s*[,，;/|·]\s*|\s+", ", ".join(parts[:extra])))]
+            note = ", ".join(parts[extra:])
+            tail = f"{tail} ({note})" if tail.strip() else note
     else:
         while True:  # `*string*`, `_required_`, `` `integer` ``, bare type words, `·` separators
             token = re.match(r"^(?:[*_`]+([^*_`\s][^*_`]{0,30}?)[*_`]+|([A-Za-z\u4e00-\u9fff\u0400-\u04ff]+(?:\[\])?(?:\s+of\s+[A-Za-z]+)?))"

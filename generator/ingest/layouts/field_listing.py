@@ -129,8 +129,8 @@ def _add(out: list[Line], raw: str, number: int, section: str | None, status: st
         return section, status, previous
     after_label = bool(_LABEL.match(previous)) and not _LABEL.match(previous).group("rest")  # type: ignore[union-attr]
     found = heading(text)
-    if after_label and (found is None or found.kind not in (RESPONSE, CODE, END)):
-        found = None  # the label's value; a response heading still opens its section (an example cut out)
+    if after_label and (found is None or found.kind not in (RESPONSE, CODE, END) or re.fullmatch(r"\d+", text)):
+        found = None  # the label's value (`Allowed values:` / `510`); a response heading still opens its section
     if found and found.status and re.fullmatch(r"\d{3}", text) and re.fullmatch(r"\d{3}", previous):
         found = None  # a row of status tabs (`200` / `422`): the first one is the tab shown
     if found:
@@ -209,6 +209,8 @@ def _anchors(lines: list[Line]) -> list[Anchor]:
         if _NOTE.match(text):
             continue  # `Maximum string length: 2000` is a constraint under the field above, not a field
         combined = _NAME_TYPE.match(text)
+        if combined and i > 0 and _value_label(lines[i - 1].text):
+            combined = None  # `示例值:` / `An array of 3 integers`: the label's value, not a field `An`
         if combined and combined.group("name").lower() not in _STOP_WORDS:
             anchors.append(Anchor(combined.group("name"), i, i, combined.group("type"),
                                   (combined.group("rest") or "").strip(), bool(combined.group("opt"))))
@@ -229,6 +231,14 @@ def _anchors(lines: list[Line]) -> list[Anchor]:
         anchors.append(anchor)
         taken.update(range(anchor.name_index, i + 1))
     return anchors
+
+
+def _value_label(text: str) -> bool:
+    """An example or default label whose value is on the next line (`示例值:`, `Default:`)."""
+    label = _LABEL.match(text)
+    if not label or label.group("rest").strip():
+        return False
+    return label.group("label").lower() in _EXAMPLE_LABELS + _DEFAULT_LABELS
 
 
 def _usable(lines: list[Line], j: int, taken: set[int]) -> bool:
@@ -416,7 +426,9 @@ def parse_fields(page: Page) -> tuple[list[Field], dict[str, str]]:
         if word:
             item.required = word.group(1).lower() in _REQUIRED_YES
             rest = rest[word.end():]
-        rest = re.sub(r"^\|\s*null\s*", "", rest)
+        nullable = re.match(r"^\|\s*null\s*", rest)
+        if nullable:  # Apifox: `integer | null`, the value may be null too
+            item.type, rest = f"{item.type} | null" if item.type else item.type, rest[nullable.end():]
         fmt = re.match(r"^\(\$?([A-Za-z][\w-]*)\)\s*", rest)  # `integer($int64)`
         if fmt:
             item.format, rest = fmt.group(1), rest[fmt.end():]

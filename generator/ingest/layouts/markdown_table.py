@@ -133,6 +133,7 @@ def parse_fields(page: Page) -> list[Field]:
                 cells[roles["name"]] = _entity_indent(cells[roles["name"]])[1]
             item = _row(cells, roles, section, status, line)
             if item:
+                _other_columns(item, table.header, cells, roles)
                 if width and not item.depth:
                     item.depth = round(width / step)
                 fields.append(item)
@@ -155,6 +156,19 @@ def parse_fields(page: Page) -> list[Field]:
             continue
         i += 1
     return fields
+
+
+def _other_columns(item: Field, header: list[str], cells: list[str], roles: dict[str, int]) -> None:
+    """Cells of columns no role names (`取值范围/格式`, `备注2`, `Constraints`) are still what the page says of the
+    field: kept in its description as `column: cell`, and read for defaults, ranges and values."""
+    for index, title in enumerate(header):
+        if index in roles.values() or index >= len(cells):
+            continue
+        text, title = cells[index].strip(), re.sub(r"[*`]", "", title).strip()
+        if not text or text.lower() in _EMPTY or not title:
+            continue
+        item.description.append(f"{title}: {text}")
+        item.notes.append(text)
 
 
 _NOTE_LINE = re.compile(r"^(?:[-*•]\s*\S.*|[^\s:：]{1,24}(?:\s+[-*•]\s+.*)?)$")

@@ -16,7 +16,7 @@ from typing import Any
 from generator.ingest import jsonish, statements
 from generator.ingest.curl import Curl, split_url
 from generator.ingest.page import JsonBlock, Page
-from generator.ingest.sections import BODY, RESPONSE, enclosing, heading, opens_response_body
+from generator.ingest.sections import BODY, RESPONSE, enclosing, heading, labelled_value, opens_response_body
 from generator.ingest.text import METHOD_WORDS
 
 METHODS = METHOD_WORDS
@@ -105,6 +105,8 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
         if line_number + first - 1 <= last_curl_line:
             return "response", "200"
         found = heading(line)
+        if found and found.status and labelled_value(before, line_number - 1):
+            found = None
         if found and found.kind == BODY and opens_response_body(line):
             outer = enclosing(before, line_number - 1)
             if outer and outer[1].kind == RESPONSE:
@@ -190,6 +192,8 @@ def _balanced(text: str) -> int | None:
 def auth_of_curl(curl: Curl) -> tuple[str, str | None] | None:
     """(kind, header name) of the credentials a curl command sends."""
     value = curl.header("Authorization")
+    if value is not None and not value.strip():
+        return None  # `--header 'Authorization: '`: the sample left the credentials out, the page text may say
     if value is not None:
         word = value.split(" ")[0].lower() if value.strip() else ""
         if word in ("bearer", "key", "basic"):

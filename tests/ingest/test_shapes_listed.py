@@ -1,0 +1,260 @@
+"""Shapes of field listings and tables seen on relay pages (each page below written for these tests, never
+copied from a site): a body heading glued to the value above it, `integer | null` types, a value label's
+prose under it, a labelled value list against a sentence that mentions some values, a bare number under
+`Allowed values:`, an empty Authorization header in a sample, numbers with a unit, facts inside a bullet's
+parentheses, a `Base URL` bullet, a doubled slash after a placeholder host, extra table columns, open
+lists and value forms, code spans after a label, and a dump whose schema the page cut off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.ingest.conftest import body_schema, only_operation
+
+GLUED_BODY_HEADING = """\
+生成音效
+方法: POST路径: /sfx/v2/render
+请求参数
+Header 参数
+text
+Authorization
+string
+可选
+默认值:
+Bearer {{TOKEN}}Body 参数 application/json
+text
+mood
+enum<string>
+情绪
+必需
+目前只支持calm和loud
+枚举值:
+calm
+loud
+eerie
+length
+integer
+必需
+"""
+
+
+def test_a_body_heading_glued_to_the_header_value_above_it(ingest) -> None:
+    path, method, op = only_operation(ingest(GLUED_BODY_HEADING))
+    assert (method, path) == ("post", "/sfx/v2/render")
+    assert not op.get("parameters")  # mood and length are not headers
+    schema = body_schema(op)
+    assert schema["required"] == ["mood", "length"]
+    # the page's own `枚举值:` list wins over the values the description's sentence mentions
+    assert schema["properties"]["mood"]["enum"] == ["calm", "loud", "eerie"]
+
+
+NULLABLE_LISTING = """\
+Render Poster
+POST
+/poster/v3/render请求参数
+Body 参数application/json
+caption
+string
+必需
+copies
+integer | null
+可选
+只支持 copies=1 或 copies=3。
+palette
+string
+可选
+示例值:
+An ordered list of 4 hex colours defining the theme
+encoding
+string | null
+可选
+结果的格式。必须是 link 或 b64_png 之一。
+默认值:
+link
+示例值:
+linkb64_png
+示例
+{
+"caption": "spring sale"
+}
+"""
+
+
+def test_nullable_types_value_prose_and_glued_examples(ingest) -> None:
+    _, _, op = only_operation(ingest(NULLABLE_LISTING))
+    props = body_schema(op)["properties"]
+    assert set(props) == {"caption", "copies", "palette", "encoding"}  # no field `An` from the example prose
+    assert props["copies"]["type"] == ["integer", "null"]
+    assert props["encoding"]["type"] == ["string", "null"]
+    assert props["encoding"]["enum"] == ["link", "b64_png"]
+    assert props["encoding"]["default"] == "link"
+    assert "example" not in props["encoding"]  # `linkb64_png` is both values glued, not one example
+    assert props["palette"]["example"].startswith("An ordered list")
+
+
+ALLOWED_NUMBER = """\
+Request
+Authorization
+Provide your bearer token in the
+Authorization
+header when making requests to protected resources.Example:
+Authorization: Bearer ********************
+POST
+/clips/pro/extend
+Body Params application/json
+clip_id
+string
+required
+frames
+enum<integer>
+帧数
+Allowed values:
+200
+Default:
+200
+loop
+boolean
+Default:
+false
+Example
+{
+"clip_id": "c-9",
+"frames": 200,
+"loop": false
+}
+Request samples
+curl --location -g --request POST '/clips/pro/extend' \\
+--header 'Authorization: ' \\
+--header 'Content-Type: application/json' \\
+--data-raw '{"clip_id": "c-9"}'
+"""
+
+
+def test_a_number_under_a_value_label_is_no_status_and_an_empty_key_header_defers_to_the_text(ingest) -> None:
+    spec = ingest(ALLOWED_NUMBER)
+    _, _, op = only_operation(spec)
+    props = body_schema(op)["properties"]
+    assert set(props) == {"clip_id", "frames", "loop"}
+    assert props["loop"]["default"] is False
+    assert "200" not in (op.get("responses") or {}) or "clip_id" not in str(op["responses"]["200"])
+    assert body_schema(op)["required"] == ["clip_id"]
+    schemes = spec["components"]["securitySchemes"]
+    assert [s.get("scheme") for s in schemes.values()] == ["bearer"]
+
+
+UNIT_AND_PARENS = """\
+Voice clip
+
+  • Method: POST
+  • Path: /voice/clone
+  • Base URL: https://api.voice.example
+
+Request body (application/json):
+
+  • sample_url (required, string): audio to copy.
+  • seconds (integer, optional): 可选择3或6秒
+  • denoise (boolean, optional, default true): clean the sample first.
+  • tone (string, enum: warm, bright): the colour of the voice.
+"""
+
+
+def test_facts_in_a_bullets_parentheses_and_a_base_url_bullet(ingest) -> None:
+    spec = ingest(UNIT_AND_PARENS)
+    path, method, op = only_operation(spec)  # the Base URL bullet is the server, not a second endpoint `/`
+    assert (method, path) == ("post", "/voice/clone")
+    assert spec["servers"][0]["url"] == "https://api.voice.example"
+    props = body_schema(op)["properties"]
+    assert props["seconds"]["enum"] == [3, 6]
+    assert props["denoise"]["default"] is True
+    assert props["tone"]["enum"] == ["warm", "bright"]
+    assert body_schema(op)["required"] == ["sample_url"]
+
+
+PLACEHOLDER_HOST = """\
+查看任务
+
+curl 'https://{base_host}//dance/jobs/{id}'
+-H 'Authorization: Bearer sk-xxx'
+
+返回体
+
+{
+"id": "j-1",
+"state": "done"
+}
+"""
+
+
+def test_a_doubled_slash_after_a_placeholder_host(ingest) -> None:
+    spec = ingest(PLACEHOLDER_HOST)
+    path, method, _ = only_operation(spec)
+    assert (method, path) == ("get", "/dance/jobs/{id}")
+    assert not spec.get("servers")  # `https://{base_host}` names no server
+
+
+EXTRA_COLUMNS = """\
+POST /sketch/v1/draw
+
+| 参数名 | 类型 | 必填 | 说明 | 取值范围/格式 | 附注 |
+|---|---|---|---|---|---|
+picture | string | 否 | 参考图 URL 或 Base64 | 支持 PNG、WEBP 等格式,图片 URL 可访问 | 不能超过 8 MB |
+strength | float | 否 | 参考强度 | 取值范围:[0,2] | - |
+kind | string | 否 | 参考类型:`pose`（姿态）、`edge`（线稿），仅新版支持 | - | - |
+"""
+
+
+def test_extra_columns_open_lists_and_value_forms(ingest) -> None:
+    _, _, op = only_operation(ingest(EXTRA_COLUMNS))
+    props = body_schema(op)["properties"]
+    assert "enum" not in props["picture"]  # `URL 或 Base64` are forms, `PNG、WEBP 等` an open list
+    assert "附注: 不能超过 8 MB" in props["picture"]["description"]  # a column no role names is still kept
+    assert (props["strength"]["minimum"], props["strength"]["maximum"]) == (0, 2)
+    assert props["kind"]["enum"] == ["pose", "edge"]
+
+
+CUT_DUMP = """\
+绘制海报(文生图)
+
+POST /poster/draw
+
+参数
+
+{
+  "query": [],
+  "header": [
+    {
+      "name": "Authorization",
+      "required": true,
+      "type": "string",
+      "sampleValue": "Bearer {{TOKEN}}"
+    }
+  ]
+}
+
+请求体
+
+{
+  "type": "application/json",
+  "jsonSchema": {
+    "type": "object",
+    "properties": {
+      "poster": {
+        "type": "object",
+        "properties": {
+          "title": {
+            "description": "海报标题 (必填)",
+            "type": "string"
+          },
+          "layout": {
+            "description": "版式 可选值:grid/free",
+            "type": "str
+"""
+
+
+def test_a_dump_whose_schema_the_page_cut_off(ingest) -> None:
+    spec = ingest(CUT_DUMP)
+    _, _, op = only_operation(spec)
+    poster: dict[str, Any] = body_schema(op)["properties"]["poster"]
+    assert poster["properties"]["title"]["type"] == "string"
+    assert "layout" in poster["properties"]  # named before the cut: still a field
+    assert [s.get("scheme") for s in spec["components"]["securitySchemes"].values()] == ["bearer"]
