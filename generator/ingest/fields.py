@@ -29,10 +29,10 @@ def type_schema(word: str | None, items: str | None = None) -> dict[str, Any]:
     text = word.strip().lower()
     nullable = re.fullmatch(r"(.+?)\s*\|\s*null", text)
     if nullable:  # Apifox's `integer | null`: the value may also be null
-        inner = type_schema(nullable.group(1), items)
-        if isinstance(inner.get("type"), str) and inner["type"] != "null":
-            inner["type"] = [inner["type"], "null"]
-        return inner
+        nulled = type_schema(nullable.group(1), items)
+        if isinstance(nulled.get("type"), str) and nulled["type"] != "null":
+            nulled["type"] = [nulled["type"], "null"]
+        return nulled
     if "|" in text:
         kinds: list[str] = []
         for part in text.split("|"):
