@@ -49,6 +49,7 @@ _RANGES = [
     re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.IGNORECASE),
     re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
     re.compile(rf"(?P<a>{NUM})\s*(?:到|至)\s*(?P<b>{NUM})\s*之间"),
+    re.compile(rf"(?P<a>{NUM})\s*から\s*(?P<b>{NUM})\s*(?:の間|まで)"),  # ja: `1 から 10 の間`
     re.compile(rf"(?:范围|区间|range|Range|диапазон)\D{{0,8}}?[\[(（]\s*(?P<a>{NUM})\s*[,，~]\s*(?P<b>{NUM})\s*[\])）]"),
     re.compile(rf"(?P<ao>>=|≥)\s*(?P<a>{NUM})\s*(?:(?:and|,|，|且|и|und|et|y)\s*)?(?P<bo><=|≤)\s*(?P<b>{NUM})"),
     re.compile(rf"\[\s*(?P<a>{NUM})\s*\.\.\s*(?P<b>{NUM})\s*\]"),  # Redoc: `integer [ 1 .. 99 ]`
@@ -62,7 +63,7 @@ _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~|〜|～)\
 _ENUM_KEY = re.compile(
     r"(?:Possible enum values|Allowed enum values|Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
     r"Allowed|\bone of|\bEnum|必须是|只能是|必须为|其中之一|可选择|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
-    r"指定できる値|選択肢|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
+    r"指定できる値|選択肢|列挙値|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
     r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:[:：]|包括|有|为)?\s*",
     re.IGNORECASE,
@@ -77,6 +78,11 @@ _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
 _QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s+(?:\"[^\"\n]+\"|`[^`\n]+`))+")
 # a type-union of code spans anywhere in the text: `` `png` | `jpeg` | `webp` ``
 _CODE_UNION = re.compile(r"`[^`\n]+`(?:\s*\|\s*`[^`\n]+`)+")
+# values listed before a word that says the value must be one of them (ja `である必要があります` / `のいずれか`,
+# zh `之一`); items in ASCII only, since `\w` would run on into the kana after the last one
+_ASCII_ITEM = r"(?:\"[^\"\n]+\"|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][A-Za-z0-9_.:\-+*×]*)"
+_MUST_BE = re.compile(rf"(?<![A-Za-z0-9_.])(?P<items>{_ASCII_ITEM}(?:(?:{_SEP})+{_ASCII_ITEM})+)\s*"
+                      r"(?:である必要があります|のいずれか|のどれか|中的一个|其中之一|之一)")
 # code spans listed right after a label's colon: the values, whatever the sentence says after them
 _CODE_LIST = re.compile(rf"[:：]\s*(?P<items>`[^`\n]+`{_GLOSS}(?:\s*(?:,|、|，|/|或|or)\s*`[^`\n]+`{_GLOSS})+)")
 
@@ -279,6 +285,8 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     for run in _CODE_LIST.finditer(text):  # `类型：`subject`（角色特征）、`face`（人物长相），仅…`
         if not re.search(r"(?:示例|例如|比如|例|e\.g\.|[Ee]xamples?|such as)\s*$", text[:run.start()]):
             candidates.append(_split_items(run.group("items")))
+    for run in _MUST_BE.finditer(text):  # `256x256、512x512、または1024x1024である必要があります`
+        candidates.append(_split_items(run.group("items")))
     for union in _CODE_UNION.finditer(text):
         candidates.append([_unquote(item.strip()) for item in union.group(0).split("|")])
     sentence = re.split(r"(?<=[。；;])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip().rstrip(";；")

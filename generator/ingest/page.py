@@ -95,7 +95,8 @@ def read_text(path: Path, source: str) -> str:
 
 
 _CANDIDATE = re.compile(r"(?m)(?:^[ \t>]*(?:(?:示例值?|Example|返回体|响应示例|请求示例|範例|回應範例|請求範例|Request Body|Response|例|예시|Пример|Ejemplo)\s*[:：]?\s*)?|"
-                        r"(?<=\}')|(?<=\]')|(?<=[\w>]')|(?<=[a-z]\s=\s)|(?<=[A-Za-z\u4e00-\u9fff][:：]))([{\[])")
+                        r"(?<=\}')|(?<=\]')|(?<=[\w>]')|(?<=[a-z]\s=\s)|(?<=[A-Za-z\u4e00-\u9fff][:：])|"
+                        r"(?<=[\w}.])(?=\{[ \t]*$))([{\[])")  # the last: `POST /x/{{model}}{` + a JSON body below
 
 
 def find_json_blocks(text: str, skip: list[tuple[int, int]], index: LineIndex | None = None) -> list[JsonBlock]:

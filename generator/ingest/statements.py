@@ -27,7 +27,7 @@ from generator.ingest.text import METHOD_WORDS
 
 _M = "|".join(METHOD_WORDS)
 PATH_CHARS = r"[A-Za-z0-9_\-./{}~%:@+$]"
-TARGET = rf"(?:https?://{PATH_CHARS}+|\{{\{{\s*\w+\s*\}}\}}{PATH_CHARS}*|\$\{{?\w+\}}?{PATH_CHARS}*|/{PATH_CHARS}*)"
+TARGET = rf"(?:https?://{PATH_CHARS}+|\{{\{{\s*\w+\s*\}}\}}{PATH_CHARS}*|\{{[A-Z][A-Z0-9_]*\}}/{PATH_CHARS}*|\$\{{?\w+\}}?{PATH_CHARS}*|/{PATH_CHARS}*)"
 _INLINE = re.compile(rf"(?<![A-Za-z])({_M})`?[ \t]+`?({TARGET})")  # `` `POST` `/v1/x` ``: each in code marks
 _TARGET_LINE = re.compile(rf"^`?({TARGET})")
 _LOWER_INLINE = re.compile(rf"^[\s\-*•]*({_M.lower()})[ \t]+`?((?:https?://|/){PATH_CHARS}*)`?\s*$")  # ReadMe badge
@@ -77,6 +77,9 @@ def clean_target(target: str, rest: str = "", page_words: frozenset[str] = froze
     (`/v2/x200Success`), and a capitalised word (`/mj/imagineMidjourney imagine接口`, `/task/submitHeader`)
     when the page shows that word on its own elsewhere or it is a section word."""
     target = target.rstrip(".,:;`")
+    target = _unclosed_cut(target)
+    # `/requests/{request_id}images.`: a word glued after a path parameter is the next sentence
+    target = re.sub(r"(?<=[^{]\})[A-Za-z][\w.]*$", "", target)
     target = re.sub(r"(?<=[a-z])[1-5]\d\d(?:[A-Z][A-Za-z]*)?$", "", target)
     glued = re.search(r"(?<=[a-z0-9])((?:[A-Z][a-z]+)+)$", target)
     if glued and "/" in target[:glued.start()]:
@@ -87,6 +90,20 @@ def clean_target(target: str, rest: str = "", page_words: frozenset[str] = froze
     if not target.startswith("{{"):
         target = re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{\1}", target)
     return target
+
+
+def _unclosed_cut(target: str) -> str:
+    """The target up to a brace that never closes: `/fal-ai/{{model}}{` is the path and the `{` opening the
+    JSON body printed right after it."""
+    depth, start = 0, -1
+    for at, char in enumerate(target):
+        if char == "{":
+            if depth == 0:
+                start = at
+            depth += 1
+        elif char == "}" and depth:
+            depth -= 1
+    return target[:start].rstrip(".,:;`") if depth and start >= 0 else target
 
 
 def _words(lines: list[str]) -> frozenset[str]:

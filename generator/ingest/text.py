@@ -45,7 +45,7 @@ _WORD_LABEL = re.compile(rf"(?<=[a-z0-9])({_REQUIRED_WORDS}|Default|Possible val
 # `…/v1/synthリクエスト`) starts its own line: any CJK/kana/hangul run there that the section vocabulary
 # (`sections.heading`) knows, or a Latin section word with a CJK tail (`Body 参数`, also followed by its media
 # type: `...{{YOUR_API_KEY}}Body 参数 application/json`)
-_GLUED_TAIL = re.compile(r"(?m)(?<=[A-Za-z0-9/}])((?:Header|Body|Query|Path) ?参数(?:[ \t]*(?:application|multipart|text)/[\w.+\-]+)?|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+_GLUED_TAIL = re.compile(r"(?m)(?<=[A-Za-z0-9/}])((?:Header|Body|Query|Path) ?(?:参数|Parameters|Params)(?:[ \t]*(?:application|multipart|text)/[\w.+\-]+)?|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
                          r"[^\n]{0,24}?)[ \t]*$")
 
 

@@ -258,3 +258,102 @@ def test_a_dump_whose_schema_the_page_cut_off(ingest) -> None:
     assert poster["properties"]["title"]["type"] == "string"
     assert "layout" in poster["properties"]  # named before the cut: still a field
     assert [s.get("scheme") for s in spec["components"]["securitySchemes"].values()] == ["bearer"]
+
+
+ENGLISH_GLUED_BODY = """\
+POST /tts/v2/speak
+Method: POSTEndpoint: /tts/v2/speak
+Request Parameters
+Header Parameters
+text
+Authorization
+string
+Optional
+Default Value:
+Bearer {{TOKEN}}Body Parameters application/json
+text
+voice
+string
+Required
+rate
+enum<string>
+Optional
+Enum Values:
+slow
+fast
+"""
+
+
+def test_an_english_body_heading_glued_to_the_header_value_and_enum_values(ingest) -> None:
+    _, _, op = only_operation(ingest(ENGLISH_GLUED_BODY))
+    assert not op.get("parameters")
+    schema = body_schema(op)
+    assert schema["required"] == ["voice"]
+    assert schema["properties"]["rate"]["enum"] == ["slow", "fast"]
+
+
+GLUED_ROWS_WITH_GENERIC_TYPES = """\
+POST https://draw.example/v1/sketch
+
+参数名类型必需说明
+styleenum<string>必需画风,ink(默认)或oil
+promptstring必需
+layersarray[string]可选图层列表
+"""
+
+
+def test_glued_table_rows_with_generic_type_words(ingest) -> None:
+    _, _, op = only_operation(ingest(GLUED_ROWS_WITH_GENERIC_TYPES))
+    schema = body_schema(op)
+    assert schema["required"] == ["style", "prompt"]
+    assert schema["properties"]["layers"]["type"] == "array"
+
+
+JAPANESE_VALUES = """\
+POST /v1/render
+Request Body
+application/json
+count
+integer
+作成する枚数。1 から 8 の間である必要があります。
+format
+string
+返却形式。linkまたはb64_pngである必要があります。
+size
+string
+サイズ。512x512、768x768、または1024x1024である必要があります。
+"""
+
+
+def test_japanese_ranges_and_values_a_value_must_be(ingest) -> None:
+    _, _, op = only_operation(ingest(JAPANESE_VALUES))
+    props = body_schema(op)["properties"]
+    assert (props["count"]["minimum"], props["count"]["maximum"]) == (1, 8)
+    assert props["format"]["enum"] == ["link", "b64_png"]
+    assert props["size"]["enum"] == ["512x512", "768x768", "1024x1024"]
+
+
+QUEUE_RELAY_GLUED = """\
+Send your key as Authorization: Bearer your-key.
+POST {{BASE_URL}}/fal-ai/{{model}}{
+"status": "IN_QUEUE",
+"request_id": "q-7",
+"response_url": "https://queue.example/fal-ai/m/requests/q-7",
+"status_url": "https://queue.example/fal-ai/m/requests/q-7/status",
+"queue_position": 0
+}Note:
+Keep the result; it expires.
+GET {BASE_URL}/fal-ai/{modelname}/requests/{request_id}result.{
+"images": [{"url": "https://cdn.example/a.png", "width": 64}],
+"seed": 3
+}
+"""
+
+
+def test_a_queue_relay_page_with_examples_glued_to_the_paths(ingest) -> None:
+    spec = ingest(QUEUE_RELAY_GLUED)
+    submit = spec["paths"]["/fal-ai/{model}"]["post"]
+    assert submit.get("x-queue") == "fal"  # the glued ticket is what the submit answers
+    result = spec["paths"]["/fal-ai/{modelname}/requests/{request_id}"]["get"]
+    fields = result["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
+    assert {"images", "seed"} <= set(fields)

@@ -35,7 +35,7 @@ _RAN_HEADER = re.compile(rf"^(?:{_words(tables.VOCABULARY['name'])})(?:{_words(t
                          rf"(?:{_words(tables.VOCABULARY['required'])})?(?:{_words(tables.VOCABULARY['description'])})",
                          re.IGNORECASE)
 _RAN_REQUIRED = _words(w for w in _YES | _NO if not re.fullmatch(r"[A-Za-z\-—]", w))  # `y`/`n` would eat a word
-_RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>(?:{_TYPE_WORDS})(?:\[\])?)"
+_RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>enum<\w+>|(?:{_TYPE_WORDS})(?:\[\]|\[\w+\]|<\w+>)?)"
                       rf"(?![a-z0-9_])\s*(?P<req>{_RAN_REQUIRED})?\s*(?P<desc>.*)$", re.IGNORECASE)
 _LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY, "formdata": BODY, "form": BODY,
              "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY,

@@ -68,12 +68,22 @@ class Endpoint:
         return suffix.groupdict() if suffix and self.documented else None
 
 
+def _content_line(page: Page, block: JsonBlock) -> int:
+    """The line a JSON example counts at when grouping statements: its own, or, for an example printed on a
+    statement's line (`POST /x{`), its last, so it lies after that statement."""
+    if page.text[page.offset_of(block.line):block.start].strip():
+        return page.line_of(max(block.end - 1, block.start))
+    return block.line
+
+
 def _scan(page: Page) -> statements.Scan:
     skip: set[int] = set()
     for curl in page.curls:
         skip.update(range(curl.line, page.line_of(max(curl.end - 1, 0)) + 1))
     for block in page.blocks:
-        skip.update(range(block.line, page.line_of(max(block.end - 1, 0)) + 1))
+        opens_line = not page.text[page.offset_of(block.line):block.start].strip()
+        first = block.line if opens_line else block.line + 1  # `POST /x{`: the line before the brace is read
+        skip.update(range(first, page.line_of(max(block.end - 1, 0)) + 1))
     return statements.scan(page.text.split("\n"), skip)
 
 
@@ -97,6 +107,11 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
     wrapped = example_kind(page, block.start)
     if wrapped is not None:
         return wrapped, "" if wrapped == "request" else _status_near(page.lines(), block.line - 3)
+    if isinstance(block.value, dict) and len(_QUEUE_KEYS & set(block.value)) >= 2:
+        return "response", "200"  # a queue ticket (`status_url`, `response_url`) is what a submit answers
+    line_start = page.text.rfind("\n", 0, block.start) + 1
+    if re.match(r"\s*(?:GET|DELETE|HEAD)\s+\S+\s*$", page.text[line_start:block.start]):
+        return "response", "200"  # `GET /x/{id}{`: an example printed on a GET's own line is what it returns
     first = max(1, block.line - 60)  # a bounded window keeps classifying linear in the page size
     before = page.text[page.offset_of(first):block.start].split("\n")
     last_curl_line = _last_curl_line(page, block.start)
@@ -285,7 +300,7 @@ def endpoints(page: Page, examples: bool = True, field_lines: list[int] | None =
     warnings: list[str] = []
     found: list[Endpoint] = []
     scanned = _scan(page)
-    content = [c.line for c in page.curls] + [b.line for b in page.blocks] + list(field_lines or [])
+    content = [c.line for c in page.curls] + [_content_line(page, b) for b in page.blocks] + list(field_lines or [])
     known: dict[tuple[str, str], Endpoint] = {}
     for number, group in enumerate(statements.groups(scanned.statements, content)):
         for statement in group:
