@@ -107,18 +107,17 @@ def service_spec(config: ProjectConfig, name: str, strict: bool = False) -> tupl
     repairs and dropped operations are warnings (see generator.openapi.prepare)."""
     from generator.openapi import prepare
     from generator.openapi.io import dump_spec, load_document
-    from generator.openapi.normalize import normalize
     from generator.openapi.upgrade import to_openapi31
 
     pages = source_pages(config, name)
     spec_path = config.specs_dir / f"{name}.yaml"
     if pages:
-        from generator.ingest import ingest_pages
+        from generator.ingest import ingest_pages, settle
 
         result = ingest_pages(pages, service=name, base=config.sources_dir)
-        spec = normalize(result.spec)
+        spec, settled = settle(result.spec, str(config.sources_dir / name), strict=strict)
         check_spec(spec, source=str(config.sources_dir / name))
-        return spec, dump_spec(spec), list(result.warnings)
+        return spec, dump_spec(spec), list(result.warnings) + settled
     if not spec_path.is_file():
         raise ApigenError("no doc pages under specs/sources/ and no spec file", file=spec_path)
     spec, warnings = prepare(to_openapi31(load_document(spec_path), source=str(spec_path)), str(spec_path), strict)

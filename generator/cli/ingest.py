@@ -17,18 +17,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.ingest import ingest_pages
+    from generator.ingest import ingest_pages, settle
     from generator.openapi.io import dump_spec
-    from generator.openapi.normalize import normalize
     from generator.openapi.validate import validate_spec
 
     result = ingest_pages(list(args.pages), service=args.service)
-    for warning in result.warnings:
+    source = ", ".join(str(p) for p in args.pages)
+    spec, settled = settle(result.spec, source, strict=args.strict)
+    for warning in result.warnings + settled:
         print(f"{'error' if args.strict else 'warning'}: {warning}", file=sys.stderr)
     if args.strict and result.warnings:
         return 1
-    spec = normalize(result.spec)
-    validate_spec(spec, source=", ".join(str(p) for p in args.pages))
+    validate_spec(spec, source=source)
     text = dump_spec(spec)
     if args.output is None:
         sys.stdout.write(text)

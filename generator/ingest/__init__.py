@@ -7,6 +7,7 @@ JSON examples) gives the endpoint and a field layout (Apifox dump, line listing,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,3 +56,28 @@ def ingest_pages(pages: list[Path], service: str | None = None, base: Path | Non
     spec["info"] = {**spec.get("info", {}), "title": str(title), "version": str(spec["info"].get("version")
                                                                                   or "1.0.0")}
     return IngestResult(spec=spec, warnings=warnings)
+
+
+_TEMPLATE = re.compile(r"(?:/(?:[^{}/]|\{[^{}/]+\})*)+|/")
+
+
+def settle(spec: dict[str, Any], source: str, strict: bool = False) -> tuple[dict[str, Any], list[str]]:
+    """The ingested spec normalized and made valid, with a warning for each thing changed on the way.
+
+    A page is never rejected for what ingest built from it: a path that is no valid template (a brace the
+    page left open) drops its operations, and whatever else the validator finds is repaired or pruned the way
+    a third-party document is (`generator.openapi.prepare`). `strict` keeps every problem an error.
+    """
+    from generator.openapi import prepare
+    from generator.openapi.normalize import normalize
+
+    warnings: list[str] = []
+    paths = spec.get("paths") or {}
+    for path in [p for p in paths if isinstance(p, str) and not _TEMPLATE.fullmatch(p)]:
+        if strict:
+            raise ApigenError(f"path {path!r} is not a valid path template", file=source)
+        del paths[path]
+        warnings.append(f"{source}: path {path!r} is not a valid path template (unbalanced braces); its "
+                        f"operations dropped")
+    spec, found = prepare(normalize(spec), source, strict)
+    return spec, warnings + found

@@ -357,3 +357,31 @@ def test_a_queue_relay_page_with_examples_glued_to_the_paths(ingest) -> None:
     result = spec["paths"]["/fal-ai/{modelname}/requests/{request_id}"]["get"]
     fields = result["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
     assert {"images", "seed"} <= set(fields)
+
+
+BROKEN_TEMPLATE = """\
+Create item
+
+curl -X POST "https://api.example.com/v1/items/{id" -H "Authorization: Bearer x" -d '{"a": 1}'
+
+List
+
+GET /v1/things
+"""
+
+
+def test_a_path_left_open_drops_its_operation_not_the_page(tmp_path) -> None:
+    import pytest
+
+    from generator.errors import ApigenError
+    from generator.ingest import ingest_pages, settle
+    from generator.openapi.validate import spec_problems
+
+    page = tmp_path / "page.txt"
+    page.write_text(BROKEN_TEMPLATE, encoding="utf-8")
+    spec, warnings = settle(ingest_pages([page]).spec, str(page))
+    assert spec_problems(spec, engine="compiled") == []  # the rest of the page is a valid spec
+    assert list(spec["paths"]) == ["/v1/things"]
+    assert any("'/v1/items/{id'" in w and "dropped" in w for w in warnings)
+    with pytest.raises(ApigenError, match="not a valid path template"):
+        settle(ingest_pages([page]).spec, str(page), strict=True)
