@@ -65,11 +65,13 @@ def settle(spec: dict[str, Any], source: str, strict: bool = False) -> tuple[dic
     """The ingested spec normalized and made valid, with a warning for each thing changed on the way.
 
     A page is never rejected for what ingest built from it: a path that is no valid template (a brace the
-    page left open) drops its operations, and whatever else the validator finds is repaired or pruned the way
-    a third-party document is (`generator.openapi.prepare`). `strict` keeps every problem an error.
+    page left open) drops its operations, and a spec the validator still finds invalid is repaired and
+    pruned the way a third-party document is (`generator.openapi.prepare`); a valid one is left as it is.
+    `strict` keeps every problem an error.
     """
     from generator.openapi import prepare
     from generator.openapi.normalize import normalize
+    from generator.openapi.validate import spec_problems
 
     warnings: list[str] = []
     paths = spec.get("paths") or {}
@@ -79,5 +81,10 @@ def settle(spec: dict[str, Any], source: str, strict: bool = False) -> tuple[dic
         del paths[path]
         warnings.append(f"{source}: path {path!r} is not a valid path template (unbalanced braces); its "
                         f"operations dropped")
-    spec, found = prepare(normalize(spec), source, strict)
+    spec = normalize(spec)
+    if strict or not spec_problems(spec, engine="compiled") or not spec_problems(spec, engine="reference"):
+        # valid (the compiled engine's stricter reading of defaults is overruled by the reference one, as in
+        # `build.check_spec`): the spec keeps every fact the pages state, headers and defaults too
+        return spec, warnings
+    spec, found = prepare(spec, source, strict)
     return spec, warnings + found

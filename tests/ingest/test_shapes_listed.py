@@ -385,3 +385,14 @@ def test_a_path_left_open_drops_its_operation_not_the_page(tmp_path) -> None:
     assert any("'/v1/items/{id'" in w and "dropped" in w for w in warnings)
     with pytest.raises(ApigenError, match="not a valid path template"):
         settle(ingest_pages([page]).spec, str(page), strict=True)
+
+
+def test_settling_a_valid_spec_keeps_the_pages_headers(tmp_path) -> None:
+    from generator.ingest import ingest_pages, settle
+
+    page = tmp_path / "page.txt"
+    page.write_text(GLUED_BODY_HEADING.replace("Authorization\nstring", "Content-Type\nstring"), encoding="utf-8")
+    spec, warnings = settle(ingest_pages([page]).spec, str(page))
+    op = spec["paths"]["/sfx/v2/render"]["post"]
+    assert [p["name"] for p in op["parameters"]] == ["Content-Type"]  # a repair would drop it: none was needed
+    assert warnings == []
