@@ -256,7 +256,11 @@ def build_operation(fields: list[Field], media: dict[str, str]) -> tuple[dict[st
     if params:
         op["parameters"] = params
     if body["properties"]:
-        op["requestBody"] = {"content": {media.get(BODY, ""): {"schema": body}}}
+        body_media = media.get(BODY, "")
+        if not body_media and any(item.section == BODY and re.search(r"\b(?:file|binary)\b", (item.type or "").lower())
+                                  for item in fields):
+            body_media = "multipart/form-data"  # a file travels in a form, never in a JSON body
+        op["requestBody"] = {"content": {body_media: {"schema": body}}}
     if responses:
         op["responses"] = {}
         for status, schema in responses.items():

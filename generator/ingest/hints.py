@@ -70,7 +70,7 @@ _ENUM_KEY = re.compile(
 )
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
 # separators of listed values; `or`/`and` only as words between spaces (`a, b or c`), so a value `or` stays one
-_SEP = r"(?:\s*(?:,|、|，|\||/|·|或|和|及|または)\s*|\s+(?:or|and|или)\s+)"
+_SEP = r"(?:\s*(?:,|、|，|\||/|·|或|和|及|または)\s*|\s+(?:or|and|или|또는|oder|ou)\s+)"
 _GLOSS = r"(?:\s?[(（][^()（）\n]{1,20}[)）])?"  # `std(标准)`: a value with its meaning after it
 _ITEMS = re.compile(rf"{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+")
 _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
@@ -83,6 +83,9 @@ _CODE_UNION = re.compile(r"`[^`\n]+`(?:\s*\|\s*`[^`\n]+`)+")
 _ASCII_ITEM = r"(?:\"[^\"\n]+\"|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][A-Za-z0-9_.:\-+*×]*)"
 _MUST_BE = re.compile(rf"(?<![A-Za-z0-9_.])(?P<items>{_ASCII_ITEM}(?:(?:{_SEP})+{_ASCII_ITEM})+)\s*"
                       r"(?:である必要があります|のいずれか|のどれか|中的一个|其中之一|之一)")
+# values in parentheses joined by an `or` word (not a comma list of examples)
+_OR_WORD = r"(?:\s*(?:或|または)\s*|\s+(?:or|또는|oder|ou|o|или)\s+)"
+_OR_IN_PARENS = re.compile(rf"[(（]\s*(?P<items>{_ASCII_ITEM}(?:{_OR_WORD}{_ASCII_ITEM})+)\s*[)）]")
 # code spans listed right after a label's colon: the values, whatever the sentence says after them
 _CODE_LIST = re.compile(rf"[:：]\s*(?P<items>`[^`\n]+`{_GLOSS}(?:\s*(?:,|、|，|/|或|or)\s*`[^`\n]+`{_GLOSS})+)")
 
@@ -285,6 +288,8 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     for run in _CODE_LIST.finditer(text):  # `类型：`subject`（角色特征）、`face`（人物长相），仅…`
         if not re.search(r"(?:示例|例如|比如|例|e\.g\.|[Ee]xamples?|such as)\s*$", text[:run.start()]):
             candidates.append(_split_items(run.group("items")))
+    for run in _OR_IN_PARENS.finditer(text):  # `이미지 품질 (standard 또는 hd)`, `格式(png 或 jpg)`
+        candidates.append(_split_items(run.group("items")))
     for run in _MUST_BE.finditer(text):  # `256x256、512x512、または1024x1024である必要があります`
         candidates.append(_split_items(run.group("items")))
     for union in _CODE_UNION.finditer(text):

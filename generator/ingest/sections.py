@@ -40,7 +40,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body(?:\s+schema)?|请求体|请求参数|请求示例|"
         r"request\s*examples?|request\s*samples?|request parameters|parameters|請求參數|請求體|請求範例|请求正文|"
         r"ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|параметры(?: запроса)?|"
-        r"요청 본문|요청 바디|요청 파라미터|요청 매개변수|파라미터|매개변수|cuerpo de la solicitud|parámetros|"
+        r"요청 본문|요청 바디|본문|요청 파라미터|요청 매개변수|파라미터|매개변수|cuerpo de la solicitud|parámetros|"
         r"corps de la requête|paramètres|anfragekörper|corpo da requisição|parâmetros|"
         r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
     (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|範例程式碼|程式碼範例|sample code|code samples?|code examples?|"

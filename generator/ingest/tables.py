@@ -303,7 +303,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
              "options", "選択肢", "指定できる値", "допустимые значения", "가능한 값", "valores posibles", "valeurs possibles"),
 }
 TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|float|double|boolean|bool|"
-                       r"object|dict|map|array|list|file|binary|null|any)(?:\[\])?(?:<[\w.]+>)?"
+                       r"object|dict|map|array|list|file|binary|null|any)(?:<[\w.]+>(?=\[\]))?(?:\[\])?(?:<[\w.]+>)?"
                        r"(?:\s*(?:/|\||,|或|\bor\b)\s*(?:string|integer|int|number|float|boolean|bool|object|array|"
                        r"file|null)(?:\[\])?)*|(?:array|list)\s*\[\s*\w+\s*\])")
 TYPE_WORD = re.compile(rf"^{TYPE_TOKEN}$", re.IGNORECASE)

@@ -396,3 +396,77 @@ def test_settling_a_valid_spec_keeps_the_pages_headers(tmp_path) -> None:
     op = spec["paths"]["/sfx/v2/render"]["post"]
     assert [p["name"] for p in op["parameters"]] == ["Content-Type"]  # a repair would drop it: none was needed
     assert warnings == []
+
+
+GLUED_ROWS_LOWERCASE_VALUES = """\
+图片修补
+
+POST /v1/canvas/patch
+
+参数说明
+
+参数类型必填说明
+enginestringpatch-1patch-2
+picturefile 或 file[]源图片文件
+strengthinteger修补强度,范围 0-10。
+"""
+
+
+def test_glued_rows_whose_description_starts_with_a_value(ingest) -> None:
+    _, _, op = only_operation(ingest(GLUED_ROWS_LOWERCASE_VALUES))
+    schema = op["requestBody"]["content"]["multipart/form-data"]["schema"]  # a file field: a multipart body
+    props = schema["properties"]
+    assert set(props) == {"engine", "picture", "strength"}
+    assert props["picture"]["type"] == ["string", "array"]
+    assert (props["strength"]["minimum"], props["strength"]["maximum"]) == (0, 10)
+
+
+KOREAN_BODY = """\
+POST
+/
+v1
+/
+sketch
+curl --request POST \\
+  --url https://api.sketch.example/v1/sketch \\
+  --header 'Authorization: Bearer <token>' \\
+  --data '{"theme": "ink"}'
+
+본문
+
+application/json
+theme
+enum<string>
+기본값:ink
+필수
+
+그림 테마
+
+사용 가능한 옵션:
+ink,
+oil
+palette
+string<uri>[]
+
+색상 목록
+finish
+string
+마감 (matte 또는 gloss). 선택 사항.
+mode
+enum<string>
+Enum Values:
+fast
+  // comment the site prints between values
+slow
+"""
+
+
+def test_korean_body_heading_uri_arrays_or_in_parentheses_and_comment_lines(ingest) -> None:
+    _, _, op = only_operation(ingest(KOREAN_BODY))
+    schema = body_schema(op)
+    props = schema["properties"]
+    assert schema["required"] == ["theme"]
+    assert props["theme"]["enum"] == ["ink", "oil"] and props["theme"]["default"] == "ink"
+    assert props["palette"]["type"] == "array"
+    assert props["finish"]["enum"] == ["matte", "gloss"]
+    assert props["mode"]["enum"] == ["fast", "slow"]

@@ -32,7 +32,7 @@ from generator.ingest.sections import (
 NAME = r"[A-Za-z_$@][\w.\-\[\]$@]*"
 TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|binary|int32|int64|int|float|double|"
         r"bool|any)"
-        r"(?:\[\])?(?:\s*\[\w+\]|\s+of\s+(?:objects?|strings?|integers?|numbers?|booleans?|arrays?)|<\w+>)?)")
+        r"(?:<\w+>(?=\[\]))?(?:\[\])?(?:\s*\[\w+\]|\s+of\s+(?:objects?|strings?|integers?|numbers?|booleans?|arrays?)|<\w+>)?)")
 _TYPE_LINE = re.compile(rf"^(?P<type>{TYPE})(?P<rest>(?:\s*\|\s*null)?(?=$|[\sA-Z\u4e00-\u9fff(·]).*)$")
 _NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*\*)?$")  # `petId *`: Swagger UI
 _NAME_TYPE = re.compile(rf"^(?P<name>{NAME})(?P<opt>\?)?(?:\s+|(?<=\?))(?P<type>{TYPE})(?P<rest>\s.*)?$")
@@ -338,6 +338,8 @@ def _read_body(item: Field, texts: list[str]) -> None:
                 pending = "values" if _ONE_VALUE.fullmatch(text) else None
             continue
         if pending == "values":  # Apifox's `枚举值:` then one value per line
+            if text.startswith("//"):
+                continue  # a comment line a site prints between the values
             if _ONE_VALUE.fullmatch(text) and not _LABEL.match(text) and text.lower() not in _REQUIRED:
                 item.notes[-1] += ", " + text
                 continue

@@ -35,8 +35,14 @@ _RAN_HEADER = re.compile(rf"^(?:{_words(tables.VOCABULARY['name'])})(?:{_words(t
                          rf"(?:{_words(tables.VOCABULARY['required'])})?(?:{_words(tables.VOCABULARY['description'])})",
                          re.IGNORECASE)
 _RAN_REQUIRED = _words(w for w in _YES | _NO if not re.fullmatch(r"[A-Za-z\-—]", w))  # `y`/`n` would eat a word
-_RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>enum<\w+>|(?:{_TYPE_WORDS})(?:\[\]|\[\w+\]|<\w+>)?)"
+_RAN_TYPE = rf"(?:enum<\w+>|(?:{_TYPE_WORDS})(?:\[\]|\[\w+\]|<\w+>)?)"
+_RAN_TYPES = rf"{_RAN_TYPE}(?:\s*(?:或|/|\||\bor\b)\s*{_RAN_TYPE})*"  # `file 或 file[]`
+_RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>{_RAN_TYPES})"
                       rf"(?![a-z0-9_])\s*(?P<req>{_RAN_REQUIRED})?\s*(?P<desc>.*)$", re.IGNORECASE)
+# the same row when the description starts with a lower-case value (`modelstringgpt-image-2`): the first type
+# word after the shortest name ends the name; only tried when the row reads no other way
+_RAN_ROW_LOOSE = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>{_RAN_TYPES})"
+                            rf"\s*(?P<req>{_RAN_REQUIRED})?\s*(?P<desc>\S.*)$")
 _LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY, "formdata": BODY, "form": BODY,
              "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY,
              "路徑": PATH, "查詢": QUERY, "請求頭": HEADER, "請求體": BODY, "パス": PATH, "クエリ": QUERY,
@@ -145,10 +151,10 @@ def parse_fields(page: Page) -> list[Field]:
             section, status = _section_before(lines, i)
             i += 1
             while i < len(lines):
-                row = _RAN_ROW.match(lines[i].strip())
+                row = _RAN_ROW.match(lines[i].strip()) or _RAN_ROW_LOOSE.match(lines[i].strip())
                 if not row:
                     break
-                fields.append(Field(name=row.group("name"), section=section, type=row.group("type"),
+                fields.append(Field(name=row.group("name"), section=section, type=_type_word(row.group("type")),
                                     required=_required(row.group("req") or ""),
                                     description=[row.group("desc").strip()] if row.group("desc").strip() else [],
                                     status=status or "200", line=i + 1))
