@@ -51,7 +51,7 @@ def test_large_submits_are_counted_by_their_bytes(fal_server: MockServer, engine
         assert answer.status == 200
     assert 4_000_000 < engine.jobs.bytes <= 5_000_000 and len(engine.jobs) < 50
     newest = engine.jobs.get(list(engine.jobs._jobs)[-1])
-    assert newest.source is not None and newest.source[1] is newest.source[2][2]  # the JSON is kept once
+    assert newest.source is not None and newest.source[1] is newest.source[4]  # the JSON is kept once
 
 
 def test_host_header_does_not_name_the_ticket_urls(fal_server: MockServer) -> None:

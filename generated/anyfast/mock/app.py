@@ -10,6 +10,7 @@ installed (`uvicorn[standard]`) and its pure-Python defaults otherwise.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import socket
 import sys
@@ -26,7 +27,14 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from mock_engine import MEDIA_PREFIX, Engine, MockRequest, MockResponse, load_engine
+from mock_engine import (
+    MEDIA_PREFIX,
+    Engine,
+    MockRequest,
+    MockResponse,
+    load_engine,
+    raw_headers,
+)
 
 SERVICE = "anyfast"
 STREAM_TICK_SECONDS = 0.05
@@ -51,10 +59,19 @@ async def _read_body(receive: Receive, message: Message, limit: int) -> bytes:
     return chunks[0] if len(chunks) == 1 and size <= limit else b"".join(chunks)[: limit + 1]
 
 
+async def _rest_of_body(receive: Receive, message: Message, headers: dict[bytes, bytes], limit: int) -> bytes:
+    """The body of a request that sends it in more than one message, at most `limit + 1` bytes; a declared
+    Content-Length over the limit is not read at all (the engine answers 413 to `limit + 1` bytes)."""
+    declared = headers.get(b"content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return b"\0" * (limit + 1)
+    return await _read_body(receive, message, limit)
+
+
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 
-def _base_url(scope: Scope, headers: dict[str, str]) -> str:
+def _base_url(scope: Scope, claimed: str) -> str:
     """`scheme://host[:port]` of this server plus the root path: the ticket and image URLs it hands out.
 
     The Host header is a client's claim: it is used (so a mapped port or `localhost` keeps working) only when
@@ -67,7 +84,6 @@ def _base_url(scope: Scope, headers: dict[str, str]) -> str:
         name, port = server
         own_name = f"[{name}]" if ":" in str(name) else str(name)
         own = own_name if port is None or DEFAULT_PORTS.get(scheme) == port else f"{own_name}:{port}"
-    claimed = headers.get("host", "")
     claimed_name = claimed.rsplit(":", 1)[0] if not claimed.endswith("]") else claimed
     port_part = claimed[len(claimed_name) + 1:]
     trusted = claimed_name.lower() in LOOPBACK_NAMES or claimed_name == own_name
@@ -85,9 +101,11 @@ class MockApp(Starlette):
     """The Starlette app, with HTTP requests taken straight to the engine.
 
     An HTTP request skips Starlette's middleware and routing (the engine routes by the spec, and answers
-    every path, including those a route pattern would not match): its scope is turned into a
-    `MockRequest` and the answer is sent as two ASGI messages, in one coroutine. Lifespan events go through
-    Starlette.
+    every path, including those a route pattern would not match). The common request (a path routed
+    before, a credential and a JSON body the operation's compiled checks accept) is answered by
+    `Engine.answer_fast` from the raw headers and body as encoded bytes; any other becomes a `MockRequest`
+    for `Engine.handle`. Either way the answer goes out as two ASGI messages, in one coroutine. Lifespan
+    events go through Starlette.
     """
 
     def __init__(self, engine: Engine, delay: float) -> None:
@@ -96,42 +114,44 @@ class MockApp(Starlette):
         self.delay = delay
         self.state.engine = engine
         self._base_urls: dict[tuple[object, ...], str] = {}
-        # encoded response headers seen before (`content-type: application/json`...), bounded like the rest
-        self._raw_headers: dict[tuple[str, str], tuple[bytes, bytes]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
         # One coroutine from the scope to the last byte: this runs for every request, so the common case
-        # (the body in one message, no latency, no event stream) takes no detour.
+        # (the body in one message, a request `Engine.answer_fast` answers) takes no detour.
         engine = self.engine
         try:
-            # ASGI servers send header names lower-cased; the first of repeated headers wins (later ones are
-            # written first, then overwritten)
-            headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in reversed(scope["headers"])}
-            declared = headers.get("content-length")
-            if declared is not None and declared.isdigit() and int(declared) > engine.max_body:
-                body = b"\0" * (engine.max_body + 1)  # the engine answers 413 without the body being read
+            # ASGI servers send header names lower-cased; the first of repeated headers wins (`reversed`)
+            try:
+                headers: dict[bytes, bytes] = dict(reversed(scope["headers"]))
+            except TypeError:  # an iterable that is no sequence
+                headers = dict(reversed(list(scope["headers"])))
+            message = await receive()
+            if message["type"] == "http.request" and not message.get("more_body", False):
+                body = message.get("body", b"")  # the whole body in one message: the common case
             else:
-                message = await receive()  # the whole body in one message, the common case, else `_read_body`
-                body = message.get("body", b"") if not message.get("more_body", False) and \
-                    message["type"] == "http.request" else await _read_body(receive, message, engine.max_body)
-                if len(body) > engine.max_body:
-                    body = body[: engine.max_body + 1]
-            query_string = scope.get("query_string", b"")
-            key = (scope.get("scheme"), scope.get("server"), headers.get("host"), scope.get("root_path"))
-            base_url = self._base_urls.get(key)
-            if base_url is None:
-                base_url = _base_url(scope, headers)
-                if len(self._base_urls) < 64:  # the few names a server is called by; others are worked out again
-                    self._base_urls[key] = base_url
+                body = await _rest_of_body(receive, message, headers, engine.max_body)
+            key = (headers.get(b"host"), scope.get("server"), scope.get("scheme"), scope.get("root_path"))
+            base_url = self._base_urls.get(key) or self.base_url(key, scope)
             path: str = scope["path"]
+            method: str = scope["method"]
+            route = engine.fast_routes.get((method, path))  # `answer_fast`'s first step, taken here
+            fast = route[0](method, path, route[1], headers, body, base_url) if route is not None else \
+                engine.answer_fast(method, path, headers, body, base_url)
+            if fast is not None:
+                if self.delay:
+                    await asyncio.sleep(self.delay)
+                await send({"type": "http.response.start", "status": fast[0], "headers": fast[1]})
+                await send({"type": "http.response.body", "body": fast[2]})
+                return
+            query_string = scope.get("query_string", b"")
             mock_request = MockRequest(
-                scope["method"],
+                method,
                 path,
                 parse_qsl(query_string.decode("latin-1"), keep_blank_values=True) if query_string else [],
-                headers,
+                {name.decode("latin-1"): value.decode("latin-1") for name, value in headers.items()},
                 body,
                 base_url,
             )
@@ -142,33 +162,15 @@ class MockApp(Starlette):
         except Exception:  # nothing was sent yet: a plain 500, and the error goes on to the server's log
             await Response(b"Internal Server Error", status_code=500, media_type="text/plain")(scope, receive, send)
             raise
-        if answer.events is not None or self.delay:
-            await self.send_answer(answer, scope, receive, send)
-            return
-        # the answer's headers as ASGI sends them (pairs seen before come encoded from a bounded cache)
-        known = self._raw_headers
-        raw = []
-        for item in answer.headers.items():
-            encoded = known.get(item)
-            raw.append(encoded if encoded is not None else self.encode_header(item))
-        if answer.status >= 200 and answer.status not in (204, 304):
-            raw.append((b"content-length", str(len(answer.body)).encode("latin-1")))
-        await send({"type": "http.response.start", "status": answer.status, "headers": raw})
-        await send({"type": "http.response.body", "body": answer.body})
+        await self.send_answer(answer, scope, receive, send)
 
-    def encode_header(self, item: tuple[str, str]) -> tuple[bytes, bytes]:
-        """One response header as ASGI sends it, kept for next time while the cache has room."""
-        encoded = (item[0].lower().encode("latin-1"), item[1].encode("latin-1"))
-        if len(self._raw_headers) < 256:  # the first few hundred pairs: content types and the like recur
-            self._raw_headers[item] = encoded
-        return encoded
-
-    def raw_headers(self, answer: MockResponse) -> list[tuple[bytes, bytes]]:
-        """The answer's headers as ASGI sends them, with its Content-Length (none for 1xx, 204 and 304)."""
-        raw = [self._raw_headers.get(item) or self.encode_header(item) for item in answer.headers.items()]
-        if answer.status >= 200 and answer.status not in (204, 304):
-            raw.append((b"content-length", str(len(answer.body)).encode("latin-1")))
-        return raw
+    def base_url(self, key: tuple[object, ...], scope: Scope) -> str:
+        """`_base_url` of a request, kept for the few names a server is called by (others are worked out again)."""
+        host = key[0]
+        found = _base_url(scope, host.decode("latin-1") if isinstance(host, bytes) else "")
+        if len(self._base_urls) < 64:
+            self._base_urls[key] = found
+        return found
 
     async def send_answer(self, answer: MockResponse, scope: Scope, receive: Receive, send: Send) -> None:
         if self.delay:
@@ -178,7 +180,7 @@ class MockApp(Starlette):
                                        status_code=answer.status, headers=answer.headers)
             await stream(scope, receive, send)
             return
-        await send({"type": "http.response.start", "status": answer.status, "headers": self.raw_headers(answer)})
+        await send({"type": "http.response.start", "status": answer.status, "headers": raw_headers(answer)})
         await send({"type": "http.response.body", "body": answer.body})
 
 
@@ -229,5 +231,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, q
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     print(f"mock server of {SERVICE} at http://{shown}:{bound}", flush=True)
     served = create_app(latency_ms=latency_ms, queue_ticks=queue_ticks, seed=seed, api_key=api_key)
+    # what was loaded so far (modules, the spec, fixtures and checkers) lives as long as the server: out of
+    # the collector's way, so its full passes walk only what requests leave behind (jobs)
+    gc.freeze()
     config = uvicorn.Config(served, log_level="warning", access_log=False, timeout_graceful_shutdown=1)
     uvicorn.Server(config).run(sockets=[sock])

@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import importlib
 import io
+import itertools
 import json
 import random
 import re
@@ -665,23 +666,52 @@ class Job:
     app_path: str
     result: bytes | None = None  # the encoded JSON answer of the result endpoint, built on first fetch
     polls: int = 0
-    # (operation, payload JSON, (method, path, body, base URL) of the submit): what the result is built from
-    source: tuple[Operation, bytes, tuple[str, str, bytes, str]] | None = None
+    # (operation, payload JSON, and the submit's method, path, body, base URL): what the result is built from
+    source: JobSource | None = None
     cancelled: bool = False
-    logs: list[dict[str, Any]] = field(default_factory=list)
+    logs: list[dict[str, Any]] | None = None  # the IN_PROGRESS log lines, from the first one on
     cost: int = 0  # bytes counted against the store's budget
+
+
+JobSource = tuple["Operation", bytes, str, str, bytes, str]  # `Job.source`
+# a job no one has looked at since its submit: (cost, app path, source), a Job once looked at (`JobStore._job`)
+FreshJob = tuple[int, str, JobSource]
+
+
+def _cost(entry: Job | FreshJob) -> int:
+    return entry[0] if type(entry) is tuple else entry.cost  # type: ignore[union-attr]
 
 
 class JobStore:
     """Submitted requests, the oldest evicted past `limit` jobs or `max_bytes` of payloads and results;
-    a lock keeps it safe across threads."""
+    a lock keeps it safe across threads. A job stays a plain tuple until it is first looked at (most are
+    polled a few times, many never): a submit then costs one tuple rather than a `Job`."""
 
     def __init__(self, limit: int, max_bytes: int = DEFAULT_MAX_JOB_BYTES) -> None:
         self.limit = max(1, limit)
         self.max_bytes = max(1, max_bytes)
         self.bytes = 0
-        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._jobs: OrderedDict[str, Job | FreshJob] = OrderedDict()
         self._lock = threading.Lock()
+
+    def submit(self, request_id: str, app_path: str, source: JobSource, cost: int) -> None:
+        """`add` of a new job (`Job(request_id, app_path, source=source)`) costing `cost` bytes."""
+        with self._lock:
+            jobs = self._jobs
+            jobs[request_id] = (cost := cost + JOB_OVERHEAD, app_path, source)
+            self.bytes += cost
+            if len(jobs) > self.limit:  # full: the oldest goes, the common case once the store is full
+                oldest = jobs.popitem(False)[1]  # `_cost`, inlined
+                self.bytes -= oldest[0] if type(oldest) is tuple else oldest.cost  # type: ignore[union-attr]
+            if self.bytes > self.max_bytes:
+                self._evict()
+
+    def _job(self, request_id: str) -> Job | None:
+        """The job of `request_id` (made a `Job` if it is still a tuple), under the lock."""
+        entry = self._jobs.get(request_id)
+        if type(entry) is tuple:
+            entry = self._jobs[request_id] = Job(request_id, entry[1], None, 0, entry[2], cost=entry[0])
+        return entry  # type: ignore[return-value]
 
     def add(self, job: Job, cost: int = 0) -> None:
         with self._lock:
@@ -690,7 +720,7 @@ class JobStore:
             jobs[job.request_id] = job
             self.bytes += cost
             if len(jobs) > self.limit:  # full: the oldest goes, the common case once the store is full
-                self.bytes -= jobs.popitem(last=False)[1].cost
+                self.bytes -= _cost(jobs.popitem(False)[1])
             if self.bytes > self.max_bytes:
                 self._evict()
 
@@ -706,7 +736,7 @@ class JobStore:
     def _evict(self, keep: str | None = None) -> None:
         jobs = self._jobs
         while keep is None and len(jobs) > 1 and (len(jobs) > self.limit or self.bytes > self.max_bytes):
-            self.bytes -= jobs.popitem(last=False)[1].cost  # the oldest; the common case, once the store is full
+            self.bytes -= _cost(jobs.popitem(False)[1])  # the oldest; the common case, once the store is full
         while len(self._jobs) > 1 and (len(self._jobs) > self.limit or self.bytes > self.max_bytes):
             request_id = next(iter(self._jobs))
             if request_id == keep:
@@ -714,16 +744,16 @@ class JobStore:
                 request_id = next(iter(self._jobs))
                 if request_id == keep:
                     return
-            self.bytes -= self._jobs.pop(request_id).cost
+            self.bytes -= _cost(self._jobs.pop(request_id))
 
     def get(self, request_id: str) -> Job | None:
         with self._lock:
-            return self._jobs.get(request_id)
+            return self._job(request_id)
 
     def poll(self, request_id: str) -> tuple[Job, int] | None:
         """The job and its poll count before this poll, counting this one."""
         with self._lock:
-            job = self._jobs.get(request_id)
+            job = self._job(request_id)
             if job is None:
                 return None
             before = job.polls
@@ -737,6 +767,12 @@ class JobStore:
 
 # ---------------------------------------------------------------------------------------------------
 # Routing
+
+
+# An answer as an ASGI server sends it: status, encoded header pairs (Content-Length included), body
+RawAnswer = tuple[int, list[tuple[bytes, bytes]], bytes]
+# `Engine._build_fast`'s handler of one operation: (method, path, path parameters, headers, body, base URL)
+FastHandler = Callable[[str, str, dict[str, str], dict[bytes, bytes], bytes, str], "RawAnswer | None"]
 
 
 @dataclass
@@ -762,6 +798,8 @@ class Operation:
     role: str | None = None  # `queue_role`: status, stream, result, cancel
     queue: bool = False  # a fal queue submit
     body: dict[str, Any] | None = None  # the request body the spec documents (`content`, `required`)
+    fast: FastHandler | None = None  # `Engine._build_fast`: the common case answered in one call
+    fast_built: bool = False  # whether `fast` was worked out (None then means: always the general path)
 
     @property
     def id(self) -> str:
@@ -825,6 +863,9 @@ _UUID_KEEP = ~(0xC000 << 48) & ~(0xF000 << 64)
 _UUID_SET = 0x8000 << 48 | 4 << 76
 # stands for the request id in a ticket's encoded JSON (`Engine._ticket_parts`); NUL never reaches a URL as is
 _ID_MARKER = "\0apigen-request-id\0"
+_ID_STEP = 0x9E3779B97F4B  # odd: n -> n * step mod 2**48 is one-to-one
+_ID_MASK = (1 << 48) - 1
+_ID_BIT = 1 << 48  # `hex` of the 48 bits with this one above them, less `0x1`: twelve digits, zeros kept
 
 
 def _param_names(template: str) -> list[str]:
@@ -1043,7 +1084,14 @@ class Engine:
         self._deleted_paths: OrderedDict[str, None] = OrderedDict()
         self._deleted_lock = threading.Lock()
         self.use_jsonschema = use_jsonschema
-        self._rng = random.Random(seed)
+        # Request ids are version-4 UUIDs, seeded: the first four groups drawn once per engine, the last one
+        # (48 bits) a counter times an odd number, which no two of 2**48 ids share. One format per submit,
+        # where a fresh 128-bit UUID took several big-integer steps and five slices.
+        rng = random.Random(seed)
+        drawn = f"{rng.getrandbits(128) & _UUID_KEEP | _UUID_SET:032x}"
+        self._id_prefix = f"{drawn[:8]}-{drawn[8:12]}-{drawn[12:16]}-{drawn[16:20]}-"
+        self._id_salt = int(drawn[20:], 16)
+        self._ids = itertools.count(1)  # `next` on it is one C call, atomic under the GIL: no lock
         self._checkers: dict[int, Checker] = {}
         self._quick: dict[int, Callable[[JSON], bool]] = {}  # schema index -> `jsonschema_rs` is_valid
         self._checker_lock = threading.Lock()
@@ -1051,6 +1099,9 @@ class Engine:
         self._routes_lock = threading.Lock()
         # (method, path) -> the operation and path parameters `_route` picked, for paths no query key decides
         self._resolved: dict[tuple[str, str], tuple[Operation, dict[str, str]]] = {}
+        # (method, path) -> `_build_fast`'s handler of its operation and the path parameters (`answer_fast`;
+        # the server adapter reads it first itself, one call less per request)
+        self.fast_routes: dict[tuple[str, str], tuple[FastHandler, dict[str, str]]] = {}
         # (base URL, path) -> a submit's app path and ticket JSON split where its request id goes (`_submit`)
         self._tickets: dict[tuple[str, str], tuple[str, list[bytes] | None]] = {}
         self._registries: dict[str, Any] = {}
@@ -1107,11 +1158,184 @@ class Engine:
             answer = self._answer(operation, params, request)
         except Rejected as rejected:
             answer = self.error(request, operation, rejected.status, rejected.violations, rejected.headers)
-        if answer.headers:
-            joined = "".join(answer.headers.values())  # one test for all values: the common case is clean
-            if not (joined.isascii() and joined.isprintable()):
-                answer.headers = {name: _header_safe(value) for name, value in answer.headers.items()}
+        _safe_headers(answer)
         return answer
+
+    # -- compiled answers -----------------------------------------------------------------------------
+
+    def answer_fast(self, method: str, path: str, headers: dict[bytes, bytes], body: bytes,
+                    base_url: str) -> RawAnswer | None:
+        """The answer to the common request, or None for `handle` to give it.
+
+        The common request is one to a (method, path) routed before, to an operation whose checks compile
+        to a few lookups (`_build_fast`): a credential seen before, a JSON body `jsonschema_rs` finds valid,
+        no `Prefer`. Its answer is exactly `handle`'s, as encoded bytes: a submit's ticket joined around a
+        new request id, or an operation's answer encoded once. Anything else (an error to word, a query to
+        read, a form body, a queue poll) is None, and `handle` answers it the one general way.
+        `headers` are the raw header pairs, lower-cased names, the first of a repeated one kept.
+        """
+        route = self.fast_routes.get((method, path))
+        if route is not None:
+            return route[0](method, path, route[1], headers, body, base_url)
+        found = self._resolved.get((method, path))  # routed before by `_route`: the handler is worked out once
+        if found is None:
+            return None
+        op, params = found
+        fast = op.fast if op.fast_built else self._build_fast(op)
+        if fast is None:
+            return None
+        with self._routes_lock:
+            self.fast_routes[(method, path)] = (fast, params)
+            if len(self.fast_routes) > MAX_ROUTES:
+                self.fast_routes.pop(next(iter(self.fast_routes)))
+        return fast(method, path, params, headers, body, base_url)
+
+    def _build_fast(self, op: Operation) -> FastHandler | None:
+        """The one-call handler of `op`'s common request (see `answer_fast`), or None when `op` has none: a
+        queue poll, parameters to check, security other than one header, a DELETE of a path resource."""
+        op.fast_built = True
+        if op.role or not op.trivial_params or op.method == "DELETE" and op.names:
+            return None
+        credential_header: bytes | None = None
+        if op.auth and all(op.auth):  # some credential is required (an empty alternative needs none)
+            if len(op.auth) != 1 or len(op.auth[0]) != 1 or op.auth[0][0][0] not in ("header", "bearer", "basic"):
+                return None
+            credential_header = str(op.auth[0][0][2]).encode("latin-1")
+        # credential -> accepted, as `_check_auth` says (the few keys clients send; None: none sent)
+        verdicts: dict[bytes | None, bool] = {None: False}
+        # Content-Type -> "is this body valid?" of the JSON body media type it picks, or None: not JSON
+        kinds: dict[bytes | None, Callable[[JSON], bool] | None] = {}
+        takes_body = op.body is not None
+        queue = op.queue
+        max_body = self.max_body
+        jobs, deleted = self.jobs, self._deleted_paths
+        ids, prefix, salt = self._ids, self._id_prefix, self._id_salt
+        # (base URL, path) -> a submit's app path, ticket parts and Content-Length (ids are all 36 long)
+        submits: dict[tuple[str, str], tuple[str, list[bytes], tuple[bytes, bytes]]] = {}
+        code = op.default_code or self._pick_status(op, {})
+        status = int(code) if code.isdigit() else 200
+        # once worked out: the answer of an operation that answers every request alike, or None (it does not)
+        constant: list[RawAnswer | None] = []
+
+        def fast(method: str, path: str, params: dict[str, str], headers: dict[bytes, bytes], body: bytes,
+                 base_url: str) -> RawAnswer | None:
+            if len(body) > max_body or b"prefer" in headers:
+                return None
+            if credential_header is not None:
+                credential = headers.get(credential_header)
+                if verdicts.get(credential) is not True and not self._fast_verdict(op, credential, verdicts):
+                    return None
+            if takes_body:
+                content_type = headers.get(b"content-type")
+                valid = kinds.get(content_type) or self._fast_kind(op, content_type, kinds)
+                if valid is None:
+                    return None
+                try:
+                    # `_loads`, inlined for a JSON object: `{` then a byte that is no NUL is UTF-8 to `json`
+                    # too; the C scanner then reads it (anything else, an array included, goes the general way)
+                    if body[0] != 123 or not body[1]:
+                        return None
+                    text = body.decode("utf-8", "surrogatepass")
+                    payload, end = _SCAN(text, 0)
+                    if end != len(text) or not valid(payload):
+                        return None
+                except Exception:  # noqa: BLE001 - malformed JSON, a value jsonschema_rs cannot take: general
+                    return None
+            if queue:
+                key = (base_url, path)
+                submit = submits.get(key) or self._fast_submit(method, path, base_url, submits)
+                if submit is None:
+                    return None
+                request_id = prefix + hex(next(ids) * _ID_STEP + salt & _ID_MASK | _ID_BIT)[3:]  # `_new_request_id`
+                jobs.submit(request_id, submit[0], (op, body, method, path, body, base_url), len(body))
+                encoded = request_id.encode("ascii")
+                return status, [(b"x-fal-request-id", encoded), _JSON_HEADER, submit[2]], encoded.join(submit[1])
+            if params and deleted:  # a resource DELETE may have removed: `_answer` says
+                return None
+            if constant:
+                return constant[0]
+            answer = self._constant_answer(op, method, path, base_url)
+            constant.append(answer)
+            return answer
+
+        op.fast = fast
+        return fast
+
+    def _fast_submit(self, method: str, path: str, base_url: str,
+                     submits: dict[tuple[str, str], tuple[str, list[bytes], tuple[bytes, bytes]]],
+                     ) -> tuple[str, list[bytes], tuple[bytes, bytes]] | None:
+        """`_ticket_parts` of a submit path with the Content-Length of its tickets, kept in `submits` (bounded
+        like the rest); None when the ticket cannot be cut (the general path encodes it whole)."""
+        app_path, parts = self._tickets.get((base_url, path)) or self._ticket_parts(
+            MockRequest(method, path, [], {}, b"", base_url))
+        if parts is None:
+            return None
+        length = sum(map(len, parts)) + (len(parts) - 1) * (len(self._id_prefix) + 12)
+        found = (app_path, parts, (b"content-length", str(length).encode("ascii")))
+        if len(submits) >= MAX_ROUTES:
+            submits.pop(next(iter(submits)))
+        submits[(base_url, path)] = found
+        return found
+
+    def _fast_verdict(self, op: Operation, credential: bytes | None, verdicts: dict[bytes | None, bool]) -> bool:
+        """Whether `_check_auth` accepts `credential` in `op`'s one credential header; kept for the next
+        request while `verdicts` has room (a client sends the same key over and over)."""
+        if credential is None or credential in verdicts:
+            return verdicts.get(credential, False)
+        name = str(op.auth[0][0][2])
+        try:
+            self._check_auth(op, MockRequest("", "", [], {name: credential.decode("latin-1")}, b"", ""))
+            accepted = True
+        except Rejected:
+            accepted = False
+        if len(verdicts) < 64:
+            verdicts[credential] = accepted
+        return accepted
+
+    def _fast_kind(self, op: Operation, content_type: bytes | None,
+                   kinds: dict[bytes | None, Callable[[JSON], bool] | None]) -> Callable[[JSON], bool] | None:
+        """"Is this body valid?" for a Content-Type that picks a JSON media type of `op`'s body (as
+        `_body_media` picks it), or None for any other; kept for the few types clients send. The check is
+        `jsonschema_rs`' `is_valid` (it may raise: the caller then goes the general way), else the full
+        checker's empty list."""
+        check: Callable[[JSON], bool] | None = None
+        if content_type is not None:
+            sent = content_type.decode("latin-1")
+            media_type, chosen = self._body_media(op, MockRequest("", "", [], {"content-type": sent}, b"", ""))
+            if chosen is not None and _is_json_type(media_type) and _is_json_type(chosen):
+                index = ((op.body or {}).get("content") or {})[chosen].get("schema")
+                if index is None:
+                    check = _anything
+                else:
+                    checker = self.checker(int(index))
+                    check = self._quick.get(int(index)) or (lambda value: not checker(value))
+        if len(kinds) < 16:
+            kinds[content_type] = check
+        return check
+
+    def _constant_answer(self, op: Operation, method: str, path: str, base_url: str) -> RawAnswer | None:
+        """`op`'s answer when it is the same for every request that passes its checks, encoded; else None.
+
+        It is when the answer is a documented example (or no body) and pointing its image URLs at the mock
+        changes nothing (no image in it), whatever the payload asks and whatever the server's address: two
+        unlike probes must both leave it as it is. Generated data (seeded by the request) and images are not.
+        """
+        response: dict[str, Any] = (op.data.get("responses") or {}).get(op.default_code or "") or {}
+        media_type = str(response.get("content_type") or "")
+        examples: dict[str, Any] = response.get("examples") or {}
+        example = next((e["value"] for e in examples.values() if e.get("conforms")), None)
+        if media_type and (media_type.startswith("image/") or example is None):
+            return None
+        if media_type and _is_json_type(media_type):
+            probes = (MediaRequest(7, 9, "webp", 2, True), MediaRequest(count=3))
+            if any(rewrite_media(example, probe, "http://probe.invalid", self.seed) != example for probe in probes):
+                return None
+        try:
+            answer = self._fixture(op, MockRequest(method, path, [], {}, b"", base_url), {}, None)
+        except Rejected:
+            return None
+        _safe_headers(answer)
+        return answer.status, raw_headers(answer), answer.body
 
     # -- routing --------------------------------------------------------------------------------------
 
@@ -1596,17 +1820,15 @@ class Engine:
     # -- fal queue ------------------------------------------------------------------------------------
 
     def _new_request_id(self) -> str:
-        """A seeded version-4 UUID: `str(uuid.UUID(int=bits, version=4))`, spelled out (it is on every submit)."""
-        # one C call, atomic under the GIL (no lock); then the RFC 4122 variant and version 4 bits, at once
-        text = f"{self._rng.getrandbits(128) & _UUID_KEEP | _UUID_SET:032x}"
-        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+        """A new request id (see `_id_prefix`); `_build_fast` spells the same f-string inline."""
+        return self._id_prefix + hex(next(self._ids) * _ID_STEP + self._id_salt & _ID_MASK | _ID_BIT)[3:]
 
     def _ticket(self, job: Job, base_url: str, status: str, position: int | None, with_logs: bool) -> dict[str, Any]:
         url = f"{base_url}/{job.app_path}/requests/{job.request_id}"
         ticket: dict[str, Any] = {
             "status": status, "request_id": job.request_id, "response_url": url,
             "status_url": url + "/status", "cancel_url": url + "/cancel",
-            "logs": list(job.logs) if with_logs else None,
+            "logs": list(job.logs or ()) if with_logs else None,
             "metrics": {"inference_time": 0.1 * max(1, self.queue_ticks)} if status == "COMPLETED" else {},
         }
         ticket["queue_position"] = position or 0
@@ -1620,8 +1842,8 @@ class Engine:
             payload_json, submitted = _COMPACT.encode(payload).encode("utf-8"), b""
         app_path, parts = self._tickets.get((request.base_url, request.path)) or self._ticket_parts(request)
         # what the result is built from later: not the whole request, which a full store would hold 10,000 of
-        source = (op, payload_json, (request.method, request.path, submitted, request.base_url))
-        job = Job(self._new_request_id(), app_path, source=source)
+        source = (op, payload_json, request.method, request.path, submitted, request.base_url)
+        job = Job(self._new_request_id(), app_path, None, 0, source)
         self.jobs.add(job, len(payload_json))
         code = op.default_code or self._pick_status(op, {})
         status = int(code) if code.isdigit() else 200
@@ -1695,7 +1917,8 @@ class Engine:
 
     def _advance(self, job: Job, before: int) -> tuple[str, int | None]:
         state, position = ("COMPLETED", None) if job.cancelled else self._state(before)
-        if state == "IN_PROGRESS" and len(job.logs) < 50:
+        if state == "IN_PROGRESS" and (job.logs is None or len(job.logs) < 50):
+            job.logs = job.logs or []
             job.logs.append({"message": f"step {before + 1}/{self.queue_ticks}", "level": "INFO",
                              "source": "user", "timestamp": f"2024-01-01T00:00:{before % 60:02d}.000000Z"})
         return state, position
@@ -1732,7 +1955,7 @@ class Engine:
             raise Rejected(400, [Violation(["path", "request_id"], "Request was cancelled", "request_cancelled")],
                            fal_header)
         if job.result is None and job.source is not None:
-            op, payload_json, (method, path, body, base_url) = job.source
+            op, payload_json, method, path, body, base_url = job.source
             submitted = MockRequest(method, path, [], {}, body, base_url)
             job.result = self._encode(200, "application/json", self._result_payload(
                 op, json.loads(payload_json), submitted), {}).body
@@ -1803,6 +2026,31 @@ class Engine:
                    "detail": "; ".join(f"{_where(v.loc)}: {v.msg}" if v.loc else v.msg for v in violations),
                    "errors": [{"loc": v.loc, "msg": v.msg, "type": v.type} for v in violations]}
         return self._encode(status, "application/problem+json", problem, extra)
+
+
+def _safe_headers(answer: MockResponse) -> None:
+    """Header values echo request text (a request id): made printable ASCII, in place."""
+    if answer.headers:
+        joined = "".join(answer.headers.values())  # one test for all values: the common case is clean
+        if not (joined.isascii() and joined.isprintable()):
+            answer.headers = {name: _header_safe(value) for name, value in answer.headers.items()}
+
+
+_JSON_HEADER = (b"content-type", b"application/json")
+
+
+def _anything(value: JSON) -> bool:
+    """The check of a body whose media type has no schema: any JSON value."""
+    return True
+
+
+def raw_headers(answer: MockResponse) -> list[tuple[bytes, bytes]]:
+    """An answer's headers as an ASGI server sends them (names lower-cased, latin-1), with its Content-Length
+    (none for 1xx, 204 and 304): how the server adapter and `answer_fast` encode them alike."""
+    raw = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in answer.headers.items()]
+    if answer.status >= 200 and answer.status not in (204, 304):
+        raw.append((b"content-length", str(len(answer.body)).encode("latin-1")))
+    return raw
 
 
 def _header_safe(value: str) -> str:
