@@ -44,7 +44,7 @@ _DEFAULTS = [
 
 _RANGES = [
     re.compile(rf"(?P<a>{NUM})\s*(?P<ao><=|<|≤)\s*[a-zA-Z]\w*\s*(?P<bo><=|<|≤)\s*(?P<b>{NUM})"),
-    re.compile(rf"(?:范围|範圍|範囲|取值范围|범위|rango|plage|Bereich)值?\s*[:：]?\s*[(\[（]?\s*(?P<a>{NUM})\s*"
+    re.compile(rf"(?:范围|範圍|範囲|取值范围|범위|rango|plage|Bereich)值?\s*(?:为|是)?\s*[:：]?\s*[(\[（]?\s*(?P<a>{NUM})\s*"
                rf"(?:-|~|–|—|〜|～|到|至)\s*(?P<b>{NUM})(?![\d:])"),
     re.compile(rf"\bbetween\s+(?P<a>{NUM})\s+and\s+(?P<b>{NUM})", re.IGNORECASE),
     re.compile(rf"介于\s*(?P<a>{NUM})\s*(?:和|与|到|至|-|~)\s*(?P<b>{NUM})"),
@@ -75,7 +75,7 @@ _GLOSS = r"(?:\s?[(（][^()（）\n]{1,20}[)）])?"  # `std(标准)`: a value wi
 _ITEMS = re.compile(rf"{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+")
 _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
 # Redoc's `Enum: "low" "high"`: quoted values separated by spaces only, right after the options keyword
-_QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s+(?:\"[^\"\n]+\"|`[^`\n]+`))+")
+_QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s*(?:\"[^\"\n]+\"|`[^`\n]+`))+")
 # a type-union of code spans anywhere in the text: `` `png` | `jpeg` | `webp` ``
 _CODE_UNION = re.compile(r"`[^`\n]+`(?:\s*\|\s*`[^`\n]+`)+")
 # values listed before a word that says the value must be one of them (ja `である必要があります` / `のいずれか`,
@@ -86,6 +86,7 @@ _MUST_BE = re.compile(rf"(?<![A-Za-z0-9_.])(?P<items>{_ASCII_ITEM}(?:(?:{_SEP})+
 # values in parentheses joined by an `or` word (not a comma list of examples)
 _OR_WORD = r"(?:\s*(?:或|または)\s*|\s+(?:or|또는|oder|ou|o|или)\s+)"
 _OR_IN_PARENS = re.compile(rf"[(（]\s*(?P<items>{_ASCII_ITEM}(?:{_OR_WORD}{_ASCII_ITEM})+)\s*[)）]")
+_OR_TAIL = re.compile(rf"(?:^|[,，;；:：]\s*)(?P<items>{_ASCII_ITEM}(?:{_OR_WORD}{_ASCII_ITEM})+)\s*[。.]?\s*$")
 # code spans listed right after a label's colon: the values, whatever the sentence says after them
 _CODE_LIST = re.compile(rf"[:：]\s*(?P<items>`[^`\n]+`{_GLOSS}(?:\s*(?:,|、|，|/|或|or)\s*`[^`\n]+`{_GLOSS})+)")
 
@@ -288,6 +289,9 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
     for run in _CODE_LIST.finditer(text):  # `类型：`subject`（角色特征）、`face`（人物长相），仅…`
         if not re.search(r"(?:示例|例如|比如|例|e\.g\.|[Ee]xamples?|such as)\s*$", text[:run.start()]):
             candidates.append(_split_items(run.group("items")))
+    tail = _OR_TAIL.search(text)  # `仅 veo3 系列,16:9 或 9:16`: the clause after the last comma names the values
+    if tail:
+        candidates.append(_split_items(tail.group("items")))
     for run in _OR_IN_PARENS.finditer(text):  # `이미지 품질 (standard 또는 hd)`, `格式(png 或 jpg)`
         candidates.append(_split_items(run.group("items")))
     for run in _MUST_BE.finditer(text):  # `256x256、512x512、または1024x1024である必要があります`

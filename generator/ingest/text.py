@@ -74,13 +74,18 @@ def normalize(text: str) -> str:
     text = _METHOD_PATH.sub(r"\1 ", text)
     text = _NAME_TYPE.sub(r"\1 \2 ", text)
     text = _QUOTED_THEN_WORD.sub(r"\1\n\2", text)
+    text = _TABLE_AFTER_PATH.sub(r"\1\n\2", text)
     return _split_labels(text)
 
 
 # A line that opens with a quoted value glued to the next line's first word: a rendered listing copied as
 # text (`"binary"mask`, `"sk-2SiNP"Request Body`): an example value, then the next field or heading. JSON
 # never glues a word to a closing quote (`"key": 1`), so the seam is safe to split.
-_QUOTED_THEN_WORD = re.compile(r'(?m)^([ \t]*"[^"\n]{1,200}")(?=[A-Za-z\u4e00-\u9fff])(\S)')
+_QUOTED_THEN_WORD = re.compile(r'(?m)^([ \t]*(?:"[^"\n]{1,200}"){1,64})(?=[A-Za-z\u4e00-\u9fff])(\S)')
+
+
+# `POST /v1/audio/speech| 参数 | 类型 |`: a table's header row glued to the address line above it
+_TABLE_AFTER_PATH = re.compile(rf"(?m)^((?:{_M})[ \t]+/[^\s|]*)(\|(?:[^|\n]+\|){{2,}})[ \t]*$")
 
 
 def _split_labels(text: str) -> str:

@@ -470,3 +470,52 @@ def test_korean_body_heading_uri_arrays_or_in_parentheses_and_comment_lines(inge
     assert props["palette"]["type"] == "array"
     assert props["finish"]["enum"] == ["matte", "gloss"]
     assert props["mode"]["enum"] == ["fast", "slow"]
+
+
+TABLE_GLUED_TO_PATH = """\
+朗读文本
+POST /v1/voice/read| 参数 | 类型 | 必填 | 默认值 | 说明 |
+|---|---|---|---|---|
+text | string | ✅ | - | 要朗读的文本。 |
+pace | number | ❌ | 1.0 | 语速,范围为 0.5 到 2.0。 |
+codec | string | ❌ | mp3 | 音频格式。支持 mp3, wav, ogg。 |
+"""
+
+
+def test_a_table_header_glued_to_the_address_and_a_range_said_with_wei(ingest) -> None:
+    path, _, op = only_operation(ingest(TABLE_GLUED_TO_PATH))
+    assert path == "/v1/voice/read"
+    schema = body_schema(op)
+    props = schema["properties"]
+    assert schema["required"] == ["text"]
+    assert (props["pace"]["minimum"], props["pace"]["maximum"], props["pace"]["default"]) == (0.5, 2.0, 1.0)
+    assert props["codec"]["enum"] == ["mp3", "wav", "ogg"]
+
+
+GLUED_QUOTED_VALUES = """\
+POST
+/v1/clip/create
+Request Body
+application/json
+engine
+string
+Required
+引擎名称,按场景选择。
+Valid values
+"clip-a""clip-a-fast""clip-b"caption
+string
+Required
+字幕
+ratio
+string
+仅新版引擎,4:3 或 3:4
+"""
+
+
+def test_quoted_values_glued_together_and_to_the_next_field(ingest) -> None:
+    _, _, op = only_operation(ingest(GLUED_QUOTED_VALUES))
+    schema = body_schema(op)
+    props = schema["properties"]
+    assert schema["required"] == ["engine", "caption"]
+    assert props["engine"]["enum"] == ["clip-a", "clip-a-fast", "clip-b"]
+    assert props["ratio"]["enum"] == ["4:3", "3:4"]  # the clause after the last comma names the values

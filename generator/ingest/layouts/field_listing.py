@@ -52,7 +52,7 @@ _EXAMPLE_LABELS = ("示例值", "示例", "例如", "example", "examples", "範�
 _DEFAULT_LABELS = ("默认值", "default", "default value", "預設值", "デフォルト", "デフォルト値", "기본값", "по умолчанию", "predeterminado",
                    "par défaut", "standardwert")
 _LABEL = re.compile(r"^(?P<label>示例值|示例|例如|Example|Examples|默认值|Default value|Default|default|Available options|Allowed(?! values)|"
-                    r"Allowed values|Possible values|Enum values|列挙値|選択肢|可选值|枚举值|範例|預設值|可選值|デフォルト値|デフォルト|예시|기본값|"
+                    r"Allowed values|Possible values|Valid values|Enum values|列挙値|選択肢|可选值|枚举值|範例|預設值|可選值|デフォルト値|デフォルト|예시|기본값|"
                     r"가능한 값|Пример|По умолчанию|Допустимые значения|Ejemplo|Predeterminado|Valores posibles|"
                     r"Exemple|Valeurs possibles|利用可能なオプション|可用选项|可用選項|사용 가능한 옵션|Доступные варианты)"
                     r"(?![A-Za-z_])\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
