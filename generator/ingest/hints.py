@@ -61,7 +61,7 @@ _MAX = re.compile(rf"(?:最大值|最大|最多|\bmaximum|\bmax)\s*(?:为|是|is
 _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~|〜|～)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
 
 _ENUM_KEY = re.compile(
-    r"(?:Possible enum values|Allowed enum values|Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
+    r"(?:Possible enum values|Allowed enum values|Value in|Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
     r"Allowed|\bone of|\bEnum|必须是|只能是|必须为|其中之一|可选择|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
     r"指定できる値|選択肢|列挙値|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
@@ -338,6 +338,10 @@ def lift(text: str, kind: str | None = None, example: Any = None) -> dict[str, A
     `example`, when known, vetoes an enum that does not hold it (a list of accepted file formats on a
     URL field is not an enum of the field's values).
     """
+    if "<br" in text:  # a table cell's list: `可选的分辨率：<br/>- \`720x1280\`<br/>- \`1280x720\``
+        text = re.sub(r"([:：])\s*(?:<br\s*/?>\s*)+[-*•]\s*", r"\1", text)
+        text = re.sub(r"\s*<br\s*/?>\s*[-*•]\s*", "、", text)
+        text = re.sub(r"\s*<br\s*/?>\s*", " ", text)
     flat = re.sub(r"\s+", " ", text)
     flat = re.sub(r"(?<=[\w)])\.(?=[A-Z][a-z]+\b)", ". ", flat)  # `2:3.Default: 1:1`: a sentence glued on
     found: dict[str, Any] = {}

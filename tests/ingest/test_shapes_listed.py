@@ -519,3 +519,51 @@ def test_quoted_values_glued_together_and_to_the_next_field(ingest) -> None:
     assert schema["required"] == ["engine", "caption"]
     assert props["engine"]["enum"] == ["clip-a", "clip-a-fast", "clip-b"]
     assert props["ratio"]["enum"] == ["4:3", "3:4"]  # the clause after the last comma names the values
+
+
+GLOSSED_VALUES_AND_FUMADOCS = """\
+POST
+/v1/film/create
+Request Body
+application/json
+engine*string
+
+引擎名称。
+
+Value in"film-a" | "film-b-fast"
+shape
+enum<string>
+可选
+枚举值:
+1024x576
+横屏
+576x1024
+竖屏
+仅新版支持
+示例:
+1024x576
+"""
+
+
+def test_values_with_a_gloss_line_each_and_fumadocs_required_marks(ingest) -> None:
+    _, _, op = only_operation(ingest(GLOSSED_VALUES_AND_FUMADOCS))
+    schema = body_schema(op)
+    props = schema["properties"]
+    assert schema["required"] == ["engine"]  # `engine*string`: the star marks it required
+    assert props["engine"]["enum"] == ["film-a", "film-b-fast"]
+    assert props["shape"]["enum"] == ["1024x576", "576x1024"]
+    assert "竖屏" in props["shape"]["description"]  # the glosses stay in the description
+
+
+BR_LIST_CELL = """\
+POST https://api.film.example/v1/film
+
+| 参数 | 类型 | 是否必选 | 描述 |
+|:--|:--|:--|:--|
+| shape | string | 否 | 画面尺寸。 <br/>可选的尺寸： <br/>- `1024x576`<br/>- `576x1024`<br/> |
+"""
+
+
+def test_a_table_cell_listing_values_as_br_bullets(ingest) -> None:
+    _, _, op = only_operation(ingest(BR_LIST_CELL))
+    assert body_schema(op)["properties"]["shape"]["enum"] == ["1024x576", "576x1024"]

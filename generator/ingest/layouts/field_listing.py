@@ -35,7 +35,8 @@ TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|b
         r"(?:<\w+>(?=\[\]))?(?:\[\])?(?:\s*\[\w+\]|\s+of\s+(?:objects?|strings?|integers?|numbers?|booleans?|arrays?)|<\w+>)?)")
 _TYPE_LINE = re.compile(rf"^(?P<type>{TYPE})(?P<rest>(?:\s*\|\s*null)?(?=$|[\sA-Z\u4e00-\u9fff(·]).*)$")
 _NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*\*)?$")  # `petId *`: Swagger UI
-_NAME_TYPE = re.compile(rf"^(?P<name>{NAME})(?P<opt>\?)?(?:\s+|(?<=\?))(?P<type>{TYPE})(?P<rest>\s.*)?$")
+# `prompt string`, `seed? integer`; Fumadocs glues the mark to the type: `seed?integer`, `model*string` (required)
+_NAME_TYPE = re.compile(rf"^(?P<name>{NAME}?)(?:(?P<opt>\?)|(?P<star>\*))?(?:\s+|(?<=[?*]))(?P<type>{TYPE})(?P<rest>\s.*)?$")
 _OPTIONAL_NAME = re.compile(rf"^(?P<name>{NAME})\?$")
 _TAIL_NAME = re.compile(rf"^(?P<prefix>.*\S)\s+(?P<name>{NAME})$")
 _REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True, "必須": True, "필수": True,
@@ -63,6 +64,7 @@ _STATEMENT = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|htt
 _TOGGLE = re.compile(r"^(?:Show|Hide|Expand|Collapse)(?: all)?(?: child)? (?:attributes|properties|parameters|fields|"
                      r"object|details)$|^(?:显示|隐藏|展开|收起)(?:子)?(?:属性|参数|字段)$", re.IGNORECASE)
 _ONE_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-+/×*]{0,39}")  # a line that is one value (`1024x1024`, `chirp-v4`)
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ITEMS_LINE = re.compile(r"^\[(\w+)\]$")
 _FORMAT_LINE = re.compile(r"^<(\w+)>$")
 _STOP_WORDS = {"shell", "javascript", "java", "swift", "go", "php", "python", "http", "c", "c#", "objective-c",
@@ -213,7 +215,8 @@ def _anchors(lines: list[Line]) -> list[Anchor]:
             combined = None  # `示例值:` / `An array of 3 integers`: the label's value, not a field `An`
         if combined and combined.group("name").lower() not in _STOP_WORDS:
             anchors.append(Anchor(combined.group("name"), i, i, combined.group("type"),
-                                  (combined.group("rest") or "").strip(), bool(combined.group("opt"))))
+                                  (combined.group("rest") or "").strip(), bool(combined.group("opt")),
+                                  required=True if combined.group("star") else None))
             taken.add(i)
             continue
         optional = _OPTIONAL_NAME.match(text)
@@ -340,6 +343,9 @@ def _read_body(item: Field, texts: list[str]) -> None:
         if pending == "values":  # Apifox's `枚举值:` then one value per line
             if text.startswith("//"):
                 continue  # a comment line a site prints between the values
+            if _CJK_TEXT.search(text) and not _LABEL.match(text):
+                item.description.append(text)  # `720x1280` / `720P竖屏`: a value's gloss; the list goes on
+                continue
             if _ONE_VALUE.fullmatch(text) and not _LABEL.match(text) and text.lower() not in _REQUIRED:
                 item.notes[-1] += ", " + text
                 continue
