@@ -233,6 +233,8 @@ def _read_rows(lines: list[str], start: int, table: Table) -> int:
                 else:
                     return i
 
+            elif len(row) == 1 and len(cells) >= width - 1 and cells[0].strip("` ") == row[0].strip("` "):
+                row, row_line = cells, i + 1  # the name printed as a label above its own row: the row is whole
             elif len(cells) >= width and text.startswith("|") or len(cells) >= width and len(row) >= width:
                 _emit(table, row_line, row, width)
                 row, row_line = cells, i + 1
