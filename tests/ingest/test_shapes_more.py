@@ -30,7 +30,7 @@ POST /v2/stickers/draw
 FLAT_RUNS = """\
 POST /v2/stickers/draw
 Body
-Name\tType\tRequired\tDescription\ttheme\tstring\tyes\tWhat the sticker shows\tedge\tstring\tno\tBorder style, default round
+Name\tType\tRequired\tDescription\ttheme\tstring\tyes\tWhat the sticker shows\tedge\tstring\tno\tBorder style, default: round
 """
 
 
