@@ -76,6 +76,7 @@ _ENUM_KEY = re.compile(
     r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:[:：]|包括|有|为)?\s*",
     re.IGNORECASE,
 )
+ENUM_KEY = _ENUM_KEY  # (`glued` reads the runs after the same keywords)
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
 # separators of listed values; `or`/`and` only as words between spaces (`a, b or c`), so a value `or` stays one
 _SEP = r"(?:\s*(?:,|、|，|\||/|·|或|和|及|または)\s*|\s+(?:or|and|или)\s+)"

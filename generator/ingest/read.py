@@ -9,7 +9,7 @@ from typing import Any
 from generator.core.naming import snake
 from generator.core.walk import HTTP_METHODS
 from generator.errors import ApigenError
-from generator.ingest import jsonish
+from generator.ingest import glued, jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.infer import infer
@@ -109,6 +109,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
         documented = _for_endpoint(documented_by_group.get(endpoint.group, {}), endpoint)
         op = _operation(endpoint, documented, labels)
         _announced_values(page.lines(), endpoint, op)
+        glued.fill_enums(op, page.text)
         op["operationId"] = snake(f"{endpoint.method} {endpoint.path}", fallback="operation")
         summary = page_text.title(page, endpoint) if endpoint.documented else None
         if summary:
