@@ -475,7 +475,9 @@ def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:
                 found[role] = index
                 free.remove(index)
                 break
-    if "name" not in found:
+    endpoints = any(re.match(r"^`?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://)", cell)
+                    for r in rows for cell in r)  # a table listing `POST /v1/x` endpoints is an overview
+    if "name" not in found and not endpoints:
         for index in free:
             cells = [r[index] for r in rows if index < len(r) and r[index].strip()]
             if cells and all(re.match(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*", c) for c in cells):

@@ -257,3 +257,20 @@ def test_a_name_printed_above_its_own_row_and_a_curl_on_a_base_variable(ingest) 
     assert fields["edge"]["type"] == ["string", "array"]
     assert body_schema(op)["required"] == ["theme"]
     assert fields["count"]["type"] == "number"
+
+
+OVERVIEW_TABLE = """\
+| 用途 | Endpoint | 同步 | 返回 |
+|---|---|---|---|
+| 画贴纸 | POST /v2/stickers/draw | 是 | data[].url |
+参数
+| 参数 | 类型 | 必填 | 说明 |
+|---|---|---|---|
+theme | string | 是 | 贴纸主题 |
+"""
+
+
+def test_an_overview_table_of_endpoints_lists_no_fields(ingest) -> None:
+    path, _, op = only_operation(ingest(OVERVIEW_TABLE))
+    assert path == "/v2/stickers/draw"
+    assert list(props(op)) == ["theme"]
