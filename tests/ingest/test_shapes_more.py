@@ -192,6 +192,20 @@ def test_an_unlabelled_error_example_after_the_table_is_an_error_response(ingest
     assert set(response_schema(op, "400")["properties"]) == {"code", "message"}
 
 
+def test_an_unlabelled_nested_error_object_is_an_error_response(ingest) -> None:
+    _, _, op = only_operation(ingest(ERROR_AFTER_TABLE.replace(
+        '{"code": 400, "message": "theme is empty"}', '{"error": {"message": "theme is empty", "type": "bad_input"}}')))
+    assert "example" not in op["requestBody"]["content"]["application/json"]
+    assert set(response_schema(op, "default")["properties"]) == {"error"}
+
+
+def test_a_success_envelope_is_not_an_error(ingest) -> None:
+    page = ERROR_AFTER_TABLE.replace('{"code": 400, "message": "theme is empty"}',
+                                     '返回示例\n{"code": 0, "message": "ok"}')
+    _, _, op = only_operation(ingest(page))
+    assert set(response_schema(op, "200")["properties"]) == {"code", "message"}
+
+
 def test_an_unlabelled_body_example_after_the_table_is_still_the_request(ingest) -> None:
     _, _, op = only_operation(ingest(ERROR_AFTER_TABLE.replace(
         '{"code": 400, "message": "theme is empty"}', '{"theme": "a fox", "message": "hi"}')))
@@ -274,3 +288,29 @@ def test_an_overview_table_of_endpoints_lists_no_fields(ingest) -> None:
     path, _, op = only_operation(ingest(OVERVIEW_TABLE))
     assert path == "/v2/stickers/draw"
     assert list(props(op)) == ["theme"]
+
+
+def test_flattened_tables_in_other_arrangements(ingest) -> None:
+    english = ("POST /v2/stickers/draw\n"
+               "Parameter Type Required Description theme string yes The motif to draw edge string no "
+               "Border style of the sticker\n")
+    _, _, op = only_operation(ingest(english))
+    assert {k: v.get("description") for k, v in props(op).items()} == {
+        "theme": "The motif to draw", "edge": "Border style of the sticker"}
+    assert body_schema(op)["required"] == ["theme"]
+    late_required = "POST /v2/stickers/draw\n参数 类型 说明 必填 theme string 贴纸 主题 是 edge string 边框 否\n"
+    _, _, op = only_operation(ingest(late_required))
+    assert props(op)["theme"]["description"] == "贴纸 主题"
+    assert body_schema(op)["required"] == ["theme"]
+    one_per_line = ("POST /v2/stickers/draw\n\n参数 类型 必填 说明\ntheme string 是 贴纸主题\n"
+                    "count integer 否 张数 默认值 2\n\n")
+    _, _, op = only_operation(ingest(one_per_line))
+    assert list(props(op)) == ["theme", "count"] and props(op)["count"]["default"] == 2
+
+
+def test_a_japanese_table_one_cell_per_line(ingest) -> None:
+    page = ("POST /v2/stickers/draw\nリクエストボディ\nパラメータ\n型\n必須\n説明\n"
+            "theme\nstring\nはい\nステッカーの主題\ncount\ninteger\nいいえ\n枚数。デフォルト1\n")
+    _, _, op = only_operation(ingest(page))
+    assert body_schema(op)["required"] == ["theme"]
+    assert props(op)["count"]["type"] == "integer" and props(op)["count"]["default"] == 1

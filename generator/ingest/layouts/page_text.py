@@ -132,6 +132,9 @@ def error_status(value: Any) -> str | None:
     """The status of an example that is an error answer (only error words as keys: `code`, `message`,
     `error`, `msg`, `detail`...): its `code` when that is a 4xx/5xx status, else `default`; None for any
     other example (a success envelope `{"code": 0, "msg": "ok"}` is not an error)."""
+    if isinstance(value, dict) and set(value) == {"error"} and isinstance(value["error"], dict) and set(
+            value["error"]) & {"message", "code", "type"}:
+        return "default"  # `{"error": {"message": ..., "type": ...}}`, as OpenAI-style APIs answer
     if not isinstance(value, dict) or len(value) < 2 or not set(value) <= _ERROR_KEYS:
         return None
     code = value.get("code", value.get("error_code", value.get("status")))
