@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
+from functools import lru_cache
 from typing import Any
 
 from generator.ingest import hints
@@ -32,7 +34,14 @@ def standalone(text: str) -> Counter[str]:
     return Counter(match.group(0) for match in _TOKEN.finditer(text))
 
 
-def split_known(run: str, known: set[str]) -> list[str] | None:
+@lru_cache(maxsize=2)
+def _page_counts(page_text: str) -> Counter[str] | None:
+    """The page's standalone tokens, counted once per page (every endpoint of it asks); None when the page
+    has no options keyword at all."""
+    return standalone(page_text) if hints.ENUM_KEY.search(page_text) else None
+
+
+def split_known(run: str, known: Container[str]) -> list[str] | None:
     """The one fewest-pieces way (two or more distinct pieces) to cut `run` into known values, or None.
     Words are at least two characters; a number piece has no leading zero."""
     if len(run) > _MAX_RUN:
@@ -66,10 +75,21 @@ def split_known(run: str, known: set[str]) -> list[str] | None:
     return final[2]
 
 
-def values_in(description: str, elsewhere: Counter[str]) -> list[str]:
-    """Values of a run after an options keyword, cut by what the page names elsewhere (`elsewhere`: the
-    page's standalone tokens minus this description's own)."""
-    known = {token for token, count in elsewhere.items() if count > 0}
+class _Elsewhere:
+    """The tokens that stand alone on the page outside one description (looked up, never built whole: a
+    page of thousands of fields stays linear)."""
+
+    def __init__(self, page: Counter[str], own: Counter[str]) -> None:
+        self.page, self.own = page, own
+
+    def __contains__(self, token: object) -> bool:
+        return isinstance(token, str) and self.page[token] > self.own[token]
+
+
+def values_in(description: str, page_counts: Counter[str]) -> list[str]:
+    """Values of a run after an options keyword, cut by what the page names elsewhere (`page_counts`: the
+    page's standalone tokens, this description's own among them)."""
+    known = _Elsewhere(page_counts, standalone(description))
     flat = re.sub(r"\s+", " ", description)
     for key in hints.ENUM_KEY.finditer(flat):
         spaced = _SPACED_RUN.match(flat, key.end())
@@ -90,18 +110,17 @@ def values_in(description: str, elsewhere: Counter[str]) -> list[str]:
 def fill_enums(op: dict[str, Any], page_text: str) -> None:
     """Give every schema of the operation whose description lists glued values (and has no enum yet) the
     values the page's other text confirms."""
-    if not hints.ENUM_KEY.search(page_text):
+    counts = _page_counts(page_text)
+    if counts is None:
         return
-    counts = standalone(page_text)
 
     def visit(schema: Any, description: str | None, depth: int = 0) -> None:
         if not isinstance(schema, dict) or depth > 40:
             return
         text = description if description is not None else schema.get("description")
         if isinstance(text, str) and "enum" not in schema and schema.get("type") in ("string", "integer", "number",
-                                                                                     None):
-            elsewhere = counts - standalone(text)
-            items = values_in(text, elsewhere)
+                                                                                     None) and hints.ENUM_KEY.search(text):
+            items = values_in(text, counts)
             kind = schema.get("type") if isinstance(schema.get("type"), str) else None
             values = [hints.coerce(item, kind) for item in items]
             if values and all(v is not None for v in values) and all(

@@ -168,8 +168,9 @@ _NAME_CELL = re.compile(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*`?$")
 
 
 def _role(cell: str) -> str | None:
-    word = re.sub(r"[*`:：]", "", cell).strip().lower()
-    return next((role for role, names in VOCABULARY.items() if word in names), None) if len(word) <= 24 else None
+    if len(cell) > 30:
+        return None
+    return _ROLE_OF.get(re.sub(r"[*`:：]", "", cell).strip().lower())
 
 
 def _header_of(cells: list[str]) -> list[str] | None:
@@ -234,7 +235,8 @@ def _bare(line: str) -> str:
 
 def _stacked_table(lines: list[str], start: int) -> Table | None:
     """A table printed one cell per line: header words, then each row's cells, with no separator row."""
-    if _role(_bare(lines[start])) != "name" and _role(_bare(lines[start])) is None:
+    from generator.ingest.sections import heading
+    if _role(_bare(lines[start])) is None:
         return None
     header = [_bare(line) for line in lines[start:start + 8]]
     roles = _header_of(header)
@@ -244,8 +246,8 @@ def _stacked_table(lines: list[str], start: int) -> Table | None:
     cells: list[tuple[int, str]] = []
     for at in range(first, min(len(lines), first + 4000)):
         text = _bare(lines[at])
-        if not text or re.match(r"^(?:#|```|\{|\[|curl\b)", text):
-            break
+        if not text or re.match(r"^(?:#|```|\{|\[|curl\b)", text) or heading(text) is not None:
+            break  # (a section heading such as `返回参数` ends the table: what follows is another section's)
         cells.append((at + 1, text))
     rows, used = _anchored_rows(cells, roles, last_takes_rest=False)
     if not rows:
@@ -446,6 +448,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "enum": ("可选值", "枚举值", "枚举", "取值", "可選值", "enum", "enums", "allowed values", "possible values", "values",
              "options", "選択肢", "指定できる値", "допустимые значения", "가능한 값", "valores posibles", "valeurs possibles"),
 }
+_ROLE_OF: dict[str, str] = {}
+for _role_name, _names in VOCABULARY.items():
+    for _name in _names:
+        _ROLE_OF.setdefault(_name, _role_name)  # (a word two roles list keeps the first, as `columns` reads it)
 TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|float|double|boolean|bool|"
                        r"object|dict|map|array|list|file|binary|null|any)(?:\[\])?(?:<[\w.]+>)?"
                        r"(?:\s*(?:/|\||,|或|\bor\b)\s*(?:string|integer|int|number|float|boolean|bool|object|array|"

@@ -314,3 +314,11 @@ def test_a_japanese_table_one_cell_per_line(ingest) -> None:
     _, _, op = only_operation(ingest(page))
     assert body_schema(op)["required"] == ["theme"]
     assert props(op)["count"]["type"] == "integer" and props(op)["count"]["default"] == 1
+
+
+def test_a_heading_ends_a_one_cell_per_line_table(ingest) -> None:
+    page = ("POST /v2/stickers/draw\n请求参数\n参数\n类型\n必填\n说明\ntheme\nstring\n是\n贴纸主题\n"
+            "返回参数\n参数\n类型\n必填\n说明\nsticker_id\nstring\n是\n贴纸 ID\n")
+    _, _, op = only_operation(ingest(page))
+    assert list(props(op)) == ["theme"]
+    assert list(response_schema(op, "200")["properties"]) == ["sticker_id"]
