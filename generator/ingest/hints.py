@@ -23,6 +23,8 @@ _DEFAULTS = [
     re.compile(r"(?:\b[Dd]efaults?\s+to|\b[Dd]efault(?:\s+value)?(?:\s+is)?\s*[:：=])\s*" + _VALUE),
     re.compile(r"\(\s*[Dd]efault\s*[:：]?\s*" + _VALUE + r"\s*\)"),
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
+    # a Japanese default word glued to its value (`デフォルト1`, `デフォルト値1024`): an ASCII value only
+    re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?P<v>-?\d+(?:\.\d+)?(?![\d.])|[A-Za-z][A-Za-z0-9_.:\-]*)"),
     re.compile(r"(?:по умолчанию|По умолчанию)\s*[:：—-]?\s*" + _VALUE),
     # a quoted value before `by default` (`'V_2' by default`, `"url" is the default`)
     re.compile(r"(?P<v>'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`)\s+(?:by default|is the default)"),
@@ -53,7 +55,14 @@ _RANGES = [
     re.compile(rf"(?:范围|区间|range|Range|диапазон)\D{{0,8}}?[\[(（]\s*(?P<a>{NUM})\s*[,，~]\s*(?P<b>{NUM})\s*[\])）]"),
     re.compile(rf"(?P<ao>>=|≥)\s*(?P<a>{NUM})\s*(?:(?:and|,|，|且|и|und|et|y)\s*)?(?P<bo><=|≤)\s*(?P<b>{NUM})"),
     re.compile(rf"\[\s*(?P<a>{NUM})\s*\.\.\s*(?P<b>{NUM})\s*\]"),  # Redoc: `integer [ 1 .. 99 ]`
+    # `(0.25 to 4.0)`, `from 1 to 8`: an English range in words
+    re.compile(rf"(?:[(（]\s*|\bfrom\s+)(?P<a>{NUM})\s+to\s+(?P<b>{NUM})(?![\d.])", re.IGNORECASE),
+    # `1以上100以下`, `1 이상 50 이하` (ja/ko bounds written after the number)
+    re.compile(rf"(?P<a>{NUM})\s*(?:以上|이상)\s*[、,，]?\s*(?P<b>{NUM})\s*(?:以下|이하)"),
 ]
+# a bound written as a word after the number (ja/ko) or before it (zh): `1以上`, `100 이하`, `不超过 8`
+_WORD_LOWER = re.compile(rf"(?P<a>{NUM})\s*(?:以上|이상)|(?:大于等于|不小于|不低于|至少)\s*(?P<a2>{NUM})")
+_WORD_UPPER = re.compile(rf"(?P<b>{NUM})\s*(?:以下|이하)|(?:小于等于|不大于|不超过|不高于|至多)\s*(?P<b2>{NUM})")
 _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
 _MIN = re.compile(rf"(?:最小值|最小|最少|\bminimum|\bmin)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<a>{NUM})", re.IGNORECASE)
@@ -68,6 +77,7 @@ _ENUM_KEY = re.compile(
     r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:[:：]|包括|有|为)?\s*",
     re.IGNORECASE,
 )
+ENUM_KEY = _ENUM_KEY  # (`glued` reads the runs after the same keywords)
 _ITEM = r"(?:\"[^\"\n]+\"|“[^”\n]+”|'[^'\n]+'|`[^`\n]+`|[A-Za-z0-9][\w.:\-+*×]*)"
 # separators of listed values; `or`/`and` only as words between spaces (`a, b or c`), so a value `or` stays one
 _SEP = r"(?:\s*(?:,|、|，|\||/|·|或|和|及|または)\s*|\s+(?:or|and|или|또는|oder|ou)\s+)"
@@ -173,6 +183,13 @@ def find_range(text: str, kind: str | None) -> dict[str, Any]:
     if upper:
         found["exclusiveMaximum" if upper.group("o") == "<" else "maximum"] = _number(upper.group("b"), kind)
     if found or kind not in _NUMERIC:
+        return found
+    word_lower, word_upper = _WORD_LOWER.search(text), _WORD_UPPER.search(text)
+    if word_lower:
+        found["minimum"] = _number(word_lower.group("a") or word_lower.group("a2"), kind)
+    if word_upper:
+        found["maximum"] = _number(word_upper.group("b") or word_upper.group("b2"), kind)
+    if found:
         return found
     low, high = _MIN.search(text), _MAX.search(text)
     if low:
@@ -343,6 +360,7 @@ def lift(text: str, kind: str | None = None, example: Any = None) -> dict[str, A
         text = re.sub(r"\s*<br\s*/?>\s*[-*•]\s*", "、", text)
         text = re.sub(r"\s*<br\s*/?>\s*", " ", text)
     flat = re.sub(r"\s+", " ", text)
+    flat = re.sub(r"\\([\[\]~_{}*`#<>!\-])", r"\1", flat)  # MDX escapes (`\[1.0 \~ 20.0]`) read as their character
     flat = re.sub(r"(?<=[\w)])\.(?=[A-Z][a-z]+\b)", ". ", flat)  # `2:3.Default: 1:1`: a sentence glued on
     found: dict[str, Any] = {}
     default = find_default(flat, kind)

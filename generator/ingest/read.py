@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from generator.core.naming import snake
 from generator.core.walk import HTTP_METHODS
 from generator.errors import ApigenError
-from generator.ingest import jsonish
+from generator.ingest import glued, jsonish
 from generator.ingest.assemble import declare_path_params, merge_content, merge_schema, with_examples
 from generator.ingest.fields import Field, build_operation
 from generator.ingest.infer import infer
@@ -110,7 +111,8 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     for endpoint in found:
         documented = _for_endpoint(documented_by_group.get(endpoint.group, {}), endpoint)
         op = _operation(endpoint, documented, labels)
-        _announced_values(page.lines(), endpoint, op)
+        _announced_values(page.text, endpoint, op)
+        glued.fill_enums(op, page.text)
         op["operationId"] = snake(f"{endpoint.method} {endpoint.path}", fallback="operation")
         summary = page_text.title(page, endpoint) if endpoint.documented else None
         if summary:
@@ -307,7 +309,14 @@ _COUNTED = re.compile(r"(?:支持|可选|可選|支援|supports?|accepts?)\s*(?P
                       r"(?P<count>两|兩|二|2)\s*(?:种|種|个|個|\s+(?:values|formats|options|modes|kinds))", re.IGNORECASE)
 
 
-def _announced_values(lines: list[str], endpoint: Endpoint, op: dict[str, Any]) -> None:
+@lru_cache(maxsize=2)
+def _counted_tokens(text: str) -> tuple[str, ...]:
+    """The tokens of the page's `支持 a b 两种` sentences, found once per page (every endpoint asks)."""
+    return tuple(match.group("token") for line in text.split("\n") if len(line) < 400
+                 for match in _COUNTED.finditer(line))
+
+
+def _announced_values(text: str, endpoint: Endpoint, op: dict[str, Any]) -> None:
     """`支持 urlb64_json 两种返回格式`: a sentence announcing two values that a scrape printed glued together
     (their code marks lost). When one of them is what the request examples send for exactly one body field,
     and the rest of the token is a value too, the two are that field's allowed values."""
@@ -318,21 +327,19 @@ def _announced_values(lines: list[str], endpoint: Endpoint, op: dict[str, Any]) 
                 sent.setdefault(value, set()).add(str(key))
     if not sent or "requestBody" not in op:
         return
-    for line in lines:
-        for match in _COUNTED.finditer(line) if len(line) < 400 else ():
-            token = match.group("token")
-            pairs = [(value, token[len(value):]) for value in sent if token.startswith(value)] + [
-                (token[:-len(value)], value) for value in sent if token.endswith(value) and value != token]
-            pairs = [(a, b) for a, b in pairs if a and b and re.fullmatch(r"[A-Za-z0-9][\w.\-]*", a) and
-                     re.fullmatch(r"[A-Za-z0-9][\w.\-]*", b) and a != b]
-            owners = {key for a, b in pairs for value in (a, b) for key in sent.get(value, set())}
-            if len(pairs) != 1 or len(owners) != 1:
-                continue
-            key = next(iter(owners))
-            for media in op["requestBody"].get("content", {}).values():
-                prop = ((media.get("schema") or {}).get("properties") or {}).get(key)
-                if isinstance(prop, dict) and prop.get("type") in ("string", None) and "enum" not in prop:
-                    prop["enum"] = list(pairs[0])
+    for token in _counted_tokens(text):
+        pairs = [(value, token[len(value):]) for value in sent if token.startswith(value)] + [
+            (token[:-len(value)], value) for value in sent if token.endswith(value) and value != token]
+        pairs = [(a, b) for a, b in pairs if a and b and re.fullmatch(r"[A-Za-z0-9][\w.\-]*", a) and
+                 re.fullmatch(r"[A-Za-z0-9][\w.\-]*", b) and a != b]
+        owners = {key for a, b in pairs for value in (a, b) for key in sent.get(value, set())}
+        if len(pairs) != 1 or len(owners) != 1:
+            continue
+        key = next(iter(owners))
+        for media in op["requestBody"].get("content", {}).values():
+            prop = ((media.get("schema") or {}).get("properties") or {}).get(key)
+            if isinstance(prop, dict) and prop.get("type") in ("string", None) and "enum" not in prop:
+                prop["enum"] = list(pairs[0])
 
 
 def _result_schema(response: dict[str, Any]) -> dict[str, Any] | None:

@@ -25,6 +25,7 @@ class Table:
     header: list[str]
     line: int  # 1-based line of the header
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (1-based line, cells)
+    end: int = 0  # 1-based last line the table covers, when its last row runs past that row's first line
 
 
 def split_cells(line: str) -> list[str]:
@@ -138,7 +139,7 @@ def _pipe_tables(lines: list[str]) -> list[Table]:
             tables.append(headless)
             i += len(headless.rows)
             continue
-        if "\t" in line and _is_tab_header(line):
+        if "\t" in line and _is_tab_header(line) and _flat_table(lines, i, inline_only=True) is None:
             table = Table(header=[c.strip() for c in line.split("\t")], line=i + 1)
             i += 1
             while i < n and "\t" in lines[i] and len(lines[i].strip().split("\t")) >= len(table.header) - 1:
@@ -147,8 +148,150 @@ def _pipe_tables(lines: list[str]) -> list[Table]:
             if table.rows:
                 tables.append(table)
             continue
+        loose = _stacked_table(lines, i) or _flat_table(lines, i)
+        if loose is not None:
+            tables.append(loose)
+            i = loose.end
+            continue
         i += 1
     return tables
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tables that lost their layout: the header's column words one per line (`参数` / `类型` / `必填` / `说明`, edge
+# pipes optional) and every cell on a line of its own after them, or the whole table flattened onto one line
+# (`参数名 类型 必填 说明 prompt string 是 提示词 size string 否 尺寸`). The header is known by its column
+# vocabulary; rows are cut where a name cell is followed, at the header's offsets, by a type word and/or a
+# required word; cells between a row's last column and the next row continue its description.
+
+_NAME_CELL = re.compile(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*`?$")
+
+
+def _role(cell: str) -> str | None:
+    if len(cell) > 30:
+        return None
+    return _ROLE_OF.get(re.sub(r"[*`:：]", "", cell).strip().lower())
+
+
+def _header_of(cells: list[str]) -> list[str] | None:
+    """The roles of leading cells that are all column words (three or more, each role once, a name column and
+    a type or required column to cut rows by), or None."""
+    roles: list[str] = []
+    for cell in cells[:8]:
+        role = _role(cell)
+        if role is None or role in roles:
+            break
+        roles.append(role)
+    if len(roles) < 3 or "name" not in roles or not {"type", "required"} & set(roles):
+        return None
+    return roles
+
+
+def _anchored_rows(cells: list[tuple[int, str]], roles: list[str], last_takes_rest: bool
+                   ) -> tuple[list[tuple[int, list[str]]], int]:
+    """Rows of `len(roles)` cells cut out of a run of cells, and how many cells they used (0: no row).
+
+    A row starts where a name cell has a type word / required word at the header's offsets (only columns
+    before the description are anchors: a description may hold several cells). The description column takes
+    the cells up to the next row's start (the last row: the rest, or only its own cell)."""
+    width = len(roles)
+    name_at = roles.index("name")
+    described = roles.index("description") if "description" in roles else width - 1
+    checks = [(at - name_at, TYPE_WORD if role == "type" else REQUIRED_WORD) for at, role in enumerate(roles)
+              if role in ("type", "required") and at < described and at > name_at]
+    if not checks:
+        return [], 0
+
+    def starts(k: int) -> bool:
+        at = k + name_at
+        return at + max(o for o, _ in checks) < len(cells) and bool(_NAME_CELL.match(cells[at][1])) and all(
+            pattern.match(cells[at + offset][1].strip("` ")) for offset, pattern in checks)
+
+    rows: list[tuple[int, list[str]]] = []
+    k = 0
+    if not starts(0):
+        return [], 0
+    while k < len(cells) and starts(k):
+        nxt = next((j for j in range(k + width, min(len(cells), k + width + 12)) if starts(j)), None)
+        stop = nxt if nxt is not None else (len(cells) if last_takes_rest else min(len(cells), k + width))
+        chunk = [text for _, text in cells[k:stop]]
+        if len(chunk) < width:
+            chunk += [""] * (width - len(chunk))
+        tail = width - 1 - described  # columns after the description keep their place from the row's end
+        middle = chunk[described:len(chunk) - tail]
+        row = chunk[:described] + [" ".join(c for c in middle if c)] + chunk[len(chunk) - tail:]
+        rows.append((cells[k + name_at][0], row))
+        k = stop
+        if nxt is None:
+            break
+    return rows, k
+
+
+def _bare(line: str) -> str:
+    text = line.strip()
+    text = text.removeprefix("|").removesuffix("|") if "|" in text else text
+    return text.strip()
+
+
+def _stacked_table(lines: list[str], start: int) -> Table | None:
+    """A table printed one cell per line: header words, then each row's cells, with no separator row."""
+    from generator.ingest.sections import heading
+    if _role(_bare(lines[start])) is None:
+        return None
+    header = [_bare(line) for line in lines[start:start + 8]]
+    roles = _header_of(header)
+    if roles is None or any(not header[i] for i in range(len(roles))):
+        return None
+    first = start + len(roles)
+    cells: list[tuple[int, str]] = []
+    for at in range(first, min(len(lines), first + 4000)):
+        text = _bare(lines[at])
+        if not text or re.match(r"^(?:#|```|\{|\[|curl\b)", text) or heading(text) is not None:
+            break  # (a section heading such as `返回参数` ends the table: what follows is another section's)
+        cells.append((at + 1, text))
+    rows, used = _anchored_rows(cells, roles, last_takes_rest=False)
+    if not rows:
+        return None
+    table = Table(header=header[:len(roles)], line=start + 1, rows=rows)
+    table.end = cells[used - 1][0]
+    return table
+
+
+def _split_flat(line: str) -> list[str]:
+    """The cells of a flattened table line: runs of spaces or tabs part them when the line has such runs,
+    else single spaces do (a description of several words is joined back by the row cutter)."""
+    text = line.strip()
+    parts = re.split(r"\t+|\s{2,}", text) if re.search(r"\t|\s{2,}", text) else text.split()
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _flat_table(lines: list[str], start: int, inline_only: bool = False) -> Table | None:
+    """A table flattened onto one line (header words, then the rows), or (not `inline_only`) a header line of
+    column words with rows one per line under it, cells parted by spaces."""
+    line = lines[start]
+    if "|" in line or not line.strip() or _role(line.split()[0]) is None:
+        return None
+    parts = _split_flat(line)
+    roles = _header_of(parts)
+    if roles is None:
+        return None
+    rest = [(start + 1, cell) for cell in parts[len(roles):]]
+    table = Table(header=parts[:len(roles)], line=start + 1)
+    if rest:
+        table.rows, used = _anchored_rows(rest, roles, last_takes_rest=True)
+        table.end = start + 1
+        return table if table.rows and used == len(rest) else None
+    if inline_only:
+        return None
+    at = start + 1
+    while at < len(lines) and lines[at].strip() and "|" not in lines[at]:
+        rows, used = _anchored_rows([(at + 1, c) for c in _split_flat(lines[at])], roles, last_takes_rest=True)
+        if not rows:
+            break
+        table.rows += rows
+        at += 1
+    table.end = at
+    return table if table.rows else None
 
 
 def _headless_table(lines: list[str], start: int) -> Table | None:
@@ -233,6 +376,9 @@ def _read_rows(lines: list[str], start: int, table: Table) -> int:
                 else:
                     return i
 
+            elif len(row) == 1 and len(cells) >= width and cells[0].strip("` ") == row[0].strip("` ") and \
+                    "|" not in lines[i - 1]:
+                row, row_line = cells, i + 1  # the name printed as a label above its own row: the row is whole
             elif len(cells) >= width and text.startswith("|") or len(cells) >= width and len(row) >= width:
                 _emit(table, row_line, row, width)
                 row, row_line = cells, i + 1
@@ -302,6 +448,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "enum": ("可选值", "枚举值", "枚举", "取值", "可選值", "enum", "enums", "allowed values", "possible values", "values",
              "options", "選択肢", "指定できる値", "допустимые значения", "가능한 값", "valores posibles", "valeurs possibles"),
 }
+_ROLE_OF: dict[str, str] = {}
+for _role_name, _names in VOCABULARY.items():
+    for _name in _names:
+        _ROLE_OF.setdefault(_name, _role_name)  # (a word two roles list keeps the first, as `columns` reads it)
 TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|float|double|boolean|bool|"
                        r"object|dict|map|array|list|file|binary|null|any)(?:<[\w.]+>(?=\[\]))?(?:\[\])?(?:<[\w.]+>)?"
                        r"(?:\s*(?:/|\||,|或|\bor\b)\s*(?:string|integer|int|number|float|boolean|bool|object|array|"
@@ -333,7 +483,9 @@ def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:
                 found[role] = index
                 free.remove(index)
                 break
-    if "name" not in found:
+    endpoints = any(re.match(r"^`?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:/|https?://)", cell)
+                    for r in rows for cell in r)  # a table listing `POST /v1/x` endpoints is an overview
+    if "name" not in found and not endpoints:
         for index in free:
             cells = [r[index] for r in rows if index < len(r) and r[index].strip()]
             if cells and all(re.match(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*", c) for c in cells):

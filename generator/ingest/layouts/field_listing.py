@@ -87,7 +87,7 @@ def _lines(page: Page) -> tuple[list[Line], dict[str, str]]:
     spans += [(page.offset_of(c.line), c.end) for c in page.curls]
     line_count = len(page.lines())
     for table in page.tables():
-        last = table.rows[-1][0] if table.rows else table.line + 1
+        last = max(table.rows[-1][0] if table.rows else table.line + 1, table.end)
         end = page.offset_of(last + 1) - 1 if last < line_count else len(page.text)
         spans.append((page.offset_of(table.line), max(end, page.offset_of(table.line))))
     spans = _disjoint(sorted(spans))

@@ -112,6 +112,9 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
     line_start = page.text.rfind("\n", 0, block.start) + 1
     if re.match(r"\s*(?:GET|DELETE|HEAD)\s+\S+\s*$", page.text[line_start:block.start]):
         return "response", "200"  # `GET /x/{id}{`: an example printed on a GET's own line is what it returns
+    error = error_status(block.value)
+    if error is not None and not _labelled_request(page, block):
+        return "response", error  # `{"code": 400, "message": ...}` after a table: what a failed call answers
     first = max(1, block.line - 60)  # a bounded window keeps classifying linear in the page size
     before = page.text[page.offset_of(first):block.start].split("\n")
     last_curl_line = _last_curl_line(page, block.start)
@@ -136,6 +139,34 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
     if last_curl_line:
         return "response", "200"
     return ("response", "200") if _documents_response(page, block) else ("request", "")
+
+
+_ERROR_KEYS = {"code", "message", "error", "msg", "detail", "details", "errcode", "errmsg", "error_code",
+               "error_message", "status", "type", "request_id", "success"}
+
+
+def error_status(value: Any) -> str | None:
+    """The status of an example that is an error answer (only error words as keys: `code`, `message`,
+    `error`, `msg`, `detail`...): its `code` when that is a 4xx/5xx status, else `default`; None for any
+    other example (a success envelope `{"code": 0, "msg": "ok"}` is not an error)."""
+    if isinstance(value, dict) and set(value) == {"error"} and isinstance(value["error"], dict) and set(
+            value["error"]) & {"message", "code", "type"}:
+        return "default"  # `{"error": {"message": ..., "type": ...}}`, as OpenAI-style APIs answer
+    if not isinstance(value, dict) or len(value) < 2 or not set(value) <= _ERROR_KEYS:
+        return None
+    code = value.get("code", value.get("error_code", value.get("status")))
+    if isinstance(code, (int, str)) and re.fullmatch(r"[45]\d\d", str(code)):
+        return str(code)
+    if value.get("error") or value.get("errcode") not in (None, 0, "0") or value.get("success") is False:
+        return "default"
+    return None
+
+
+def _labelled_request(page: Page, block: JsonBlock) -> bool:
+    """Whether a line right above the example names it a request example (`请求示例`, `Request example`)."""
+    before = page.text[page.offset_of(max(1, block.line - 3)):block.start].split("\n")
+    return any(re.search(r"(?:请求|請求|Request|リクエスト|요청)\s*(?:示例|例|样例|example|sample|body|体|サンプル|예시)",
+                         line, re.IGNORECASE) for line in before)
 
 
 _FIELD_NAME_LINE = re.compile(r"^`?([A-Za-z_][\w.\-\[\]]*)`?\??\*?$")
@@ -469,6 +500,13 @@ def _add_curl(found: list[Endpoint], curl: Curl, exact: dict[tuple[str, str], En
             if match is not None:
                 target, values = endpoint, match
                 break
+    if target is None and server is None and re.match(r"(?:\{\{[^}]*\}\}|\$\{?\w+\}?)/", curl.url.strip()):
+        # `$BASE_URL/images/x` with the variable never assigned: it stands for the host and the path's start,
+        # so the call is the one stated endpoint whose path ends with what the curl shows
+        ends = [e for e in found if e.documented and e.method == curl.method and path.rstrip("/") and
+                e.path.rstrip("/").endswith(path.rstrip("/"))]  # (the curl's path starts with `/`: whole segments)
+        if len(ends) == 1:
+            target = ends[0]
     if target is None:
         target = Endpoint(method=curl.method, path=path)
         found.append(target)
