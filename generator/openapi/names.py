@@ -102,8 +102,9 @@ def openai_name(method: str, path: str) -> tuple[str, str] | None:
 
 
 def path_resource(path: str) -> str:
-    """The resource a path is about: its first segment after the prefix (`api` when it has none)."""
-    for text, is_param in _without_prefix(_segments(path)):
+    """The resource a path is about: its first segment after the prefix (`api` when it has none); a `#fragment`
+    (AWS's `/#X-Amz-Target=Svc.Op`) is no segment, a client never sends it."""
+    for text, is_param in _without_prefix(_segments(path.split("#", 1)[0])):
         if not is_param:
             return snake(text, fallback="resource")
     return "api"

@@ -506,13 +506,27 @@ def _valid_locally(node: dict[str, Any], value: Any) -> bool:
 def _fix_path_fragments(spec: dict[str, Any], warn: Warn) -> None:
     """A path key with a `#fragment` (AWS: `/tags#resourceArn`, `/tags#resourceArn&tagKeys`): a client never
     sends a fragment, so the path is the part before it. Path items that end up on one path are merged (their
-    own path-level parameters moved into their operations when they differ); an operation whose method that
-    path already has is dropped, the first one kept."""
+    own path-level parameters moved into their operations when they differ). Where two of them would hold the
+    same method (AWS's `/#X-Amz-Target=...`: the operations differ only by a header), every path of that
+    group is kept as written, so no operation is lost."""
     paths = spec.get("paths")
     if not isinstance(paths, dict) or not any(isinstance(k, str) and "#" in k for k in paths):
         return
+    methods: dict[str, list[str]] = {}
+    for key, item in paths.items():
+        if isinstance(key, str) and isinstance(item, dict):
+            methods.setdefault(key.split("#", 1)[0] or "/", []).extend(m for m in HTTP_METHODS if m in item)
+    # AWS's JSON protocols (`/#X-Amz-Target=Svc.Op`) put every operation on one path, told apart by a header
+    # the operation declares: merging would keep one of hundreds, so such paths stay as they are
+    crowded = {path for path, found in methods.items() if len(found) != len(set(found))}
     merged: dict[Any, Any] = {}
     for key, item in paths.items():
+        if isinstance(key, str) and "#" in key and (key.split("#", 1)[0] or "/") in crowded:
+            warn(pointer("paths", key), f"a path holds no fragment, but its operations share "
+                                        f"{key.split('#', 1)[0] or '/'} with others of the same method; kept as "
+                                        f"written (a client sends the path before the fragment)")
+            merged[key] = item
+            continue
         if not isinstance(key, str) or "#" not in key:
             if key in merged:  # a fragment-less key after a fragment one that was read as it
                 warn(pointer("paths", key), f"{key} also holds the operations of a path with a fragment; merged")

@@ -46,24 +46,34 @@ def op(operation_id: str, *params: str, status: str = "200") -> dict[str, Any]:
 def test_path_keys_with_a_fragment_become_one_path(tmp_path: Path) -> None:
     header = {"name": "X-Trace", "in": "header", "schema": {"type": "string"}}
     paths = {
-        "/notes#owner": {"parameters": [header], "get": op("list_notes", "owner"), "post": op("add_note", "owner")},
-        "/notes#owner&ids": {"delete": op("remove_notes", "owner", "ids", status="204"),
-                             "get": op("get_notes", "owner", "ids")},
+        "/tags#arn": {"parameters": [header], "get": op("list_tags", "arn"), "post": op("add_tags", "arn")},
+        "/tags#arn&keys": {"delete": op("remove_tags", "arn", "keys", status="204")},
         "/ok#top": {"post": op("post_ok")},  # beside a plain path: merged into it
     }
     spec, warnings = load(tmp_path, document(paths=paths))
-    notes = spec["paths"]["/notes"]
-    assert sorted(m for m in notes if m in ("get", "post", "delete")) == ["delete", "get", "post"]
-    assert notes["get"]["operationId"] == "list_notes"  # the first GET is kept, the second dropped
+    tags = spec["paths"]["/tags"]
+    assert sorted(m for m in tags if m in ("get", "post", "delete")) == ["delete", "get", "post"]
     # the path-level header of the first item went down into its own operations, not into the DELETE
-    assert "parameters" not in notes
-    assert {p["name"] for p in notes["get"]["parameters"]} == {"owner", "X-Trace"}
-    assert {p["name"] for p in notes["delete"]["parameters"]} == {"owner", "ids"}
+    assert "parameters" not in tags
+    assert {p["name"] for p in tags["get"]["parameters"]} == {"arn", "X-Trace"}
+    assert {p["name"] for p in tags["delete"]["parameters"]} == {"arn", "keys"}
     assert set(spec["paths"]["/ok"]) >= {"get", "post"}
     assert not any("#" in path for path in spec["paths"])
-    assert places(warnings) == ["/paths/~1notes#owner", "/paths/~1notes#owner&ids", "/paths/~1notes#owner&ids/get",
-                                "/paths/~1ok#top"]
-    assert "dropped" in warnings[2] and "merged" in warnings[3]
+    assert places(warnings) == ["/paths/~1tags#arn", "/paths/~1tags#arn&keys", "/paths/~1ok#top"]
+    assert "merged" in warnings[1] and "merged" in warnings[2]
+
+
+def test_fragment_paths_that_share_a_method_are_all_kept(tmp_path: Path) -> None:
+    # AWS's JSON protocols: every operation is `POST /#X-Amz-Target=...`, told apart by a header; merging them
+    # onto `/` would keep one operation of hundreds
+    target = {"name": "X-Amz-Target", "in": "header", "required": True, "schema": {"type": "string"}}
+    paths = {f"/#X-Amz-Target=Svc.{name}": {"post": {**op(name), "parameters": [target]}}
+             for name in ("ListThings", "PutThing", "DeleteThing")}
+    spec, warnings = load(tmp_path, document(paths=paths))
+    assert set(paths) <= set(spec["paths"])  # every operation kept
+    assert len(warnings) == 3 and all("kept as written" in w for w in warnings)
+    # one resource for the three, named by the path before the fragment, not by `X-Amz-Target=...`
+    assert {spec["paths"][p]["post"]["tags"][0] for p in paths} == {"api"}
 
 
 def test_strict_reading_keeps_a_fragment_as_written(tmp_path: Path) -> None:
