@@ -210,13 +210,14 @@ def worker_pool(parallel: bool, first: Callable[[], Any] | None = None) -> Itera
     """Worker processes (one per core, at most 4) when `parallel` and there are several cores, else None.
 
     `first` runs in a worker forked from this process as it is now (nothing pickled on the way in); its
-    future comes along. Without a pool it is not called: the caller runs it itself.
+    future comes along. Without a pool it is not called: the caller runs it itself. With the warm pool
+    `apigen generate` started it gets a process of its own when `parallel` (a large spec), else none.
     """
-    from generator.core.workers import started
+    from generator.core.workers import fork_call, started
 
     warm = started()  # started by `apigen generate` before the spec was read: datamodel-code-generator imported
-    if warm is not None:
-        yield warm, None
+    if warm is not None:  # `first` in a process of its own, forked now: the warm workers hold no spec
+        yield warm, fork_call(first) if first is not None and parallel and warm.processes > 1 else None
         return
     workers = min(os.cpu_count() or 1, 4)
     methods = multiprocessing.get_all_start_methods()
