@@ -102,6 +102,9 @@ def fork_call(fn: Callable[[], Any]) -> Future[Any]:
 
 
 def _send_result(fn: Callable[[], Any], writer: Any) -> None:
+    import gc
+
+    gc.freeze()  # the collector leaves the parent's objects alone: their pages stay shared, not copied
     try:
         result = (True, fn())
     except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it

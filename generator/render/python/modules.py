@@ -9,14 +9,15 @@ cycle. Part of the plan: every import of a model is looked up here, before any c
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from generator.render.python.schemas import CLASS_PREFIX, SchemaSet
 
-# Classes per module at most, and bytes of their schemas (compact JSON), but a cycle of classes stays whole:
-# each module is one datamodel-code-generator call, whose memory grows with what it is given (~125 MiB for
-# GitHub's 700 kB of webhook payloads, ~30 MiB for 150 kB), and calls of even size share the worker
-# processes evenly.
+# Classes per module at most, and bytes of the schemas of `_other` (compact JSON), but a cycle of classes
+# stays whole: each module is one datamodel-code-generator call, whose memory grows with what it is given
+# (~125 MiB for 700 kB of GitHub's webhook payloads, ~30 MiB for 150 kB), and calls of even size share the
+# worker processes evenly.
 _MODULE_CLASSES = 250
 _MODULE_BYTES = 150_000
 
@@ -84,19 +85,22 @@ def assign_modules(schemas: SchemaSet, used: dict[str, set[str]]) -> dict[str, s
 
 
 def _split_large(module: dict[str, str], deps: dict[str, set[str]], sizes: dict[str, int]) -> dict[str, str]:
-    """Modules of more than `_MODULE_CLASSES` classes or `_MODULE_BYTES` of schemas cut into parts (`_other`,
-    `_other_2`...): whole cycles of classes in dependency order, so that a part imports only from the parts
-    before it."""
+    """Modules of more than `_MODULE_CLASSES` classes, and `_other` of more than `_MODULE_BYTES` of schemas, cut
+    into parts (`_other`, `_other_2`...): whole cycles of classes in dependency order, so that a part imports
+    only from the parts before it."""
     members: dict[str, list[str]] = {}
     for name, label in module.items():
         members.setdefault(label, []).append(name)
     for label, names in members.items():
-        if len(names) <= _MODULE_CLASSES and sum(sizes[name] for name in names) <= _MODULE_BYTES:
+        # bytes count in `_other` only: cut elsewhere, a class that only classes of another part refer to
+        # (an alias, `allOf: [$ref]`) is dropped by datamodel-code-generator as unused
+        limit = _MODULE_BYTES if label == OTHER else sys.maxsize
+        if len(names) <= _MODULE_CLASSES and sum(sizes[name] for name in names) <= limit:
             continue
         part, count, size = 1, 0, 0
         for component in _components(names, {n: deps[n] & set(names) for n in names}):
             weight = sum(sizes[name] for name in component)
-            if count and (count + len(component) > _MODULE_CLASSES or size + weight > _MODULE_BYTES):
+            if count and (count + len(component) > _MODULE_CLASSES or size + weight > limit):
                 part, count, size = part + 1, 0, 0
                 while f"{label}_{part}" in members:
                     part += 1
