@@ -122,6 +122,14 @@ def compile_sources(root: Path = ROOT) -> None:
     an editable install under PYTHONDONTWRITEBYTECODE=1 would compile every module on every run."""
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "generator")], check=True,
                    stdout=subprocess.DEVNULL)
+    # One run with bytecode writing on, as the first run of an installed apigen: the built-in templates'
+    # compiled code is kept beside apigen's bytecode (generator/__pycache__/templates/), as a .pyc is.
+    spec = root / "tests" / "sdk" / "specs" / "images.yaml"
+    with tempfile.TemporaryDirectory() as out:
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--out", out, "--target", "all"],
+                       cwd=root, env={**env, "APIGEN_CACHE": "off", "PYTHONPATH": str(root)}, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
@@ -67,6 +68,49 @@ def _trim_heap() -> None:
 
 
 _MALLOC_TRIM: Any = None
+
+
+def fork_call(fn: Callable[[], Any]) -> Future[Any]:
+    """`fn()` in a process forked from this one as it is now, its result (or exception) in the future.
+
+    The renderer gives it work over the loaded spec that would otherwise wait for this process (the SDK's
+    mock fixtures, ~3 s on GitHub's spec): the child shares the spec's pages copy-on-write instead of being
+    sent it, runs while this process plans and the warm workers wait for their first model, and ends when
+    its result is sent, so its memory goes with it."""
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(fn, writer), daemon=True)
+    process.start()
+    writer.close()
+    future: Future[Any] = Future()
+
+    def receive() -> None:
+        try:
+            ok, value = reader.recv()
+        except EOFError:
+            ok, value = False, RuntimeError(f"a forked worker ended without a result (exit {process.exitcode})")
+        finally:
+            reader.close()
+            process.join()
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(value)
+
+    threading.Thread(target=receive, daemon=True).start()
+    return future
+
+
+def _send_result(fn: Callable[[], Any], writer: Any) -> None:
+    import gc
+
+    gc.freeze()  # the collector leaves the parent's objects alone: their pages stay shared, not copied
+    try:
+        result = (True, fn())
+    except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+        result = (False, error)
+    writer.send(result)
+    writer.close()
 
 
 def available() -> int:

@@ -4,9 +4,12 @@ Templates are looked up by name (`python/client.py.jinja`) first in the user's o
 the built-in `templates/` folder, the way openapi-python-client layers a ChoiceLoader.
 
 Compiling templates is most of a small service's render time, so compiled templates are kept: in memory for
-the life of the process (every environment of `apigen watch` shares them) and on disk under the apigen cache
-folder (`APIGEN_CACHE`, default `~/.cache/apigen`; `off` disables it), keyed by template name, file and
-environment options and checked against the template source, so an edited template is always recompiled.
+the life of the process (every environment of `apigen watch` shares them) and on disk, keyed by template
+name, file and environment options and checked against the template source, so an edited template is
+always recompiled. The built-in templates' code is kept beside apigen's own bytecode
+(`generator/__pycache__/templates/`, written when Python writes bytecode): like a `.pyc` it belongs to the
+installed apigen, not to a project, so it serves cold runs too (`APIGEN_CACHE=off`). An override folder's templates go under the apigen cache folder
+(`APIGEN_CACHE`, default `~/.cache/apigen`; `off` disables it).
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from typing import Any
 import jinja2
 from jinja2.bccache import Bucket
 
-from generator.paths import BUILTIN_TEMPLATES
+from generator.paths import BUILTIN_TEMPLATES, PACKAGE_DIR
 
 _COMPILED: dict[str, bytes] = {}  # bucket key -> bytecode, shared by every environment of this process
+BUILTIN_COMPILED = PACKAGE_DIR / "__pycache__" / "templates"  # the built-in templates' code, as Python's .pyc
 
 
 def cache_dir() -> Path | None:
@@ -45,15 +49,25 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def __init__(self, autoescape: bool) -> None:
         self.tag = f"{jinja2.__version__}|{sys.version_info[:2]}|trim,lstrip,keep-newline|{autoescape}"
         self.folder = None if (base := cache_dir()) is None else base / "jinja"
+        self.builtin: set[str] = set()  # keys of built-in templates: their code is kept in BUILTIN_COMPILED
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return hashlib.sha256(f"{self.tag}|{name}|{filename}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self.tag}|{name}|{filename}".encode()).hexdigest()
+        if filename is not None and Path(filename).is_relative_to(BUILTIN_TEMPLATES):
+            self.builtin.add(key)
+        return key
+
+    def _folder(self, key: str, writing: bool = False) -> Path | None:
+        if key in self.builtin:
+            return None if writing and sys.dont_write_bytecode else BUILTIN_COMPILED
+        return self.folder
 
     def load_bytecode(self, bucket: Bucket) -> None:
         data = _COMPILED.get(bucket.key)
-        if data is None and self.folder is not None:
+        folder = self._folder(bucket.key)
+        if data is None and folder is not None:
             try:
-                data = (self.folder / f"{bucket.key}.cache").read_bytes()
+                data = (folder / f"{bucket.key}.cache").read_bytes()
             except OSError:
                 return
         if data is not None:
@@ -62,11 +76,12 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         data = bucket.bytecode_to_string()
         _COMPILED[bucket.key] = data
-        if self.folder is None:
+        folder = self._folder(bucket.key, writing=True)
+        if folder is None:
             return
-        path = self.folder / f"{bucket.key}.cache"
+        path = folder / f"{bucket.key}.cache"
         try:  # atomically; a cache that cannot be written is skipped, never an error
-            self.folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_bytes(data)
             temporary.replace(path)

@@ -92,7 +92,24 @@ def test_real_renderers_give_the_same_bytes_with_cold_warm_and_no_cache(tmp_path
             modules = {p.name for p in (out / "python").glob("*/models/*.py")} - {"__init__.py"}
             assert len(list((tmp_path / "cache" / "models").glob("*.py"))) == len(modules) > 1
     assert trees["cold"] and trees["cold"] == trees["warm"] == trees["off"]
-    assert list((tmp_path / "cache" / "jinja").glob("*.cache"))
+    assert not (tmp_path / "cache" / "jinja").exists()  # built-in templates' code is kept beside apigen's
+
+
+def test_builtin_templates_are_compiled_beside_apigen_even_with_the_cache_off(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("APIGEN_CACHE", "off")
+    monkeypatch.setattr(templates, "BUILTIN_COMPILED", tmp_path / "compiled")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    monkeypatch.setattr(templates, "_COMPILED", {})
+    first = templates.environment().get_template("python/testing.py.jinja").render(service_name="s", package="p")
+    assert not (tmp_path / "compiled").exists()  # as Python writes no .pyc then
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(templates, "_COMPILED", {})
+    templates.environment().get_template("python/testing.py.jinja").render(service_name="s", package="p")
+    assert len(list((tmp_path / "compiled").glob("*.cache"))) == 1
+    monkeypatch.setattr(templates, "_COMPILED", {})  # a fresh process: read from the folder, same text
+    assert templates.environment().get_template("python/testing.py.jinja").render(
+        service_name="s", package="p") == first
 
 
 def test_invalid_spec_is_reported_as_the_reference_validator_words_it() -> None:

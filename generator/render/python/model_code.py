@@ -32,11 +32,16 @@ class ModuleCode:
 def finish(code: str, own: set[str], home: dict[str, str]) -> ModuleCode:
     """`code` (one datamodel-code-generator call) as the module holding the classes `own`; `home` names the
     module of every class of the package, so the stand-ins' definitions are dropped and imported instead,
-    with the imports only they needed."""
+    with the imports only they needed.
+
+    The output is parsed once: each kept statement is walked once, for its edits and the names it uses
+    after them (on GitHub's spec a second parse of the result and a second walk were half of this step)."""
     tree = ast.parse(code)
     source = _Source(code)
     imports: dict[str, set[str]] = {}
     chunks: list[str] = []
+    used: set[str] = set()
+    classes: set[str] = set()
     body = tree.body
     for index, node in enumerate(body):
         if isinstance(node, ast.ImportFrom) and node.module and not node.level:
@@ -50,13 +55,14 @@ def finish(code: str, own: set[str], home: dict[str, str]) -> ModuleCode:
         name = _defines(node)
         if name is not None and name in home and name not in own:
             continue  # a stand-in: its class lives in another module
+        if isinstance(node, ast.ClassDef):
+            classes.add(node.name)
         start = source.line_offset(_first_line(node))
         end = source.line_offset(_first_line(body[index + 1])) if index + 1 < len(body) else len(code)
-        chunks.append(source.edited(start, end, _tidy(node, source)))
+        edits, names = _tidy(node, source)
+        used |= names
+        chunks.append(source.edited(start, end, edits))
     text = _blank_runs("".join(chunks)).strip() + "\n"
-    finished = ast.parse(text)
-    used = {node.id for node in ast.walk(finished) if isinstance(node, ast.Name)}
-    classes = frozenset(node.name for node in finished.body if isinstance(node, ast.ClassDef))
     kept = {module: {n for n in names if module == "__future__" or (n.split(" as ")[-1] if n else module) in used}
             for module, names in imports.items()}
     if "Field" in used and not any("Field" in names for names in kept.values()):
@@ -64,7 +70,7 @@ def finish(code: str, own: set[str], home: dict[str, str]) -> ModuleCode:
     for name in sorted(used - own):
         if name in home:
             kept.setdefault(f".{home[name]}", set()).add(name)
-    return ModuleCode(f"{import_block({m: n for m, n in kept.items() if n})}\n\n\n{text}", classes)
+    return ModuleCode(f"{import_block({m: n for m, n in kept.items() if n})}\n\n\n{text}", frozenset(classes))
 
 
 class _Source:
@@ -123,34 +129,62 @@ def _defines(node: ast.stmt) -> str | None:
     return None
 
 
-def _tidy(node: ast.stmt, source: _Source) -> list[tuple[int, int, str]]:
-    """Edits of one statement for what `ruff check` would flag: a `Literal` repeating members (the generator
-    concatenates the enums of an `allOf`'s parts), a list or dict default written bare (RUF012 takes it for
-    a shared mutable class attribute; it cannot see that `Model` is pydantic's, which copies it anyway), and
-    `Dict`/`List` in typed-extras annotations."""
+def _tidy(node: ast.stmt, source: _Source) -> tuple[list[tuple[int, int, str]], set[str]]:
+    """Edits of one statement for what `ruff check` would flag, and the names the statement uses once they
+    are made: a `Literal` repeating members (the generator concatenates the enums of an `allOf`'s parts), a
+    list or dict default written bare (RUF012 takes it for a shared mutable class attribute; it cannot see
+    that `Model` is pydantic's, which copies it anyway), and `Dict`/`List` in typed-extras annotations."""
     edits: list[tuple[int, int, str]] = []
-    for found in ast.walk(node):
-        if isinstance(found, ast.Subscript) and isinstance(found.value, ast.Name) and found.value.id == "Literal" \
-                and isinstance(found.slice, ast.Tuple):
+    names: list[ast.Name] = []
+    for found in _walk(node):
+        if isinstance(found, ast.Name):
+            names.append(found)
+        elif isinstance(found, ast.Subscript) and isinstance(found.value, ast.Name) and \
+                found.value.id == "Literal" and isinstance(found.slice, ast.Tuple):
             members: dict[tuple[str, object], str] = {}
             for element in found.slice.elts:
                 members.setdefault(_literal_key(element, source), source.text(element))
-            if len(members) < len(found.slice.elts):
+            if len(members) < len(found.slice.elts):  # a member dropped repeats a kept one, names and all
                 edits.append((*source.span(found.slice), ", ".join(members.values())))
+    added: set[str] = set()
+    replaced: set[int] = set()
     if isinstance(node, ast.ClassDef):
         for statement in node.body:
             if isinstance(statement, ast.AnnAssign) and isinstance(statement.value, (ast.List, ast.Dict)):
                 default = source.text(statement.value)
                 edits.append((*source.span(statement.value), f"Field(default_factory=lambda: {default})"))
+                added.add("Field")
             elif isinstance(statement, ast.Assign) and any(
                     isinstance(t, ast.Name) and t.id == "__annotations__" for t in statement.targets):
-                edits += [(*source.span(name), _LEGACY_GENERICS[name.id]) for name in ast.walk(statement.value)
-                          if isinstance(name, ast.Name) and name.id in _LEGACY_GENERICS]
-    return edits
+                for name in _walk(statement.value):
+                    if isinstance(name, ast.Name) and name.id in _LEGACY_GENERICS:
+                        edits.append((*source.span(name), _LEGACY_GENERICS[name.id]))
+                        replaced.add(id(name))
+                        added.add(_LEGACY_GENERICS[name.id])
+    return edits, {name.id for name in names if id(name) not in replaced} | added
+
+
+def _walk(node: ast.AST) -> list[ast.AST]:
+    """Every node under `node` (itself included), in no particular order: `ast.walk` without its generators,
+    about twice as fast on datamodel-code-generator's large modules."""
+    found: list[ast.AST] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        for field in current._fields:
+            value = getattr(current, field, None)
+            if isinstance(value, ast.AST):
+                stack.append(value)
+            elif isinstance(value, list):
+                stack.extend(item for item in value if isinstance(item, ast.AST))
+    return found
 
 
 def _literal_key(element: ast.expr, source: _Source) -> tuple[str, object]:
     """A `Literal` member by its value and type (`1` and `True` differ), or by its text if it is no constant."""
+    if isinstance(element, ast.Constant):  # nearly all of them: `literal_eval` would give the same value
+        return type(element.value).__name__, element.value
     try:
         value = ast.literal_eval(element)
     except ValueError:

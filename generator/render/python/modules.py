@@ -8,13 +8,18 @@ cycle. Part of the plan: every import of a model is looked up here, before any c
 
 from __future__ import annotations
 
+import json
+import sys
 from typing import Any
 
 from generator.render.python.schemas import CLASS_PREFIX, SchemaSet
 
-# Classes per module at most (but a cycle of classes stays whole): datamodel-code-generator's time grows
-# faster than the size of what it is given.
+# Classes per module at most, and bytes of the schemas of `_other` (compact JSON), but a cycle of classes
+# stays whole: each module is one datamodel-code-generator call, whose memory grows with what it is given
+# (~125 MiB for 700 kB of GitHub's webhook payloads, ~30 MiB for 150 kB), and calls of even size share the
+# worker processes evenly.
 _MODULE_CLASSES = 250
+_MODULE_BYTES = 150_000
 
 SHARED = "_shared"
 OTHER = "_other"
@@ -75,25 +80,32 @@ def assign_modules(schemas: SchemaSet, used: dict[str, set[str]]) -> dict[str, s
             for dep in names:
                 if module[dep] not in (module[name], SHARED) and module[name] != OTHER:
                     module[dep], changed = SHARED, True
-    return _split_large(module, deps)
+    return _split_large(module, deps, {name: len(json.dumps(schema, separators=(",", ":")))
+                                       for name, schema in schemas.schemas.items()})
 
 
-def _split_large(module: dict[str, str], deps: dict[str, set[str]]) -> dict[str, str]:
-    """Modules of more than `_MODULE_CLASSES` classes cut into parts (`_other`, `_other_2`...): whole cycles of
-    classes in dependency order, so that a part imports only from the parts before it."""
+def _split_large(module: dict[str, str], deps: dict[str, set[str]], sizes: dict[str, int]) -> dict[str, str]:
+    """Modules of more than `_MODULE_CLASSES` classes, and `_other` of more than `_MODULE_BYTES` of schemas, cut
+    into parts (`_other`, `_other_2`...): whole cycles of classes in dependency order, so that a part imports
+    only from the parts before it."""
     members: dict[str, list[str]] = {}
     for name, label in module.items():
         members.setdefault(label, []).append(name)
     for label, names in members.items():
-        if len(names) <= _MODULE_CLASSES:
+        # bytes count in `_other` only: cut elsewhere, a class that only classes of another part refer to
+        # (an alias, `allOf: [$ref]`) is dropped by datamodel-code-generator as unused
+        limit = _MODULE_BYTES if label == OTHER else sys.maxsize
+        if len(names) <= _MODULE_CLASSES and sum(sizes[name] for name in names) <= limit:
             continue
-        part, size = 1, 0
+        part, count, size = 1, 0, 0
         for component in _components(names, {n: deps[n] & set(names) for n in names}):
-            if size and size + len(component) > _MODULE_CLASSES:
-                part, size = part + 1, 0
+            weight = sum(sizes[name] for name in component)
+            if count and (count + len(component) > _MODULE_CLASSES or size + weight > limit):
+                part, count, size = part + 1, 0, 0
                 while f"{label}_{part}" in members:
                     part += 1
-            size += len(component)
+            count += len(component)
+            size += weight
             for name in component:
                 module[name] = label if part == 1 else f"{label}_{part}"
     return module

@@ -43,15 +43,19 @@ def render(spec: dict[str, Any], context: RenderContext, out: Path) -> None:
     A large spec is rendered with worker processes: the mock's testing helper in one from the start, then the
     models modules (datamodel-code-generator) in all, while this process renders the rest.
     """
-    from generator.render.python.testing import helper_files
+    from generator.render.python.testing import render_testing
 
     size = len(spec.get("paths") or {}) + len((spec.get("components") or {}).get("schemas") or {})
-    with worker_pool(size >= _PARALLEL_FROM, lambda: helper_files(spec, context)) as (pool, helpers_future):
+    # The testing helper's files (GitHub's: 16 MB of mock spec and fixtures) are written by the worker that
+    # builds them, not sent back to this process.
+    package_dir = out / context.service.package
+    with worker_pool(size >= _PARALLEL_FROM, lambda: render_testing(spec, context, package_dir)) as (
+            pool, helpers_future):
         _render_package(spec, context, out, pool, helpers_future)
 
 
 def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, pool: Executor | None,
-                    helpers_future: Future[dict[str, str]] | None) -> None:
+                    helpers_future: Future[None] | None) -> None:
     from generator.render.python.testing import helper_files
 
     service = context.service
@@ -93,7 +97,10 @@ def _render_package(spec: dict[str, Any], context: RenderContext, out: Path, poo
             imports = import_block(webhook_imports(hooks, plan.model_home))
             files[f"{package}/webhooks.py"] = _render(env, "package/webhooks.py", {
                 **values, "hooks": hooks, "imports": imports})
-        helpers.update(helpers_future.result() if helpers_future is not None else helper_files(spec, context))
+        if helpers_future is not None:
+            helpers_future.result()  # written by the worker; its error, if any, is raised here
+        else:
+            helpers.update(helper_files(spec, context))
 
     modules = models_source(plan.schemas, plan.model_home, str(spec.get("openapi") or "3.1.0"),
                             meanwhile=meanwhile, pool=pool)
