@@ -145,3 +145,21 @@ def test_a_submitted_job_is_a_tuple_until_looked_at() -> None:
     assert store.poll("id-4") is not None and store.poll("id-4")[1] == 1  # type: ignore[index]
     store.submit("id-5", "a/b", (None, b"{}", "POST", "/a/b", b"{}", BASE), 8_000)  # type: ignore[arg-type]
     assert store.bytes <= 10_000 and "id-5" in store._jobs
+
+
+def test_stored_jobs_hold_atoms_only_so_the_collector_stops_tracking_them() -> None:
+    import gc
+
+    mock = engine("falqueue")
+    for both in (False, True):  # the general submit (the first to a path) and the compiled one: one kind of job
+        request = ("POST", SUBMIT, KEY, b'{"prompt": "a lighthouse"}')
+        answer, fast = adapter(mock, request) if both else ((general(mock, request)), False)
+        assert fast is both and answer[0] == 200
+    gc.collect()
+    gc.collect()  # a tuple is untracked once what it holds is: the job's inner tuple first, then the job
+    stored = list(mock.jobs._jobs.values())
+    assert len(stored) == 2
+    # a tracked job would be walked by every full collection: 10,000 of them in a full store
+    assert not any(gc.is_tracked(entry) for entry in stored if type(entry) is tuple)
+    job = mock.jobs._job(next(iter(mock.jobs._jobs)))
+    assert job is not None and job.source is not None and isinstance(job.source[0], int)

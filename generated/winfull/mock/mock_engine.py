@@ -673,7 +673,9 @@ class Job:
     cost: int = 0  # bytes counted against the store's budget
 
 
-JobSource = tuple["Operation", bytes, str, str, bytes, str]  # `Job.source`
+# `Job.source`: the operation by its index, so a stored job holds atoms only and the garbage collector stops
+# tracking it (a full store is 10,000 of them; tracked, every full collection walks them all)
+JobSource = tuple[int, bytes, str, str, bytes, str]
 # a job no one has looked at since its submit: (cost, app path, source), a Job once looked at (`JobStore._job`)
 FreshJob = tuple[int, str, JobSource]
 
@@ -787,6 +789,7 @@ class Operation:
     # Content-Type header sent -> (its media type, the body media type of the spec it picks, or None)
     media: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     default_code: str | None = None  # `_pick_status` without a Prefer code, once worked out
+    index: int = -1  # its place in `Engine.operations`: what a stored job names it by (see `JobSource`)
     # query keys (and values) an AWS-style path key names after `#` or `?` (`/tags#resourceArn&tagKeys`,
     # `/?Action=List`): what tells operations on one path apart (`_route`)
     query_keys: tuple[tuple[str, str | None], ...] = ()
@@ -1107,6 +1110,8 @@ class Engine:
         self._registries: dict[str, Any] = {}
         self.operations = [self._operation(op) for op in fixtures.get("operations", [])]
         self.operations.sort(key=lambda op: (-op.literal_score, op.data["path"]))
+        for index, operation in enumerate(self.operations):
+            operation.index = index
         for op in self.operations:
             self._compile(op)
         self.queue_ops = {str(op.data.get("queue_role")): op for op in self.operations if op.data.get("queue_role")}
@@ -1247,7 +1252,7 @@ class Engine:
                 if submit is None:
                     return None
                 request_id = prefix + hex(next(ids) * _ID_STEP + salt & _ID_MASK | _ID_BIT)[3:]  # `_new_request_id`
-                jobs.submit(request_id, submit[0], (op, body, method, path, body, base_url), len(body))
+                jobs.submit(request_id, submit[0], (op.index, body, method, path, body, base_url), len(body))
                 encoded = request_id.encode("ascii")
                 return status, [(b"x-fal-request-id", encoded), _JSON_HEADER, submit[2]], encoded.join(submit[1])
             if params and deleted:  # a resource DELETE may have removed: `_answer` says
@@ -1842,7 +1847,7 @@ class Engine:
             payload_json, submitted = _COMPACT.encode(payload).encode("utf-8"), b""
         app_path, parts = self._tickets.get((request.base_url, request.path)) or self._ticket_parts(request)
         # what the result is built from later: not the whole request, which a full store would hold 10,000 of
-        source = (op, payload_json, request.method, request.path, submitted, request.base_url)
+        source = (op.index, payload_json, request.method, request.path, submitted, request.base_url)
         job = Job(self._new_request_id(), app_path, None, 0, source)
         self.jobs.add(job, len(payload_json))
         code = op.default_code or self._pick_status(op, {})
@@ -1955,10 +1960,10 @@ class Engine:
             raise Rejected(400, [Violation(["path", "request_id"], "Request was cancelled", "request_cancelled")],
                            fal_header)
         if job.result is None and job.source is not None:
-            op, payload_json, method, path, body, base_url = job.source
+            index, payload_json, method, path, body, base_url = job.source
             submitted = MockRequest(method, path, [], {}, body, base_url)
             job.result = self._encode(200, "application/json", self._result_payload(
-                op, json.loads(payload_json), submitted), {}).body
+                self.operations[index], json.loads(payload_json), submitted), {}).body
             job.source = None
             self.jobs.resize(job, len(job.result))
         return MockResponse(200, {**fal_header, "content-type": "application/json"}, job.result or b"null")
