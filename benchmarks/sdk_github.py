@@ -28,6 +28,9 @@ import time
 from pathlib import Path
 from statistics import median
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sdk_corpus import compile_sources
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "benchmarks" / ".cache"
 SPEC = CACHE / "package" / "generated" / "api.github.com.json"
@@ -115,21 +118,6 @@ def import_seconds(python: str, statement: str, path: Path, runs: int = 5) -> fl
         return min(times)
 
     return best(statement) - best("pass")
-
-
-def compile_sources(root: Path = ROOT) -> None:
-    """apigen's own modules compiled to bytecode, as `pip install` of its wheel leaves them (the peer's are):
-    an editable install under PYTHONDONTWRITEBYTECODE=1 would compile every module on every run."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "generator")], check=True,
-                   stdout=subprocess.DEVNULL)
-    # One run with bytecode writing on, as the first run of an installed apigen: the built-in templates'
-    # compiled code is kept beside apigen's bytecode (generator/__pycache__/templates/), as a .pyc is.
-    spec = root / "tests" / "sdk" / "specs" / "images.yaml"
-    with tempfile.TemporaryDirectory() as out:
-        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-        subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--out", out, "--target", "all"],
-                       cwd=root, env={**env, "APIGEN_CACHE": "off", "PYTHONPATH": str(root)}, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def main() -> None:
