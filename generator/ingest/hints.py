@@ -21,6 +21,7 @@ _DEFAULTS = [
     re.compile(r"(?:默认值|缺省值)\s*(?:为|是)?\s*[:：=]?\s*" + _VALUE),
     re.compile(r"默认(?:为|是)?\s*[:：]?\s*" + _ASCII_VALUE),
     re.compile(r"(?:\b[Dd]efaults?\s+to|\b[Dd]efault(?:\s+value)?(?:\s+is)?\s*[:：=])\s*" + _VALUE),
+    re.compile(r"\b[Dd]efault value (?:is|of)\s+" + _ASCII_VALUE),  # `with a default value of udio32-v1.5.`
     re.compile(r"\(\s*[Dd]efault\s*[:：]?\s*" + _VALUE + r"\s*\)"),
     re.compile(r"(?:デフォルト(?:値)?|既定値|初期値)\s*(?:は|:|：)\s*" + _VALUE),
     # a Japanese default word glued to its value (`デフォルト1`, `デフォルト値1024`): an ASCII value only
@@ -98,7 +99,8 @@ _OR_WORD = r"(?:\s*(?:或|または)\s*|\s+(?:or|또는|oder|ou|o|или)\s+)"
 _OR_IN_PARENS = re.compile(rf"[(（]\s*(?P<items>{_ASCII_ITEM}(?:{_OR_WORD}{_ASCII_ITEM})+)\s*[)）]")
 _OR_TAIL = re.compile(rf"(?:^|[,，;；:：]\s*)(?P<items>{_ASCII_ITEM}(?:{_OR_WORD}{_ASCII_ITEM})+)\s*[。.]?\s*$")
 # code spans listed right after a label's colon: the values, whatever the sentence says after them
-_CODE_LIST = re.compile(rf"[:：]\s*(?P<items>`[^`\n]+`{_GLOSS}(?:\s*(?:,|、|，|/|或|or)\s*`[^`\n]+`{_GLOSS})+)")
+_LONG_GLOSS = r"(?:\s?[(（][^()（）\n]{1,60}[)）])?"  # code spans carry longer glosses: `user` (use the user's lyrics)
+_CODE_LIST = re.compile(rf"[:：]\s*(?P<items>`[^`\n]+`{_LONG_GLOSS}(?:\s*(?:,|、|，|/|或|or)\s*`[^`\n]+`{_LONG_GLOSS})+)")
 
 
 def _unquote(text: str) -> str:
@@ -305,7 +307,7 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
             candidates.append([_unquote(item) for item in re.findall(r"\"[^\"\n]+\"|`[^`\n]+`", quoted.group(0))])
     for run in _CODE_LIST.finditer(text):  # `类型：`subject`（角色特征）、`face`（人物长相），仅…`
         if not re.search(r"(?:示例|例如|比如|例|e\.g\.|[Ee]xamples?|such as)\s*$", text[:run.start()]):
-            candidates.append(_split_items(run.group("items")))
+            candidates.append(re.findall(r"`([^`\n]+)`", run.group("items")))  # the spans, not their glosses
     tail = _OR_TAIL.search(text)  # `仅 veo3 系列,16:9 或 9:16`: the clause after the last comma names the values
     if tail:
         candidates.append(_split_items(tail.group("items")))

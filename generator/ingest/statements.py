@@ -36,12 +36,12 @@ _LABELS = (r"(?:[\u4e00-\u9fff]{0,4}(?:请求地址|接口地址|请求URL|请�
            r"接口網址|請求網址|請求路徑|請求 URL|地址|網址|路径|路徑)|"
            r"Request (?:address|URL|path)|Endpoint|Base URL|URL|Path|Route|エンドポイント|リクエストURL|URL-адрес|Адрес|"
            r"요청 URL|요청 주소|엔드포인트|URL de la solicitud|Punto de acceso|URL de la requête)")
-_LABELLED_TARGET = re.compile(rf"^[\s\-*•|]*{_LABELS}\s*[:：|]?\s*(?:({_M})\s+)?`?({TARGET})", re.IGNORECASE)
+_LABELLED_TARGET = re.compile(rf"^[\s\-*•|]*{_LABELS}\**\s*[:：|]?\s*\**\s*(?:({_M})\s+)?`?({TARGET})", re.IGNORECASE)
 _LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*{_LABELS}\s*[:：]?\s*$", re.IGNORECASE)
 _METHOD_WORDS = (r"请求方式|请求方法|调用方式|請求方式|請求方法|呼叫方式|HTTP\s*方法|方法|Request method|HTTP method|Method|Метод|"
                  r"メソッド|リクエストメソッド|요청 방식|요청 메서드|메서드|Método|Méthode")
 _METHOD_LABEL = re.compile(rf"(?:{_METHOD_WORDS})"
-                           rf"\s*[:：|]?\s*\**\s*({_M})\b", re.IGNORECASE)
+                           rf"\**\s*[:：|]?\s*[*`]*\s*({_M})\b", re.IGNORECASE)  # `**方法**: \`POST\``
 _METHOD_LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*(?:{_METHOD_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
 _HOST = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?"
 _TABLE_TARGET = re.compile(rf"^\|?\s*`?(?P<host>{_HOST})?(?P<path>/{PATH_CHARS}*?)`?\s*(?:\|\s*)?"

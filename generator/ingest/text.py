@@ -28,7 +28,7 @@ _WIDE = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21,
 METHOD_WORDS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _M = "|".join(METHOD_WORDS)
 # `POST/v1/x` (not inside a path: no letter or slash right before the method word)
-_METHOD_PATH = re.compile(rf"(?<![A-Za-z/.])({_M})(?=/[\w{{])")
+_METHOD_PATH = re.compile(rf"(?<![A-Za-z/.])({_M})(?=/[\w{{]|https?://)")  # also `POSThttps://api.x.com/v1`
 # `MessagesPOST /v1/x`, `已废弃POST` at a line end: the method word begins a new line
 _GLUED_BEFORE = re.compile(rf"(?<=[a-z\u4e00-\u9fff)）])({_M})(?=[ \t]*(?:/|https?://|\{{\{{)|[ \t]*$)", re.MULTILINE)
 # `方法: POST路径: /v1/x`: a method word glued to the label of the next fact starts that label's own line
@@ -38,6 +38,7 @@ _REQUIRED_WORDS = "Required|Optional|required|optional"
 # `modelstring · enum`, `promptstringRequired`, `cfg_scalenumber · max: 1Optional`, `generation_idstringRequiredExample:`
 _NAME_TYPE = re.compile(rf"(?m)^([A-Za-z_][A-Za-z0-9_.\[\]]*?[a-z0-9_\]])({TYPE_WORDS})(?=\s*·|(?:{_REQUIRED_WORDS})\b|"
                         rf"(?:{_REQUIRED_WORDS})(?=[A-Z])|<\w+>)")
+_BARE_NAME_TYPE = re.compile(rf"(?m)^([a-z][a-z0-9_]*[a-z0-9_])({TYPE_WORDS})[ \t]*$")
 _WORD_LABEL = re.compile(rf"(?<=[a-z0-9])({_REQUIRED_WORDS}|Default|Possible values|Example)(?=[A-Z:]|\b)")
 
 
@@ -72,7 +73,9 @@ def normalize(text: str) -> str:
     text = _GLUED_BEFORE.sub(r"\n\1", text)
     text = _METHOD_THEN_LABEL.sub(r"\1\n", text)
     text = _METHOD_PATH.sub(r"\1 ", text)
-    text = _NAME_TYPE.sub(r"\1 \2 ", text)
+    text, glued = _NAME_TYPE.subn(r"\1 \2 ", text)
+    if glued:  # the page glues names to types (`promptstringRequired`): a bare `lyricsstring` line is one too
+        text = _BARE_NAME_TYPE.sub(r"\1 \2", text)
     text = _QUOTED_THEN_WORD.sub(r"\1\n\2", text)
     text = _TABLE_AFTER_PATH.sub(r"\1\n\2", text)
     return _split_labels(text)

@@ -567,3 +567,50 @@ POST https://api.film.example/v1/film
 def test_a_table_cell_listing_values_as_br_bullets(ingest) -> None:
     _, _, op = only_operation(ingest(BR_LIST_CELL))
     assert body_schema(op)["properties"]["shape"]["enum"] == ["1024x576", "576x1024"]
+
+
+BOLD_LABELS = """\
+# Poster
+
+**方法**: `POST`
+**路径**: `/v2/poster/draw`
+
+### Body 参数 application/json
+
+```text
+title
+string
+必需
+海报标题
+```
+"""
+
+
+def test_method_and_path_given_as_bold_labels(ingest) -> None:
+    path, method, op = only_operation(ingest(BOLD_LABELS))
+    assert (method, path) == ("post", "/v2/poster/draw")
+    assert body_schema(op)["required"] == ["title"]
+
+
+GLUED_METHOD_AND_NAMES = """\
+Beats API
+POSThttps://api.beats.example/v1/beats
+Request Body
+modestringRequired parameter
+Generation mode, with a default value of loop. Optional values: `loop` (repeat the theme and vary it), `solo` (one instrument only).
+tempostringRequired parameter
+Beats per minute.
+swingnumber
+Swing amount, with a value range of [0, 1].
+"""
+
+
+def test_a_method_glued_to_its_url_and_bare_glued_name_type_lines(ingest) -> None:
+    spec = ingest(GLUED_METHOD_AND_NAMES)
+    path, method, op = only_operation(spec)
+    assert (method, path) == ("post", "/v1/beats") and spec["servers"][0]["url"] == "https://api.beats.example"
+    props = body_schema(op)["properties"]
+    assert set(props) == {"mode", "tempo", "swing"}  # `swingnumber` too, since the page glues names to types
+    assert (props["swing"]["minimum"], props["swing"]["maximum"]) == (0, 1)
+    assert props["mode"]["enum"] == ["loop", "solo"]  # the code spans, not the words of their long glosses
+    assert props["mode"]["default"] == "loop"
