@@ -614,3 +614,25 @@ def test_a_method_glued_to_its_url_and_bare_glued_name_type_lines(ingest) -> Non
     assert (props["swing"]["minimum"], props["swing"]["maximum"]) == (0, 1)
     assert props["mode"]["enum"] == ["loop", "solo"]  # the code spans, not the words of their long glosses
     assert props["mode"]["default"] == "loop"
+
+
+WORD_GLUED_TO_THE_STATED_PATH = """\
+POST
+/compose作曲回调API
+POST
+https://api.tunes.example/api/composetips
+The call answers at once and posts the song to your callback.
+| paramName | paramType | required | description |
+|---|---|---|---|
+callback_url | string | yes | where the result goes |
+curl -X POST "https://api.tunes.example/api/compose" \\
+-H "Authorization: Bearer KEY" \\
+-d '{"callback_url": "https://me.example/cb"}'
+"""
+
+
+def test_a_word_glued_to_the_stated_path_gives_way_to_the_samples_path(ingest) -> None:
+    paths = ingest(WORD_GLUED_TO_THE_STATED_PATH)["paths"]
+    assert "/api/composetips" not in paths  # `tips` began the next sentence: the sample shows the path
+    op = paths["/api/compose"]["post"]
+    assert body_schema(op)["required"] == ["callback_url"]

@@ -494,6 +494,14 @@ def _add_curl(found: list[Endpoint], curl: Curl, exact: dict[tuple[str, str], En
     server, path, query = split_url(curl.url)
     values: dict[str, str] = {}
     target = (exact or {}).get((curl.method, path.rstrip("/")))
+    if target is None and path.rstrip("/"):
+        # `POST https://x.com/api/generatetips` stated, `curl https://x.com/api/generate` shown: a word of the next
+        # sentence glued to the stated path; the sample's path is the endpoint's
+        glued = [e for e in found if e.documented and e.method == curl.method and
+                 re.fullmatch(re.escape(path.rstrip("/")) + r"[a-z]{2,12}", e.path.rstrip("/"))]
+        if len(glued) == 1:
+            target = glued[0]
+            target.path = path
     if target is None:
         for endpoint in found:
             match = endpoint.matches(curl.method, path)
