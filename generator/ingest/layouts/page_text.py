@@ -68,10 +68,15 @@ class Endpoint:
         return suffix.groupdict() if suffix and self.documented else None
 
 
+def _lead(page: Page, block: JsonBlock) -> str:
+    """What its line holds before a JSON example (`POST /x` in `POST /x{`, a label, or nothing)."""
+    return page.text[page.text.rfind("\n", 0, block.start) + 1:block.start]
+
+
 def _content_line(page: Page, block: JsonBlock) -> int:
     """The line a JSON example counts at when grouping statements: its own, or, for an example printed on a
     statement's line (`POST /x{`), its last, so it lies after that statement."""
-    if page.text[page.offset_of(block.line):block.start].strip():
+    if _lead(page, block).strip():
         return page.line_of(max(block.end - 1, block.start))
     return block.line
 
@@ -81,8 +86,7 @@ def _scan(page: Page) -> statements.Scan:
     for curl in page.curls:
         skip.update(range(curl.line, page.line_of(max(curl.end - 1, 0)) + 1))
     for block in page.blocks:
-        opens_line = not page.text[page.offset_of(block.line):block.start].strip()
-        first = block.line if opens_line else block.line + 1  # `POST /x{`: the line before the brace is read
+        first = block.line + 1 if _lead(page, block).strip() else block.line  # `POST /x{`: the line before the brace is read
         skip.update(range(first, page.line_of(max(block.end - 1, 0)) + 1))
     return statements.scan(page.text.split("\n"), skip)
 
@@ -92,10 +96,10 @@ _FIELD_EXAMPLE = re.compile(r"^\s*(?:示例值\s*[:：]?|(?:例如|Example|例|�
 
 def is_field_example(page: Page, block: JsonBlock) -> bool:
     """A JSON value right under a field's `示例值:`/`Example:` label is that field's example, not a body."""
-    line_start = page.text.rfind("\n", 0, block.start) + 1
-    if page.text[line_start:block.start].strip():
-        return bool(_FIELD_EXAMPLE.match(page.text[line_start:block.start]))
-    previous_end = line_start - 1
+    lead = _lead(page, block)
+    if lead.strip():
+        return bool(_FIELD_EXAMPLE.match(lead))
+    previous_end = block.start - len(lead) - 1
     previous_start = page.text.rfind("\n", 0, max(previous_end, 0)) + 1
     return bool(_FIELD_EXAMPLE.match(page.text[previous_start:max(previous_end, previous_start)]))
 
@@ -109,8 +113,7 @@ def classify(page: Page, block: JsonBlock) -> tuple[str, str]:
         return wrapped, "" if wrapped == "request" else _status_near(page.lines(), block.line - 3)
     if isinstance(block.value, dict) and len(_QUEUE_KEYS & set(block.value)) >= 2:
         return "response", "200"  # a queue ticket (`status_url`, `response_url`) is what a submit answers
-    line_start = page.text.rfind("\n", 0, block.start) + 1
-    if re.match(r"\s*(?:GET|DELETE|HEAD)\s+\S+\s*$", page.text[line_start:block.start]):
+    if re.match(r"\s*(?:GET|DELETE|HEAD)\s+\S+\s*$", _lead(page, block)):
         return "response", "200"  # `GET /x/{id}{`: an example printed on a GET's own line is what it returns
     error = error_status(block.value)
     if error is not None and not _labelled_request(page, block):
