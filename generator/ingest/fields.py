@@ -158,6 +158,9 @@ def auth_from_text(*texts: Any) -> str | None:
 MAX_NESTING = 32  # levels a page's field nesting may reach; deeper fields stay at this level
 
 
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")  # `input.prompt`, `output.task_id`
+
+
 def _chains(fields: list[Field]) -> list[list[str]]:
     """Each field's place as (parents..., name). A deeper field (`» x`, `└─ x`, an indented bullet) belongs to
     the last shallower field of its section; a dotted name (`scene.width`, `data.items[].url`) to the field
@@ -186,7 +189,8 @@ def _chains(fields: list[Field]) -> list[list[str]]:
         chain = parent + [item.name]
         if depth == 0 and item.section in (BODY, RESPONSE):
             parts = [p for p in re.split(r"\.|\[\d*\]\.?", item.name) if p]
-            if 1 < len(parts) <= MAX_NESTING and parts[0] in known.get(key, set()):
+            # (a name of dotted identifiers nests even under a parent the table never lists as a row)
+            if 1 < len(parts) <= MAX_NESTING and (parts[0] in known.get(key, set()) or _DOTTED.fullmatch(item.name)):
                 chain = parts
         if len(chain) == 1:
             known.setdefault(key, set()).add(chain[0])
@@ -203,6 +207,8 @@ def _place(root: dict[str, Any], chain: list[str], schema: dict[str, Any], requi
     node = root
     for parent in chain[:-1]:
         props = node.setdefault("properties", {})
+        if parent not in props and required:
+            node.setdefault("required", []).append(parent)  # a parent only its required child shows is required
         child = props.setdefault(parent, {"type": "object"})
         kinds = child.get("type")
         if kinds == "array" or (isinstance(kinds, list) and "array" in kinds and "object" not in kinds):

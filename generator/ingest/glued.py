@@ -18,7 +18,10 @@ from typing import Any
 
 from generator.ingest import hints
 
-_TOKEN = re.compile(r"(?<![A-Za-z0-9_.:\-])(?:[A-Za-z][A-Za-z0-9_\-]*[A-Za-z0-9]|\d+(?:\.\d+)?)(?![A-Za-z0-9_:]|\.\d)")
+# a word or number standing alone: a colon parts a ratio's numbers (`16:9`), not a gloss from its value
+# (`general:通用风格`, `模型:viduq1`); a dot may sit inside a word (`vidu1.5`, `gpt-image-1.5`)
+_TOKEN = re.compile(r"(?<![A-Za-z0-9_.\-])(?<!\d:)(?:[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]|\d+(?:\.\d+)?)"
+                    r"(?![A-Za-z0-9_]|:\d|\.\d)")
 _GLUED_RUN = re.compile(r"(?P<run>[A-Za-z0-9][A-Za-z0-9_.\-]*)(?=\s*(?:$|[\s。.,，;；)）]))")
 _SPACED_RUN = re.compile(r"(?P<run>[A-Za-z0-9][A-Za-z0-9_.\-]*(?:[ \t]+[A-Za-z0-9][A-Za-z0-9_.\-]*)+)"
                          r"(?=\s*(?:$|[。,，;；)）]|\.(?:\s|$)))")
@@ -101,7 +104,10 @@ def values_in(description: str, page_counts: Counter[str]) -> list[str]:
             continue
         glued = _GLUED_RUN.match(flat, key.end())
         if glued and glued.group("run") not in known:
-            pieces = split_known(glued.group("run"), known)
+            # a glued run is one token: its pieces standing alone anywhere, this description's glosses
+            # (`general:通用风格`) among them, are evidence from outside the run
+            run = glued.group("run")
+            pieces = split_known(run, {token for token in page_counts if token != run and token in run})
             if pieces:
                 return pieces
     return []
@@ -118,9 +124,12 @@ def fill_enums(op: dict[str, Any], page_text: str) -> None:
         if not isinstance(schema, dict) or depth > 40:
             return
         text = description if description is not None else schema.get("description")
-        if isinstance(text, str) and "enum" not in schema and schema.get("type") in ("string", "integer", "number",
-                                                                                     None) and hints.ENUM_KEY.search(text):
+        one = schema.get("enum") if isinstance(schema.get("enum"), list) and len(schema["enum"]) == 1 else None
+        if isinstance(text, str) and ("enum" not in schema or one) and schema.get("type") in (
+                "string", "integer", "number", None) and hints.ENUM_KEY.search(text):
             items = values_in(text, counts)
+            if one and "".join(items) != str(one[0]):
+                items = []  # a one-value list is replaced only by the values it turns out to glue together
             kind = schema.get("type") if isinstance(schema.get("type"), str) else None
             values = [hints.coerce(item, kind) for item in items]
             if values and all(v is not None for v in values) and all(

@@ -18,7 +18,8 @@ _NUMERIC = {"integer", "number"}
 _VALUE = r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[^\s,，。;；、()（）]+)"
 _ASCII_VALUE = r"(?P<v>\"[^\"]*\"|“[^”]*”|'[^']*'|`[^`]*`|[-\w.:]*[A-Za-z0-9][^\s,，。;；、()（）]*)"
 _DEFAULTS = [
-    re.compile(r"(?:默认值|缺省值)\s*(?:为|是)?\s*[:：=]?\s*" + _VALUE),
+    # (`默认值依据模型而定`, `默认值取决于时长`: the default depends on something; no value is stated)
+    re.compile(r"(?:默认值|缺省值)\s*(?:为|是)?\s*[:：=]?\s*(?!依据|根据|取决|视|随|因|由|与)" + _VALUE),
     re.compile(r"默认(?:为|是)?\s*[:：]?\s*" + _ASCII_VALUE),
     re.compile(r"(?:\b[Dd]efaults?\s+to|\b[Dd]efault(?:\s+value)?(?:\s+is)?\s*[:：=])\s*" + _VALUE),
     re.compile(r"\b[Dd]efault value (?:is|of)\s+" + _ASCII_VALUE),  # `with a default value of udio32-v1.5.`
@@ -68,11 +69,14 @@ _LOWER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o>>=|>|≥)\s*(?P<a>{NUM})")
 _UPPER_ONLY = re.compile(rf"\b[a-zA-Z]\s*(?P<o><=|<|≤)\s*(?P<b>{NUM})")
 _MIN = re.compile(rf"(?:最小值|最小|最少|\bminimum|\bmin)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<a>{NUM})", re.IGNORECASE)
 _MAX = re.compile(rf"(?:最大值|最大|最多|\bmaximum|\bmax)\s*(?:为|是|is)?\s*[:：=]?\s*(?P<b>{NUM})", re.IGNORECASE)
-_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{NUM})\s*(?:-|–|~|〜|～)\s*(?P<b>{NUM})(?![\w:×*/%\-]|\.\d)")
+# (a bound may group its thousands: `500–500,000`)
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?![\d,])"
+_BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{_GROUPED}|{NUM})\s*(?:-|–|~|〜|～)\s*(?P<b>{_GROUPED}|{NUM})"
+                         rf"(?![\w:×*/%\-]|\.\d)")
 
 _ENUM_KEY = re.compile(
     r"(?:Possible enum values|Allowed enum values|Value in|Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
-    r"Allowed|\bone of|\bEnum|必须是|只能是|必须为|其中之一|可选择|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的格式|支持格式|支持的值|支持|可选|"
+    r"Allowed|\bone of|\bEnum|必须是|只能是|必须为|其中之一|可选择|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的[\u4e00-\u9fff]{1,8}(?=[:：])|支持的格式|支持格式|支持的值|支持|可选|"
     r"指定できる値|選択肢|列挙値|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
     r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:[:：]|包括|有|为)?\s*",
@@ -87,6 +91,15 @@ _ITEMS = re.compile(rf"{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+")
 _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
 # Redoc's `Enum: "low" "high"`: quoted values separated by spaces only, right after the options keyword
 _QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s*(?:\"[^\"\n]+\"|`[^`\n]+`))+")
+# quoted values joined by `or` or commas anywhere in the text (every item quoted)
+_QUOTED_OR = re.compile(r"(?:\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`)(?:\s*(?:,|、|，|/|或|,?\s*or)\s*(?:\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`))+")
+# a label that lists the allowed values, followed by one value only: quoted (`Value in "x"`), or after a label
+# that says there is one (`Only option: geometry`); a bare run after `可选值:` may be several values glued
+_ONE_OPTION = re.compile(r"(?:(?:The )?[Oo]nly (?:option|allowed value|supported value)|唯一可选值|唯一取值)\s*[:：]?\s*"
+                         r"(?P<value>\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`|[A-Za-z0-9][\w.\-]*[A-Za-z0-9]|[A-Za-z0-9])"
+                         r"(?=\s*(?:$|[。,，;；)）]|\.(?:\s|$)))|"
+                         r"(?:Value in|Allowed values?|Possible values?|Valid values?|Enum values?|可选值|枚举值|允许值)\s*[:：]?\s*"
+                         r"(?P<quoted>\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`)(?=\s*(?:$|[。,，;；)）]|\.(?:\s|$)))")
 # a type-union of code spans anywhere in the text: `` `png` | `jpeg` | `webp` ``
 _CODE_UNION = re.compile(r"`[^`\n]+`(?:\s*\|\s*`[^`\n]+`)+")
 # values listed before a word that says the value must be one of them (ja `である必要があります` / `のいずれか`,
@@ -97,7 +110,7 @@ _MUST_BE = re.compile(rf"(?<![A-Za-z0-9_.])(?P<items>{_ASCII_ITEM}(?:(?:{_SEP})+
 # values in parentheses joined by an `or` word (not a comma list of examples)
 _OR_WORD = r"(?:\s*(?:或|または)\s*|\s+(?:or|또는|oder|ou|o|или)\s+)"
 _OR_IN_PARENS = re.compile(rf"[(（]\s*(?P<items>{_ASCII_ITEM}(?:{_OR_WORD}{_ASCII_ITEM})+)\s*[)）]")
-_OR_TAIL = re.compile(rf"(?:^|[,，;；:：]\s*)(?P<items>{_ASCII_ITEM}(?:{_OR_WORD}{_ASCII_ITEM})+)\s*[。.]?\s*$")
+_OR_TAIL = re.compile(rf"(?:^|(?:[,，;；：]|(?<!\d):)\s*)(?P<items>{_ASCII_ITEM}(?:{_OR_WORD}{_ASCII_ITEM})+)\s*[。.]?\s*$")
 # code spans listed right after a label's colon: the values, whatever the sentence says after them
 _LONG_GLOSS = r"(?:\s?[(（][^()（）\n]{1,60}[)）])?"  # code spans carry longer glosses: `user` (use the user's lyrics)
 _CODE_LIST = re.compile(rf"[:：]\s*(?P<items>`[^`\n]+`{_LONG_GLOSS}(?:\s*(?:,|、|，|/|或|or)\s*`[^`\n]+`{_LONG_GLOSS})+)")
@@ -149,6 +162,7 @@ def coerce(text: str, kind: str | None) -> Any:
 
 
 def _number(text: str, kind: str | None) -> int | float:
+    text = text.replace(",", "")
     value = float(text)
     if kind == "integer" or (re.fullmatch(r"-?\d+", text) and kind != "number"):
         return int(value) if value.is_integer() else value
@@ -223,7 +237,7 @@ def _split_items(text: str) -> list[str]:
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
-_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[，,。]\s*))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
+_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[，,。]\s*|(?=[A-Za-z0-9])))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
                          r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
 _GLUED = re.compile(r"^(?:[^:：,，。]{1,12}[:：]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
 
@@ -315,8 +329,15 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         candidates.append(_split_items(run.group("items")))
     for run in _MUST_BE.finditer(text):  # `256x256、512x512、または1024x1024である必要があります`
         candidates.append(_split_items(run.group("items")))
+    for run in _QUOTED_OR.finditer(text):  # `Texture quality: "standard" or "detailed"`
+        candidates.append([_unquote(item) for item in re.findall(r"\"[^\"\n]+\"|`[^`\n]+`", run.group(0))])
     for union in _CODE_UNION.finditer(text):
         candidates.append([_unquote(item.strip()) for item in union.group(0).split("|")])
+    only = None
+    one = _ONE_OPTION.search(text)  # `Only option: "geometry"`, `可选值:viduq2`: a list of one value
+    if one and not any(len(c) > 1 for c in candidates):
+        only = [_unquote(one.group("value") or one.group("quoted"))]
+        candidates.append(only)
     sentence = re.split(r"(?<=[。；;])|(?<=\.)\s|\s[-–]\s", text.strip())[0].strip().rstrip(";；")
     for part in dict.fromkeys((text.strip(), sentence)):  # in order: deterministic
         whole = _WHOLE_LIST.match(part)
@@ -338,7 +359,7 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         if kind in _NUMERIC and items:  # `5或10秒`: the unit after the last number belongs to every value
             items[-1] = re.sub(r"(?<=\d)\s*(?:秒|s|sec|seconds|px|张|帧|个|分钟|min|minutes)$", "", items[-1])
         values = [coerce(item, kind) for item in items]
-        if any(v is None for v in values) or len(values) < 2:
+        if any(v is None for v in values) or len(values) < 2 and items is not only:
             continue
         unique = list(dict.fromkeys(values))
         if all(str(v) in _FORMAT_NOUNS for v in unique):

@@ -109,6 +109,7 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     doc_url = page_text.doc_link(page)
     labels = _status_labels(page.text)
     for endpoint in found:
+        _template_path(endpoint, documented_by_group.get(endpoint.group, {}), found)
         documented = _for_endpoint(documented_by_group.get(endpoint.group, {}), endpoint)
         op = _operation(endpoint, documented, labels)
         _announced_values(page.text, endpoint, op)
@@ -166,6 +167,36 @@ def _documented(found: list[Endpoint], *layouts: tuple[list[Field], dict[str, st
             auth = auth or fragment_auth
         out[group] = op
     return out, auth
+
+
+def _template_path(endpoint: Endpoint, documented: dict[str, Any], found: list[Endpoint]) -> None:
+    """A documented path parameter the stated path shows filled in (`Path Parameters: model` beside
+    `POST /v1beta/models/gpt-4o:generateContent`) takes its place back: the segment holding the parameter's
+    example, default or one of its values, else the segment after the collection named for it (`models/` for
+    `model`, `tasks/` for `task_id`). A path that names the parameter already, or shows no such segment,
+    stays as stated, and so does every path of a section where another endpoint's path holds the parameter
+    (`POST /tasks/submit` beside `GET /tasks/{task_id}`)."""
+    names = set(re.findall(r"\{([^}]+)\}", endpoint.path))
+    names |= {n for other in found if other.group == endpoint.group for n in re.findall(r"\{([^}]+)\}", other.path)}
+    for param in documented.get("parameters", []):
+        name = param.get("name")
+        if param.get("in") != "path" or not isinstance(name, str) or name in names:
+            continue
+        schema = param.get("schema") or {}
+        values = {str(v) for v in [param.get("example"), schema.get("default"), *(schema.get("enum") or [])]
+                  if v is not None and str(v)}
+        stem = re.sub(r"(?:_id|Id|_ID|_name|Name)$", "", name)
+        collections = {stem + "s", stem + "es", stem}
+        segments = endpoint.path.split("/")
+        for at, segment in enumerate(segments):
+            head, colon, tail = segment.partition(":")
+            by_value = head in values
+            by_place = at > 0 and segments[at - 1] in collections and head and "{" not in head
+            if by_value or by_place and not values & set(segments):
+                segments[at] = "{" + name + "}" + colon + tail
+                endpoint.path = "/".join(segments)
+                names.add(name)
+                break
 
 
 def _for_endpoint(documented: dict[str, Any], endpoint: Endpoint) -> dict[str, Any]:

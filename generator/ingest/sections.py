@@ -42,7 +42,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         r"ボディ|リクエストボディ|リクエスト|パラメーター|パラメータ|тело запроса|параметры(?: запроса)?|"
         r"요청 본문|요청 바디|본문|요청 파라미터|요청 매개변수|파라미터|매개변수|cuerpo de la solicitud|parámetros|"
         r"corps de la requête|paramètres|anfragekörper|corpo da requisição|parâmetros|"
-        r"body(?=$|\s*(?:application|multipart)))", re.IGNORECASE)),
+        r"body(?=$|\s*(?:application|multipart))|"
+        r"(?-i:[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}\s+(?:Parameters|Params)$))", re.IGNORECASE)),  # `Text to 3D Parameters`
     (CODE, re.compile(r"^(?:示例代码|请求示例代码|代码示例|範例程式碼|程式碼範例|sample code|code samples?|code examples?|"
                       r"quick start|コード例|サンプルコード|코드 예시|예제 코드|código de ejemplo|exemples de code|"
                       r"примеры кода|пример кода)$", re.IGNORECASE)),

@@ -42,7 +42,9 @@ _METHOD_WORDS = (r"请求方式|请求方法|调用方式|請求方式|請求方
                  r"メソッド|リクエストメソッド|요청 방식|요청 메서드|메서드|Método|Méthode")
 _METHOD_LABEL = re.compile(rf"(?:{_METHOD_WORDS})"
                            rf"\**\s*[:：|]?\s*[*`]*\s*({_M})\b", re.IGNORECASE)  # `**方法**: \`POST\``
+_METHOD_THEN_BULLET = re.compile(rf"^({_M})[ \t]+(-[ \t]+\S.*)$")
 _METHOD_LABEL_ALONE = re.compile(rf"^[\s\-*•|#]*(?:{_METHOD_WORDS})\s*[:：]?\s*$", re.IGNORECASE)
+_BARE_HOST = re.compile(r"https?://(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/?")
 _HOST = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?"
 _TABLE_TARGET = re.compile(rf"^\|?\s*`?(?P<host>{_HOST})?(?P<path>/{PATH_CHARS}*?)`?\s*(?:\|\s*)?"
                            rf"`?(?P<method>{_M})(?=[A-Z\s|`]|$)")
@@ -140,6 +142,14 @@ def scan(lines: list[str], skip_lines: set[int]) -> Scan:
         if _METHOD_LABEL_ALONE.match(line):
             method_label_line = index
             continue
+        bulleted = _METHOD_THEN_BULLET.match(line)
+        if bulleted and method_label_line == index - 1:
+            # `- 请求方法:` / `POST - 请求地址` / `https://...`: a bullet list copied with each item's value glued
+            # to the next item's label; the method is the first label's value, the second label waits for its own
+            page_method = page_method or bulleted.group(1).upper()
+            if _LABEL_ALONE.match(bulleted.group(2)):
+                label_line = index
+            continue
         lone = _LONE_METHOD.match(line)
         if lone:
             if method_label_line == index - 1:
@@ -204,6 +214,11 @@ def scan(lines: list[str], skip_lines: set[int]) -> Scan:
         for statement in found:
             if statement.target.startswith("/"):
                 statement.target = hosts[0] + statement.target
+    for statement in found:  # a bare host on the line right above `POST /path` (Scalar, Mintlify): its server
+        above = next((lines[at].strip() for at in range(statement.line - 2, max(statement.line - 4, -1), -1)
+                      if lines[at].strip()), "")
+        if statement.target.startswith("/") and _BARE_HOST.fullmatch(above):
+            statement.target = above.rstrip("/") + statement.target
     _close_openers(found, openers)
     for statement in found:
         context = " ".join(lines[max(0, statement.start - 3):statement.line])

@@ -449,6 +449,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
              "options", "選択肢", "指定できる値", "допустимые значения", "가능한 값", "valores posibles", "valeurs possibles"),
 }
 _ROLE_OF: dict[str, str] = {}
+VOCABULARY_ROLE = _ROLE_OF  # column word (lower case) -> role
 for _role_name, _names in VOCABULARY.items():
     for _name in _names:
         _ROLE_OF.setdefault(_name, _role_name)  # (a word two roles list keeps the first, as `columns` reads it)
@@ -467,6 +468,11 @@ def columns(header: list[str], rows: list[list[str]]) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
         word = re.sub(r"[*`:：]", "", cell).strip().lower()
+        both = re.fullmatch(r"(.+?)\s*[(（](.+?)[)）]", word)  # `示例(默认值)`: a sample, the default where one applies
+        if both and {_ROLE_OF.get(both.group(1)), _ROLE_OF.get(both.group(2))} == {"value", "default"} and (
+                "sample_default" not in found):
+            found["sample_default"] = index
+            continue
         # `取值范围/格式`, `Range / Format`: a header naming two things is read by the first one it knows
         for part in dict.fromkeys([word, *re.split(r"\s*[/／|、]\s*", word)]):
             role = next((r for r, names in VOCABULARY.items() if part in names and r not in found), None)

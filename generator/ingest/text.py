@@ -45,8 +45,8 @@ _WORD_LABEL = re.compile(rf"(?<=[a-z0-9])({_REQUIRED_WORDS}|Default|Possible val
 # a section heading glued to the URL or path ending a line (`.../v1/audio/speech请求头`, `…/v1/tts請求參數`,
 # `…/v1/synthリクエスト`) starts its own line: any CJK/kana/hangul run there that the section vocabulary
 # (`sections.heading`) knows, or a Latin section word with a CJK tail (`Body 参数`, also followed by its media
-# type: `...{{YOUR_API_KEY}}Body 参数 application/json`)
-_GLUED_TAIL = re.compile(r"(?m)(?<=[A-Za-z0-9/}])((?:Header|Body|Query|Path) ?(?:参数|Parameters|Params)(?:[ \t]*(?:application|multipart|text)/[\w.+\-]+)?|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+# type: `...{{YOUR_API_KEY}}Body 参数 application/json`), also after a curl command's closing `}'`
+_GLUED_TAIL = re.compile(r"(?m)(?:(?<=[A-Za-z0-9/}])|(?<=\}'))((?:Header|Body|Query|Path) ?(?:参数|Parameters|Params)(?:[ \t]*(?:application|multipart|text)/[\w.+\-]+)?|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
                          r"[^\n]{0,24}?)[ \t]*$")
 
 
@@ -78,7 +78,33 @@ def normalize(text: str) -> str:
         text = _BARE_NAME_TYPE.sub(r"\1 \2", text)
     text = _QUOTED_THEN_WORD.sub(r"\1\n\2", text)
     text = _TABLE_AFTER_PATH.sub(r"\1\n\2", text)
+    if _MARKED.search(text):
+        text = _MARKED_LINE.sub(_split_marked, text)
     return _split_labels(text)
+
+
+# Fumadocs' listing copied as text glues each field's name, its mark (`*` required, `?` optional), its type
+# and its description (`prompt?stringText prompt.`), and a field with no description to the next field
+# (`type?stringurl?stringfiles?arrayPositional images`). A run of `name` + mark + type word at a line's start
+# is cut into one line per field, the description after a space; a run that does not end at a line end, a
+# capital, a CJK character or another such field is left as it was.
+_MARK_TYPES = "string|integer|number|boolean|object|array|file|null|any"
+_MARKED_FIELD = rf"[A-Za-z_][\w.\-]*[?*](?:{_MARK_TYPES})(?:\[\])?"
+_MARKED = re.compile(rf"(?m)^{_MARKED_FIELD}(?=$|[A-Z\u4e00-\u9fff]|{_MARKED_FIELD})")
+_MARKED_LINE = re.compile(rf"(?m)^(?:{_MARKED_FIELD})+(?=$|[A-Z\u4e00-\u9fff])[^\n]*")
+_ONE_MARKED = re.compile(rf"(?P<field>[A-Za-z_][\w.\-]*[?*](?:{_MARK_TYPES})(?:\[\])?)(?=$|[A-Z\u4e00-\u9fff]|{_MARKED_FIELD})")
+
+
+def _split_marked(match: re.Match[str]) -> str:
+    line, fields, at = match.group(0), [], 0
+    while True:
+        found = _ONE_MARKED.match(line, at)
+        if not found:
+            break
+        fields.append(found.group("field"))
+        at = found.end()
+    rest = line[at:].strip()
+    return "\n".join(fields[:-1] + [f"{fields[-1]} {rest}".rstrip()])
 
 
 # A line that opens with a quoted value glued to the next line's first word: a rendered listing copied as

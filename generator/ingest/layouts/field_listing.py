@@ -38,6 +38,7 @@ _NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*
 # `prompt string`, `seed? integer`; Fumadocs glues the mark to the type: `seed?integer`, `model*string` (required)
 _NAME_TYPE = re.compile(rf"^(?P<name>{NAME}?)(?:(?P<opt>\?)|(?P<star>\*))?(?:\s+|(?<=[?*]))(?P<type>{TYPE})(?P<rest>\s.*)?$")
 _OPTIONAL_NAME = re.compile(rf"^(?P<name>{NAME})\?$")
+_STARRED_NAME = re.compile(rf"^(?P<name>{NAME})\*$")
 _TAIL_NAME = re.compile(rf"^(?P<prefix>.*\S)\s+(?P<name>{NAME})$")
 _REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True, "必須": True, "필수": True,
              "обязательный": True, "обязательно": True, "obligatorio": True, "requerido": True, "requis": True,
@@ -222,6 +223,13 @@ def _anchors(lines: list[Line]) -> list[Anchor]:
         optional = _OPTIONAL_NAME.match(text)
         if optional:
             anchors.append(Anchor(optional.group("name"), i, i, None, optional=True))
+            taken.add(i)
+            continue
+        starred = _STARRED_NAME.match(text)
+        if starred and line.section in (BODY, QUERY, PATH, HEADER) and not (
+                i + 1 < len(lines) and _TYPE_LINE.match(lines[i + 1].text)):
+            # Fumadocs prints an untyped field (`contents*` / its description): the star says it is required
+            anchors.append(Anchor(starred.group("name"), i, i, None, required=True))
             taken.add(i)
             continue
         typed = _TYPE_LINE.match(text)

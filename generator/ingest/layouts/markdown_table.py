@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from generator.ingest import tables
+from generator.ingest import hints, tables
 from generator.ingest.fields import Field, build_operation, tree_name
 from generator.ingest.page import Page
 from generator.ingest.sections import BODY, HEADER, PATH, QUERY, RESPONSE, enclosing, heading
@@ -31,18 +32,15 @@ def _words(words: Iterable[str]) -> str:
 # A table whose cells lost their separators (a rendered table copied as text): the header's column words
 # run together (`参数名类型必填说明`, `パラメータ必須説明`, `ПараметрТипОбязательныйОписание`), and each row is a
 # name, a type word, a required word and the description (`modelstring必須モデル名`).
-_RAN_HEADER = re.compile(rf"^(?:{_words(tables.VOCABULARY['name'])})(?:{_words(tables.VOCABULARY['type'])})?(?:是否)?"
-                         rf"(?:{_words(tables.VOCABULARY['required'])})?(?:{_words(tables.VOCABULARY['description'])})",
-                         re.IGNORECASE)
 _RAN_REQUIRED = _words(w for w in _YES | _NO if not re.fullmatch(r"[A-Za-z\-—]", w))  # `y`/`n` would eat a word
 _RAN_TYPE = rf"(?:enum<\w+>|(?:{_TYPE_WORDS})(?:\[\]|\[\w+\]|<\w+>)?)"
 _RAN_TYPES = rf"{_RAN_TYPE}(?:\s*(?:或|/|\||\bor\b)\s*{_RAN_TYPE})*"  # `file 或 file[]`
 _RAN_ROW = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>{_RAN_TYPES})"
-                      rf"(?![a-z0-9_])\s*(?P<req>{_RAN_REQUIRED})?\s*(?P<desc>.*)$", re.IGNORECASE)
+                      rf"(?-i:(?![a-z0-9_]))\s*(?P<req>{_RAN_REQUIRED})?\s*(?P<desc>.*)$", re.IGNORECASE)
 # the same row when the description starts with a lower-case value (`modelstringgpt-image-2`): the first type
 # word after the shortest name ends the name; only tried when the row reads no other way
 _RAN_ROW_LOOSE = re.compile(rf"^(?P<name>[A-Za-z_][\w.\-\[\]]*?)(?P<type>{_RAN_TYPES})"
-                            rf"\s*(?P<req>{_RAN_REQUIRED})?\s*(?P<desc>\S.*)$")
+                            rf"\s*(?P<req>(?i:{_RAN_REQUIRED}))?\s*(?P<desc>\S.*)$")
 _LOCATION = {"path": PATH, "query": QUERY, "header": HEADER, "body": BODY, "formdata": BODY, "form": BODY,
              "json": BODY, "url": QUERY, "路径": PATH, "查询": QUERY, "请求头": HEADER, "请求体": BODY,
              "路徑": PATH, "查詢": QUERY, "請求頭": HEADER, "請求體": BODY, "パス": PATH, "クエリ": QUERY,
@@ -146,22 +144,86 @@ def parse_fields(page: Page) -> list[Field]:
     _notes_after(lines, fields)
     i = 0
     while i < len(lines):
-        line = lines[i].strip()
-        if _RAN_HEADER.match(line.replace(" ", "")):
-            section, status = _section_before(lines, i)
+        ran = _ran_header(lines[i].strip())
+        if ran is None:
             i += 1
-            while i < len(lines):
-                row = _RAN_ROW.match(lines[i].strip()) or _RAN_ROW_LOOSE.match(lines[i].strip())
-                if not row:
-                    break
-                fields.append(Field(name=row.group("name"), section=section, type=_type_word(row.group("type")),
-                                    required=_required(row.group("req") or ""),
-                                    description=[row.group("desc").strip()] if row.group("desc").strip() else [],
-                                    status=status or "200", line=i + 1))
-                i += 1
             continue
+        section, status = _section_before(lines, i)
         i += 1
+        last: Field | None = None
+        while i < len(lines):
+            text = lines[i].strip()
+            row = _RAN_ROW.match(text) or _RAN_ROW_LOOSE.match(text)
+            if row:
+                last = _ran_row(row, ran, section, status, i + 1)
+                fields.append(last)
+            elif last is None or not text or _ran_header(text) is not None or heading(text) is not None or (
+                    re.match(r"^(?:```|\{|\[|curl\b|\|)", text)):
+                break  # (the row's description goes on over lines until a blank line, a heading or a code block)
+            else:
+                last.description.append(text)
+            i += 1
     return fields
+
+
+# The column words of a header row whose cells ran together (`FieldTypeRequiredTitleDescription`,
+# `ParameterTypeRequiredDefaultDescription`, `参数名称类型必填参数描述`), longest first; `title` names a column
+# no role reads (its cell joins the description)
+_RAN_WORDS = sorted({w.replace(" ", "").lower() for names in tables.VOCABULARY.values() for w in names}
+                    | {"title", "标题", "是否"}, key=len, reverse=True)
+
+
+def _ran_header(line: str) -> list[str] | None:
+    """The roles of a header line made only of column words (three or more; a name column first, then a type
+    or required column, and a description), or None. Words are tried longest first, backtracking where a
+    longer word leaves a header no reading fits (`参数类型是否必填说明` is `参数`+`类型`+…, not `参数类型`+…)."""
+    text = line.replace(" ", "").lower()
+    if not text or len(text) > 80 or not re.match(r"[^\W\d]", text):
+        return None
+
+    def readings(at: int, depth: int) -> Iterator[list[str]]:
+        if at == len(text):
+            yield []
+            return
+        if depth > 10:
+            return
+        for word in _RAN_WORDS:
+            if text.startswith(word, at):
+                role = [] if word == "是否" else [tables.VOCABULARY_ROLE.get(word, "title")]
+                for rest in readings(at + len(word), depth + 1):
+                    yield role + rest
+
+    for roles in itertools.islice(readings(0, 0), 64):
+        if len(roles) >= 3 and roles[0] == "name" and {"type", "required"} & set(roles[1:3]) and (
+                "description" in roles):
+            return roles
+    return None
+
+
+# a default printed between the required word and the description (`texturebooleanNotrueGenerate textures.`):
+# a quoted value, a number, a literal or a lower-case word, where the description then starts with a capital
+# or CJK text
+_RAN_DEFAULT = re.compile(r"^(?P<value>\"[^\"\n]{0,60}\"|'[^'\n]{0,60}'|-?\d+(?:\.\d+)?(?![\w.])|true|false|null|"
+                          r"[a-z][a-z0-9_\-]*)(?=$|[A-Z\u4e00-\u9fff\s])")
+
+
+def _ran_row(row: re.Match[str], roles: list[str], section: str, status: str, line: int) -> Field:
+    description = row.group("desc").strip()
+    default = None
+    after = roles.index("required") + 1 if "required" in roles else roles.index("type") + 1 if "type" in roles else 1
+    if after < len(roles) and roles[after] == "default":
+        value = _RAN_DEFAULT.match(description)
+        if value:
+            default = value.group("value").strip("\"'")
+            description = description[value.end():].strip()
+    item = Field(name=row.group("name"), section=section, type=_type_word(row.group("type")),
+                 required=_required(row.group("req") or ""), description=[description] if description else [],
+                 status=status or "200", line=line)
+    if default is not None and hints.coerce(default, item.type) is not None:
+        item.default = default
+    elif default is not None:
+        item.description.insert(0, f"Default: {default}")
+    return item
 
 
 def _other_columns(item: Field, header: list[str], cells: list[str], roles: dict[str, int]) -> None:
@@ -242,6 +304,11 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
                  description=[description] if description else [], status=status or "200", line=line,
                  depth=depth)
     default = cell("default")
+    if not default and cell("sample_default") not in ("", "-", "—"):
+        if required:  # a required field's sample is an example: the caller always sends the field
+            item.example = cell("sample_default").strip("`")
+        else:
+            default = cell("sample_default")
     if default and default not in ("-", "—", "无", "none", "None", "N/A"):
         item.default = default.strip("`")
     value = cell("value")

@@ -1,0 +1,253 @@
+"""Shapes from a seventh held-out set of relay pages (each page below written for these tests, never copied
+from a site): Fumadocs listings whose name, mark, type and description ran together, a bullet list whose
+values slid onto the next label's line, tables copied without separators that carry `Title` / `Default` /
+`Example` columns and descriptions over several lines, a `示例(默认值)` column, a `<Title> Parameters`
+heading after a response, and value lists in quotes, in ratio form, with one value, or glued with glosses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.ingest.hints import lift
+from generator.ingest.text import normalize
+from tests.ingest.conftest import body_schema, only_operation
+
+
+def _fields(spec: dict[str, Any]) -> tuple[str, dict[str, Any], set[str]]:
+    path, _, op = only_operation(spec)
+    schema = body_schema(op)
+    return path, schema["properties"], set(schema.get("required", []))
+
+
+# --- Fumadocs listing copied as text: `name?typeDescription`, fields with no description glued together ----
+
+GLUED_MARKS = """\
+Create a mesh job
+https://api.meshes.test
+POST/v3/mesh/jobs
+Request Body
+application/json
+kind*stringWhich pipeline runs: sketch / photo / scan.
+caption?stringWhat to build. Needed for sketch.
+source?objectOne input picture.
+format?stringlink?stringviews?arrayPictures from the four sides.
+poly_cap?integerUpper bound on faces.
+smooth?booleanWhether to smooth the surface.
+"""
+
+
+def test_a_listing_that_glues_name_mark_type_and_description_is_read_field_by_field(ingest) -> None:
+    path, fields, required = _fields(ingest(GLUED_MARKS))
+    assert path == "/v3/mesh/jobs"
+    assert {"kind", "caption", "source", "views", "poly_cap", "smooth"} <= set(fields)
+    assert fields["kind"]["type"] == "string" and required == {"kind"}
+    assert fields["caption"]["description"].startswith("What to build")
+    assert fields["views"]["type"] == "array" and fields["poly_cap"]["type"] == "integer"
+    assert fields["smooth"]["type"] == "boolean"
+
+
+def test_the_glued_mark_split_leaves_other_lines_alone() -> None:
+    assert normalize("a*b is math\nsafetySettings?\nmode?stringlower case text") == (
+        "a*b is math\nsafetySettings?\nmode?stringlower case text")
+    assert normalize("x?stringy*integerTail.") == "x?string\ny*integer Tail."
+
+
+# --- a bullet list whose values slid onto the next label's line -------------------------------------------
+
+SLID_BULLETS = """\
+贴纸生成
+2.请求说明
+- 请求方法:
+POST - 请求地址
+https://gw.stickers.test/v2/stickers
+3.请求参数
+| 参数名称 | 类型 | 必填 | 说明 |
+|---|---|---|---|
+| theme | string | 是 | 贴纸主题 |
+"""
+
+
+def test_a_method_bullet_whose_value_shares_a_line_with_the_next_label_states_the_endpoint(ingest) -> None:
+    spec = ingest(SLID_BULLETS)
+    path, method, _ = only_operation(spec)
+    assert (method, path) == ("post", "/v2/stickers")
+    assert spec["servers"][0]["url"] == "https://gw.stickers.test"
+
+
+# --- tables whose cells ran together, with more columns than name/type/required/description ---------------
+
+RAN_COLUMNS = """\
+POST /v2/mesh/render
+请求体参数
+FieldTypeRequiredTitleDescription
+modelstringYes模型名称mesh-s, mesh-m
+stepsintegerNo步数取值 1-8
+Mesh Parameters
+ParameterTypeRequiredDefaultDescription
+qualitystringNo"draft"Quality: "draft" or "final".
+seedintegerNorandomSeed of the run.
+capintegerNoUpper bound on faces (100–200,000).
+shadebooleanNotrueWhether to shade.
+packstringNoPacking. Only option: "zip".
+"""
+
+
+def test_ran_together_tables_with_title_and_default_columns(ingest) -> None:
+    _, fields, required = _fields(ingest(RAN_COLUMNS))
+    assert required == {"model"}
+    assert fields["model"]["enum"] == ["mesh-s", "mesh-m"]
+    assert (fields["steps"]["minimum"], fields["steps"]["maximum"]) == (1, 8)
+    assert fields["quality"]["default"] == "draft" and fields["quality"]["enum"] == ["draft", "final"]
+    assert "default" not in fields["seed"] and "random" in fields["seed"]["description"]
+    assert (fields["cap"]["minimum"], fields["cap"]["maximum"]) == (100, 200000)
+    assert fields["shade"]["default"] is True
+    assert fields["pack"]["enum"] == ["zip"]
+
+
+RAN_OVER_LINES = """\
+文生贴纸
+POST https://api.stickers.test/v1/stickers
+请求体
+参数名称类型必填参数描述
+themeString主题
+可选值:calmwild
+calm:安静的风格
+wild:热烈的风格
+edgeString可选边框
+默认 round,可选值:roundsquare
+round:圆角
+square:直角
+countInt可选张数
+"""
+
+
+def test_a_ran_together_row_goes_on_over_the_lines_under_it(ingest) -> None:
+    _, fields, required = _fields(ingest(RAN_OVER_LINES))
+    assert set(fields) == {"theme", "edge", "count"}
+    assert required == set()  # the first row shows no required word; `可选` rows are optional
+    assert fields["theme"]["enum"] == ["calm", "wild"]  # the glued run split by the glosses under it
+    assert fields["edge"]["default"] == "round" and fields["edge"]["enum"] == ["round", "square"]
+    assert fields["count"]["type"] == "integer"
+
+
+# --- a sample column that is the default where one applies --------------------------------------------------
+
+SAMPLE_DEFAULT = """\
+POST https://api.stickers.test/v1/stickers
+| 参数名称 | 类型 | 必填 | 说明 | 示例(默认值) |
+|---|---|---|---|---|
+| theme | string | 是 | 主题 | calm |
+| size | string | 否 | 尺寸,支持的值为 1K、2K | 1K |
+"""
+
+
+def test_a_sample_default_column_is_the_example_of_a_required_field_and_the_default_of_another(ingest) -> None:
+    _, fields, _ = _fields(ingest(SAMPLE_DEFAULT))
+    assert "default" not in fields["theme"] and fields["theme"].get("example") == "calm"
+    assert fields["size"]["default"] == "1K" and fields["size"]["enum"] == ["1K", "2K"]
+
+
+# --- `<Title> Parameters` after a response example ------------------------------------------------------------
+
+TITLED_PARAMETERS = """\
+Render
+
+POST
+
+/v1/render/
+
+Response
+{"job": "j-1"}
+
+Render Job Parameters
+
+ParameterTypeRequiredDefaultDescription
+promptstringYesWhat to render.
+"""
+
+
+def test_a_titled_parameters_heading_after_a_response_opens_the_request(ingest) -> None:
+    _, fields, required = _fields(ingest(TITLED_PARAMETERS))
+    assert "prompt" in fields and required == {"prompt"}
+
+
+# --- value lists ----------------------------------------------------------------------------------------------
+
+def test_value_lists_in_quotes_ratios_and_one_value() -> None:
+    assert lift('Finish: "matte" or "gloss". Gloss costs more.', "string")["enum"] == ["matte", "gloss"]
+    assert lift("图片比例。支持的宽高比:1:1、4:3、16:9 或 21:9。", "string")["enum"] == ["1:1", "4:3", "16:9", "21:9"]
+    assert lift('模型名称。Value in "mesh-s"', "string")["enum"] == ["mesh-s"]
+    assert "enum" not in lift("状态,可选值:queuedrunning", "string")  # one bare run may be several values glued
+    assert lift("可选 1,2,3", "integer")["enum"] == [1, 2, 3]  # (a thousands group only inside a range)
+
+
+# --- a stated path with its parameter filled in; untyped starred fields; a bare host above the statement ----
+
+FILLED_PATH = """\
+Sketch (native format)
+Authorization
+Bearer
+In: header
+Path Parameters
+engine*string
+引擎名称,填写 sketch-2。
+Value in
+"sketch-2"Request Body
+application/json
+strokes*
+笔画数组。
+style*
+extras?
+https://api.sketch.test
+POST /v2/engines/demo-1:draw
+"""
+
+
+def test_a_documented_path_parameter_takes_back_the_segment_the_stated_path_filled_in(ingest) -> None:
+    spec = ingest(FILLED_PATH)
+    path, fields, required = _fields(spec)
+    assert path == "/v2/engines/{engine}:draw"
+    assert spec["servers"][0]["url"] == "https://api.sketch.test"
+    _, _, op = only_operation(spec)
+    [param] = [p for p in op["parameters"] if p["in"] == "path"]
+    assert param["name"] == "engine" and param["schema"].get("enum") == ["sketch-2"]
+    assert {"strokes", "style", "extras"} <= set(fields) and required == {"strokes", "style"}
+
+
+def test_a_section_whose_other_path_holds_the_parameter_keeps_its_stated_paths(ingest) -> None:
+    page = ("POST /v2/jobs/submit\nGET /v2/jobs/{job_id}\nPath Parameters\njob_id*string\n任务 ID\n"
+            "Request Body\nprompt*string\n")
+    paths = set(ingest(page)["paths"])
+    assert paths == {"/v2/jobs/submit", "/v2/jobs/{job_id}"}
+
+
+# --- dotted names in a table, a response heading glued to a curl command, a default that depends -----------
+
+DOTTED = """\
+接口
+https://api.tasks.test/v1/tasks/submit
+输入
+| 参数 | 类型 | 是否必选 | 描述 |
+|---|---|---|---|
+| model | string | 是 | 模型名称 |
+| input.prompt | string | 是 | 提示词 |
+| parameters.size | string | 否 | 尺寸,默认值依据模型而定 |
+| parameters.seed | int | 否 | 随机种子 |
+curl 'https://api.tasks.test/v1/tasks/submit' --header 'Authorization: KEY' --data '{"model": "m1", "input": {"prompt": "x"}}'输出
+| 参数 | 类型 | 描述 |
+|---|---|---|
+| output.task_id | string | 任务 ID |
+| request_id | string | 请求 ID |
+"""
+
+
+def test_dotted_names_nest_and_a_response_table_after_a_glued_heading_stays_a_response(ingest) -> None:
+    _, _, op = only_operation(ingest(DOTTED))
+    body = body_schema(op)
+    assert set(body["properties"]) == {"model", "input", "parameters"}
+    assert set(body["required"]) == {"model", "input"}  # `input` is required because `input.prompt` is
+    assert body["properties"]["input"]["properties"]["prompt"]["type"] == "string"
+    assert "default" not in body["properties"]["parameters"]["properties"]["size"]
+    response = op["responses"]["200"]["content"]["application/json"]["schema"]
+    assert set(response["properties"]) == {"output", "request_id"}
+    assert "task_id" in response["properties"]["output"]["properties"]
