@@ -91,6 +91,11 @@ _ITEMS = re.compile(rf"{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+")
 _DUN_LIST = re.compile(rf"{_ITEM}{_GLOSS}(?:\s*、\s*{_ITEM}{_GLOSS})+")
 # Redoc's `Enum: "low" "high"`: quoted values separated by spaces only, right after the options keyword
 _QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s*(?:\"[^\"\n]+\"|`[^`\n]+`))+")
+# identifiers parted by spaces only, each with a digit, `_` or `-` in it (no prose word looks like that), an
+# item perhaps marked as the default, up to the end of the clause
+_ID = r"(?<![\w.\-])(?:[A-Za-z][A-Za-z0-9]*(?:[_\-.][A-Za-z0-9]+)+|[A-Za-z]+\d\w*)(?![\w.\-])"
+_MARK = r"(?:\s*[(（](?:default|默认|默认值|デフォルト)[)）])?"
+_SPACED_IDS = re.compile(rf"{_ID}{_MARK}(?:[ \t]+{_ID}{_MARK})+(?=\s*(?:$|[。,，;；|]|\.(?:\s|$)))")
 # quoted values joined by `or` or commas anywhere in the text (every item quoted)
 _QUOTED_OR = re.compile(r"(?:\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`)(?:\s*(?:,|、|，|/|或|,?\s*or)\s*(?:\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`))+")
 # a label that lists the allowed values, followed by one value only: quoted (`Value in "x"`), or after a label
@@ -313,12 +318,19 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         if listed:
             candidates.append(_split_items(listed.group(0)))
         else:  # one token right after the keyword: values printed without their separators
+            spaced = _SPACED_IDS.match(text, start)
+            if spaced:  # `Available values: mp3_22050_32 mp3_44100_128 (default) pcm_16000`
+                candidates.append(re.findall(_ID, re.sub(r"[(（][^)）]*[)）]", " ", spaced.group(0))))
+                continue
             token = re.match(r"[\w.:\-]+(?=[\s。.,，;；]|$)", text[start:])
             if token:
                 candidates.append(_glued_ratios(token.group(0)) or _glued_items(token.group(0)))
         quoted = _QUOTED_RUN.match(text, start)
         if quoted:
             candidates.append([_unquote(item) for item in re.findall(r"\"[^\"\n]+\"|`[^`\n]+`", quoted.group(0))])
+    leading = re.match(r"\s*(\d+:\d+(?:\d+:\d+)+)(?=[;；,，。\s]|$)", text)  # `16:99:161:1;…`: glued ratios open it
+    if leading and len(_glued_ratios(leading.group(1))) >= 2:
+        candidates.append(_glued_ratios(leading.group(1)))
     for run in _CODE_LIST.finditer(text):  # `类型：`subject`（角色特征）、`face`（人物长相），仅…`
         if not re.search(r"(?:示例|例如|比如|例|e\.g\.|[Ee]xamples?|such as)\s*$", text[:run.start()]):
             candidates.append(re.findall(r"`([^`\n]+)`", run.group("items")))  # the spans, not their glosses
@@ -394,6 +406,8 @@ def lift(text: str, kind: str | None = None, example: Any = None) -> dict[str, A
     if kind not in ("object", "array", "boolean"):
         enum = find_enum(flat, kind, default)
         glued = isinstance(example, str) and example == "".join(map(str, enum))  # `示例值: urlb64_json`
-        if enum and (example is None or example in enum or glued):
+        # an example outside the list vetoes it (file formats listed for a URL field), unless the stated
+        # default is one of the values: the list is then the field's own, and the example a slip
+        if enum and (example is None or example in enum or glued or "default" in found and found["default"] in enum):
             found["enum"] = enum
     return found

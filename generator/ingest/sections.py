@@ -69,6 +69,9 @@ _RESULT = re.compile(r"^(?:(?:Output|Outputs|Result|Results)(?:\s+(?:[Ss]chema|[
 _INPUT = re.compile(r"^(?:Input|Inputs)(?:\s+(?:[Ss]chema|[Ff]ields|[Pp]arameters|[Pp]ayload))?$|^(?:输入|输入参数|輸入|輸入參數|入力|입력)$")
 
 
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.、)）]|\d{1,2}(?:\.\d{1,2})+\s)\s*(?=[^\W\d_])")
+
+
 @dataclass(frozen=True)
 class Heading:
     kind: str
@@ -148,6 +151,9 @@ def heading(line: str) -> Heading | None:
     text = clean(line)
     if not text or len(text) > 60:
         return None
+    numbered = _NUMBERED.match(text)  # `4.QueryParams`, `3.1 Header参数`, `6、请求体`: an outline number
+    if numbered:
+        text = text[numbered.end():]
     if _RESULT.match(text):
         return Heading(RESPONSE, None, RESULT)
     if _INPUT.match(text):

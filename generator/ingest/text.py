@@ -77,6 +77,9 @@ def normalize(text: str) -> str:
     if glued:  # the page glues names to types (`promptstringRequired`): a bare `lyricsstring` line is one too
         text = _BARE_NAME_TYPE.sub(r"\1 \2", text)
     text = _QUOTED_THEN_WORD.sub(r"\1\n\2", text)
+    text = _QUOTED_THEN_LABEL.sub("\n", text)
+    text = _NEXT_REQUIRED_CLAUSE.sub("\n", text)
+    text = _MEDIA_THEN_WORD.sub(r"\1 ", text)
     text = _TABLE_AFTER_PATH.sub(r"\1\n\2", text)
     if _MARKED.search(text):
         text = _MARKED_LINE.sub(_split_marked, text)
@@ -111,6 +114,16 @@ def _split_marked(match: re.Match[str]) -> str:
 # text (`"binary"mask`, `"sk-2SiNP"Request Body`): an example value, then the next field or heading. JSON
 # never glues a word to a closing quote (`"key": 1`), so the seam is safe to split.
 _QUOTED_THEN_WORD = re.compile(r'(?m)^([ \t]*(?:"[^"\n]{1,200}"){1,64})(?=[A-Za-z\u4e00-\u9fff])(\S)')
+
+
+# a listing's labels glued after a quoted value (`Default: "a"Value in: "a" | "b"`): each label its own line
+_QUOTED_THEN_LABEL = re.compile(r'(?<=")(?=(?:Value in|Possible values|Allowed values|Available options|Default|'
+                                r'Example|Examples|Minimum|Maximum)(?: length| value)?\s*[:：])')
+# prose that lists fields one clause each (`image:必填,参考图片 URL。image_tail:可选,尾帧图片 URL。`): each clause
+# whose name is followed by a required word starts its own line
+_NEXT_REQUIRED_CLAUSE = re.compile(r"(?<=[。；;])[ \t]*(?=[A-Za-z_][\w.]*[ \t]*[:：][ \t]*(?:必填|必需|必须|可选|选填|非必填)[,，;；。])")
+# a media type glued to the word after it (`application/jsonOptional`, `application/jsonRequired`)
+_MEDIA_THEN_WORD = re.compile(r"((?:application|multipart|text)/[a-z0-9.+\-]*[a-z0-9])(?=[A-Z][a-z])")
 
 
 # `POST /v1/audio/speech| 参数 | 类型 |`: a table's header row glued to the address line above it

@@ -251,3 +251,85 @@ def test_dotted_names_nest_and_a_response_table_after_a_glued_heading_stays_a_re
     response = op["responses"]["200"]["content"]["application/json"]["schema"]
     assert set(response["properties"]) == {"output", "request_id"}
     assert "task_id" in response["properties"]["output"]["properties"]
+
+
+# --- set K: numbered section headings, labels glued after quotes and media types, spaced id lists -----------
+
+NUMBERED = """\
+Voice render
+1.Request Method:
+POST
+2.Request Path:
+/v3/voices/{voice_id}/render
+3.PathVariables
+| Parameter | Description | Example |
+|---|---|---|
+| voice_id | Voice ID | v-1 |
+4.QueryParams
+| Parameter | Description | Example |
+|---|---|---|
+| output_format | Output format Available values: wav_16000 mp3_44100_128 (default) pcm_24000 | mp3_44100_128 |
+5.Request Body
+| Parameter | Required | Description | Example |
+|---|---|---|---|
+| text | Yes | Text | hello |
+| engine | No | Engine Available values: turbo_v2 (default) studio_v1 | 1 |
+| settings | No | Voice settings | {"pitch": 0} |
+| lexicons | No | object[] Lexicons to apply | [] |
+"""
+
+
+def test_numbered_headings_id_lists_and_types_a_table_shows_without_a_type_column(ingest) -> None:
+    _, _, op = only_operation(ingest(NUMBERED))
+    query = {p["name"]: p for p in op["parameters"] if p["in"] == "query"}
+    assert query["output_format"]["schema"]["enum"] == ["wav_16000", "mp3_44100_128", "pcm_24000"]
+    fields = body_schema(op)["properties"]
+    assert fields["engine"]["enum"] == ["turbo_v2", "studio_v1"] and fields["engine"]["default"] == "turbo_v2"
+    assert fields["settings"]["type"] == "object" and fields["lexicons"]["type"] == "array"
+
+
+GLUED_LABELS = """\
+POST
+/speak
+
+Request Body
+
+application/jsonOptional
+
+voice
+Required
+string
+
+modelstring
+
+Which model.
+
+Default: "fast_v1"Value in: "fast_v1" | "fine_v2"
+
+tagsarray<string>
+
+Labels for the clip.
+"""
+
+
+def test_labels_glued_after_a_quote_and_a_word_glued_to_the_media_type(ingest) -> None:
+    _, _, op = only_operation(ingest(GLUED_LABELS))
+    assert list(op["requestBody"]["content"]) == ["application/json"]
+    fields = body_schema(op)["properties"]
+    assert fields["model"]["default"] == "fast_v1" and fields["model"]["enum"] == ["fast_v1", "fine_v2"]
+    assert "enum" not in fields["voice"] and fields["tags"]["type"] == "array"
+
+
+def test_prose_clauses_that_name_a_field_and_say_it_is_required(ingest) -> None:
+    page = ('clip:必填,参考视频 URL。clip_end:可选,结束帧。{"clip": "https://x.test/a.mp4", "mode": "std"}'
+            "curl --request POST '/v2/clips' --header 'Content-Type: application/json' "
+            "--data-raw '{\"clip\": \"https://x.test/a.mp4\", \"mode\": \"std\"}'\n")
+    _, fields, required = _fields(ingest(page))
+    assert {"clip", "clip_end", "mode"} <= set(fields) and "clip" in required and "clip_end" not in required
+
+
+def test_glued_ratios_opening_a_description_and_an_example_that_contradicts_a_stated_default() -> None:
+    assert lift("16:99:161:1;宽高比", "string")["enum"] == ["16:9", "9:16", "1:1"]
+    found = lift("Engine Available values: turbo_v2 (default) studio_v1", "string", example=1)
+    assert found["enum"] == ["turbo_v2", "studio_v1"]
+    assert "enum" not in lift("Image URL. Available values: png jpg", "string", example="https://x.test/a.webp")

@@ -33,6 +33,10 @@ _REQUIRED = {"required": True, "必填": True, "必需": True, "必须": True, "
              "опционально": False, "необязательный": False, "선택": False, "opcional": False, "facultatif": False,
              "optionnel": False}
 _PLAIN_TYPED = re.compile(rf"^{_NAME}\s*[:：]\s*(?:{tables.TYPE_TOKEN})\s*(?:[,，;；]|$)", re.IGNORECASE)
+_PLAIN_REQUIRED = re.compile(rf"^{_NAME}\s*[:：]\s*(?:必填|必需|必须|可选|选填|非必填|required|optional)\s*(?:[,，;；。]|$)",
+                             re.IGNORECASE)
+_REQUIRED_FIRST = re.compile(r"^\s*[:：]\s*(必填|必需|必须|可选|选填|非必填|required|optional)\s*(?:[,，;；。]\s*|$)",
+                             re.IGNORECASE)
 _COLON_TYPE = re.compile(rf"^\s*[:：]\s*(?=(?:{tables.TYPE_TOKEN})\s*(?:[,，;；]|$))", re.IGNORECASE)
 _SAID_REQUIRED = re.compile(r"\s*[(（]\s*(必填|选填|必需|可选|非必填|required|optional)\s*[)）]", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[:：—–]|-(?=\s)|=>)\s*")
@@ -94,6 +98,9 @@ def _field_line(text: str) -> tuple[str, str | None, bool | None, str, bool] | N
         meta = _meta(rest[typed.end():])
         if meta is not None:
             return name, meta[0], meta[1], meta[2], bool(named.group("opt"))
+    said_first = _REQUIRED_FIRST.match(rest) if named.group("p") else None
+    if said_first:  # `image:必填,参考图片 URL。`: a colon, a required word, then the description
+        return name, None, _REQUIRED[said_first.group(1).lower()], rest[said_first.end():].strip(), False
     if named.group("p") and not re.match(r"^\s*[(（*_`]", rest):
         # `- model：模型名称（必填）`: a name, a colon, then a description that says whether it is required
         said = _SAID_REQUIRED.search(rest) if re.match(r"^\s*[:：]\s*\S", rest) else None
@@ -137,6 +144,8 @@ def parse_fields(page: Page) -> list[Field]:
         found = _field_line(bullet.group("rest")) if bullet else None
         if found is None and not bullet and section in _PLACES and _PLAIN_TYPED.match(stripped):
             found = _field_line(stripped)  # a plain line `steps: integer, 可选, 步数` inside a field section
+        if found is None and not bullet and section in (*_PLACES, None) and _PLAIN_REQUIRED.match(stripped):
+            found = _field_line(stripped)  # `image:必填,参考图片 URL。`: a required word right after the colon
         if found is None and not bullet and index + 1 < len(lines) and _DEFINITION.match(lines[index + 1]) \
                 and _LONE_NAME.fullmatch(stripped):
             meta = _meta(lines[index + 1].strip()[1:])  # a definition list: `name` / `: string, required. ...`

@@ -289,6 +289,8 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         return None
     type_word = cell("type") or (marked.group("t1") or marked.group("t2") if marked else None) or head.group(
         "type") or None
+    if not type_word:
+        type_word = _implied_type(cell("description"), cell("value"))
     required = _required(cell("required")) if "required" in columns else None
     if required is None and "optional" in columns:
         required = _optional_cell(cell("optional"))
@@ -322,6 +324,20 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
     if cell("range"):
         item.notes.append("范围:" + cell("range"))
     return item
+
+
+def _implied_type(description: str, example: str) -> str | None:
+    """The type a table with no type column still shows: a description that opens with a type word
+    (`object[] List of locators`), or an example that is a JSON object or array (`{"stability": 0}`)."""
+    opening = re.match(rf"^({tables.TYPE_TOKEN})(?=\s)", description, re.IGNORECASE)
+    if opening:
+        return opening.group(1)
+    text = example.strip().strip("`")
+    if text.startswith("{") and text.endswith("}"):
+        return "object"
+    if text.startswith("[") and text.endswith("]"):
+        return "array"
+    return None
 
 
 def _value_lists(table: tables.Table, roles: dict[str, int], fields: list[Field]) -> bool:
