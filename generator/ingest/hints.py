@@ -79,7 +79,7 @@ _ENUM_KEY = re.compile(
     r"Allowed|\bone of|\bEnum|必须是|只能是|必须为|其中之一|可选择|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的[\u4e00-\u9fff]{1,8}(?=[:：])|支持的格式|支持格式|支持的值|支持|可选|"
     r"指定できる値|選択肢|列挙値|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
-    r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:[:：]|包括|有|为)?\s*",
+    r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:包括|有|为)?\s*[:：]?\s*",
     re.IGNORECASE,
 )
 ENUM_KEY = _ENUM_KEY  # (`glued` reads the runs after the same keywords)
@@ -96,6 +96,21 @@ _QUOTED_RUN = re.compile(r"(?:\"[^\"\n]+\"|`[^`\n]+`)(?:\s*(?:\"[^\"\n]+\"|`[^`\
 _ID = r"(?<![\w.\-])(?:[A-Za-z][A-Za-z0-9]*(?:[_\-.][A-Za-z0-9]+)+|[A-Za-z]+\d\w*)(?![\w.\-])"
 _MARK = r"(?:\s*[(（](?:default|默认|默认值|デフォルト)[)）])?"
 _SPACED_IDS = re.compile(rf"{_ID}{_MARK}(?:[ \t]+{_ID}{_MARK})+(?=\s*(?:$|[。,，;；|]|\.(?:\s|$)))")
+_GLOSSED = re.compile(r"\s*(?P<v>[A-Za-z0-9][\w.\-]*)\s*[:：]\s*[^:：;；。\n]{1,30}?[;；。]")
+
+
+def _glossed_values(text: str, start: int) -> list[str]:
+    """`v1:gloss; v2:gloss。` right after an options keyword: the values (two or more), glosses dropped."""
+    values: list[str] = []
+    for _ in range(64):
+        match = _GLOSSED.match(text, start)
+        if not match:
+            break
+        values.append(match.group("v"))
+        start = match.end()
+    return values if len(values) >= 2 else []
+
+
 # quoted values joined by `or` or commas anywhere in the text (every item quoted)
 _QUOTED_OR = re.compile(r"(?:\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`)(?:\s*(?:,|、|，|/|或|,?\s*or)\s*(?:\"[^\"\n]{1,40}\"|`[^`\n]{1,40}`))+")
 # a label that lists the allowed values, followed by one value only: quoted (`Value in "x"`), or after a label
@@ -318,6 +333,10 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         if listed:
             candidates.append(_split_items(listed.group(0)))
         else:  # one token right after the keyword: values printed without their separators
+            glossed = _glossed_values(text, start)
+            if glossed:  # `取值: GEM:Gemini; Qwen:千问。 Hunyuan:混元。`: each value with its gloss
+                candidates.append(glossed)
+                continue
             spaced = _SPACED_IDS.match(text, start)
             if spaced:  # `Available values: mp3_22050_32 mp3_44100_128 (default) pcm_16000`
                 candidates.append(re.findall(_ID, re.sub(r"[(（][^)）]*[)）]", " ", spaced.group(0))))

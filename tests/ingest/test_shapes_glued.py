@@ -333,3 +333,11 @@ def test_glued_ratios_opening_a_description_and_an_example_that_contradicts_a_st
     found = lift("Engine Available values: turbo_v2 (default) studio_v1", "string", example=1)
     assert found["enum"] == ["turbo_v2", "studio_v1"]
     assert "enum" not in lift("Image URL. Available values: png jpg", "string", example="https://x.test/a.webp")
+
+
+def test_a_title_and_type_line_under_a_name_and_values_each_with_a_gloss(ingest) -> None:
+    page = ("POST /mj/submit/draw\nBody\napplication/json\nprompt\nstring\n必填\n提示词\n\nfilter\n筛选 · object\n\n"
+            "engine\nstring\n引擎。取值: FAST:快速; SLOW:慢速。 EXACT:精确。\n\n响应\n")
+    fields = body_schema(only_operation(ingest(page))[2])["properties"]
+    assert fields["filter"]["type"] == "object" and "筛选" in fields["filter"].get("description", "")
+    assert fields["engine"]["enum"] == ["FAST", "SLOW", "EXACT"]

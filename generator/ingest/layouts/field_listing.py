@@ -34,6 +34,7 @@ TYPE = (r"(?:enum<\w+>|(?:string|integer|number|boolean|object|array|null|file|b
         r"bool|any)"
         r"(?:<\w+>(?=\[\]))?(?:\[\])?(?:\s*\[\w+\]|\s+of\s+(?:objects?|strings?|integers?|numbers?|booleans?|arrays?)|<\w+>)?)")
 _TYPE_LINE = re.compile(rf"^(?P<type>{TYPE})(?P<rest>(?:\s*\|\s*null)?(?=$|[\sA-Z\u4e00-\u9fff(·]).*)$")
+_TITLED_TYPE = re.compile(rf"^(?P<title>[^·\s][^·]{{0,30}}?)\s*·\s*(?P<type>{TYPE})(?P<rest>(?=$|\s).*)$")
 _NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*\*)?$")  # `petId *`: Swagger UI
 # `prompt string`, `seed? integer`; Fumadocs glues the mark to the type: `seed?integer`, `model*string` (required)
 _NAME_TYPE = re.compile(rf"^(?P<name>{NAME}?)(?:(?P<opt>\?)|(?P<star>\*))?(?:\s+|(?<=[?*]))(?P<type>{TYPE})(?P<rest>\s.*)?$")
@@ -233,12 +234,17 @@ def _anchors(lines: list[Line]) -> list[Anchor]:
             taken.add(i)
             continue
         typed = _TYPE_LINE.match(text)
-        if not typed or i == 0:
+        titled = None if typed else _TITLED_TYPE.match(text)
+        if not (typed or titled) or i == 0:
             continue
         anchor = _name_before(lines, i, taken)
         if anchor is None:
             continue
-        anchor.type, anchor.rest = typed.group("type"), typed.group("rest").strip()
+        if typed:
+            anchor.type, anchor.rest = typed.group("type"), typed.group("rest").strip()
+        else:  # `账号筛选 · object`: Mintlify prints a field's title, a dot and its type under the name
+            assert titled is not None
+            anchor.type, anchor.rest = titled.group("type"), f"{titled.group('title')} {titled.group('rest')}".strip()
         anchors.append(anchor)
         taken.update(range(anchor.name_index, i + 1))
     return anchors
