@@ -223,10 +223,10 @@ def split_url(url: str) -> tuple[str | None, str, list[tuple[str, str]]]:
 
 def _placeholder(segment: str) -> str:
     """A path segment written as a placeholder, as the `{name}` of a path template: `<task_id>`, `:task_id`
-    (Express style) and `RUN_ID` / `YOUR_TASK_ID` (capitals naming an id); `OCR` or `v1` stay segments."""
-    marked = re.fullmatch(r"<([A-Za-z_]\w*)>|:([A-Za-z_]\w*)", segment)
+    (Express style), `${requestId}` (a shell variable) and `RUN_ID` / `YOUR_TASK_ID` (capitals naming an id); `OCR` or `v1` stay segments."""
+    marked = re.fullmatch(r"<([A-Za-z_]\w*)>|:([A-Za-z_]\w*)|\$\{([A-Za-z_]\w*)\}", segment)
     if marked:
-        return "{" + (marked.group(1) or marked.group(2)) + "}"
+        return "{" + (marked.group(1) or marked.group(2) or marked.group(3)) + "}"
     if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*", segment) and ("_" in segment or segment.endswith("ID")) \
             and len(segment) > 2:
         return "{" + re.sub(r"^YOUR_", "", segment).lower() + "}"

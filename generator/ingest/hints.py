@@ -77,7 +77,7 @@ _BARE_RANGE = re.compile(rf"(?<![\w.:×*/\-])(?P<a>{_GROUPED}|{NUM})\s*(?:-|–|
 _ENUM_KEY = re.compile(
     r"(?:Possible enum values|Allowed enum values|Value in|Available options|利用可能なオプション|可用选项|Доступные варианты|Supported values|Possible values|Allowed values|Valid values|Accepted values|Options|"
     r"Allowed|\bone of|\bEnum|必须是|只能是|必须为|其中之一|可选择|可选值为|可选值|可选项|枚举值|允许的值|允许值|取值|支持的[\u4e00-\u9fff]{1,8}(?=[:：])|支持的格式|支持格式|支持的值|支持|可选|"
-    r"指定できる値|選択肢|列挙値|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
+    r"指定できる値|選択可能な値|指定可能な値|使用可能な値|利用可能な値|選択肢|列挙値|допустимые значения|возможные значения|可選值|可選|允許值|가능한 값|허용 값|선택 가능|"
     r"[Vv]alores (?:posibles|permitidos|válidos)|[Vv]aleurs (?:possibles|autorisées)|[Mm]ögliche Werte|"
     r"[Ee]rlaubte Werte|[Vv]alores aceitos|[Aa]vailable values|[Ee]num values|[Aa]ccepts|[Ee]ither)\s*(?:包括|有|为)?\s*[:：]?\s*",
     re.IGNORECASE,
@@ -257,7 +257,7 @@ def _split_items(text: str) -> list[str]:
     return [_unquote(item) for item in re.findall(_ITEM, text)]
 
 
-_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,12}}[:：]\s*|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[，,。]\s*|(?=[A-Za-z0-9])))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
+_WHOLE_LIST = re.compile(rf"^(?:[^:：,，。]{{1,24}}[:：]\s*|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}(?:\s+|\s*[，,。]\s*|(?=[A-Za-z0-9])))?(?P<items>{_ITEM}{_GLOSS}(?:{_SEP}{_ITEM}{_GLOSS})+)\s*"
                          r"(?:[(（][^)）]*[)）])?\s*[。.]?$")
 _GLUED = re.compile(r"^(?:[^:：,，。]{1,12}[:：]\s*)(?P<token>[A-Za-z0-9][\w.\-]*)\s*[。.]?$")
 

@@ -166,7 +166,28 @@ def _documented(found: list[Endpoint], *layouts: tuple[list[Field], dict[str, st
             op = merge_operation(op, fragment)
             auth = auth or fragment_auth
         out[group] = op
+    _body_to_its_writer(found, out)
     return out, auth
+
+
+def _body_to_its_writer(found: list[Endpoint], documented: dict[int, dict[str, Any]]) -> None:
+    """A request body documented in a section whose endpoints only read (GET/HEAD/DELETE) belongs to the
+    page's one writing endpoint whose own section documents no body (samples of a submit and of a result
+    fetch printed together, the submit's fields after both): the body and the responses beside it move
+    there, and the reading endpoint keeps its path and query parameters."""
+    methods: dict[int, set[str]] = {}
+    for endpoint in found:
+        methods.setdefault(endpoint.group, set()).add(endpoint.method)
+    writers = [g for g, m in methods.items() if m & {"POST", "PUT", "PATCH"}
+               and not documented.get(g, {}).get("requestBody") and not documented.get(g, {}).get("responses")]
+    readers = [g for g, m in methods.items() if m <= {"GET", "HEAD", "DELETE"}
+               and documented.get(g, {}).get("requestBody")]
+    if len(writers) != 1 or len(readers) != 1:
+        return
+    source, target = documented[readers[0]], documented.setdefault(writers[0], {})
+    target["requestBody"] = source.pop("requestBody")
+    if "responses" in source:
+        target["responses"] = source.pop("responses")
 
 
 def _template_path(endpoint: Endpoint, documented: dict[str, Any], found: list[Endpoint]) -> None:

@@ -78,6 +78,7 @@ def normalize(text: str) -> str:
         text = _BARE_NAME_TYPE.sub(r"\1 \2", text)
     text = _QUOTED_THEN_WORD.sub(r"\1\n\2", text)
     text = _QUOTED_THEN_LABEL.sub("\n", text)
+    text = _DEFAULT_THEN_LABEL.sub(r"\1\n\2", text)
     text = _NEXT_REQUIRED_CLAUSE.sub("\n", text)
     text = _MEDIA_THEN_WORD.sub(r"\1 ", text)
     text = _TABLE_AFTER_PATH.sub(r"\1\n\2", text)
@@ -122,6 +123,8 @@ _QUOTED_THEN_LABEL = re.compile(r'(?<=")(?=(?:Value in|Possible values|Allowed v
 # prose that lists fields one clause each (`image:必填,参考图片 URL。image_tail:可选,尾帧图片 URL。`): each clause
 # whose name is followed by a required word starts its own line
 _NEXT_REQUIRED_CLAUSE = re.compile(r"(?<=[。；;])[ \t]*(?=[A-Za-z_][\w.]*[ \t]*[:：][ \t]*(?:必填|必需|必须|可选|选填|非必填)[,，;；。])")
+# GitBook: a default's value glued to the next label (`Default: 16:9Possible values:`)
+_DEFAULT_THEN_LABEL = re.compile(r"(?m)^((?:Default|Example)s?:[ \t]*\S+?)((?:Possible|Allowed|Enum) values:)")
 # a media type glued to the word after it (`application/jsonOptional`, `application/jsonRequired`)
 _MEDIA_THEN_WORD = re.compile(r"((?:application|multipart|text)/[a-z0-9.+\-]*[a-z0-9])(?=[A-Z][a-z])")
 

@@ -15,7 +15,8 @@ from tests.ingest.conftest import body_schema, only_operation
 
 def _fields(spec: dict[str, Any]) -> tuple[str, dict[str, Any], set[str]]:
     path, _, op = only_operation(spec)
-    schema = body_schema(op)
+    [media] = op["requestBody"]["content"]  # (a file field makes the body a form)
+    schema = body_schema(op, media)
     return path, schema["properties"], set(schema.get("required", []))
 
 
@@ -341,3 +342,125 @@ def test_a_title_and_type_line_under_a_name_and_values_each_with_a_gloss(ingest)
     fields = body_schema(only_operation(ingest(page))[2])["properties"]
     assert fields["filter"]["type"] == "object" and "筛选" in fields["filter"].get("description", "")
     assert fields["engine"]["enum"] == ["FAST", "SLOW", "EXACT"]
+
+
+# --- set L: a submit and a fetch sampled together, slid table cells, dashes and code-span bullets -----------
+
+SUBMIT_AND_FETCH = """\
+Sketch Turbo
+API Endpoints
+# Submit the task
+curl --location --request POST "https://api.sketch.test/api/v3/sketch/turbo" \\
+--header "Content-Type: application/json" \\
+--header "Authorization: Bearer ${SKETCH_KEY}" \\
+--data-raw '{}'
+# Get the result
+curl --location --request GET "https://api.sketch.test/api/v3/predictions/${requestId}/result" \\
+--header "Authorization: Bearer ${SKETCH_KEY}"
+Request Parameters
+Parameter | Type | Required | Default | Range | Description |
+---|---|---|---|---|---|
+prompt | string | Yes | - | The prompt. | |
+Response Parameters
+Parameter | Type | Description |
+---|---|---|
+code | integer | Status code |
+"""
+
+
+def test_fields_after_a_submit_and_a_fetch_sample_belong_to_the_submit(ingest) -> None:
+    paths = ingest(SUBMIT_AND_FETCH)["paths"]
+    assert set(paths) == {"/api/v3/sketch/turbo", "/api/v3/predictions/{requestId}/result"}
+    submit = paths["/api/v3/sketch/turbo"]["post"]
+    assert body_schema(submit)["required"] == ["prompt"]
+    assert "code" in submit["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
+    fetch = paths["/api/v3/predictions/{requestId}/result"]["get"]
+    assert [p["name"] for p in fetch["parameters"]] == ["requestId"]
+
+
+SLID_CELLS = """\
+POST /v1/sketch/edits
+| Parameter | Type | Required | Description |
+|---|---|---|---|
+| image | file or file array | ✅ | The image(s) to edit. |
+| mask | file | Optional PNG mask image. Transparent areas mark the edit. | |
+| model | string | Model to use: "s-1" or "s-2". Defaults to "s-1". | |
+| response_format | string | No | Response format: url or b64_json. Default: url |
+"""
+
+
+def test_a_description_slid_into_the_required_column_and_file_arrays(ingest) -> None:
+    _, fields, required = _fields(ingest(SLID_CELLS, name="page.md"))
+    assert required == {"image"}
+    assert fields["mask"]["description"].startswith("Optional PNG mask")
+    assert fields["model"]["enum"] == ["s-1", "s-2"] and fields["model"]["default"] == "s-1"
+    assert fields["response_format"]["enum"] == ["url", "b64_json"]
+    assert fields["image"]["type"] == ["string", "array"]
+
+
+DASHED = """\
+API Options
+-
+taskKind
+string required value: render -
+What the task does.
+-
+outputFormat
+string default: PNG -
+The file format of the output.
+- `PNG`: Lossless.
+- `WEBP`: Smaller files, with transparency.
+-
+quality
+integer min: 20 max: 99 default: 95 -
+Compression quality.
+"""
+
+
+def test_a_type_line_ending_in_a_dash_and_code_span_values_under_the_description(ingest) -> None:
+    _, fields, required = _fields(ingest(DASHED))
+    assert "taskKind" in required
+    assert fields["outputFormat"]["default"] == "PNG" and fields["outputFormat"]["enum"] == ["PNG", "WEBP"]
+    assert (fields["quality"]["minimum"], fields["quality"]["maximum"], fields["quality"]["default"]) == (20, 99, 95)
+
+
+PLACEHOLDER_HEADERS = """\
+POST
+/
+v3
+/
+sketch-edit
+curl --request POST \\
+  --url https://api.sketch.test/v3/sketch-edit \\
+  --header 'Authorization: <authorization>' \\
+  --header 'Content-Type: <content-type>' \\
+  --data '{"size": "<string>"}'
+リクエストヘッダー
+Content-Type
+string
+必須
+列挙値: application/json
+Authorization
+string
+必須
+Bearer 認証形式: Bearer {{API Key}}。
+リクエストボディ
+size
+string
+デフォルト:"1024x1024"
+サイズ。選択可能な値:auto, 1024x1024, 2048x2048
+ratio
+string · enum Optional
+Default: 1:1Possible values:
+"""
+
+
+def test_header_slots_in_a_sample_defer_to_the_page_and_labels_glued_to_a_default(ingest) -> None:
+    spec = ingest(PLACEHOLDER_HEADERS)
+    _, _, op = only_operation(spec)
+    assert list(op["requestBody"]["content"]) == ["application/json"]
+    assert spec["components"]["securitySchemes"] == {"bearerAuth": {"type": "http", "scheme": "bearer"}} or (
+        "bearer" in str(spec["components"]["securitySchemes"]).lower())
+    fields = body_schema(op)["properties"]
+    assert fields["size"]["enum"] == ["auto", "1024x1024", "2048x2048"]
+    assert fields["ratio"]["default"] == "1:1"

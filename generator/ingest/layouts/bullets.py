@@ -40,6 +40,7 @@ _REQUIRED_FIRST = re.compile(r"^\s*[:：]\s*(必填|必需|必须|可选|选填|
 _COLON_TYPE = re.compile(rf"^\s*[:：]\s*(?=(?:{tables.TYPE_TOKEN})\s*(?:[,，;；]|$))", re.IGNORECASE)
 _SAID_REQUIRED = re.compile(r"\s*[(（]\s*(必填|选填|必需|可选|非必填|required|optional)\s*[)）]", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[:：—–]|-(?=\s)|=>)\s*")
+_CODE_ITEM = re.compile(r"^[ \t]*[-*+•][ \t]+`[^`\n]{1,40}`[ \t]*[:：—–]")  # `- \`MP4\`: Widely supported ...`
 _VALUE_ITEM = re.compile(r"^(?:`(?P<c>[^`]+)`|\"(?P<q>[^\"]+)\"|(?P<p>[\w.:\-+/]+))\s*(?P<tail>.*)$")
 _PLACES = {HEADER, PATH, QUERY, BODY, RESPONSE}
 _DEFINITION = re.compile(r"^\s*:\s+\S")  # a definition list's `: string, required. ...` line
@@ -217,10 +218,19 @@ def options_after(page: Page, fields: list[Field]) -> None:
         at = index + 1
         while at < len(lines) and not lines[at].strip() and at - index < 3:
             at += 1
+        coded = False  # code-span values with a gloss each (`- \`MP4\`: Widely supported ...`) may follow the
+        for ahead in range(at, min(at + 4, len(lines))):  # field's type and description lines (Runware)
+            if _CODE_ITEM.match(lines[ahead]):
+                at, coded = ahead, ahead > at
+                break
+            if not lines[ahead].strip() or _BULLET.match(lines[ahead]) or _FIRST_NAME.fullmatch(lines[ahead].strip()):
+                break
         while at < len(lines):
             bullet = _BULLET.match(lines[at])
             value = _VALUE_ITEM.match(bullet.group("rest").strip()) if bullet else None
-            if not value or len(bullet.group("rest").split()) > 8:  # type: ignore[union-attr]
+            if coded and not _CODE_ITEM.match(lines[at]):
+                break
+            if not value or len(bullet.group("rest").split()) > 8 and not _CODE_ITEM.match(lines[at]):  # type: ignore[union-attr]
                 break
             token = value.group("c") or value.group("q") or value.group("p")
             tail = value.group("tail")

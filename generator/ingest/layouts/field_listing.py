@@ -240,8 +240,8 @@ def _anchors(lines: list[Line]) -> list[Anchor]:
         anchor = _name_before(lines, i, taken)
         if anchor is None:
             continue
-        if typed:
-            anchor.type, anchor.rest = typed.group("type"), typed.group("rest").strip()
+        if typed:  # (Runware ends the type line with a dash before the description: `string default: URL -`)
+            anchor.type, anchor.rest = typed.group("type"), re.sub(r"\s+[-–—]$", "", typed.group("rest").strip())
         else:  # `账号筛选 · object`: Mintlify prints a field's title, a dot and its type under the name
             assert titled is not None
             anchor.type, anchor.rest = titled.group("type"), f"{titled.group('title')} {titled.group('rest')}".strip()

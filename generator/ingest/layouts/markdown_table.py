@@ -291,7 +291,12 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         "type") or None
     if not type_word:
         type_word = _implied_type(cell("description"), cell("value"))
-    required = _required(cell("required")) if "required" in columns else None
+    shifted = "required" in columns and not cell("description") and len(cell("required")) > 12 and not (
+        tables.REQUIRED_WORD.match(cell("required")))
+    # (`| mask | file | Optional PNG mask image. | |`: the row's description slid into the required column)
+    required = _required(cell("required")) if "required" in columns and not shifted else None
+    if shifted and re.match(r"(?:optional|可选|选填)\b", cell("required"), re.IGNORECASE):
+        required = False
     if required is None and "optional" in columns:
         required = _optional_cell(cell("optional"))
     if required is None and head.group("req"):
@@ -299,7 +304,7 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
     if required is None and starred:
         required = True
     where = _LOCATION.get(re.split(r"\s*[/,]\s*", cell("in").lower())[0], section) if cell("in") else section
-    description = cell("description") or head.group("desc").strip()
+    description = cell("description") or (cell("required") if shifted else "") or head.group("desc").strip()
     if description.lower() in _EMPTY:
         description = ""  # the placeholder an export prints for a field with no description
     item = Field(name=name, section=where, type=_type_word(type_word), required=required,
@@ -398,7 +403,8 @@ def _type_word(word: str | None) -> str | None:
         return None
     word = word.strip("` ")
     parts = [p for p in re.split(r"\s*(?:/|\||,|或|\bor\b)\s*", word) if p]
-    return "|".join(parts) if len(parts) > 1 else word
+    parts = [re.sub(r"^(\w+)\s+(?:array|list)$", r"\1[]", p, flags=re.IGNORECASE) for p in parts]  # `file array`
+    return "|".join(parts) if len(parts) > 1 else parts[0] if parts else word
 
 
 def media_of(fields: list[Field]) -> dict[str, str]:

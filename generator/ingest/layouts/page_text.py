@@ -241,8 +241,10 @@ def _balanced(text: str) -> int | None:
 def auth_of_curl(curl: Curl) -> tuple[str, str | None] | None:
     """(kind, header name) of the credentials a curl command sends."""
     value = curl.header("Authorization")
-    if value is not None and not value.strip():
-        return None  # `--header 'Authorization: '`: the sample left the credentials out, the page text may say
+    if value is not None and (not value.strip() or re.fullmatch(r"\s*<[^<>]*>\s*", value)):
+        # `--header 'Authorization: '` / `'Authorization: <authorization>'`: the sample left the credentials
+        # out (or only names the slot), the page text may say
+        return None
     if value is not None:
         word = value.split(" ")[0].lower() if value.strip() else ""
         if word in ("bearer", "key", "basic"):
@@ -537,6 +539,8 @@ def _add_curl(found: list[Endpoint], curl: Curl, exact: dict[tuple[str, str], En
         if not known and not any(p["name"].lower() == name.lower() and p["in"] == "header" for p in target.params):
             target.params.append({"name": name, "in": "header", "example": value, "schema": {"type": "string"}})
     content_type = (curl.header("Content-Type") or "").split(";")[0].strip() or None
+    if content_type and re.fullmatch(r"<[^<>]*>", content_type):
+        content_type = None  # `Content-Type: <content-type>`: a slot, not a media type
     if curl.form:
         target.media = "multipart/form-data"
         if not target.form:
