@@ -377,8 +377,8 @@ def find_enum(text: str, kind: str | None, default: Any = None) -> list[Any]:
         glued = _GLUED.match(part)
         if glued and _glued_items(glued.group("token")):
             candidates.append(_glued_items(glued.group("token")))
-    if default is not None:
-        for run in _DUN_LIST.finditer(text):
+    if default is not None:  # (a comma list with glosses that holds the default: `disabled(关闭), auto(自动), 默认disabled`)
+        for run in [*_DUN_LIST.finditer(text), *_ITEMS.finditer(text)]:
             run_items = _split_items(run.group(0))
             if str(default).lower() in {item.lower() for item in run_items}:
                 candidates.append(run_items)

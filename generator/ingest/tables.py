@@ -131,7 +131,7 @@ def _pipe_tables(lines: list[str]) -> list[Table]:
         line = lines[i].strip()
         if "|" in line and _SEPARATOR.match(lines[i + 1].strip()) and not _SEPARATOR.match(line):
             table = Table(header=split_cells(line), line=i + 1)
-            i = _read_rows(lines, i + 2, table)
+            i = _stream_rows(lines, i + 2, table) if _soft_wrapped(lines, i + 2) else _read_rows(lines, i + 2, table)
             tables.append(table)
             continue
         headless = _headless_table(lines, i) if line.startswith("|") else None
@@ -340,6 +340,59 @@ def _is_tab_header(line: str) -> bool:
     cells = [re.sub(r"[*`:：]", "", c).strip().lower() for c in line.split("\t")]
     roles = {role for cell in cells for role, names in VOCABULARY.items() if cell in names}
     return len(cells) >= 3 and "name" in roles and len(roles) >= 3
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """Where the rows after a separator end: a blank line, a code fence, the next table's header, or 2,000
+    lines on."""
+    at = start
+    while at < min(len(lines), start + 2000):
+        text = lines[at].strip()
+        if not text or text.startswith("```") or (
+                "|" in text and at + 1 < len(lines) and _SEPARATOR.match(lines[at + 1].strip())):
+            break
+        at += 1
+    return at
+
+
+def _soft_wrapped(lines: list[str], start: int) -> bool:
+    """Rows whose cells wrap over lines (Replicate's schema tables copied as text: `prompt |` / `string` / `|` /
+    `Text prompt` / `|` / `|`): rows do not open with a pipe, some lines hold no pipe and some only a pipe."""
+    block = [lines[at].strip() for at in range(start, _block_end(lines, start))]
+    empty_cell = any(t == "|" and block[at - 1].endswith("|") for at, t in enumerate(block) if at)  # `|` / `|`
+    return bool(block) and not block[0].startswith("|") and empty_cell and any("|" not in t for t in block)
+
+
+def _stream_rows(lines: list[str], start: int, table: Table) -> int:
+    """The rows of a soft-wrapped table: the block read as one run of cells parted by pipes (a cell's lines
+    joined), cut into rows of the header's width, each row starting at a name-like cell."""
+    end = _block_end(lines, start)
+    width = max(len(table.header), 2)
+    cells: list[tuple[int, str]] = []
+    current: list[str] = []
+    first = start + 1
+    for at in range(start, end):
+        parts = lines[at].split("|")
+        for index, part in enumerate(parts):
+            if part.strip():
+                if not current:
+                    first = at + 1
+                current.append(part.strip())
+            if index < len(parts) - 1:  # a pipe closes the cell
+                cells.append((first if current else at + 1, " ".join(current)))
+                current = []
+    if current:
+        cells.append((first, " ".join(current)))
+    k = 0
+    while k < len(cells):
+        if not re.match(r"^`?[A-Za-z_$@][\w.\-\[\]$@]*`?(?:\s|$)", cells[k][1]):
+            k += 1  # (a stray cell between rows: resynchronise on the next name)
+            continue
+        row = [text for _, text in cells[k:k + width]]
+        table.rows.append((cells[k][0], row + [""] * (width - len(row))))
+        k += width
+    table.end = end
+    return end
 
 
 def _read_rows(lines: list[str], start: int, table: Table) -> int:

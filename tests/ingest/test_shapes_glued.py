@@ -464,3 +464,68 @@ def test_header_slots_in_a_sample_defer_to_the_page_and_labels_glued_to_a_defaul
     fields = body_schema(op)["properties"]
     assert fields["size"]["enum"] == ["auto", "1024x1024", "2048x2048"]
     assert fields["ratio"]["default"] == "1:1"
+
+
+# --- set M: soft-wrapped schema tables, ran-together tables with a default column, lists holding the default --
+
+SOFT_WRAPPED = """\
+Input schema
+Field | Type | Default value | Description |
+---|---|---|---|
+caption |
+string
+|
+Text to draw from
+|
+|
+ratio |
+string
+(enum)
+|
+1:1
+Options: 1:1, 4:3, 16:9 |
+Frame shape. Ignored when a size is given.
+|
+finish |
+string
+(enum)
+|
+None
+Options: None, Matte, Gloss |
+The surface look.
+"""
+
+
+def test_a_table_whose_cells_wrap_over_lines_with_empty_cells(ingest) -> None:
+    spec = ingest(SOFT_WRAPPED)
+    _, fields, _ = _fields(spec)
+    assert set(fields) == {"caption", "ratio", "finish"}
+    assert fields["caption"]["description"] == "Text to draw from" and "default" not in fields["caption"]
+    assert fields["ratio"]["default"] == "1:1" and fields["ratio"]["enum"] == ["1:1", "4:3", "16:9"]
+    assert "default" not in fields["finish"] and fields["finish"]["enum"] == ["None", "Matte", "Gloss"]
+
+
+RAN_DEFAULTS = """\
+请求端点
+项目
+方法POST
+路径/v2/stickers
+Base URLhttps://api.stickers.test
+标准请求字段
+字段类型必填默认值说明
+themestring贴纸主题
+sizestring1024x1024贴纸尺寸
+countinteger1生成数量
+glossybooleanfalse是否加光泽
+参数名类型必填说明默认值/可选值
+edgestring边框样式round(圆角), square(直角), 默认round
+"""
+
+
+def test_ran_together_defaults_and_a_glossed_list_that_holds_the_default(ingest) -> None:
+    spec = ingest(RAN_DEFAULTS)
+    path, fields, _ = _fields(spec)
+    assert path == "/v2/stickers"
+    assert fields["size"]["default"] == "1024x1024" and fields["count"]["default"] == 1
+    assert fields["glossy"]["default"] is False and "required" not in body_schema(only_operation(spec)[2])
+    assert fields["edge"]["default"] == "round" and fields["edge"]["enum"] == ["round", "square"]

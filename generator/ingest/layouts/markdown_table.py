@@ -177,7 +177,7 @@ def _ran_header(line: str) -> list[str] | None:
     """The roles of a header line made only of column words (three or more; a name column first, then a type
     or required column, and a description), or None. Words are tried longest first, backtracking where a
     longer word leaves a header no reading fits (`参数类型是否必填说明` is `参数`+`类型`+…, not `参数类型`+…)."""
-    text = line.replace(" ", "").lower()
+    text = re.sub(r"[ /／]", "", line).lower()  # (`默认值/可选值`: one column naming two things)
     if not text or len(text) > 80 or not re.match(r"[^\W\d]", text):
         return None
 
@@ -203,21 +203,24 @@ def _ran_header(line: str) -> list[str] | None:
 # a default printed between the required word and the description (`texturebooleanNotrueGenerate textures.`):
 # a quoted value, a number, a literal or a lower-case word, where the description then starts with a capital
 # or CJK text
-_RAN_DEFAULT = re.compile(r"^(?P<value>\"[^\"\n]{0,60}\"|'[^'\n]{0,60}'|-?\d+(?:\.\d+)?(?![\w.])|true|false|null|"
-                          r"[a-z][a-z0-9_\-]*)(?=$|[A-Z\u4e00-\u9fff\s])")
+_RAN_DEFAULT = re.compile(r"^(?P<value>\"[^\"\n]{0,60}\"|'[^'\n]{0,60}'|\d+x\d+|-?\d+(?:\.\d+)?(?![A-Za-z0-9_.])|true|false|"
+                          r"null|[a-z][a-z0-9_\-]*)(?=$|[A-Z\u4e00-\u9fff\s])")
 
 
 def _ran_row(row: re.Match[str], roles: list[str], section: str, status: str, line: int) -> Field:
     description = row.group("desc").strip()
     default = None
+    required_word = row.group("req") or ""
     after = roles.index("required") + 1 if "required" in roles else roles.index("type") + 1 if "type" in roles else 1
-    if after < len(roles) and roles[after] == "default":
+    if after < len(roles) and roles[after] == "default" and required_word.lower() in ("true", "false"):
+        default, required_word = required_word.lower(), ""  # `watermarkbooleanfalse是否…`: the default, not a required word
+    elif after < len(roles) and roles[after] == "default":
         value = _RAN_DEFAULT.match(description)
         if value:
             default = value.group("value").strip("\"'")
             description = description[value.end():].strip()
     item = Field(name=row.group("name"), section=section, type=_type_word(row.group("type")),
-                 required=_required(row.group("req") or ""), description=[description] if description else [],
+                 required=_required(required_word), description=[description] if description else [],
                  status=status or "200", line=line)
     if default is not None and hints.coerce(default, item.type) is not None:
         item.default = default
@@ -316,6 +319,12 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
             item.example = cell("sample_default").strip("`")
         else:
             default = cell("sample_default")
+    listed = re.match(r"^(\S+)\s+((?:Options|Possible values|Allowed values|可选值|可选|枚举值)\s*[:：].*)$", default)
+    if listed:  # `1:1 Options: 1:3, 3:1, 1:1`: the default, then the values the column lists with it
+        default = listed.group(1)
+        item.notes.append(listed.group(2))
+    elif not item.description and len(default.split()) >= 3:
+        item.description, default = [default], ""  # prose in the default column of a row with no description
     if default and default not in ("-", "—", "无", "none", "None", "N/A"):
         item.default = default.strip("`")
     value = cell("value")
