@@ -136,14 +136,15 @@ def test_request_ids_are_seeded_unique_version_4_uuids() -> None:
 def test_a_submitted_job_is_a_tuple_until_looked_at() -> None:
     store = mock_engine.JobStore(limit=3, max_bytes=10_000)
     for index in range(5):
-        store.submit(f"id-{index}", "a/b", (None, b"{}", "POST", "/a/b", b"{}", BASE), 1_000)  # type: ignore[arg-type]
+        store.submit(f"id-{index}", ("a/b", 0, "POST", "/a/b", BASE), b"1" * 1_000)
     assert list(store._jobs) == ["id-2", "id-3", "id-4"] and store.bytes == 3 * (1_000 + mock_engine.JOB_OVERHEAD)
     assert isinstance(store._jobs["id-3"], tuple)
     job = store.get("id-3")
-    assert job is not None and job.app_path == "a/b" and job.source is not None and job.cost == 2_024
+    assert job is not None and job.app_path == "a/b" and job.cost == 2_024
+    assert job.source == (0, b"1" * 1_000, "POST", "/a/b", b"1" * 1_000, BASE)  # what the general submit keeps
     assert store._jobs["id-3"] is job and list(store._jobs) == ["id-2", "id-3", "id-4"]  # kept in its place
     assert store.poll("id-4") is not None and store.poll("id-4")[1] == 1  # type: ignore[index]
-    store.submit("id-5", "a/b", (None, b"{}", "POST", "/a/b", b"{}", BASE), 8_000)  # type: ignore[arg-type]
+    store.submit("id-5", ("a/b", 0, "POST", "/a/b", BASE), b"2" * 8_000)
     assert store.bytes <= 10_000 and "id-5" in store._jobs
 
 
