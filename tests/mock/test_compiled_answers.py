@@ -75,7 +75,7 @@ def test_the_fast_answer_is_the_general_answer(api_key: str | None) -> None:
         assert answer == general(plain, request), request
         fast_ones += fast
     assert fast_ones >= 4  # the valid submits (and the charset one) the second time round
-    assert len(served.jobs) == len(plain.jobs)
+    assert len(served.jobs) == len(plain.jobs) and served.jobs.bytes == plain.jobs.bytes  # the same budget
     # a job submitted the fast way is polled, completed and fetched like any other
     request_id = json.loads(adapter(served, FAL_REQUESTS[0])[0][2])["request_id"]
     json.loads(general(plain, FAL_REQUESTS[0])[2])
@@ -164,3 +164,22 @@ def test_stored_jobs_hold_atoms_only_so_the_collector_stops_tracking_them() -> N
     assert not any(gc.is_tracked(entry) for entry in stored if type(entry) is tuple)
     job = mock.jobs._job(next(iter(mock.jobs._jobs)))
     assert job is not None and job.source is not None and isinstance(job.source[0], int)
+
+
+def test_a_compiled_submit_keeps_three_objects_per_job() -> None:
+    # a full store is cycled through every 10,000 submits: what a job keeps is what each request frees cold
+    mock, plain = engine("falqueue"), engine("falqueue")
+    bodies = [b'{"prompt": "one"}', b'{"prompt": "two"}', b'{"prompt": "three"}']
+    for body in bodies:
+        request = ("POST", SUBMIT, KEY, body)
+        adapter(mock, request)
+        general(plain, request)
+    fresh = list(mock.jobs._jobs.values())[1:]  # the first submit routed the path: the general way
+    assert all(type(entry) is tuple and len(entry) == 2 for entry in fresh)
+    assert fresh[0][0] is fresh[1][0]  # the route (app path, operation, method, path, base URL) is shared
+    assert [entry[1] for entry in fresh] == bodies[1:]
+    # looked at, a job is the general submit's job, byte for byte of what its result is built from
+    for request_id, other_id in zip(list(mock.jobs._jobs)[1:], list(plain.jobs._jobs)[1:]):
+        job, other = mock.jobs.get(request_id), plain.jobs.get(other_id)
+        assert job is not None and other is not None and request_id == other_id
+        assert (job.app_path, job.source, job.cost) == (other.app_path, other.source, other.cost)
