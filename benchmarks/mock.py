@@ -241,7 +241,10 @@ async def app(scope, receive, send):
     await send(answer)
 
 
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+# the mock's own configuration (`serve` in its app.py): ASGI 3, no access log, the same shutdown timeout
+config = uvicorn.Config(app, host="127.0.0.1", port=int(sys.argv[1]), interface="asgi3", log_level="warning",
+                        access_log=False, timeout_graceful_shutdown=1)
+uvicorn.Server(config).run()
 """
 
 

@@ -75,7 +75,7 @@ def test_the_fast_answer_is_the_general_answer(api_key: str | None) -> None:
         assert answer == general(plain, request), request
         fast_ones += fast
     assert fast_ones >= 4  # the valid submits (and the charset one) the second time round
-    assert len(served.jobs) == len(plain.jobs)
+    assert len(served.jobs) == len(plain.jobs) and served.jobs.bytes == plain.jobs.bytes  # the same budget
     # a job submitted the fast way is polled, completed and fetched like any other
     request_id = json.loads(adapter(served, FAL_REQUESTS[0])[0][2])["request_id"]
     json.loads(general(plain, FAL_REQUESTS[0])[2])
@@ -136,14 +136,15 @@ def test_request_ids_are_seeded_unique_version_4_uuids() -> None:
 def test_a_submitted_job_is_a_tuple_until_looked_at() -> None:
     store = mock_engine.JobStore(limit=3, max_bytes=10_000)
     for index in range(5):
-        store.submit(f"id-{index}", "a/b", (None, b"{}", "POST", "/a/b", b"{}", BASE), 1_000)  # type: ignore[arg-type]
+        store.submit(f"id-{index}", ("a/b", 0, "POST", "/a/b", BASE), b"1" * 1_000)
     assert list(store._jobs) == ["id-2", "id-3", "id-4"] and store.bytes == 3 * (1_000 + mock_engine.JOB_OVERHEAD)
     assert isinstance(store._jobs["id-3"], tuple)
     job = store.get("id-3")
-    assert job is not None and job.app_path == "a/b" and job.source is not None and job.cost == 2_024
+    assert job is not None and job.app_path == "a/b" and job.cost == 2_024
+    assert job.source == (0, b"1" * 1_000, "POST", "/a/b", b"1" * 1_000, BASE)  # what the general submit keeps
     assert store._jobs["id-3"] is job and list(store._jobs) == ["id-2", "id-3", "id-4"]  # kept in its place
     assert store.poll("id-4") is not None and store.poll("id-4")[1] == 1  # type: ignore[index]
-    store.submit("id-5", "a/b", (None, b"{}", "POST", "/a/b", b"{}", BASE), 8_000)  # type: ignore[arg-type]
+    store.submit("id-5", ("a/b", 0, "POST", "/a/b", BASE), b"2" * 8_000)
     assert store.bytes <= 10_000 and "id-5" in store._jobs
 
 
@@ -163,3 +164,22 @@ def test_stored_jobs_hold_atoms_only_so_the_collector_stops_tracking_them() -> N
     assert not any(gc.is_tracked(entry) for entry in stored if type(entry) is tuple)
     job = mock.jobs._job(next(iter(mock.jobs._jobs)))
     assert job is not None and job.source is not None and isinstance(job.source[0], int)
+
+
+def test_a_compiled_submit_keeps_three_objects_per_job() -> None:
+    # a full store is cycled through every 10,000 submits: what a job keeps is what each request frees cold
+    mock, plain = engine("falqueue"), engine("falqueue")
+    bodies = [b'{"prompt": "one"}', b'{"prompt": "two"}', b'{"prompt": "three"}']
+    for body in bodies:
+        request = ("POST", SUBMIT, KEY, body)
+        adapter(mock, request)
+        general(plain, request)
+    fresh = list(mock.jobs._jobs.values())[1:]  # the first submit routed the path: the general way
+    assert all(type(entry) is tuple and len(entry) == 2 for entry in fresh)
+    assert fresh[0][0] is fresh[1][0]  # the route (app path, operation, method, path, base URL) is shared
+    assert [entry[1] for entry in fresh] == bodies[1:]
+    # looked at, a job is the general submit's job, byte for byte of what its result is built from
+    for request_id, other_id in zip(list(mock.jobs._jobs)[1:], list(plain.jobs._jobs)[1:]):
+        job, other = mock.jobs.get(request_id), plain.jobs.get(other_id)
+        assert job is not None and other is not None and request_id == other_id
+        assert (job.app_path, job.source, job.cost) == (other.app_path, other.source, other.cost)

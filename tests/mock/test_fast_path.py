@@ -124,3 +124,68 @@ def test_a_submits_ticket_is_the_ticket_encoded_whole(tmp_path: Path, ticks: int
         whole = engine._ticket(job, request.base_url, state, position, False)
         assert json.loads(answer.body) == whole
         assert answer.body == json.dumps(whole, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _asgi_answers(app: Any, requests: list[tuple[dict[str, Any], bytes]]) -> list[tuple[int, list[Any], bytes]]:
+    """What the app sends for each (scope, body): status, header pairs and body, straight over ASGI."""
+
+    async def run() -> list[tuple[int, list[Any], bytes]]:
+        found = []
+        for scope, body in requests:
+            sent: list[dict[str, Any]] = []
+
+            async def receive(body: bytes = body) -> dict[str, Any]:
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            async def send(message: dict[str, Any], sent: list[dict[str, Any]] = sent) -> None:
+                sent.append(message)
+
+            await app(scope, receive, send)
+            found.append((sent[0]["status"], list(sent[0]["headers"]), b"".join(m.get("body", b"") for m in sent[1:])))
+        return found
+
+    return asyncio.run(run())
+
+
+def test_the_adapters_fast_path_sends_the_general_paths_bytes(tmp_path: Path) -> None:
+    # two apps with the same seed, one with the compiled path switched off: every request (each twice, the
+    # first routes the path) gets the same bytes from both, however the scope hands the headers over
+    folder = render_mock("falqueue", tmp_path)
+    module = load_app_module(folder)
+    served, plain = module.create_app(queue_ticks=1), module.create_app(queue_ticks=1)
+    plain.engine.answer_fast = lambda *args: None  # the adapter then never learns a fast route
+    body = b'{"prompt": "a lighthouse", "num_images": 1}'
+
+    def scope(headers: Any, *, path: str = "/fal-ai/flux/dev", **extra: Any) -> dict[str, Any]:
+        found = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+                 "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+                 "headers": headers, "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 8123), **extra}
+        return {name: value for name, value in found.items() if value is not None}
+
+    good, bad = (b"authorization", b"Key k"), (b"authorization", b"Bearer k")
+    json_type, host = (b"content-type", b"application/json"), (b"host", b"localhost:8123")
+    requests = [
+        (scope([host, good, json_type]), body),
+        (scope([host, good, bad, json_type]), body),  # a repeated header: the first one counts (200)
+        (scope([host, bad, good, json_type]), body),  # ... here the malformed one (401)
+        (scope((host, good, json_type)), body),  # a tuple, not a list
+        (scope([host, good, json_type, (b"content-type", b"text/plain")]), body),
+        (scope([host, good, json_type]), b'{"prompt": 3}'),  # 422
+        (scope([(b"host", b"evil.example"), good, json_type]), body),  # not our name: the server's address
+        (scope([host, good, json_type], server=None, scheme=None, root_path=None), body),  # all optional in ASGI
+        (scope([host, good, json_type], root_path="/api"), body),
+    ]
+    expected = _asgi_answers(plain, requests * 2)
+    assert _asgi_answers(served, requests * 2) == expected
+    assert served.engine.fast_routes and not plain.engine.fast_routes  # the fast path did answer
+    assert [status for status, _, _ in expected[:9]] == [200, 200, 401, 200, 200, 422, 200, 200, 200]
+    urls = [json.loads(answer)["status_url"] for status, _, answer in expected[:9] if status == 200]
+    assert urls[0].startswith("http://localhost:8123/fal-ai/flux/requests/")
+    assert urls[4].startswith("http://127.0.0.1:8123/")  # `Host: evil.example` never reaches a URL
+    assert urls[5].startswith("http://localhost:8123/fal-ai/") and urls[6].startswith("http://localhost:8123/api/")
+    # a generator of pairs is read once, and answered as the list would be
+    served_again, plain_again = module.create_app(queue_ticks=1), module.create_app(queue_ticks=1)
+    listed = _asgi_answers(plain_again, [(scope([host, good, json_type]), body)] * 2)
+    generated = _asgi_answers(served_again, [(scope(iter([host, good, json_type])), body),
+                                             (scope(pair for pair in [host, good, json_type]), body)])
+    assert generated == listed

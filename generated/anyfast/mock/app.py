@@ -123,17 +123,23 @@ class MockApp(Starlette):
         # (the body in one message, a request `Engine.answer_fast` answers) takes no detour.
         engine = self.engine
         try:
-            # ASGI servers send header names lower-cased; the first of repeated headers wins (`reversed`)
-            try:
-                headers: dict[bytes, bytes] = dict(reversed(scope["headers"]))
-            except TypeError:  # an iterable that is no sequence
-                headers = dict(reversed(list(scope["headers"])))
+            # ASGI servers send header names lower-cased; the first of repeated headers wins: a repeated name
+            # (the dict is shorter than the list) is read again from the end (`reversed`)
+            raw = scope["headers"]
+            if type(raw) is not list:  # any iterable of pairs (ASGI), read once
+                raw = list(raw)
+            headers: dict[bytes, bytes] = dict(raw)
+            if len(headers) != len(raw):
+                headers = dict(reversed(raw))
             message = await receive()
             if message["type"] == "http.request" and not message.get("more_body", False):
                 body = message.get("body", b"")  # the whole body in one message: the common case
             else:
                 body = await _rest_of_body(receive, message, headers, engine.max_body)
-            key = (headers.get(b"host"), scope.get("server"), scope.get("scheme"), scope.get("root_path"))
+            try:  # a server sends all three (uvicorn does); ASGI makes them optional
+                key = (headers.get(b"host"), scope["server"], scope["scheme"], scope["root_path"])
+            except KeyError:
+                key = (headers.get(b"host"), scope.get("server"), scope.get("scheme"), scope.get("root_path"))
             base_url = self._base_urls.get(key) or self.base_url(key, scope)
             path: str = scope["path"]
             method: str = scope["method"]
@@ -234,5 +240,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, latency_ms: float = 0, q
     # what was loaded so far (modules, the spec, fixtures and checkers) lives as long as the server: out of
     # the collector's way, so its full passes walk only what requests leave behind (jobs)
     gc.freeze()
-    config = uvicorn.Config(served, log_level="warning", access_log=False, timeout_graceful_shutdown=1)
+    # the bound `__call__`, an ASGI 3 coroutine function (the instance would make every call look it up again)
+    config = uvicorn.Config(served.__call__, interface="asgi3", log_level="warning", access_log=False,
+                            timeout_graceful_shutdown=1)
     uvicorn.Server(config).run(sockets=[sock])
