@@ -35,7 +35,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
         r"responses?(?:\s+(?:body|examples?|fields|schema|parameters|samples?|headers))?|数据结构|成功\s*\(\d{3}\)|"
         r"(?:HTTP\s*)?状态码|レスポンス(?:例|ボディ|パラメータ|パラメーター|フィールド|構造|サンプル)?|応答(?:例)?|"
         r"ステータスコード|ответ|пример ответа|коды ответа|응답|"
-        r"respuesta|réponse|antwort|resposta)(?![\w])", re.IGNORECASE)),
+        r"respuesta|réponse|antwort|resposta)(?![\w])|"
+        r"^(?-i:[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}\s+(?:Response|Responses)$)", re.IGNORECASE)),  # `Submit Response`
     (BODY, re.compile(
         r"^(?:body\s*(?:参数|类型|parameters|params)|request\s*body(?:\s+schema)?|请求体|请求参数|请求示例|"
         r"request\s*examples?|request\s*samples?|request parameters|parameters|請求參數|請求體|請求範例|请求正文|"

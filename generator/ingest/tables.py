@@ -197,7 +197,7 @@ def _anchored_rows(cells: list[tuple[int, str]], roles: list[str], last_takes_re
     width = len(roles)
     name_at = roles.index("name")
     described = roles.index("description") if "description" in roles else width - 1
-    checks = [(at - name_at, TYPE_WORD if role == "type" else REQUIRED_WORD) for at, role in enumerate(roles)
+    checks = [(at - name_at, _TYPE_CELL if role == "type" else REQUIRED_WORD) for at, role in enumerate(roles)
               if role in ("type", "required") and at < described and at > name_at]
     if not checks:
         return [], 0
@@ -212,7 +212,9 @@ def _anchored_rows(cells: list[tuple[int, str]], roles: list[str], last_takes_re
     if not starts(0):
         return [], 0
     while k < len(cells) and starts(k):
-        nxt = next((j for j in range(k + width, min(len(cells), k + width + 12)) if starts(j)), None)
+        # (a row may leave out the cells after its anchors: `prompt` / `string` / `Text prompt` / next row)
+        nxt = next((j for j in range(k + max(o for o, _ in checks) + 2, min(len(cells), k + width + 12))
+                    if starts(j)), None)
         stop = nxt if nxt is not None else (len(cells) if last_takes_rest else min(len(cells), k + width))
         chunk = [text for _, text in cells[k:stop]]
         if len(chunk) < width:
@@ -235,14 +237,18 @@ def _bare(line: str) -> str:
 
 def _stacked_table(lines: list[str], start: int) -> Table | None:
     """A table printed one cell per line: header words, then each row's cells, with no separator row."""
-    from generator.ingest.sections import heading
     if _role(_bare(lines[start])) is None:
         return None
     header = [_bare(line) for line in lines[start:start + 8]]
     roles = _header_of(header)
     if roles is None or any(not header[i] for i in range(len(roles))):
         return None
-    first = start + len(roles)
+    return _stacked_rows(lines, start, start + len(roles), header[:len(roles)], roles)
+
+
+def _stacked_rows(lines: list[str], start: int, first: int, header: list[str], roles: list[str]) -> Table | None:
+    """Rows printed one cell per line from line `first` on, under a header of `roles` that opens at `start`."""
+    from generator.ingest.sections import heading
     cells: list[tuple[int, str]] = []
     for at in range(first, min(len(lines), first + 4000)):
         text = _bare(lines[at])
@@ -252,7 +258,7 @@ def _stacked_table(lines: list[str], start: int) -> Table | None:
     rows, used = _anchored_rows(cells, roles, last_takes_rest=False)
     if not rows:
         return None
-    table = Table(header=header[:len(roles)], line=start + 1, rows=rows)
+    table = Table(header=header, line=start + 1, rows=rows)
     table.end = cells[used - 1][0]
     return table
 
@@ -291,7 +297,9 @@ def _flat_table(lines: list[str], start: int, inline_only: bool = False) -> Tabl
         table.rows += rows
         at += 1
     table.end = at
-    return table if table.rows else None
+    if not table.rows:  # `Field Type Default value Description` on one line, then every cell on a line of its own
+        return _stacked_rows(lines, start, start + 1, parts[:len(roles)], roles)
+    return table
 
 
 def _headless_table(lines: list[str], start: int) -> Table | None:
@@ -360,7 +368,7 @@ def _soft_wrapped(lines: list[str], start: int) -> bool:
     `Text prompt` / `|` / `|`): rows do not open with a pipe, some lines hold no pipe and some only a pipe."""
     block = [lines[at].strip() for at in range(start, _block_end(lines, start))]
     empty_cell = any(t == "|" and block[at - 1].endswith("|") for at, t in enumerate(block) if at)  # `|` / `|`
-    return bool(block) and not block[0].startswith("|") and empty_cell and any("|" not in t for t in block)
+    return bool(block) and empty_cell and any("|" not in t for t in block)
 
 
 def _stream_rows(lines: list[str], start: int, table: Table) -> int:
@@ -511,6 +519,7 @@ TYPE_TOKEN = (r"(?:enum<\w+>|(?:string|str|integer|int|int32|int64|long|number|f
                        r"(?:\s*(?:/|\||,|或|\bor\b)\s*(?:string|integer|int|number|float|boolean|bool|object|array|"
                        r"file|null)(?:\[\])?)*|(?:array|list)\s*\[\s*\w+\s*\])")
 TYPE_WORD = re.compile(rf"^{TYPE_TOKEN}$", re.IGNORECASE)
+_TYPE_CELL = re.compile(rf"^(?:{TYPE_TOKEN}|None)$", re.IGNORECASE)  # Replicate prints `None` for a field of no one type
 REQUIRED_WORD = re.compile(r"^(?:是|否|y|n|yes|no|true|false|必填|必需|必须|必选|选填|可选|非必填|非必需|条件|required|"
                            r"optional|conditional|はい|いいえ|必須|任意|да|нет|✓|√|✔|-|—|예|아니오|아니요|필수|선택|sí|si|oui|non|ja|nein|"
                            r"sim|não|có|không|○|◯|●|〇|×|✗|✕|✘|✅|✔️|☑️?|❌|✖️?|❎)$", re.IGNORECASE)

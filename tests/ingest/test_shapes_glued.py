@@ -529,3 +529,49 @@ def test_ran_together_defaults_and_a_glossed_list_that_holds_the_default(ingest)
     assert fields["size"]["default"] == "1024x1024" and fields["count"]["default"] == 1
     assert fields["glossy"]["default"] is False and "required" not in body_schema(only_operation(spec)[2])
     assert fields["edge"]["default"] == "round" and fields["edge"]["enum"] == ["round", "square"]
+
+
+# --- set N: a one-line header over one cell per line, rows that leave cells out, untyped Mintlify fields -----
+
+STACKED_UNDER_ONE_LINE = """\
+Input schema
+
+Field Type Default value Description
+length
+None
+5
+Length of the clip in seconds
+looped
+boolean
+False
+Whether the clip loops.
+caption
+string
+Text to draw from
+tags
+array
+Tags to apply.
+"""
+
+
+def test_a_one_line_header_over_one_cell_per_line_with_rows_that_leave_cells_out(ingest) -> None:
+    _, fields, _ = _fields(ingest(STACKED_UNDER_ONE_LINE))
+    assert set(fields) == {"length", "looped", "caption", "tags"}
+    assert fields["length"]["default"] == 5 and fields["length"].get("type") != "null"
+    assert fields["looped"]["type"] == "boolean" and fields["looped"]["default"] is False
+    assert fields["caption"]["description"] == "Text to draw from" and fields["tags"]["type"] == "array"
+
+
+def test_leading_pipes_in_a_soft_wrapped_table_and_untyped_fields_with_a_default(ingest) -> None:
+    wrapped = SOFT_WRAPPED.replace("\ncaption |", "\n| caption |").replace("\nratio |", "\n| ratio |").replace(
+        "\nfinish |", "\n| finish |")
+    _, fields, _ = _fields(ingest(wrapped))
+    assert fields["ratio"]["default"] == "1:1" and fields["finish"]["enum"] == ["None", "Matte", "Gloss"]
+    page = ("POST\n/\nrender\nBody\n\napplication/json\nprompt\nstring\nrequired\n\nWhat to draw\n\n"
+            "steps\ndefault:4\n\nHow many steps.\n\nmode\nenum<string>\ndefault:fast\n\nAvailable options:\nfast,\nfine\n"
+            "\nSubmit Response\n\n{\"id\": \"r-1\", \"status\": \"queued\"}\n")
+    spec = ingest(page)
+    _, fields, _ = _fields(spec)
+    assert fields["steps"]["default"] == 4 and fields["mode"]["default"] == "fast"
+    _, _, op = only_operation(spec)
+    assert set(op["responses"]["200"]["content"]["application/json"]["schema"]["properties"]) == {"id", "status"}

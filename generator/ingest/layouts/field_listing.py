@@ -39,6 +39,7 @@ _NAME_LINE = re.compile(rf"^[.,;。]?\s*(?P<name>{NAME})(?P<opt>\?)?(?P<star>\s*
 # `prompt string`, `seed? integer`; Fumadocs glues the mark to the type: `seed?integer`, `model*string` (required)
 _NAME_TYPE = re.compile(rf"^(?P<name>{NAME}?)(?:(?P<opt>\?)|(?P<star>\*))?(?:\s+|(?<=[?*]))(?P<type>{TYPE})(?P<rest>\s.*)?$")
 _OPTIONAL_NAME = re.compile(rf"^(?P<name>{NAME})\?$")
+_DEFAULT_LINE = re.compile(r"^(?:default|默认值|デフォルト)\s*[:：]\s*\S", re.IGNORECASE)
 _STARRED_NAME = re.compile(rf"^(?P<name>{NAME})\*$")
 _TAIL_NAME = re.compile(rf"^(?P<prefix>.*\S)\s+(?P<name>{NAME})$")
 _REQUIRED = {"必需": True, "必填": True, "必选": True, "required": True, "是": True, "必須": True, "필수": True,
@@ -224,6 +225,13 @@ def _anchors(lines: list[Line]) -> list[Anchor]:
         optional = _OPTIONAL_NAME.match(text)
         if optional:
             anchors.append(Anchor(optional.group("name"), i, i, None, optional=True))
+            taken.add(i)
+            continue
+        untyped = _is_name(text) if line.section in (BODY, QUERY, PATH, HEADER) else None
+        if untyped and i + 1 < len(lines) and _DEFAULT_LINE.match(lines[i + 1].text) and not (
+                i > 0 and _TYPE_LINE.match(lines[i - 1].text)):
+            # Mintlify prints a field of no one type as its name and its default (`duration` / `default:5`)
+            anchors.append(Anchor(untyped.group("name"), i, i, None))
             taken.add(i)
             continue
         starred = _STARRED_NAME.match(text)

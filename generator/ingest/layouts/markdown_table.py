@@ -292,6 +292,8 @@ def _row(cells: list[str], columns: dict[str, int], section: str, status: str, l
         return None
     type_word = cell("type") or (marked.group("t1") or marked.group("t2") if marked else None) or head.group(
         "type") or None
+    if type_word in ("None", "none"):
+        type_word = None  # Replicate's type cell for a field of no one type (an enum of numbers, a union)
     if not type_word:
         type_word = _implied_type(cell("description"), cell("value"))
     shifted = "required" in columns and not cell("description") and len(cell("required")) > 12 and not (
