@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,14 @@ import pytest
 from hypothesis import settings
 
 from tests.golden_record.harness import Output, cases, render_case
+
+# Bytecode is cached for the suite and every interpreter it starts (xdist's workers, `python -m generator`,
+# generated mocks and SDKs) even where PYTHONDONTWRITEBYTECODE is set: without it each of those processes
+# compiles apigen's modules from source again, and pytest rewrites the asserts of every test module again
+# in each worker (about 7 s of CPU per process collecting the suite). The .pyc files land in __pycache__/
+# folders, which git ignores and `apigen check` does not read.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+    sys.dont_write_bytecode = False
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
