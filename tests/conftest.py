@@ -39,6 +39,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite golden files from the current output instead of comparing")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test running mypy (they all take the `mypy_cache` fixture) shares one worker: a cold mypy
+    reads typeshed, httpx and pydantic (about 7 s of CPU), which a fresh clone would pay on each worker.
+
+    `--dist loadgroup` (pyproject) sends the tests whose node id ends in `@<group>` to one worker; xdist
+    3.8 appends it by setting `item._nodeid`, which pytest 9 no longer reads (the groups were silently
+    ignored), so the suffix is set here, on the node id pytest does read."""
+    for item in items:
+        if "mypy_cache" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("mypy"))
+    if not config.getoption("loadgroup", False):
+        return
+    for item in items:
+        groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                         for m in item.iter_markers("xdist_group")})
+        if groups and "@" not in item.nodeid:
+            _set_node_id(item, f"{item.nodeid}@{'_'.join(groups)}")
+
+
+def _set_node_id(item: pytest.Item, nodeid: str) -> None:
+    if hasattr(item, "_id"):  # pytest 9: the node id is a parsed NodeId
+        from _pytest.nodeid import coerce_node_id
+
+        item._id = coerce_node_id(nodeid)
+    else:
+        item._nodeid = nodeid
+    assert item.nodeid == nodeid, (item.nodeid, nodeid)
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
