@@ -23,6 +23,7 @@ import pytest
 
 from tests.mock.conftest import MockServer, serve, stop
 
+SCHEMATHESIS = str(Path(sys.executable).parent / "schemathesis")  # the command (test_conformance_repairs runs it)
 SPECS = Path(__file__).resolve().parent / "specs"
 CHECKS = ["not_a_server_error", "content_type_conformance", "response_headers_conformance",
           "response_schema_conformance", "negative_data_rejection", "positive_data_acceptance",
