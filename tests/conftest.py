@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -39,17 +39,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite golden files from the current output instead of comparing")
 
 
+# Fixtures that build something expensive once per worker (a cold mypy cache; every golden-record case
+# rendered; a headless browser; apigen's sdist and wheel): every test taking one runs on the same worker,
+# so it is built once per session rather than once per worker. Fixtures of one group share a worker.
+SHARED_FIXTURES = {"mypy_cache": "lint", "golden_record_outputs": "lint", "browser": "browser", "dist": "dist"}
+# Parametrized module fixtures: the tests of one parameter share a worker (the docs examples: one rendered
+# service and its mock server per parameter).
+SHARED_PARAMETERS = frozenset({"rendered"})
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Every test running mypy (they all take the `mypy_cache` fixture) shares one worker: a cold mypy
-    reads typeshed, httpx and pydantic (about 7 s of CPU), which a fresh clone would pay on each worker.
+    """Group the tests sharing an expensive fixture (SHARED_FIXTURES, SHARED_PARAMETERS) for xdist.
 
-    `--dist loadgroup` (pyproject) sends the tests whose node id ends in `@<group>` to one worker; xdist
-    3.8 appends it by setting `item._nodeid`, which pytest 9 no longer reads (the groups were silently
-    ignored), so the suffix is set here, on the node id pytest does read."""
+    A cold mypy, for one, reads typeshed, httpx and pydantic (about 7 s of CPU), which a fresh clone would
+    pay on each worker. `--dist loadgroup` (pyproject) sends the tests whose node id ends in `@<group>` to
+    one worker; xdist 3.8 appends it by setting `item._nodeid`, which pytest 9 no longer reads (the groups
+    were silently ignored), so the suffix is set here, on the node id pytest does read."""
     for item in items:
-        if "mypy_cache" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("mypy"))
+        names = getattr(item, "fixturenames", ())
+        groups = {SHARED_FIXTURES[name] for name in names if name in SHARED_FIXTURES}
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None:
+            groups |= {f"{name}-{callspec.params[name]}" for name in SHARED_PARAMETERS & callspec.params.keys()}
+        for group in sorted(groups):
+            item.add_marker(pytest.mark.xdist_group(group))
     if not config.getoption("loadgroup", False):
         return
     for item in items:
@@ -91,6 +105,34 @@ def mypy_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     cache = getattr(request.config, "cache", None)
     return cache.mkdir(f"mypy-{worker}") if cache is not None else tmp_path_factory.mktemp("mypy")
+
+
+@pytest.fixture(scope="session")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, Callable[[Path], None]], Path]:
+    """`built_once(name, build)`: a folder `build(folder)` fills once per session for every xdist worker.
+
+    The first worker to ask builds it under a lock in the session's shared temporary folder; the others
+    wait for it and read the same files (what is built is deterministic, so each worker would have built
+    the same bytes). A build that fails leaves nothing marked done: the next asker builds again."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder, shared by its workers
+
+    def folder(name: str, build: Callable[[Path], None]) -> Path:
+        import fcntl
+        import shutil
+
+        out = base / f"shared-{name}"
+        with (base / f"shared-{name}.lock").open("a") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            if not (base / f"shared-{name}.done").exists():
+                shutil.rmtree(out, ignore_errors=True)
+                out.mkdir()
+                build(out)
+                (base / f"shared-{name}.done").touch()
+        return out
+
+    return folder
 
 
 @pytest.fixture(scope="session")
