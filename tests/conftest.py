@@ -64,8 +64,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             groups |= {f"{name}-{callspec.params[name]}" for name in SHARED_PARAMETERS & callspec.params.keys()}
         for group in sorted(groups):
             item.add_marker(pytest.mark.xdist_group(group))
-    if not config.getoption("loadgroup", False):
-        return
+    if not config.getoption("loadgroup", False) or not hasattr(pytest.Item, "id"):
+        return  # (before pytest 9 xdist's own suffix works)
     for item in items:
         groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
                          for m in item.iter_markers("xdist_group")})
@@ -74,12 +74,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def _set_node_id(item: pytest.Item, nodeid: str) -> None:
-    if hasattr(item, "_id"):  # pytest 9: the node id is a parsed NodeId
-        from _pytest.nodeid import coerce_node_id
+    from _pytest.nodeid import coerce_node_id  # pytest 9: the node id is a parsed NodeId
 
-        item._id = coerce_node_id(nodeid)
-    else:
-        item._nodeid = nodeid
+    item._id = coerce_node_id(nodeid)
     assert item.nodeid == nodeid, (item.nodeid, nodeid)
 
 
