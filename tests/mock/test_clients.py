@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import base64
+import importlib
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fal_client
 import fal_client.client
 import httpx
-import openai
 import pytest
 from PIL import Image
 
 from tests.mock.conftest import MockServer
+
+if TYPE_CHECKING:
+    import openai
+else:
+    class _Openai:
+        """`openai`, imported on first use: the import costs about 1.4 s, which every xdist worker would
+        pay collecting this module, though only one runs its tests."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(importlib.import_module("openai"), name)
+
+    openai = _Openai()
 
 
 def openai_client(server: MockServer, api_key: str = "sk-test") -> openai.OpenAI:

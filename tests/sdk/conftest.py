@@ -7,7 +7,7 @@ import importlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -69,12 +69,21 @@ def models_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["APIGEN_CACHE"] = previous
 
 
+def _render_sdks(root: Path) -> None:
+    for spec, (service, package) in SDKS.items():
+        generate(SPECS / spec, root / spec.split(".")[0] / "python", service, package)
+
+
 @pytest.fixture(scope="session")
-def sdks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Generated]:
-    root = tmp_path_factory.mktemp("sdks")
+def sdks(built_once: Callable[[str, Callable[[Path], None]], Path]) -> dict[str, Generated]:
+    """The SDKs of SDKS, rendered once per session (shared by the xdist workers) and importable."""
+    from generator.config import package_name
+
+    root = built_once("sdks", _render_sdks)
     found = {}
     for spec, (service, package) in SDKS.items():
-        generated = generate(SPECS / spec, root / spec.split(".")[0] / "python", service, package)
+        generated = Generated(ServiceConfig(name=service, package=package or package_name(service)),
+                              root / spec.split(".")[0] / "python")
         sys.path.insert(0, str(generated.root))
         found[spec.split(".")[0]] = generated
     return found
