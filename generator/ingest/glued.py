@@ -89,6 +89,16 @@ class _Elsewhere:
         return isinstance(token, str) and self.page[token] > self.own[token]
 
 
+class _Besides:
+    """The page's standalone tokens other than `run` itself (looked up per piece, never copied)."""
+
+    def __init__(self, page: Counter[str], run: str) -> None:
+        self.page, self.run = page, run
+
+    def __contains__(self, token: object) -> bool:
+        return isinstance(token, str) and token != self.run and self.page[token] > 0
+
+
 def values_in(description: str, page_counts: Counter[str]) -> list[str]:
     """Values of a run after an options keyword, cut by what the page names elsewhere (`page_counts`: the
     page's standalone tokens, this description's own among them)."""
@@ -107,7 +117,7 @@ def values_in(description: str, page_counts: Counter[str]) -> list[str]:
             # a glued run is one token: its pieces standing alone anywhere, this description's glosses
             # (`general:通用风格`) among them, are evidence from outside the run
             run = glued.group("run")
-            pieces = split_known(run, {token for token in page_counts if token != run and token in run})
+            pieces = split_known(run, _Besides(page_counts, run))
             if pieces:
                 return pieces
     return []

@@ -108,8 +108,11 @@ def read_page(path: Path, name: str, shown: str) -> tuple[dict[str, Any], list[s
     security = _security(partial, kind, header)
     doc_url = page_text.doc_link(page)
     labels = _status_labels(page.text)
+    in_paths: dict[int, set[str]] = {}  # the path parameters each section's stated paths hold
     for endpoint in found:
-        _template_path(endpoint, documented_by_group.get(endpoint.group, {}), found)
+        in_paths.setdefault(endpoint.group, set()).update(re.findall(r"\{([^}]+)\}", endpoint.path))
+    for endpoint in found:
+        _template_path(endpoint, documented_by_group.get(endpoint.group, {}), in_paths.get(endpoint.group, set()))
         documented = _for_endpoint(documented_by_group.get(endpoint.group, {}), endpoint)
         op = _operation(endpoint, documented, labels)
         _announced_values(page.text, endpoint, op)
@@ -190,15 +193,14 @@ def _body_to_its_writer(found: list[Endpoint], documented: dict[int, dict[str, A
         target["responses"] = source.pop("responses")
 
 
-def _template_path(endpoint: Endpoint, documented: dict[str, Any], found: list[Endpoint]) -> None:
+def _template_path(endpoint: Endpoint, documented: dict[str, Any], in_section: set[str]) -> None:
     """A documented path parameter the stated path shows filled in (`Path Parameters: model` beside
     `POST /v1beta/models/gpt-4o:generateContent`) takes its place back: the segment holding the parameter's
     example, default or one of its values, else the segment after the collection named for it (`models/` for
     `model`, `tasks/` for `task_id`). A path that names the parameter already, or shows no such segment,
     stays as stated, and so does every path of a section where another endpoint's path holds the parameter
     (`POST /tasks/submit` beside `GET /tasks/{task_id}`)."""
-    names = set(re.findall(r"\{([^}]+)\}", endpoint.path))
-    names |= {n for other in found if other.group == endpoint.group for n in re.findall(r"\{([^}]+)\}", other.path)}
+    names = set(in_section)
     for param in documented.get("parameters", []):
         name = param.get("name")
         if param.get("in") != "path" or not isinstance(name, str) or name in names:

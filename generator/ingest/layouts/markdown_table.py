@@ -173,13 +173,21 @@ _RAN_WORDS = sorted({w.replace(" ", "").lower() for names in tables.VOCABULARY.v
                     | {"title", "标题", "是否"}, key=len, reverse=True)
 
 
+_RAN_FIRST = re.compile("|".join(re.escape(w) for w in _RAN_WORDS))
+_RAN_BY_FIRST: dict[str, list[str]] = {}
+for _word in _RAN_WORDS:  # (longest first within each list, as `_RAN_WORDS` is sorted)
+    _RAN_BY_FIRST.setdefault(_word[0], []).append(_word)
+
+
 def _ran_header(line: str) -> list[str] | None:
     """The roles of a header line made only of column words (three or more; a name column first, then a type
     or required column, and a description), or None. Words are tried longest first, backtracking where a
     longer word leaves a header no reading fits (`参数类型是否必填说明` is `参数`+`类型`+…, not `参数类型`+…)."""
-    text = re.sub(r"[ /／]", "", line).lower()  # (`默认值/可选值`: one column naming two things)
-    if not text or len(text) > 80 or not re.match(r"[^\W\d]", text):
+    if not line or len(line) > 160:
         return None
+    text = re.sub(r"[ /／]", "", line).lower()  # (`默认值/可选值`: one column naming two things)
+    if len(text) > 80 or not _RAN_FIRST.match(text):
+        return None  # (most lines: not opened by a column word, so no reading is tried)
 
     def readings(at: int, depth: int) -> Iterator[list[str]]:
         if at == len(text):
@@ -187,7 +195,7 @@ def _ran_header(line: str) -> list[str] | None:
             return
         if depth > 10:
             return
-        for word in _RAN_WORDS:
+        for word in _RAN_BY_FIRST.get(text[at], ()):
             if text.startswith(word, at):
                 role = [] if word == "是否" else [tables.VOCABULARY_ROLE.get(word, "title")]
                 for rest in readings(at + len(word), depth + 1):
