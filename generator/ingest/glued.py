@@ -26,6 +26,7 @@ _GLUED_RUN = re.compile(r"(?P<run>[A-Za-z0-9][A-Za-z0-9_.\-]*)(?=\s*(?:$|[\s。.
 _SPACED_RUN = re.compile(r"(?P<run>[A-Za-z0-9][A-Za-z0-9_.\-]*(?:[ \t]+[A-Za-z0-9][A-Za-z0-9_.\-]*)+)"
                          r"(?=\s*(?:$|[。,，;；)）]|\.(?:\s|$)))")
 _MAX_RUN = 200
+_ONE_RUN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{5,199}")
 # keywords that also open plain sentences (`Either way works`, `支持 image to video`): no space-parted run after them
 _LOOSE_KEY = re.compile(r"either|accepts|one of|支持|支持的格式|支持格式|支持的值", re.IGNORECASE)
 _PROSE = {"or", "and", "the", "a", "an", "to", "of", "is", "are", "be", "by", "with", "for", "in", "on", "any", "all",
@@ -41,7 +42,13 @@ def standalone(text: str) -> Counter[str]:
 def _page_counts(page_text: str) -> Counter[str] | None:
     """The page's standalone tokens, counted once per page (every endpoint of it asks); None when the page
     has no options keyword at all."""
-    return standalone(page_text) if hints.ENUM_KEY.search(page_text) else None
+    return _standalone_once(page_text) if hints.ENUM_KEY.search(page_text) else None
+
+
+@lru_cache(maxsize=2)
+def _standalone_once(page_text: str) -> Counter[str]:
+    """The page's standalone tokens, counted once per page whatever keywords it holds."""
+    return standalone(page_text)
 
 
 def split_known(run: str, known: Container[str]) -> list[str] | None:
@@ -127,16 +134,21 @@ def fill_enums(op: dict[str, Any], page_text: str) -> None:
     """Give every schema of the operation whose description lists glued values (and has no enum yet) the
     values the page's other text confirms."""
     counts = _page_counts(page_text)
-    if counts is None:
-        return
 
     def visit(schema: Any, description: str | None, depth: int = 0) -> None:
         if not isinstance(schema, dict) or depth > 40:
             return
         text = description if description is not None else schema.get("description")
         one = schema.get("enum") if isinstance(schema.get("enum"), list) and len(schema["enum"]) == 1 else None
-        if isinstance(text, str) and ("enum" not in schema or one) and schema.get("type") in (
-                "string", "integer", "number", None) and hints.ENUM_KEY.search(text):
+        if isinstance(text, str) and "enum" not in schema and schema.get("type") in ("string", None) and (
+                _ONE_RUN.fullmatch(text.strip())):
+            # a description that is nothing but ids glued together (`minimax-speech-2.8-hdminimax-speech-02-hd`):
+            # cut only into ids (each with a digit, `-`, `_` or `.`) the page shows standalone elsewhere
+            pieces = split_known(text.strip(), _Besides(_standalone_once(page_text), text.strip()))
+            if pieces and all(re.search(r"[\d\-_.]", piece) for piece in pieces):
+                schema["enum"] = pieces
+        elif counts is not None and isinstance(text, str) and ("enum" not in schema or one) and schema.get(
+                "type") in ("string", "integer", "number", None) and hints.ENUM_KEY.search(text):
             items = values_in(text, counts)
             if one and "".join(items) != str(one[0]):
                 items = []  # a one-value list is replaced only by the values it turns out to glue together

@@ -575,3 +575,12 @@ def test_leading_pipes_in_a_soft_wrapped_table_and_untyped_fields_with_a_default
     assert fields["steps"]["default"] == 4 and fields["mode"]["default"] == "fast"
     _, _, op = only_operation(spec)
     assert set(op["responses"]["200"]["content"]["application/json"]["schema"]["properties"]) == {"id", "status"}
+
+
+def test_a_description_that_is_only_ids_glued_together_is_cut_by_the_ids_the_page_shows(ingest) -> None:
+    page = ("Supported Models\n\n模型类型\nvoice-a-2.8-hd文本转语音\nvoice-b-02-hd文本转语音\n\nPOST /v1/voice/tasks\n\n"
+            "Request Parameters\n\n参数类型必填说明\nmodelstringvoice-a-2.8-hdvoice-b-02-hd\ntextstring文本。\n"
+            "notestringimageurl\n例如 image 或 url\n")
+    _, fields, _ = _fields(ingest(page))
+    assert fields["model"]["enum"] == ["voice-a-2.8-hd", "voice-b-02-hd"]
+    assert "enum" not in fields["note"]  # plain words glued together are not cut into values
