@@ -173,7 +173,6 @@ _RAN_WORDS = sorted({w.replace(" ", "").lower() for names in tables.VOCABULARY.v
                     | {"title", "标题", "是否"}, key=len, reverse=True)
 
 
-_RAN_FIRST = re.compile("|".join(re.escape(w) for w in _RAN_WORDS))
 _RAN_BY_FIRST: dict[str, list[str]] = {}
 for _word in _RAN_WORDS:  # (longest first within each list, as `_RAN_WORDS` is sorted)
     _RAN_BY_FIRST.setdefault(_word[0], []).append(_word)
@@ -186,7 +185,7 @@ def _ran_header(line: str) -> list[str] | None:
     if not line or len(line) > 160:
         return None
     text = re.sub(r"[ /／]", "", line).lower()  # (`默认值/可选值`: one column naming two things)
-    if len(text) > 80 or not _RAN_FIRST.match(text):
+    if len(text) > 80 or not any(text.startswith(word) for word in _RAN_BY_FIRST.get(text[:1], ())):
         return None  # (most lines: not opened by a column word, so no reading is tried)
 
     def readings(at: int, depth: int) -> Iterator[list[str]]:
